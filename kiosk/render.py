@@ -1,0 +1,62 @@
+"""Jinja rendering of the clinic's templates. The only place jinja2 is set up.
+
+Autoescape is on (content text can't inject markup) and undefined names are errors
+(a typo in a template fails loudly in --check-content instead of showing blank).
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+
+from kiosk.problems import ContentError, Problem, display_path
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path):
+        self.templates_dir = templates_dir
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir), encoding="utf-8"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            # Templates change only when staff reload content; don't stat files on every render.
+            auto_reload=False,
+        )
+
+    def render(self, template: str, **context) -> str:
+        """Render one template; any failure becomes a ContentError naming the template file and line."""
+        try:
+            return self._env.get_template(template).render(**context)
+        except jinja2.TemplateNotFound as exc:
+            missing = exc.name or template
+            raise ContentError([Problem(self._source(missing), None, "this template file is missing")]) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise ContentError(
+                [Problem(self._source(exc.name or template), exc.lineno, f"template mistake: {exc.message}")]
+            ) from None
+        except UnicodeDecodeError:
+            raise ContentError([Problem(self._source(template), None,
+                                        "this template is not saved as UTF-8 text")]) from None
+        except Exception as exc:  # noqa: BLE001 - any error inside a template is the template's problem
+            name, line = self._template_frame(exc, template)
+            if isinstance(exc, jinja2.UndefinedError):
+                message = f"{exc.message}; check the spelling of the name in the template"
+            else:
+                message = f"the template failed: {exc}"
+            raise ContentError([Problem(self._source(name), line, message)]) from None
+
+    def _source(self, name: str) -> str:
+        return display_path(self.templates_dir / name)
+
+    def _template_frame(self, exc: Exception, default: str) -> tuple[str, int | None]:
+        # Jinja rewrites tracebacks so template code shows its own file and line.
+        root = str(self.templates_dir.resolve())
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            filename = str(Path(frame.filename).resolve()) if frame.filename else ""
+            if filename.startswith(root):
+                return str(Path(filename).relative_to(root)), frame.lineno
+        return default, None
