@@ -1,0 +1,127 @@
+"""The body-map artwork: which muscle shapes in the SVG belong to which region.
+
+The SVG under ``assets/`` is the single source of the region shapes; the widget
+draws it and hit-tests against the same outlines read here, so a tap is judged
+against exactly what the patient sees. No Qt here: outlines are plain tuples.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+# One drawing step: ("M", x, y), ("L", x, y), ("Q", cx, cy, x, y),
+# ("C", c1x, c1y, c2x, c2y, x, y) or ("Z",). All absolute coordinates.
+Step = tuple
+
+
+@dataclass(frozen=True)
+class BodyArt:
+    svg: bytes
+    view_box: tuple[float, float, float, float]
+    outlines: dict[str, tuple[tuple[Step, ...], ...]]  # region id -> one outline per leg/view, head to toe
+
+    @property
+    def region_ids(self) -> tuple[str, ...]:
+        return tuple(self.outlines)
+
+
+class ArtError(ValueError):
+    pass
+
+
+def parse_art(svg: bytes) -> BodyArt:
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as exc:
+        raise ArtError(f"the body map picture can't be read: {exc}") from None
+    try:
+        view_box = tuple(float(v) for v in root.attrib["viewBox"].replace(",", " ").split())
+    except (KeyError, ValueError):
+        raise ArtError("the body map picture needs a viewBox of four numbers") from None
+    if len(view_box) != 4:
+        raise ArtError("the body map picture needs a viewBox of four numbers")
+    for element in root.iter():
+        if "transform" in element.attrib:
+            raise ArtError(f"'{element.get('id', element.tag)}' has a transform; region outlines must not")
+    outlines: dict[str, list] = {}
+    for element in root.iter(f"{SVG_NS}path"):
+        region = element.get("data-region")
+        if region:
+            outlines.setdefault(region, []).append(parse_path(element.get("d", "")))
+    if not outlines:
+        raise ArtError("the body map picture has no regions (paths with data-region)")
+    # Head to toe, so the button row reads in the same order as the body.
+    order = sorted(outlines, key=lambda region: min(_top(outline) for outline in outlines[region]))
+    return BodyArt(svg, view_box, {region: tuple(outlines[region]) for region in order})
+
+
+def _top(outline: tuple[Step, ...]) -> float:
+    return min(step[i] for step in outline for i in range(2, len(step), 2))
+
+
+_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_ARGS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
+
+
+def parse_path(d: str) -> tuple[Step, ...]:
+    """SVG path data to absolute M/L/Q/C/Z steps (arcs are not supported)."""
+    tokens = _TOKEN.findall(d)
+    if not tokens or tokens[0] not in "Mm":
+        raise ArtError(f"path data must start with M: {d[:40]!r}")
+    if re.sub(r"[\s,]", "", d) != "".join(tokens):
+        raise ArtError(f"path data has something other than numbers and M L H V C S Q T Z: {d[:40]!r}")
+    steps: list[Step] = []
+    x = y = start_x = start_y = 0.0
+    last_control = None  # reflected by S and T
+    i, command = 0, None
+    while i < len(tokens):
+        if tokens[i].isalpha():
+            command = tokens[i]
+            i += 1
+        upper = command.upper()
+        count = _ARGS[upper]
+        args = [float(t) for t in tokens[i:i + count]]
+        if len(args) < count or any(t.isalpha() for t in tokens[i:i + count]):
+            raise ArtError(f"'{command}' needs {count} numbers")
+        i += count
+        rel = command.islower()
+        if upper == "Z":
+            steps.append(("Z",))
+            x, y = start_x, start_y
+            last_control = None
+            continue
+        if upper == "H":
+            args = [args[0] + (x if rel else 0), y]
+            upper, rel = "L", False
+        elif upper == "V":
+            args = [x, args[0] + (y if rel else 0)]
+            upper, rel = "L", False
+        if rel:
+            args = [a + (x if k % 2 == 0 else y) for k, a in enumerate(args)]
+        if upper in ("S", "T"):
+            rx, ry = (2 * x - last_control[0], 2 * y - last_control[1]) if last_control else (x, y)
+            args = [rx, ry, *args]
+            upper = "C" if upper == "S" else "Q"
+        steps.append((upper, *args))
+        x, y = args[-2], args[-1]
+        last_control = (args[-4], args[-3]) if upper in ("C", "Q") else None
+        if upper == "M":
+            start_x, start_y = x, y
+            command = "l" if rel else "L"  # numbers after a moveto are lines
+    return tuple(steps)
+
+
+def load_art() -> BodyArt:
+    """The shipped body map (``assets/bodymap.svg``)."""
+    from kiosk.resources import asset_path
+
+    path = asset_path("bodymap.svg")
+    try:
+        return parse_art(path.read_bytes())
+    except OSError as exc:
+        raise ArtError(f"the body map picture {path} can't be read ({exc.strerror}); "
+                       "the kiosk needs reinstalling") from None

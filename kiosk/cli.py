@@ -1,0 +1,73 @@
+"""The ``kiosk`` command line. Qt is imported only by the modes that need a screen."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.bodyart import ArtError
+from kiosk.resources import default_content_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Patient-education kiosk about dry needling for runners."
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
+    parser.add_argument("--content", metavar="DIR", type=Path,
+                        help="use this content folder instead of the default one")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check-content", metavar="DIR", nargs="?", const=True, default=None,
+                      help="check the content (default: the folder the kiosk would use), print every "
+                           "problem as path:line: message, exit 1 if any")
+    mode.add_argument("--self-test", action="store_true",
+                      help="open every screen offscreen and exit 0 only if all of them rendered")
+    mode.add_argument("--screenshot", metavar="DIR", type=Path,
+                      help="save a PNG of every screen at 1280x800 into DIR")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    content_dir = args.content or default_content_dir()
+    try:
+        if args.check_content is not None:
+            return _check(Path(args.check_content) if args.check_content is not True else content_dir)
+        if not content_dir.is_dir():
+            print(f"kiosk: the content folder {content_dir} does not exist", file=sys.stderr)
+            return 2
+        from kiosk.ui import app
+
+        if args.self_test:
+            return app.self_test(content_dir)
+        if args.screenshot:
+            return app.save_screenshots(content_dir, args.screenshot)
+        return app.run(content_dir, windowed=args.windowed)
+    except ArtError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - staff get one readable line, the log gets the details
+        logging.getLogger("kiosk").debug("unexpected error", exc_info=True)
+        print(f"kiosk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 3
+
+
+def _check(folder: Path) -> int:
+    from kiosk.check import check_content
+
+    problems = check_content(folder)
+    for problem in problems:
+        print(problem)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
+        return 1
+    print(f"content OK: {folder}")
+    return 0

@@ -1,0 +1,155 @@
+"""Starting the kiosk: the QApplication, the window, and the offscreen self-test and screenshots."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk.bodyart import load_art
+from kiosk.pages import load_pages
+from kiosk.problems import ContentError
+
+log = logging.getLogger(__name__)
+
+TABLET_SIZE = (1280, 800)
+
+# Said by Qt's offscreen platform on every window shown; harmless, and would make the
+# packaged build's smoke test see unexpected output.
+_HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _log_qt_message(mode, context, message: str) -> None:
+    """Qt's own warnings go to the kiosk's log, never to a patient's screen."""
+    from PySide6.QtCore import QtMsgType
+
+    if message.startswith(_HARMLESS_QT_MESSAGES):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def _application(offscreen: bool):
+    if offscreen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.theme import app_font
+
+    qInstallMessageHandler(_log_qt_message)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Dry needling kiosk")
+    app.setFont(app_font())
+    return app
+
+
+def build_window(content_dir: Path):
+    """The real kiosk window for a content folder. Raises ContentError only if even the defaults are broken."""
+    from kiosk.ui.window import KioskWindow
+
+    art = load_art()
+    content, pages = load_pages(content_dir, art.region_ids)
+    for problem in content.problems:
+        log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
+    for page in pages.values():
+        for problem in page.problems:
+            if problem not in content.problems:
+                log.error("content problem: %s", problem)
+    return KioskWindow(content, art, pages)
+
+
+def run(content_dir: Path, windowed: bool) -> int:
+    app = _application(offscreen=False)
+    try:
+        window = build_window(content_dir)
+    except ContentError as exc:
+        print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
+        return 1
+    if windowed:
+        window.resize(*TABLET_SIZE)
+        window.show()
+    else:
+        window.showFullScreen()
+    return app.exec()
+
+
+def _open_every_screen(content_dir: Path):
+    """Yield (name, window) with each screen shown and painted at tablet size."""
+    from PySide6.QtWidgets import QApplication
+
+    window = build_window(content_dir)
+    window.resize(*TABLET_SIZE)
+    window.show()
+    for name in window.screens:
+        window.show_screen(name)
+        QApplication.processEvents()
+        yield name, window
+    window.close()
+
+
+def self_test(content_dir: Path) -> int:
+    """Open every screen offscreen; 0 only if each one rendered its real page."""
+    _application(offscreen=True)
+    failures = []
+    try:
+        for name, window in _open_every_screen(content_dir):
+            screen = window.screens[name]
+            if window.grab().isNull():
+                failures.append(f"{name}: could not be painted")
+            page = getattr(screen, "page", None)
+            if page is not None and page.html is None:
+                reasons = "; ".join(str(p) for p in page.problems) or "no page"
+                failures.append(f"{name}: shows the 'being updated' notice ({reasons})")
+            if name == "home":
+                failures.extend(_check_body_map(screen.body_map))
+    except ContentError as exc:
+        failures.append(str(exc))
+    for failure in failures:
+        print(f"self-test: FAILED {failure}", file=sys.stderr)
+    if failures:
+        return 1
+    print("self-test: ok")
+    return 0
+
+
+def _check_body_map(body_map) -> list[str]:
+    """Each region must be hit where it is drawn: proves the artwork loaded and parsed."""
+    failures = []
+    for region_id in body_map.names():
+        shapes = body_map.region_shapes(region_id)
+        if not shapes or any(body_map.region_at(_inside(shape)) != region_id for shape in shapes):
+            failures.append(f"home: the body map does not respond where '{region_id}' is drawn")
+    return failures
+
+
+def _inside(shape):
+    """A point well inside a shape: the middle of the widest horizontal run through its centre."""
+    from PySide6.QtCore import QPointF
+
+    box = shape.boundingRect()
+    y = box.center().y()
+    xs = [box.left() + box.width() * i / 200 for i in range(201)]
+    inside = [x for x in xs if shape.contains(QPointF(x, y))]
+    return QPointF((inside[0] + inside[-1]) / 2, y) if inside else box.center()
+
+
+def save_screenshots(content_dir: Path, out_dir: Path) -> int:
+    _application(offscreen=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for name, window in _open_every_screen(content_dir):
+            path = out_dir / f"{name}.png"
+            if not window.grab().save(str(path)):
+                print(f"screenshot: could not write {path}", file=sys.stderr)
+                return 1
+            print(path)
+    except ContentError as exc:
+        print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,50 @@
+"""The look of every widget, from the clinic's colours. Sizes are for arm's-length reading."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+from kiosk.content import Colours
+
+FONT_FAMILIES = ["Segoe UI", "DejaVu Sans", "Noto Sans", "Arial"]
+BODY_PX = 22
+MIN_TOUCH_PX = 64  # comfortably above the 48 px minimum for a finger
+
+
+def app_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(BODY_PX)
+    return font
+
+
+def on_colour(background: str) -> str:
+    """Black or white text, whichever reads better on ``background``."""
+    c = QColor(background)
+    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+    return "#111111" if luminance > 0.5 else "#ffffff"
+
+
+def stylesheet(colours: Colours) -> str:
+    c = colours
+    return f"""
+    QWidget#screen {{ background: {c.background}; color: {c.text}; }}
+    QLabel {{ color: {c.text}; }}
+    QLabel#title {{ font-size: 40px; font-weight: bold; color: {c.primary}; }}
+    QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
+    QLabel#prompt {{ font-size: 28px; }}
+    QLabel#choose {{ font-size: 24px; font-weight: bold; }}
+    QLabel#unavailable {{ font-size: 30px; color: {c.primary}; padding: 40px; }}
+    QPushButton {{
+        font-size: 26px; font-weight: bold; min-height: {MIN_TOUCH_PX}px; padding: 6px 28px;
+        color: {on_colour(c.primary)}; background: {c.primary};
+        border: none; border-radius: 16px;
+    }}
+    QPushButton:pressed {{ background: {c.highlight}; color: {on_colour(c.highlight)}; }}
+    QPushButton#regionButton {{ min-height: 84px; text-align: left; padding-left: 32px; }}
+    QTextBrowser {{ border: none; background: {c.background}; color: {c.text}; }}
+    QScrollBar:vertical {{ width: 28px; background: {c.background}; margin: 0; }}
+    QScrollBar::handle:vertical {{ background: {c.primary}; min-height: 80px; border-radius: 10px; margin: 4px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+    QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+    """
