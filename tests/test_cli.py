@@ -1,0 +1,101 @@
+"""The command line as staff and the build use it: separate processes, real exit codes."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def kiosk(*args, cwd=REPO):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "kiosk", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=120)
+
+
+def test_check_content_passes_on_shipped_content():
+    result = kiosk("--check-content")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("content OK")
+
+
+BREAKAGES = {
+    "syntax error": ("name: Calves", "name: Calves\n  - broken: [", ":4: this line can't be read as YAML"),
+    "missing key": ("name: Calves\n", "", ":3: 'name' is missing"),
+    "wrong type": ("peak_hours: 6", "peak_hours: soon", "'soreness.peak_hours' must be a number, got \"soon\""),
+    "duplicate key": ("name: Calves\n", "name: Calves\nname: Calf\n", ":4: 'name' is written twice"),
+    "unknown key": ("name: Calves\n", "name: Calves\ncolour: red\n", ":4: 'colour' is not a name this file uses"),
+}
+
+
+@pytest.mark.parametrize("kind", BREAKAGES)
+def test_check_content_reports_each_breakage_with_file_and_line(kind, content_copy):
+    old, new, expected = BREAKAGES[kind]
+    path = content_copy / "regions" / "calves.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = kiosk("--check-content", content_copy)
+    assert result.returncode == 1
+    assert f"{path}:" in result.stdout and expected in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"", ":1: the file is empty"),
+    (b"name: Calves \xff\n", ":1: this file is not saved as UTF-8 text"),
+])
+def test_check_content_reports_empty_and_non_utf8_files(data, expected, content_copy):
+    (content_copy / "regions" / "calves.yaml").write_bytes(data)
+    result = kiosk("--check-content", content_copy)
+    assert result.returncode == 1
+    assert expected in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_check_content_of_a_missing_folder(tmp_path):
+    result = kiosk("--check-content", tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert "this content folder does not exist" in result.stdout
+
+
+def test_self_test_passes_on_shipped_content():
+    result = kiosk("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "self-test: ok"
+    assert result.stderr == ""
+
+
+def test_self_test_fails_when_a_region_is_broken(content_copy):
+    (content_copy / "regions" / "foot.yaml").write_text("name: [", encoding="utf-8")
+    result = kiosk("--self-test", "--content", content_copy)
+    assert result.returncode == 1
+    assert "region-foot: shows the 'being updated' notice" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_screenshot_saves_home_and_every_region(tmp_path):
+    from PySide6.QtGui import QImage
+
+    result = kiosk("--screenshot", tmp_path / "shots")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "shots").iterdir())
+    assert names == ["home.png", "region-calves.png", "region-foot.png", "region-hamstrings.png",
+                     "region-quads.png"]
+    image = QImage(str(tmp_path / "shots" / "home.png"))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_missing_body_map_art_is_a_clear_message(tmp_path):
+    """A damaged install (art deleted) explains itself instead of crashing."""
+    copy = tmp_path / "repo"
+    shutil.copytree(REPO / "kiosk", copy / "kiosk")
+    shutil.copytree(REPO / "content", copy / "content")
+    result = kiosk("--self-test", cwd=copy)
+    assert result.returncode == 1
+    assert "the body map picture" in result.stderr and "can't be read" in result.stderr
+    assert "Traceback" not in result.stderr

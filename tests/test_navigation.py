@@ -1,0 +1,81 @@
+"""Getting around: the labelled buttons, Back, and a broken page that stays calm."""
+
+import pytest
+
+from tests.helpers import edit
+
+REGIONS = ("quads", "hamstrings", "calves", "foot")
+
+
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_button_row_opens_each_region_and_back_returns_home(make_window, qtbot, region_id):
+    window = make_window()
+    button = window.home.region_buttons[region_id]
+    with qtbot.waitSignal(window.screenChanged):
+        button.click()
+    screen = window.screens[f"region-{region_id}"]
+    assert window.current_screen() == f"region-{region_id}"
+    assert screen.text().startswith(button.text())
+
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        screen.back_button.click()
+    assert changed.args == ["home"]
+
+
+def test_buttons_are_labelled_with_region_names_and_big_enough(make_window):
+    window = make_window()
+    labels = [b.text() for b in window.home.region_buttons.values()]
+    assert sorted(labels) == ["Calves", "Foot", "Hamstrings", "Quads"]
+    for button in [*window.home.region_buttons.values(), window.screens["region-foot"].back_button]:
+        assert button.height() >= 48 and button.width() >= 48
+        assert button.isVisible() or button.window().isVisible()
+
+
+def test_region_text_is_large_enough_to_read_at_arms_length(make_window, qtbot):
+    window = make_window()
+    window.home.region_buttons["calves"].click()
+    browser = window.screens["region-calves"].browser
+    block = browser.document().findBlock(browser.document().characterCount() // 2)
+    size = block.charFormat().font().pixelSize() or block.charFormat().font().pointSizeF() * 96 / 72
+    assert size >= 20
+
+
+def test_scroll_position_resets_when_a_region_is_opened_again(make_window, qtbot):
+    window = make_window()
+    screen = window.screens["region-quads"]
+    window.home.region_buttons["quads"].click()
+    bar = screen.browser.verticalScrollBar()
+    assert bar.maximum() > 0, "a region page is longer than one screen"
+    bar.setValue(bar.maximum())
+    screen.back_button.click()
+    window.home.region_buttons["quads"].click()
+    assert bar.value() == 0
+
+
+def test_broken_region_shows_calm_notice_and_others_still_work(make_window, qtbot, content_copy):
+    edit(content_copy / "regions" / "calves.yaml", "peak_hours: 6", "peak_hours: soon")
+    window = make_window(content_copy)
+
+    window.home.region_buttons["calves"].click()
+    calves = window.screens["region-calves"]
+    assert "This page is being updated. Please ask at reception" in calves.text()
+    assert "Traceback" not in calves.text() and "peak_hours" not in calves.text()
+
+    calves.back_button.click()
+    window.home.region_buttons["foot"].click()
+    assert window.screens["region-foot"].browser is not None
+    assert "What soreness to expect" in window.screens["region-foot"].text()
+
+
+def test_broken_template_shows_calm_notice(make_window, content_copy):
+    edit(content_copy / "templates" / "region.html.j2", "{{ region.name }}", "{{ region.nmae }}")
+    window = make_window(content_copy)
+    window.home.region_buttons["quads"].click()
+    assert "being updated" in window.screens["region-quads"].text()
+
+
+def test_content_problems_are_logged_for_staff(make_window, content_copy, caplog):
+    edit(content_copy / "regions" / "foot.yaml", "name: Foot", "name:")
+    make_window(content_copy)
+    assert any("foot.yaml" in r.getMessage() and "'name' must be text" in r.getMessage()
+               for r in caplog.records)
