@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
     parser.add_argument("--content", metavar="DIR", type=Path,
                         help="use this content folder instead of the default one")
+    parser.add_argument("--exit-after-first-paint", action="store_true",
+                        help="start, paint the home screen once and exit 0 (for timing start-up)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check-content", metavar="DIR", nargs="?", const=True, default=None,
                       help="check the content (default: the folder the kiosk would use), print every "
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             return app.self_test(content_dir)
         if args.screenshot:
             return app.save_screenshots(content_dir, args.screenshot)
-        return app.run(content_dir, windowed=args.windowed)
+        return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint)
     except ArtError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1

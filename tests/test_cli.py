@@ -99,3 +99,9 @@ def test_missing_body_map_art_is_a_clear_message(tmp_path):
     assert result.returncode == 1
     assert "the body map picture" in result.stderr and "can't be read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_exit_after_first_paint_starts_and_exits_cleanly():
+    result = kiosk("--windowed", "--exit-after-first-paint")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

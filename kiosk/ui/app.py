@@ -64,7 +64,7 @@ def build_window(content_dir: Path):
     return KioskWindow(content, art, pages)
 
 
-def run(content_dir: Path, windowed: bool) -> int:
+def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False) -> int:
     app = _application(offscreen=False)
     try:
         window = build_window(content_dir)
@@ -76,7 +76,23 @@ def run(content_dir: Path, windowed: bool) -> int:
         window.show()
     else:
         window.showFullScreen()
+    if exit_after_first_paint:
+        _quit_after_first_paint(window.home, app)
     return app.exec()
+
+
+def _quit_after_first_paint(screen, app) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                # Quit once this paint (and the flush to the screen that follows it) is done.
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint(screen)
+    screen.installEventFilter(watcher)
 
 
 def _open_every_screen(content_dir: Path):

@@ -1,0 +1,46 @@
+; Inno Setup script: installs dist\kiosk for all users, with a Start-menu entry and an uninstaller.
+; Build: ISCC.exe /DAppVersion=0.1.0 packaging\kiosk.iss   (after `pyinstaller build.spec`)
+
+#ifndef AppVersion
+  #define AppVersion "0.0.0"
+#endif
+
+[Setup]
+AppId={{6E0F4C2B-8B1D-4B7E-9C4E-2F5A0D7C1E93}
+AppName=Dry Needling Kiosk
+AppVersion={#AppVersion}
+AppPublisher=Dry Needling Kiosk
+DefaultDirName={autopf}\Dry Needling Kiosk
+DefaultGroupName=Dry Needling Kiosk
+; All users: the kiosk runs under a locked-down standard account, installed by IT as admin.
+PrivilegesRequired=admin
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\dist\installer
+OutputBaseFilename=DryNeedlingKiosk-{#AppVersion}-setup
+SetupIconFile=..\assets\kiosk.ico
+UninstallDisplayIcon={app}\kiosk.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+; Close a running kiosk before upgrading it.
+CloseApplications=yes
+
+[Files]
+Source: "..\dist\kiosk\*"; DestDir: "{app}"; Excludes: "content\*"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The clinic's editable content: installed on first install, never overwritten on upgrade,
+; so the clinic's own wording survives a new version.
+Source: "..\dist\kiosk\content\*"; DestDir: "{app}\content"; Flags: onlyifdoesntexist uninsneveruninstall recursesubdirs createallsubdirs
+
+[Dirs]
+; Staff (members of Users) may edit the content folder without admin rights.
+Name: "{app}\content"; Permissions: users-modify
+
+[Icons]
+Name: "{group}\Dry Needling Kiosk"; Filename: "{app}\kiosk.exe"
+Name: "{group}\Dry Needling Kiosk (window, for staff)"; Filename: "{app}\kiosk.exe"; Parameters: "--windowed"
+Name: "{group}\Check the kiosk's content"; Filename: "{cmd}"; Parameters: "/k ""{app}\kiosk-console.exe"" --check-content"
+Name: "{group}\Uninstall Dry Needling Kiosk"; Filename: "{uninstallexe}"
+
+[Run]
+Filename: "{app}\kiosk.exe"; Parameters: "--windowed"; Description: "Start the kiosk in a window now"; Flags: nowait postinstall skipifsilent

@@ -1,0 +1,127 @@
+"""Build the packaged kiosk and prove it works as a clinic will use it.
+
+    python packaging/smoke_test.py            # build with build.spec, then check
+    python packaging/smoke_test.py --no-build # check an existing dist/kiosk
+
+Fails (exit 1) if the built kiosk's --self-test or --check-content fails, if either
+prints anything unexpected on stderr, if the content folder beside the executable
+does not override the bundled one, or if the bundle is 100 MB or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist" / "kiosk"
+# On Windows the kiosk itself has no console; its twin kiosk-console.exe prints what staff read.
+EXE = DIST / ("kiosk-console.exe" if sys.platform == "win32" else "kiosk")
+SIZE_LIMIT = 100_000_000  # bytes
+
+
+def bundle_bytes(folder: Path = DIST) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def run_kiosk(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([str(EXE), *args], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+
+
+class Checks:
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+
+    def expect(self, ok: bool, what: str, detail: str = "") -> None:
+        print(f"{'ok  ' if ok else 'FAIL'} {what}")
+        if not ok:
+            self.failures.append(what)
+            if detail:
+                print("     " + detail.strip().replace("\n", "\n     "))
+
+    def run_clean(self, what: str, *args: str, expect_rc: int = 0) -> subprocess.CompletedProcess:
+        result = run_kiosk(*args)
+        self.expect(result.returncode == expect_rc and result.stderr == "",
+                    f"{what}: exit {result.returncode} (want {expect_rc}), stderr empty",
+                    result.stdout + result.stderr)
+        return result
+
+
+def edited(path: Path, old: str, new: str):
+    """Context manager: the file with one edit, restored afterwards."""
+    class Edit:
+        def __enter__(self):
+            self.original = path.read_bytes()
+            text = self.original.decode("utf-8")
+            assert old in text, f"{old!r} not in {path}"
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+        def __exit__(self, *exc):
+            path.write_bytes(self.original)
+
+    return Edit()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-build", action="store_true", help="check the existing dist/kiosk")
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec"],
+                       cwd=ROOT, check=True)
+    checks = Checks()
+    checks.expect(EXE.is_file(), f"{EXE.relative_to(ROOT)} exists")
+    if checks.failures:
+        return 1
+
+    result = checks.run_clean("--self-test", "--self-test")
+    checks.expect(result.stdout.strip() == "self-test: ok", "--self-test says ok", result.stdout)
+    result = checks.run_clean("--check-content", "--check-content")
+    beside = DIST / "content"
+    checks.expect(str(beside) in result.stdout, "--check-content checks the content folder beside the executable",
+                  result.stdout)
+
+    # The clinic edits the YAML beside the executable; the built kiosk shows it without a rebuild.
+    calves = beside / "regions" / "calves.yaml"
+    with tempfile.TemporaryDirectory() as tmp:
+        before, after = Path(tmp, "before"), Path(tmp, "after")
+        checks.run_clean("--screenshot before editing", "--screenshot", str(before))
+        with edited(calves, "name: Calves", "name: Calf muscles, edited by the clinic"):
+            checks.run_clean("--screenshot after editing calves.yaml", "--screenshot", str(after))
+            checks.run_clean("--self-test after a good edit", "--self-test")
+        for shot in ("home.png", "region-calves.png"):
+            checks.expect((before / shot).read_bytes() != (after / shot).read_bytes(),
+                          f"editing content/regions/calves.yaml changes {shot}")
+        checks.expect((before / "region-foot.png").read_bytes() == (after / "region-foot.png").read_bytes(),
+                      "other regions are unchanged by that edit")
+
+    with edited(calves, "peak_hours: 6", "peak_hours: soon"):
+        result = run_kiosk("--check-content")
+        checks.expect(result.returncode == 1 and f"{os.path.relpath(calves, ROOT)}:" in result.stdout
+                      and "'soreness.peak_hours' must be a number" in result.stdout
+                      and "Traceback" not in result.stderr,
+                      "a broken edit is reported with file and line by the built kiosk",
+                      result.stdout + result.stderr)
+        result = run_kiosk("--self-test")
+        checks.expect(result.returncode == 1 and "region-calves" in result.stderr
+                      and "Traceback" not in result.stderr,
+                      "the built kiosk's self-test catches the broken region", result.stderr)
+    checks.run_clean("--check-content after restoring", "--check-content")
+
+    size = bundle_bytes()
+    checks.expect(size < SIZE_LIMIT, f"bundle size {size / 1e6:.1f} MB (limit {SIZE_LIMIT / 1e6:.0f} MB)")
+    if shutil.which("du"):
+        print(subprocess.run(["du", "-sh", str(DIST)], capture_output=True, text=True).stdout.strip())
+
+    print(f"\n{len(checks.failures)} failed" if checks.failures else "\nsmoke test passed")
+    return 1 if checks.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
