@@ -1,25 +1,72 @@
 """The clinic's content: typed, immutable objects made from its YAML files.
 
-Parsing is a pure function from text to objects (``parse_region`` and friends);
-``load_content`` is the only part that reads files. No Qt here.
+Each dataclass below is the schema of its part of a YAML file (see ``kiosk.schema``).
+Parsing is pure (``parse_*``: text to objects); ``load_content`` is the only part that
+reads files. No Qt here.
 
-Each dataclass below *is* the schema of its YAML file: its fields are the keys
-the file must have, their types say what each value must be, and field metadata
-adds ranges. Adding a key to the content means adding a field here.
+Layout of a content folder::
+
+    clinic.yaml                 the clinic: name, phone, colours, logo, after-care page
+    ui.yaml, walkthrough.yaml,  the base language (English), and
+    precautions.yaml,
+    sources.yaml, regions/*.yaml
+    lang/<code>/...             the same files in another language: adding a folder adds a language
+    templates/*.html.j2         page layouts shared by every language
 """
 
 from __future__ import annotations
 
-import re
-import typing
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from kiosk import yamltext
+from kiosk import schema
 from kiosk.problems import ContentError, Problem, display_path
-from kiosk.yamltext import YamlList, YamlMapping
+from kiosk.resources import asset_path
 
+BASE_LANGUAGE = "en"
 HOURS = {"min": 0, "max": 72, "unit": "hours"}
+LEVEL = {"min": 0, "max": 10, "unit": ""}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph. ``graphic`` ones (vivid needle talk) are hidden in calm mode, or replaced by ``calm``."""
+
+    shorthand = "text"  # a passage may be written as plain text
+
+    text: str
+    graphic: bool = False
+    calm: str | None = None
+
+    def shown(self, calm_mode: bool) -> str | None:
+        if calm_mode and self.graphic:
+            return self.calm
+        return self.text
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An illustration under ``assets/``; a ``graphic`` one shows ``calm_file`` (or nothing) in calm mode."""
+
+    file: str = field(metadata={"kind": "asset"})
+    alt: str
+    graphic: bool = False
+    calm_file: str | None = field(default=None, metadata={"kind": "asset"})
+    line: int = field(default=0, compare=False, metadata={"yaml": False, "line": True})
+
+    def files(self) -> tuple[str, ...]:
+        return (self.file, self.calm_file) if self.calm_file else (self.file,)
+
+    def shown(self, calm_mode: bool) -> str | None:
+        if calm_mode and self.graphic:
+            return self.calm_file
+        return self.file
+
+    def check(self):
+        if self.calm_file and not self.graphic:
+            return [("calm_file", "'calm_file' is only used when 'graphic' is true; set graphic: true or remove it")]
+        return []
 
 
 @dataclass(frozen=True)
@@ -31,30 +78,57 @@ class Evidence:
 @dataclass(frozen=True)
 class SessionFeel:
     position: str
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class SorenessPoint:
+    hours: float = field(metadata=HOURS)
+    level: float = field(metadata=LEVEL)
 
 
 @dataclass(frozen=True)
 class SorenessCurve:
-    """How soreness after needling usually fades, in hours after the session."""
+    """Typical soreness after needling: level 0 (none) to 10 over the hours after the session."""
 
-    summary: tuple[str, ...]
-    peak_hours: float = field(metadata=HOURS)
-    mostly_gone_hours: float = field(metadata=HOURS)
-    gone_hours: float = field(metadata=HOURS)
+    summary: tuple[Passage, ...]
+    curve: tuple[SorenessPoint, ...]
     tips: tuple[str, ...]
 
-    def check(self) -> list[tuple[str, str]]:
-        if not self.peak_hours <= self.mostly_gone_hours <= self.gone_hours:
-            return [
-                (
-                    "peak_hours",
-                    "the hours must be in order: peak_hours, then mostly_gone_hours, then gone_hours "
-                    f"(got {_number(self.peak_hours)}, {_number(self.mostly_gone_hours)}, "
-                    f"{_number(self.gone_hours)})",
-                )
-            ]
+    def check(self):
+        hours = [p.hours for p in self.curve]
+        if len(hours) < 3:
+            return [("curve", "'soreness.curve' needs at least 3 points to draw the chart")]
+        if any(b <= a for a, b in zip(hours, hours[1:])):
+            return [("curve", "the hours in 'soreness.curve' must go up, each later than the one before "
+                              f"(got {', '.join(schema.number(h) for h in hours)})")]
+        if hours[0] != 0:
+            return [("curve", "'soreness.curve' must start at hours: 0 (right after the session)")]
         return []
+
+    @property
+    def peak_hours(self) -> float:
+        return max(self.curve, key=lambda p: p.level).hours
+
+    @property
+    def mostly_gone_hours(self) -> float:
+        """The first time after the peak that soreness is down to a quarter of it."""
+        peak = max(p.level for p in self.curve)
+        after = [p for p in self.curve if p.hours > self.peak_hours]
+        return next((p.hours for p in after if p.level <= peak / 4), self.curve[-1].hours)
+
+    @property
+    def gone_hours(self) -> float:
+        return next((p.hours for p in self.curve if p.hours > self.peak_hours and p.level == 0),
+                    self.curve[-1].hours)
+
+
+@dataclass(frozen=True)
+class StepExtra:
+    """What one walkthrough step adds for a particular region."""
+
+    passages: tuple[Passage, ...]
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -65,10 +139,63 @@ class Region:
     name: str
     muscles: str
     helps_with: tuple[str, ...]
-    does_here: tuple[str, ...]
+    does_here: tuple[Passage, ...]
     evidence: Evidence
     feels_like: SessionFeel
     soreness: SorenessCurve
+    session_steps: dict[str, StepExtra] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WalkthroughStep:
+    id: str
+    title: str
+    passages: tuple[Passage, ...]
+    picture: Picture | None = None
+    chart: bool = False  # show the region's soreness chart here
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    title: str
+    steps: tuple[WalkthroughStep, ...]
+
+    def check(self):
+        ids = [s.id for s in self.steps]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            return [("steps", f"each step needs its own id; used more than once: {', '.join(twice)}")]
+        return []
+
+    def step_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.steps)
+
+
+@dataclass(frozen=True)
+class Precaution:
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Precautions:
+    title: str
+    intro: tuple[Passage, ...]
+    items: tuple[Precaution, ...]
+    closing: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    reference: str
+    supports: str
+
+
+@dataclass(frozen=True)
+class Sources:
+    title: str
+    intro: tuple[Passage, ...]
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -84,18 +211,23 @@ class Clinic:
     name: str
     phone: str
     colours: Colours
+    logo: str | None = field(default=None, metadata={"kind": "asset"})
+    # Shown as a QR code on region screens when set; nothing about the patient is in it.
+    aftercare_url: str | None = field(default=None, metadata={"kind": "url"})
 
 
 @dataclass(frozen=True)
 class UiText:
-    """Every word the screens show that isn't about one region."""
+    """Every word the screens show that isn't about one region, in one language."""
 
+    language_name: str  # the language's name in itself: "English", "Español"
     title: str
     home_prompt: str
     front_label: str
     back_label: str
     choose_heading: str
     back_button: str
+    home_button: str
     section_does: str
     section_feels: str
     section_soreness: str
@@ -112,7 +244,42 @@ class UiText:
     days_after: str
     soreness_caption: str
     tips_heading: str
+    chart_title: str
+    chart_right_after: str
+    chart_tonight: str
+    chart_tomorrow: str
+    chart_day_3: str
+    chart_none: str
+    chart_strong: str
+    walkthrough_button: str
+    precautions_button: str
+    sources_button: str
+    calm_toggle: str
+    language_heading: str
+    next_button: str
+    previous_button: str
+    step_of: str = field(metadata={"placeholders": ("number", "total")})
+    stop_any_time: str
+    qr_caption: str
+    picture_hidden: str
+    call_us: str = field(metadata={"placeholders": ("phone",)})
     unavailable: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything the kiosk says in one language. A missing page is None (shown as 'being updated')."""
+
+    code: str
+    ui: UiText
+    regions: dict[str, Region]
+    walkthrough: Walkthrough | None
+    precautions: Precautions | None
+    sources: Sources | None
+
+    @property
+    def name(self) -> str:
+        return self.ui.language_name
 
 
 @dataclass(frozen=True)
@@ -121,10 +288,16 @@ class Content:
 
     folder: Path
     clinic: Clinic
-    ui: UiText
-    regions: dict[str, Region]  # only the regions whose file is usable
+    languages: dict[str, Language]  # base language first
     region_ids: tuple[str, ...]  # every region on the body map, in button order
     problems: tuple[Problem, ...]
+
+    @property
+    def base(self) -> Language:
+        return self.languages[BASE_LANGUAGE]
+
+    def language(self, code: str) -> Language:
+        return self.languages.get(code, self.base)
 
     def region_problems(self, region_id: str) -> tuple[Problem, ...]:
         path = display_path(region_path(self.folder, region_id))
@@ -133,139 +306,24 @@ class Content:
 
 # --- parsing: text to objects -------------------------------------------------------
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+def parser(cls, **extra) -> Callable:
+    def parse(text: str, source: str):
+        return schema.parse(cls, text, source, **extra)
+
+    return parse
 
 
 def parse_region(text: str, source: str, region_id: str) -> Region:
-    return _parse(Region, text, source, id=region_id)
+    return parser(Region, id=region_id)(text, source)
 
 
 def parse_clinic(text: str, source: str) -> Clinic:
-    return _parse(Clinic, text, source)
+    return parser(Clinic)(text, source)
 
 
 def parse_ui(text: str, source: str) -> UiText:
-    return _parse(UiText, text, source)
-
-
-def _parse(cls, text: str, source: str, **extra):
-    value = yamltext.parse(text, source)
-    problems: list[Problem] = []
-    result = _build(cls, value, 1, "", source, problems, extra)
-    if problems:
-        raise ContentError(problems)
-    return result
-
-
-def _build(cls, value, line, name, source, problems, extra=None):
-    """Check ``value`` against dataclass ``cls``; collect every problem, not just the first."""
-    yaml_fields = [f for f in fields(cls) if f.metadata.get("yaml", True)]
-    expected = [f.name for f in yaml_fields]
-    if not isinstance(value, YamlMapping):
-        problems.append(
-            Problem(source, line, f"{_label(name) or 'the file'} must be a set of 'name: value' lines "
-                    f"({', '.join(expected)}), got {_describe(value)}")
-        )
-        return None
-    hints = typing.get_type_hints(cls)
-    for key in value:
-        if key not in expected:
-            problems.append(
-                Problem(source, value.key_lines[key],
-                        f"'{_join(name, key)}' is not a name this file uses; check the spelling "
-                        f"(expected one of: {', '.join(expected)})")
-            )
-    built = dict(extra or {})
-    complete = True
-    for f in yaml_fields:
-        dotted = _join(name, f.name)
-        if f.name not in value:
-            problems.append(Problem(source, value.line, f"'{dotted}' is missing"))
-            complete = False
-            continue
-        item = _build_value(hints[f.name], f.metadata, value[f.name], value.key_lines[f.name],
-                            dotted, source, problems)
-        if item is None:
-            complete = False
-        built[f.name] = item
-    if not complete:
-        return None
-    result = cls(**built)
-    for key, message in getattr(result, "check", lambda: [])():
-        problems.append(Problem(source, value.key_lines.get(key, value.line), message))
-    return result
-
-
-def _build_value(hint, meta, value, line, name, source, problems):
-    if is_dataclass(hint):
-        return _build(hint, value, line, name, source, problems)
-    if hint is str:
-        return _text(value, line, name, source, problems, meta)
-    if hint is float:
-        return _hours(value, line, name, source, problems, meta)
-    if typing.get_origin(hint) is tuple:
-        if not isinstance(value, YamlList) or not value:
-            problems.append(Problem(source, line, f"'{name}' must be a list with at least one '- ' line, "
-                                    f"got {_describe(value)}"))
-            return None
-        items = [_text(v, ln, f"{name}[{i + 1}]", source, problems, meta)
-                 for i, (v, ln) in enumerate(zip(value, value.item_lines))]
-        return None if None in items else tuple(items)
-    raise TypeError(f"no rule for {hint!r}")  # a programming error, caught by the tests
-
-
-def _text(value, line, name, source, problems, meta):
-    if not isinstance(value, str):
-        hint = " (put it in quotes)" if isinstance(value, (bool, int, float)) else ""
-        problems.append(Problem(source, line, f"'{name}' must be text, got {_describe(value)}{hint}"))
-        return None
-    text = " ".join(value.split())
-    if not text:
-        problems.append(Problem(source, line, f"'{name}' is empty; write some text or remove the line"))
-        return None
-    if meta.get("kind") == "colour" and not _COLOUR.match(text):
-        problems.append(Problem(source, line, f"'{name}' must be a colour written like #1f5f8b, "
-                                f"got {_describe(value)}"))
-        return None
-    return text
-
-
-def _hours(value, line, name, source, problems, meta):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        problems.append(Problem(source, line, f"'{name}' must be a number, got {_describe(value)}"))
-        return None
-    low, high = meta["min"], meta["max"]
-    if not low <= value <= high:
-        problems.append(Problem(source, line, f"'{name}' must be between {low} and {high} "
-                                f"{meta['unit']}, got {_number(value)}"))
-        return None
-    return float(value)
-
-
-def _describe(value) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, bool):
-        return "yes/no"
-    if isinstance(value, (int, float)):
-        return _number(value)
-    if isinstance(value, list):
-        return "a list"
-    return "a set of 'name: value' lines"
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def _join(parent: str, key) -> str:
-    return f"{parent}.{key}" if parent else str(key)
-
-
-def _label(name: str) -> str:
-    return f"'{name}'" if name else ""
+    return parser(UiText)(text, source)
 
 
 # --- loading: files to objects ------------------------------------------------------
@@ -284,43 +342,132 @@ def read_file(path: Path, parse, **kwargs):
         raise ContentError([Problem(source, None, "this file is missing")]) from None
     except OSError as exc:
         raise ContentError([Problem(source, None, f"this file can't be opened ({exc.strerror})")]) from None
+    from kiosk import yamltext
+
     return parse(yamltext.decode(data, source), source, **kwargs)
 
 
 def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | None = None) -> Content:
-    """Load a content folder. A broken region is left out and reported; the rest still load.
+    """Load a content folder; nothing broken stops the kiosk, and every problem is reported.
 
-    ``fallback`` is the bundled default folder: if the clinic's ui.yaml or clinic.yaml is
-    broken the kiosk uses the shipped ones, so it always starts.
+    - A broken region in the base language is left out (its screen says "being updated").
+    - Another language falls back to the base language, page by page, with a warning.
+    - ``fallback`` is the shipped default folder: if the clinic's clinic.yaml or base
+      ui.yaml is broken the shipped one is used so the kiosk always starts. Without a
+      fallback those two files are fatal (ContentError).
     """
     problems: list[Problem] = []
 
-    def shared_file(name, parse):
+    def essential(path: Path, parse):
         try:
-            return read_file(folder / name, parse)
+            return read_file(path, parse)
         except ContentError as exc:
             problems.extend(exc.problems)
             if fallback is None or fallback.resolve() == folder.resolve():
                 raise ContentError(problems) from None
-            return read_file(fallback / name, parse)
+            return read_file(fallback / path.relative_to(folder), parse)
 
-    clinic = shared_file("clinic.yaml", parse_clinic)
-    ui = shared_file("ui.yaml", parse_ui)
-
-    regions = {}
-    for region_id in region_ids:
+    def optional(path: Path, parse, **kwargs):
         try:
-            regions[region_id] = read_file(region_path(folder, region_id), parse_region, region_id=region_id)
+            loaded = read_file(path, parse, **kwargs)
         except ContentError as exc:
             problems.extend(exc.problems)
+            return None
+        problems.extend(missing_pictures(loaded, path))
+        return loaded
 
-    regions_dir = folder / "regions"
-    if regions_dir.is_dir():
-        for path in sorted(regions_dir.glob("*.yaml")):
-            if path.stem not in region_ids:
-                problems.append(
-                    Problem(display_path(path), None,
-                            f"there is no '{path.stem}' on the body map, so this file is not shown "
-                            f"(the regions are: {', '.join(region_ids)})", warning=True)
-                )
-    return Content(folder, clinic, ui, regions, tuple(region_ids), tuple(problems))
+    clinic = essential(folder / "clinic.yaml", parse_clinic)
+    if clinic.logo and not _asset_exists(clinic.logo):
+        problems.append(Problem(display_path(folder / "clinic.yaml"), None,
+                                f"'logo' names {clinic.logo}, but there is no such picture in the assets folder"))
+    base = _load_language(folder, BASE_LANGUAGE, region_ids, essential(folder / "ui.yaml", parse_ui),
+                          optional, problems, None)
+    languages = {BASE_LANGUAGE: base}
+    lang_dir = folder / "lang"
+    if lang_dir.is_dir():
+        for sub in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
+            ui = optional(sub / "ui.yaml", parse_ui)
+            if ui is None:
+                problems.append(Problem(display_path(sub), None, "this language is not offered until its "
+                                        "ui.yaml can be read", warning=True))
+                continue
+            languages[sub.name] = _load_language(sub, sub.name, region_ids, ui, optional, problems, base)
+
+    for path in _stray_region_files(folder, languages, region_ids):
+        problems.append(Problem(display_path(path), None,
+                                f"there is no '{path.stem}' on the body map, so this file is not shown "
+                                f"(the regions are: {', '.join(region_ids)})", warning=True))
+    return Content(folder, clinic, languages, tuple(region_ids), tuple(problems))
+
+
+def _load_language(folder, code, region_ids, ui, optional, problems, base: Language | None) -> Language:
+    def page(name, cls, attribute):
+        path = folder / name
+        if base is not None and not path.exists():
+            problems.append(Problem(display_path(path), None,
+                                    f"missing in this language; the {base.ui.language_name} page is shown",
+                                    warning=True))
+            return getattr(base, attribute)
+        loaded = optional(path, parser(cls))
+        return loaded if loaded is not None or base is None else getattr(base, attribute)
+
+    walkthrough = page("walkthrough.yaml", Walkthrough, "walkthrough")
+    regions = {}
+    for region_id in region_ids:
+        path = region_path(folder, region_id)
+        if base is not None and not path.exists():
+            problems.append(Problem(display_path(path), None,
+                                    f"missing in this language; the {base.ui.language_name} page is shown",
+                                    warning=True))
+            region = base.regions.get(region_id)
+        else:
+            region = optional(path, parse_region, region_id=region_id)
+            if region is None and base is not None:
+                region = base.regions.get(region_id)
+        if region is not None:
+            if walkthrough is not None:
+                problems.extend(_unknown_steps(region, path, walkthrough))
+            regions[region_id] = region
+    return Language(code, ui, regions, walkthrough,
+                    page("precautions.yaml", Precautions, "precautions"),
+                    page("sources.yaml", Sources, "sources"))
+
+
+def _asset_exists(name: str) -> bool:
+    try:
+        return asset_path(name).is_file()
+    except ValueError:
+        return False
+
+
+def missing_pictures(value, path: Path) -> list[Problem]:
+    """A picture whose file isn't there is reported, but the page still shows, without it."""
+    found = []
+    if isinstance(value, Picture):
+        found += [Problem(display_path(path), value.line,
+                          f"the picture {name} is not in the assets folder; check the file name")
+                  for name in value.files() if not _asset_exists(name)]
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            found += missing_pictures(item, path)
+    elif isinstance(value, dict):
+        for item in value.values():
+            found += missing_pictures(item, path)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            found += missing_pictures(getattr(value, name), path)
+    return found
+
+
+def _unknown_steps(region: Region, path: Path, walkthrough: Walkthrough) -> list[Problem]:
+    known = walkthrough.step_ids()
+    return [Problem(display_path(path), None,
+                    f"'session_steps.{step}' is not a step of the walkthrough (the steps are: {', '.join(known)})")
+            for step in region.session_steps if step not in known]
+
+
+def _stray_region_files(folder: Path, languages, region_ids):
+    for code in languages:
+        regions_dir = (folder if code == BASE_LANGUAGE else folder / "lang" / code) / "regions"
+        if regions_dir.is_dir():
+            yield from (p for p in sorted(regions_dir.glob("*.yaml")) if p.stem not in region_ids)

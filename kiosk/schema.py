@@ -1,0 +1,184 @@
+"""Checking YAML values against the content dataclasses, with messages staff understand.
+
+A dataclass is the schema: each field is a key, its type says what the value must be,
+and field metadata adds limits:
+
+- ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers;
+- ``{"kind": "colour"}``, ``{"kind": "asset"}`` (a file name under assets/) or ``{"kind": "url"}`` on text;
+- ``{"placeholders": ("number", "total")}`` on text that must keep those ``{names}``;
+- ``{"yaml": False}`` for fields the loader fills in itself;
+- ``{"yaml": False, "line": True}`` for a field that receives the line the mapping starts on.
+
+Fields with a default are optional. A ``check()`` method on a dataclass adds rules that
+span fields; it returns ``(key, message)`` pairs. Every problem in a file is collected,
+not just the first. No Qt, no file reading.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import MISSING, fields, is_dataclass
+
+from kiosk import yamltext
+from kiosk.problems import ContentError, Problem
+from kiosk.yamltext import YamlList, YamlMapping
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+
+
+def parse(cls, text: str, source: str, **extra):
+    """YAML text to a ``cls`` instance, or ContentError with every problem found."""
+    value = yamltext.parse(text, source)
+    reader = _Reader(source)
+    result = reader.build(cls, value, 1, "", extra)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return result
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def fail(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.source, line, message))
+
+    def build(self, cls, value, line, name, extra=None):
+        yaml_fields = [f for f in fields(cls) if f.metadata.get("yaml", True)]
+        expected = [f.name for f in yaml_fields]
+        if shorthand := getattr(cls, "shorthand", None):
+            if isinstance(value, str):  # e.g. a passage written as plain text
+                value = _as_mapping({shorthand: value}, line)
+        if not isinstance(value, YamlMapping):
+            what = f"'{name}'" if name else "the file"
+            self.fail(line, f"{what} must be a set of 'name: value' lines ({', '.join(expected)}), "
+                            f"got {describe(value)}")
+            return None
+        for key in value:
+            if key not in expected:
+                self.fail(value.key_lines[key], f"'{_join(name, key)}' is not a name this file uses; check the "
+                                                f"spelling (expected one of: {', '.join(expected)})")
+        hints = typing.get_type_hints(cls)
+        built = dict(extra or {})
+        built.update({f.name: value.line for f in fields(cls) if f.metadata.get("line")})
+        complete = True
+        for f in yaml_fields:
+            if f.name not in value:
+                if f.default is MISSING and f.default_factory is MISSING:
+                    self.fail(value.line, f"'{_join(name, f.name)}' is missing")
+                    complete = False
+                continue
+            before = len(self.problems)
+            built[f.name] = self.value(hints[f.name], f.metadata, value[f.name], value.key_lines[f.name],
+                                       _join(name, f.name))
+            complete = complete and len(self.problems) == before
+        if not complete:
+            return None
+        result = cls(**built)
+        for key, message in getattr(result, "check", lambda: [])():
+            self.fail(value.key_lines.get(key, value.line), message)
+        return result
+
+    def value(self, hint, meta, value, line, name):
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin in (typing.Union, types.UnionType) and type(None) in args:
+            if value is None:
+                return None
+            hint = next(a for a in args if a is not type(None))
+            origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if is_dataclass(hint):
+            return self.build(hint, value, line, name)
+        if hint is str:
+            return self.text(value, line, name, meta)
+        if hint is bool:
+            if not isinstance(value, bool):
+                self.fail(line, f"'{name}' must be yes or no (true or false), got {describe(value)}")
+                return None
+            return value
+        if hint in (float, int):
+            return self.number(value, line, name, meta)
+        if origin is tuple:
+            if not isinstance(value, YamlList) or not value:
+                self.fail(line, f"'{name}' must be a list with at least one '- ' line, got {describe(value)}")
+                return None
+            items = [self.value(args[0], meta, v, ln, f"{name}[{i + 1}]")
+                     for i, (v, ln) in enumerate(zip(value, value.item_lines))]
+            return None if None in items else tuple(items)
+        if origin is dict:
+            if not isinstance(value, YamlMapping) or not value:
+                self.fail(line, f"'{name}' must be a set of 'name: value' lines, got {describe(value)}")
+                return None
+            items = {str(k): self.value(args[1], meta, v, value.key_lines[k], f"{name}.{k}")
+                     for k, v in value.items()}
+            return None if None in items.values() else items
+        raise TypeError(f"no rule for {hint!r}")  # a programming error, caught by the tests
+
+    def text(self, value, line, name, meta):
+        if not isinstance(value, str):
+            hint = " (put it in quotes)" if isinstance(value, (bool, int, float)) else ""
+            self.fail(line, f"'{name}' must be text, got {describe(value)}{hint}")
+            return None
+        text = " ".join(value.split())
+        if not text:
+            self.fail(line, f"'{name}' is empty; write some text or remove the line")
+            return None
+        kind = meta.get("kind")
+        if kind == "colour" and not _COLOUR.match(text):
+            self.fail(line, f"'{name}' must be a colour written like #1f5f8b, got {describe(value)}")
+            return None
+        if kind == "url" and not _URL.match(text):
+            self.fail(line, f"'{name}' must be a web address starting with https://, got {describe(value)}")
+            return None
+        if kind == "asset":
+            if ".." in text.replace("\\", "/").split("/") or text.startswith(("/", "\\")) or ":" in text:
+                self.fail(line, f"'{name}' must be a file inside the assets folder, got {describe(value)}")
+                return None
+        for placeholder in meta.get("placeholders", ()):
+            if "{" + placeholder + "}" not in text:
+                self.fail(line, f"'{name}' must keep {{{placeholder}}} where the number goes, got {describe(value)}")
+                return None
+        return text
+
+    def number(self, value, line, name, meta):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(line, f"'{name}' must be a number, got {describe(value)}")
+            return None
+        low, high = meta["min"], meta["max"]
+        if not low <= value <= high:
+            unit = f" {meta['unit']}" if meta.get("unit") else ""
+            self.fail(line, f"'{name}' must be between {low} and {high}{unit}, got {number(value)}")
+            return None
+        return float(value)
+
+
+def _as_mapping(values: dict, line: int) -> YamlMapping:
+    mapping = YamlMapping(values)
+    mapping.line = line
+    mapping.key_lines = {key: line for key in values}
+    return mapping
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return number(value)
+    if isinstance(value, list):
+        return "a list"
+    return "a set of 'name: value' lines"
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _join(parent: str, key) -> str:
+    return f"{parent}.{key}" if parent else str(key)
