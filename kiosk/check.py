@@ -13,12 +13,12 @@ def check_content(folder: Path) -> list[Problem]:
     if not folder.is_dir():
         return [Problem(display_path(folder), None, "this content folder does not exist")]
     try:
-        content, pages = load_pages(folder, load_art().region_ids)
+        book = load_pages(folder, load_art().region_ids)
     except ContentError as exc:
         return list(exc.problems)
     except ArtError as exc:
         return [Problem("assets/bodymap.svg", None, str(exc))]
-    problems = list(content.problems)
-    for page in pages.values():
+    problems = list(book.content.problems)
+    for _, page in book.every_page():
         problems.extend(p for p in page.problems if p not in problems)
     return problems
