@@ -54,14 +54,10 @@ def build_window(content_dir: Path):
     from kiosk.ui.window import KioskWindow
 
     art = load_art()
-    content, pages = load_pages(content_dir, art.region_ids)
-    for problem in content.problems:
+    book = load_pages(content_dir, art.region_ids)
+    for problem in book.content.problems:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
-    for page in pages.values():
-        for problem in page.problems:
-            if problem not in content.problems:
-                log.error("content problem: %s", problem)
-    return KioskWindow(content, art, pages)
+    return KioskWindow(book, art)
 
 
 def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False) -> int:
@@ -95,16 +91,45 @@ def _quit_after_first_paint(screen, app) -> None:
     screen.installEventFilter(watcher)
 
 
-def _open_every_screen(content_dir: Path):
-    """Yield (name, window) with each screen shown and painted at tablet size."""
+def every_screen(window):
+    """Show every screen in every language and both calm modes; yield a name for each.
+
+    Names are like ``es/calm/walkthrough-calves-3``; the window is left on that screen.
+    """
     from PySide6.QtWidgets import QApplication
 
+    content = window.book.content
+    for lang in content.languages:
+        for calm in (False, True):
+            window.reset_visit()
+            window.set_language(lang)
+            window.set_calm(calm)
+            prefix = f"{lang}/{'calm' if calm else 'standard'}/"
+            QApplication.processEvents()
+            yield prefix + "home"
+            for region_id in content.region_ids:
+                window.show_region(region_id)
+                QApplication.processEvents()
+                yield prefix + window.current_screen()
+            for region_id in (None, *content.region_ids):
+                window.show_walkthrough(region_id)
+                for step in range(window.screen.total):
+                    window.screen.go_to(step)
+                    QApplication.processEvents()
+                    yield prefix + window.current_screen()
+            for show in (window.show_precautions, window.show_sources):
+                show()
+                QApplication.processEvents()
+                yield prefix + window.current_screen()
+    window.reset_visit()
+
+
+def _open_every_screen(content_dir: Path):
+    """Yield (name, window) with each screen shown and painted at tablet size."""
     window = build_window(content_dir)
     window.resize(*TABLET_SIZE)
     window.show()
-    for name in window.screens:
-        window.show_screen(name)
-        QApplication.processEvents()
+    for name in every_screen(window):
         yield name, window
     window.close()
 
@@ -115,14 +140,14 @@ def self_test(content_dir: Path) -> int:
     failures = []
     try:
         for name, window in _open_every_screen(content_dir):
-            screen = window.screens[name]
+            screen = window.screen
             if window.grab().isNull():
                 failures.append(f"{name}: could not be painted")
-            page = getattr(screen, "page", None)
-            if page is not None and page.html is None:
-                reasons = "; ".join(str(p) for p in page.problems) or "no page"
+            view = getattr(screen, "view", None)
+            if view is not None and not view.available:
+                reasons = "; ".join(str(p) for p in view.page.problems) or "no page"
                 failures.append(f"{name}: shows the 'being updated' notice ({reasons})")
-            if name == "home":
+            if name.endswith("/home"):
                 failures.extend(_check_body_map(screen.body_map))
     except ContentError as exc:
         failures.append(str(exc))
@@ -158,14 +183,17 @@ def _inside(shape):
 def save_screenshots(content_dir: Path, out_dir: Path) -> int:
     _application(offscreen=True)
     out_dir.mkdir(parents=True, exist_ok=True)
+    saved = 0
     try:
         for name, window in _open_every_screen(content_dir):
             path = out_dir / f"{name}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(path)):
                 print(f"screenshot: could not write {path}", file=sys.stderr)
                 return 1
-            print(path)
+            saved += 1
     except ContentError as exc:
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
+    print(f"saved {saved} screenshots in {out_dir}")
     return 0

@@ -1,61 +1,117 @@
-"""Home: the body map, and a row of labelled buttons for people who'd rather not use a map."""
+"""Home: the body map, a row of labelled buttons, and the patient's choices (language, calm mode)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from kiosk.bodyart import BodyArt
 from kiosk.content import Clinic, UiText
+from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
+from kiosk.ui.pageview import svg_image
+from kiosk.ui.widgets import WrappingButton
+
+LOGO_PX = 56
+
+
+def _logo(name: str) -> QLabel:
+    label = QLabel(objectName="logo")
+    try:
+        image = svg_image(asset_path(name).read_bytes(), 2.0)
+    except (OSError, ValueError):
+        return label  # reported by --check-content; the header simply has no logo
+    pixmap = QPixmap.fromImage(image).scaled(LOGO_PX * 2, LOGO_PX * 2, Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.SmoothTransformation)
+    pixmap.setDevicePixelRatio(2.0)
+    label.setPixmap(pixmap)
+    return label
 
 
 class HomeScreen(QWidget):
     regionChosen = Signal(str)
+    walkthroughRequested = Signal()
+    precautionsRequested = Signal()
+    sourcesRequested = Signal()
+    languageChosen = Signal(str)
+    calmToggled = Signal(bool)
 
     def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
-                 parent: QWidget | None = None):
+                 languages: dict[str, str], language: str, calm: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the clinic's background
 
         title = QLabel(ui.title, objectName="title")
         clinic_name = QLabel(clinic.name, objectName="clinicName")
-        clinic_name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(title)
+        names.addWidget(clinic_name)
         header = QHBoxLayout()
-        header.addWidget(title, 1)
-        header.addWidget(clinic_name)
+        header.setSpacing(16)
+        if clinic.logo:
+            header.addWidget(_logo(clinic.logo))
+        header.addLayout(names, 1)
 
-        prompt = QLabel(ui.home_prompt, objectName="prompt")
-        prompt.setWordWrap(True)
-        prompt.setMaximumWidth(380)
+        # The patient's own choices; both are cleared for the next patient.
+        self.language_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        for code, name in languages.items():
+            button = QPushButton(name, objectName="languageButton", checkable=True)
+            button.setChecked(code == language)
+            button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+            group.addButton(button)
+            header.addWidget(button)
+            self.language_buttons[code] = button
+
         self.body_map = BodyMap(art, region_names, (ui.front_label, ui.back_label),
                                 clinic.colours.highlight, clinic.colours.text)
         self.body_map.regionChosen.connect(self.regionChosen)
 
+        prompt = QLabel(ui.home_prompt, objectName="prompt")
+        prompt.setWordWrap(True)
         choose = QLabel(ui.choose_heading, objectName="choose")
         choose.setWordWrap(True)
-        buttons = QVBoxLayout()
-        buttons.setSpacing(18)
-        buttons.addWidget(prompt)
-        buttons.addStretch(1)
-        buttons.addWidget(choose)
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        side.addWidget(prompt)
+        side.addSpacing(6)
+        side.addWidget(choose)
         self.region_buttons: dict[str, QPushButton] = {}
         for region_id, name in region_names.items():
             button = QPushButton(name, objectName="regionButton")
-            button.setMinimumWidth(320)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
-            buttons.addWidget(button)
+            side.addWidget(button)
             self.region_buttons[region_id] = button
-        buttons.addStretch(2)
+        side.addStretch(1)
 
+        self.walkthrough_button = WrappingButton(ui.walkthrough_button, "secondary")
+        self.walkthrough_button.clicked.connect(self.walkthroughRequested)
+        self.precautions_button = WrappingButton(ui.precautions_button, "secondary")
+        self.precautions_button.clicked.connect(self.precautionsRequested)
+        self.sources_button = WrappingButton(ui.sources_button, "secondary")
+        self.sources_button.clicked.connect(self.sourcesRequested)
+        for button in (self.walkthrough_button, self.precautions_button, self.sources_button):
+            side.addWidget(button)
+        self.calm_toggle = QCheckBox(ui.calm_toggle, objectName="calmToggle")
+        self.calm_toggle.setChecked(calm)
+        self.calm_toggle.toggled.connect(self.calmToggled)
+        side.addSpacing(4)
+        side.addWidget(self.calm_toggle)
+
+        column = QWidget()
+        column.setLayout(side)
+        column.setFixedWidth(420)
         body = QHBoxLayout()
-        body.setSpacing(40)
+        body.setSpacing(30)
         body.addWidget(self.body_map, 1)
-        body.addLayout(buttons)
+        body.addWidget(column)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 20)
+        layout.setContentsMargins(32, 16, 32, 16)
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addLayout(body, 1)

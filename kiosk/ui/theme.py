@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.content import Colours
+from kiosk.resources import asset_path
 
 FONT_FAMILIES = ["Segoe UI", "DejaVu Sans", "Noto Sans", "Arial"]
 BODY_PX = 22
@@ -25,14 +26,18 @@ def on_colour(background: str) -> str:
     return "#111111" if luminance > 0.5 else "#ffffff"
 
 
+def _tick() -> str:
+    return asset_path("icons/check.svg").as_posix()  # Qt style sheets want forward slashes
+
+
 def stylesheet(colours: Colours) -> str:
     c = colours
     return f"""
     QWidget#screen {{ background: {c.background}; color: {c.text}; }}
     QLabel {{ color: {c.text}; }}
-    QLabel#title {{ font-size: 40px; font-weight: bold; color: {c.primary}; }}
+    QLabel#title {{ font-size: 36px; font-weight: bold; color: {c.primary}; }}
     QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
-    QLabel#prompt {{ font-size: 28px; }}
+    QLabel#prompt {{ font-size: 27px; }}
     QLabel#choose {{ font-size: 24px; font-weight: bold; }}
     QLabel#unavailable {{ font-size: 30px; color: {c.primary}; padding: 40px; }}
     QPushButton {{
@@ -41,7 +46,26 @@ def stylesheet(colours: Colours) -> str:
         border: none; border-radius: 16px;
     }}
     QPushButton:pressed {{ background: {c.highlight}; color: {on_colour(c.highlight)}; }}
-    QPushButton#regionButton {{ min-height: 84px; text-align: left; padding-left: 32px; }}
+    QPushButton#regionButton {{ min-height: 56px; padding: 2px 28px; text-align: left; }}
+    QPushButton#secondary, QPushButton#languageButton {{
+        font-size: 22px; min-height: 48px; padding: 2px 18px;
+        color: {c.primary}; background: {c.background}; border: 3px solid {c.primary};
+    }}
+    QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
+    QPushButton#secondary:pressed {{ background: {c.highlight}; }}
+    QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
+    QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
+    QPushButton:disabled {{ background: #d5d9dc; color: #5b6670; }}
+    QCheckBox#calmToggle {{ font-size: 24px; spacing: 14px; color: {c.text}; }}
+    QCheckBox#calmToggle::indicator {{
+        width: 36px; height: 36px; border: 3px solid {c.primary}; border-radius: 8px; background: #ffffff;
+    }}
+    QCheckBox#calmToggle::indicator:checked {{ background: {c.primary}; image: url("{_tick()}"); }}
+    QLabel#progress {{ font-size: 26px; font-weight: bold; color: {c.primary}; }}
+    QLabel#stopBanner {{
+        font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
+        border-radius: 12px; padding: 10px 16px;
+    }}
     QTextBrowser {{ border: none; background: {c.background}; color: {c.text}; }}
     QScrollBar:vertical {{ width: 28px; background: {c.background}; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {c.primary}; min-height: 80px; border-radius: 10px; margin: 4px; }}

@@ -1,0 +1,113 @@
+"""'Your session, step by step': one step at a time, with big Back / Next, swipes, and the stop promise."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content import UiText
+from kiosk.pages import Page
+from kiosk.ui.pageview import PageView
+from kiosk.ui.region import reading_column
+
+SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
+
+
+class WalkthroughScreen(QWidget):
+    homeRequested = Signal()
+    stepChanged = Signal(int)  # 0-based
+
+    def __init__(self, steps: list[Page], ui: UiText, start: int = 0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._steps = steps
+        self._ui = ui
+        self.index = max(0, min(start, len(steps) - 1))
+
+        self.home_button = QPushButton(f"\u2190  {ui.home_button}", objectName="backButton")
+        self.home_button.clicked.connect(self.homeRequested)
+        self.progress = QLabel(objectName="progress")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(self.home_button)
+        header.addStretch(1)
+        header.addWidget(self.progress)
+
+        # Always on screen, whatever the step: consent is ongoing.
+        self.stop_banner = QLabel(ui.stop_any_time, objectName="stopBanner")
+        self.stop_banner.setWordWrap(True)
+        self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.view = PageView(steps[self.index], ui.unavailable)
+        self._swipe = _SwipeWatcher(self.view.viewport())
+        self._swipe.swiped.connect(self._on_swipe)
+
+        self.previous_button = QPushButton(f"\u2190  {ui.previous_button}", objectName="stepButton")
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button = QPushButton(f"{ui.next_button}  \u2192", objectName="stepButton")
+        self.next_button.clicked.connect(self.next)
+        footer = QHBoxLayout()
+        footer.addWidget(self.previous_button)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 16)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.stop_banner)
+        layout.addLayout(reading_column(self.view), 1)
+        layout.addLayout(footer)
+        self._show()
+
+    @property
+    def total(self) -> int:
+        return len(self._steps)
+
+    def next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def go_to(self, index: int) -> None:
+        if 0 <= index < self.total and index != self.index:
+            self.index = index
+            self._show()
+            self.stepChanged.emit(index)
+
+    def text(self) -> str:
+        return self.view.toPlainText()
+
+    def _show(self) -> None:
+        self.view.show_page(self._steps[self.index])
+        self.progress.setText(self._ui.step_of.format(number=self.index + 1, total=self.total))
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < self.total - 1)
+
+    def _on_swipe(self, direction: int) -> None:
+        # Like turning a page: swiping to the left brings the next step.
+        self.go_to(self.index + (1 if direction < 0 else -1))
+
+
+class _SwipeWatcher(QObject):
+    """Turns a sideways drag on the page into a swipe (-1 left, +1 right); scrolling is left alone."""
+
+    swiped = Signal(int)
+
+    def __init__(self, target: QWidget):
+        super().__init__(target)
+        self._start: QPointF | None = None
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            self._start = event.position()
+        elif kind == QEvent.Type.MouseButtonRelease and self._start is not None:
+            delta = event.position() - self._start
+            self._start = None
+            if abs(delta.x()) >= SWIPE_PX and abs(delta.x()) > 2 * abs(delta.y()):
+                self.swiped.emit(-1 if delta.x() < 0 else 1)
+        return False

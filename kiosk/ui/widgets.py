@@ -1,0 +1,43 @@
+"""Small widgets the screens share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class WrappingButton(QPushButton):
+    """A push button whose words wrap onto a second line instead of being cut off.
+
+    Staff edit button words in YAML and translations run long; a clipped label is unreadable.
+    """
+
+    def __init__(self, text: str, object_name: str, parent: QWidget | None = None):
+        super().__init__(parent, objectName=object_name)
+        self._label = QLabel(text, objectName=f"{object_name}Label")
+        self._label.setWordWrap(True)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 6, 14, 6)
+        layout.addWidget(self._label)
+        self.setAccessibleName(text)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().totalSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.minimumHeight())
