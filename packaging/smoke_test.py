@@ -95,16 +95,21 @@ def main() -> int:
         with edited(calves, "name: Calves", "name: Calf muscles, edited by the clinic"):
             checks.run_clean("--screenshot after editing calves.yaml", "--screenshot", str(after))
             checks.run_clean("--self-test after a good edit", "--self-test")
-        for shot in ("home.png", "region-calves.png"):
-            checks.expect((before / shot).read_bytes() != (after / shot).read_bytes(),
-                          f"editing content/regions/calves.yaml changes {shot}")
-        checks.expect((before / "region-foot.png").read_bytes() == (after / "region-foot.png").read_bytes(),
+        def shot(folder: Path, name: str) -> bytes | None:
+            path = folder / name
+            return path.read_bytes() if path.is_file() else None
+
+        for name in ("en/standard/home.png", "en/standard/region-calves.png", "en/calm/walkthrough-calves-1.png"):
+            checks.expect(None is not shot(before, name) != shot(after, name) is not None,
+                          f"editing content/regions/calves.yaml changes {name}")
+        foot = "en/standard/region-foot.png"
+        checks.expect(shot(before, foot) is not None and shot(before, foot) == shot(after, foot),
                       "other regions are unchanged by that edit")
 
-    with edited(calves, "peak_hours: 6", "peak_hours: soon"):
+    with edited(calves, "{hours: 6, level: 4}", "{hours: 6, level: soon}"):
         result = run_kiosk("--check-content")
         checks.expect(result.returncode == 1 and f"{os.path.relpath(calves, ROOT)}:" in result.stdout
-                      and "'soreness.peak_hours' must be a number" in result.stdout
+                      and "'soreness.curve[2].level' must be a number" in result.stdout
                       and "Traceback" not in result.stderr,
                       "a broken edit is reported with file and line by the built kiosk",
                       result.stdout + result.stderr)

@@ -28,7 +28,8 @@ def test_check_content_passes_on_shipped_content():
 BREAKAGES = {
     "syntax error": ("name: Calves", "name: Calves\n  - broken: [", ":4: this line can't be read as YAML"),
     "missing key": ("name: Calves\n", "", ":3: 'name' is missing"),
-    "wrong type": ("peak_hours: 6", "peak_hours: soon", "'soreness.peak_hours' must be a number, got \"soon\""),
+    "wrong type": ("{hours: 6, level: 4}", "{hours: 6, level: soon}",
+                   "'soreness.curve[2].level' must be a number, got \"soon\""),
     "duplicate key": ("name: Calves\n", "name: Calves\nname: Calf\n", ":4: 'name' is written twice"),
     "unknown key": ("name: Calves\n", "name: Calves\ncolour: red\n", ":4: 'colour' is not a name this file uses"),
 }
@@ -74,7 +75,7 @@ def test_self_test_fails_when_a_region_is_broken(content_copy):
     (content_copy / "regions" / "foot.yaml").write_text("name: [", encoding="utf-8")
     result = kiosk("--self-test", "--content", content_copy)
     assert result.returncode == 1
-    assert "region-foot: shows the 'being updated' notice" in result.stderr
+    assert "en/standard/region-foot: shows the 'being updated' notice" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -83,10 +84,14 @@ def test_screenshot_saves_home_and_every_region(tmp_path):
 
     result = kiosk("--screenshot", tmp_path / "shots")
     assert result.returncode == 0, result.stderr
-    names = sorted(p.name for p in (tmp_path / "shots").iterdir())
-    assert names == ["home.png", "region-calves.png", "region-foot.png", "region-hamstrings.png",
-                     "region-quads.png"]
-    image = QImage(str(tmp_path / "shots" / "home.png"))
+    shots = tmp_path / "shots"
+    for lang in ("en", "es"):
+        for mode in ("standard", "calm"):
+            names = {p.name for p in (shots / lang / mode).iterdir()}
+            assert {"home.png", "region-calves.png", "region-foot.png", "region-hamstrings.png",
+                    "region-quads.png", "precautions.png", "sources.png"} <= names
+            assert {f"walkthrough-{r}-{i}.png" for r in ("general", "calves", "foot") for i in range(1, 9)} <= names
+    image = QImage(str(shots / "en" / "standard" / "home.png"))
     assert (image.width(), image.height()) == (1280, 800)
 
 

@@ -21,6 +21,7 @@ def test_shipped_region_loads_into_typed_immutable_objects(content_copy):
     assert region.id == "calves"
     assert region.name == "Calves"
     assert isinstance(region.does_here, tuple) and region.does_here
+    assert region.soreness.curve[0].hours == 0
     assert region.soreness.peak_hours <= region.soreness.mostly_gone_hours <= region.soreness.gone_hours
     with pytest.raises(AttributeError):
         region.name = "Shins"
@@ -28,10 +29,10 @@ def test_shipped_region_loads_into_typed_immutable_objects(content_copy):
 
 def test_wrong_type_names_file_line_and_field(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "peak_hours: 6", 'peak_hours: "soon"')
-    line = line_of(path, "peak_hours:")
+    edit(path, "{hours: 6, level: 4}", '{hours: "soon", level: 4}')
+    line = line_of(path, "hours: \"soon\"")
     assert problems_for(path) == [
-        f"{path}:{line}: 'soreness.peak_hours' must be a number, got \"soon\""
+        f"{path}:{line}: 'soreness.curve[2].hours' must be a number, got \"soon\""
     ]
 
 
@@ -46,12 +47,12 @@ def test_missing_key(content_copy):
 
 def test_unknown_key_is_an_error_with_spelling_hint(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "  peak_hours: 6", "  peek_hours: 6")
-    line = line_of(path, "peek_hours")
+    edit(path, "  curve:", "  curv:")
+    line = line_of(path, "curv:")
     messages = problems_for(path)
-    assert f"{path}:{line}: 'soreness.peek_hours' is not a name this file uses; check the spelling " \
-           "(expected one of: summary, peak_hours, mostly_gone_hours, gone_hours, tips)" in messages
-    assert any("'soreness.peak_hours' is missing" in m for m in messages)
+    assert f"{path}:{line}: 'soreness.curv' is not a name this file uses; check the spelling " \
+           "(expected one of: summary, curve, tips)" in messages
+    assert any("'soreness.curve' is missing" in m for m in messages)
 
 
 def test_duplicate_key_is_an_error_not_silently_overwritten(content_copy):
@@ -89,15 +90,19 @@ def test_byte_order_mark_is_accepted():
     assert decode("\ufeffname: x".encode("utf-8"), "f.yaml") == "name: x"
 
 
-def test_number_out_of_range_and_out_of_order(content_copy):
+def test_chart_numbers_out_of_range_and_out_of_order(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "gone_hours: 72", "gone_hours: 100")
-    line = line_of(path, "  gone_hours:")
-    assert problems_for(path) == [f"{path}:{line}: 'soreness.gone_hours' must be between 0 and 72 hours, got 100"]
+    edit(path, "{hours: 72, level: 0}", "{hours: 100, level: 0}")
+    line = line_of(path, "hours: 100")
+    assert problems_for(path) == [f"{path}:{line}: 'soreness.curve[6].hours' must be between 0 and 72 hours, got 100"]
 
-    edit(path, "gone_hours: 100", "gone_hours: 24")
+    edit(path, "{hours: 100, level: 0}", "{hours: 72, level: 11}")
+    assert problems_for(path) == [f"{path}:{line}: 'soreness.curve[6].level' must be between 0 and 10, got 11"]
+
+    edit(path, "{hours: 72, level: 11}", "{hours: 24, level: 0}")
     [message] = problems_for(path)
-    assert message.startswith(f"{path}:{line_of(path, 'peak_hours:')}: the hours must be in order")
+    assert message == (f"{path}:{line_of(path, 'curve:')}: the hours in 'soreness.curve' must go up, each later "
+                       "than the one before (got 0, 6, 12, 24, 48, 24)")
 
 
 def test_text_field_given_a_list_and_a_list_given_text(content_copy):
@@ -114,7 +119,7 @@ def test_text_field_given_a_list_and_a_list_given_text(content_copy):
 def test_every_problem_in_a_file_is_reported_at_once(content_copy):
     path = region_path(content_copy, "calves")
     edit(path, "name: Calves", "name: 12")
-    edit(path, "peak_hours: 6", "peak_hours: soon")
+    edit(path, "{hours: 6, level: 4}", "{hours: 6, level: soon}")
     messages = problems_for(path)
     assert len(messages) == 2
     assert "'name' must be text, got 12 (put it in quotes)" in messages[0]
@@ -133,11 +138,11 @@ def test_bad_colour_in_clinic_file(content_copy):
 
 
 def test_one_broken_region_leaves_the_others_loaded(content_copy):
-    edit(region_path(content_copy, "calves"), "peak_hours: 6", "peak_hours: soon")
+    edit(region_path(content_copy, "calves"), "{hours: 6, level: 4}", "{hours: 6, level: soon}")
     content = load_content(content_copy, REGIONS)
-    assert set(content.regions) == {"quads", "hamstrings", "foot"}
+    assert set(content.base.regions) == {"quads", "hamstrings", "foot"}
     assert [p.line for p in content.region_problems("calves")] == [
-        line_of(region_path(content_copy, "calves"), "peak_hours")
+        line_of(region_path(content_copy, "calves"), "level: soon")
     ]
 
 
@@ -156,7 +161,7 @@ def test_broken_shared_file_falls_back_to_shipped_one(content_copy):
 
     edit(content_copy / "ui.yaml", "title:", "titel:")
     content = load_content(content_copy, REGIONS, fallback=SHIPPED_CONTENT)
-    assert content.ui.title == "Dry needling for runners"
+    assert content.base.ui.title == "Dry needling for runners"
     assert any("'titel' is not a name this file uses" in p.message for p in content.problems)
     with pytest.raises(ContentError):
         load_content(content_copy, REGIONS)  # no fallback: the problem is fatal

@@ -3,7 +3,7 @@
 import pytest
 
 from kiosk.content import load_content
-from kiosk.pages import region_page
+from kiosk.pages import PageBook
 from kiosk.problems import ContentError
 from kiosk.render import Renderer
 from tests.helpers import edit, line_of
@@ -13,7 +13,7 @@ REGIONS = ("quads", "hamstrings", "calves", "foot")
 
 def render_calves(content_dir):
     content = load_content(content_dir, REGIONS)
-    return region_page(content, Renderer(content_dir / "templates"), "calves")
+    return PageBook(content, Renderer(content_dir / "templates")).region("en", False, "calves")
 
 
 def test_region_page_shows_the_yaml_words(content_copy):

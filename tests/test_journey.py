@@ -1,0 +1,273 @@
+"""The patient's journey through the real widgets: walkthrough, precautions, sources,
+a second language, calm mode, the soreness chart and the take-home QR code."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.content import Passage, Picture, load_content
+from kiosk.pages import CHART, QR, PageBook
+from kiosk.render import Renderer
+from kiosk.ui.app import every_screen
+from tests.helpers import edit
+
+REGIONS = ("quads", "hamstrings", "calves", "foot")
+
+
+def open_walkthrough(window, qtbot, from_region=None):
+    if from_region:
+        window.home.region_buttons[from_region].click()
+        button = window.screen.walkthrough_button
+    else:
+        button = window.home.walkthrough_button
+    with qtbot.waitSignal(window.screenChanged):
+        button.click()
+    return window.screen
+
+
+def test_walkthrough_from_home_pages_through_eight_steps(make_window, qtbot):
+    window = make_window()
+    walk = open_walkthrough(window, qtbot)
+    assert window.current_screen() == "walkthrough-general-1"
+    assert walk.progress.text() == "Step 1 of 8"
+    assert walk.stop_banner.text() == "You can ask to stop at any time." and walk.stop_banner.isVisible()
+    assert not walk.previous_button.isEnabled()
+
+    for number in range(2, 9):
+        with qtbot.waitSignal(window.screenChanged) as changed:
+            walk.next_button.click()
+        assert changed.args == [f"walkthrough-general-{number}"]
+        assert walk.progress.text() == f"Step {number} of 8"
+        assert walk.stop_banner.isVisible()
+    assert not walk.next_button.isEnabled()
+    assert "call" in walk.text().lower()
+
+    walk.previous_button.click()
+    assert walk.progress.text() == "Step 7 of 8"
+    walk.home_button.click()
+    assert window.current_screen() == "home"
+
+
+def drag(qtbot, widget, start: QPoint, end: QPoint):
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(widget, (start + end) / 2)
+    qtbot.mouseMove(widget, end)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_swiping_left_and_right_turns_the_steps(make_window, qtbot):
+    window = make_window()
+    walk = open_walkthrough(window, qtbot)
+    viewport = walk.view.viewport()
+    middle = viewport.rect().center()
+    with qtbot.waitSignal(walk.stepChanged) as changed:
+        drag(qtbot, viewport, middle + QPoint(150, 0), middle - QPoint(150, 0))
+    assert changed.args == [1] and walk.progress.text() == "Step 2 of 8"
+    with qtbot.waitSignal(walk.stepChanged) as changed:
+        drag(qtbot, viewport, middle - QPoint(150, 0), middle + QPoint(150, 0))
+    assert changed.args == [0]
+    # A mostly vertical drag is scrolling, not a swipe.
+    drag(qtbot, viewport, middle - QPoint(0, 150), middle + QPoint(60, 150))
+    assert walk.index == 0
+
+
+def test_walkthrough_from_a_region_is_tailored_to_it(make_window, qtbot):
+    window = make_window()
+    region = window.book.content.base.regions["quads"]
+    walk = open_walkthrough(window, qtbot, from_region="quads")
+    assert window.current_screen() == "walkthrough-quads-1"
+    walk.go_to(1)  # on the couch
+    couch = region.session_steps["couch"]
+    assert couch.passages[0].text[:40] in " ".join(walk.text().split())
+    assert couch.picture.file in walk.view.page.html
+
+
+def test_next_72_hours_step_shows_the_regions_chart(make_window, qtbot):
+    window = make_window()
+    walk = open_walkthrough(window, qtbot, from_region="calves")
+    walk.go_to(6)
+    assert CHART in walk.view.page.images
+    assert f'src="{CHART}"' in walk.view.page.html
+    image = walk.view.loadResource(2, __import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl(CHART))
+    assert not image.isNull() and image.width() >= 640
+
+
+@pytest.mark.parametrize("start", ["home", "region"])
+def test_precautions_reachable_from_home_and_regions(make_window, qtbot, start):
+    window = make_window()
+    if start == "region":
+        window.home.region_buttons["foot"].click()
+        window.screen.precautions_button.click()
+    else:
+        window.home.precautions_button.click()
+    assert window.current_screen() == "precautions"
+    text = window.screen.text()
+    assert text.startswith("Tell your therapist first if")
+    for worry in ("blood thinners", "pregnant", "lymphoedema", "diabetes", "infection", "afraid of needles"):
+        assert worry in text.lower(), worry
+    window.screen.back_button.click()
+    assert window.current_screen() == ("region-foot" if start == "region" else "home")
+
+
+def test_sources_list_the_research(make_window, qtbot):
+    window = make_window()
+    window.home.sources_button.click()
+    assert window.current_screen() == "sources"
+    text = window.screen.text()
+    for author in ("Gattie", "Cotchett", "Boyce", "Diciolla", "Chys"):
+        assert author in text
+
+
+def test_switching_to_spanish_changes_every_word(make_window, qtbot):
+    window = make_window()
+    assert window.home.language_buttons["es"].text() == "Español"
+    assert window.home.language_buttons["en"].text() == "English"
+    window.home.language_buttons["es"].click()
+    spanish = window.book.content.languages["es"]
+    assert window.visit.language == "es"
+    assert window.home.findChild(type(window.home.calm_toggle)).text() == spanish.ui.calm_toggle
+    assert window.home.region_buttons["calves"].text() == spanish.regions["calves"].name
+
+    window.home.region_buttons["calves"].click()
+    assert window.screen.text().startswith(spanish.regions["calves"].name)
+    assert spanish.ui.section_does in window.screen.text()
+    window.screen.walkthrough_button.click()
+    assert window.screen.progress.text() == spanish.ui.step_of.format(number=1, total=8)
+    assert window.screen.stop_banner.text() == spanish.ui.stop_any_time
+
+
+def graphic_bits(language):
+    """Every passage and picture marked graphic in one language's content."""
+    texts, files = [], []
+
+    def walk(value):
+        if isinstance(value, Passage) and value.graphic:
+            texts.append(value.text)
+        elif isinstance(value, Picture) and value.graphic:
+            files.append(value.file)
+        elif isinstance(value, (tuple, list)):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                walk(getattr(value, name))
+
+    walk([language.walkthrough, language.precautions, language.sources, *language.regions.values()])
+    return texts, files
+
+
+def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_window, qtbot):
+    window = make_window()
+    shown_when_not_calm = set()
+    checked = 0
+    for name in every_screen(window):
+        screen = window.screen
+        if not hasattr(screen, "view"):
+            continue
+        language = window.language
+        texts, files = graphic_bits(language)
+        assert texts and files, "the shipped content marks graphic passages and pictures"
+        plain = " ".join(screen.text().split())
+        html = screen.view.page.html
+        found = [t for t in texts if " ".join(t.split()) in plain] + [f for f in files if f in html]
+        if "/calm/" in name:
+            assert found == [], name
+            checked += 1
+        else:
+            shown_when_not_calm.update(found)
+    assert checked == 2 * (4 + 5 * 8 + 2), "every reading screen in both languages"
+    assert shown_when_not_calm, "the graphic content does appear when calm mode is off"
+
+
+def test_calm_toggle_on_home_switches_the_needle_picture_for_a_gentle_one(make_window, qtbot):
+    window = make_window()
+    needle_step = next(i for i, s in enumerate(window.book.content.base.walkthrough.steps) if s.id == "needle")
+    picture = window.book.content.base.walkthrough.steps[needle_step].picture
+    window.home.walkthrough_button.click()
+    window.screen.go_to(needle_step)
+    assert picture.file in window.screen.view.page.html
+    window.screen.home_button.click()
+
+    window.home.calm_toggle.click()
+    assert window.visit.calm and window.home.calm_toggle.isChecked()
+    window.home.walkthrough_button.click()
+    window.screen.go_to(needle_step)
+    assert picture.file not in window.screen.view.page.html
+    assert picture.calm_file in window.screen.view.page.html
+
+
+def book_for(folder):
+    content = load_content(folder, REGIONS)
+    return PageBook(content, Renderer(folder / "templates"))
+
+
+def test_chart_is_drawn_from_the_yaml_numbers(content_copy):
+    before = book_for(content_copy).region("en", False, "calves").images[CHART]
+    edit(content_copy / "regions" / "calves.yaml", "{hours: 6, level: 4}", "{hours: 6, level: 9}")
+    after = book_for(content_copy).region("en", False, "calves").images[CHART]
+    assert before != after
+    assert "Right after" in after and "Tonight" in after and "Tomorrow" in after and "Day 3" in after
+
+
+def test_region_screen_shows_chart_and_caption(make_window):
+    window = make_window()
+    window.home.region_buttons["hamstrings"].click()
+    assert CHART in window.screen.view.page.images
+    assert "This is what is typical, not a promise." in window.screen.text()
+
+
+def test_qr_code_only_when_the_clinic_sets_an_aftercare_page(content_copy):
+    page = book_for(content_copy).region("en", False, "foot")
+    assert QR in page.images and f'src="{QR}"' in page.html
+    text = (content_copy / "clinic.yaml").read_text(encoding="utf-8")
+    (content_copy / "clinic.yaml").write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("aftercare_url")), encoding="utf-8")
+    page = book_for(content_copy).region("en", False, "foot")
+    assert QR not in page.images and QR not in page.html
+
+
+def test_qr_code_encodes_only_the_clinics_address(content_copy):
+    import segno
+
+    url = book_for(content_copy).content.clinic.aftercare_url
+    svg = book_for(content_copy).region("en", False, "foot").images[QR]
+    expected = segno.make(url, error="m")
+    # Same symbol size as the address alone needs: nothing else is packed into it.
+    assert f'viewBox="0 0 {(expected.symbol_size(scale=8, border=2))[0]}' in svg or \
+        f'width="{expected.symbol_size(scale=8, border=2)[0]}"' in svg
+
+
+def test_a_region_missing_in_spanish_falls_back_to_english_with_a_warning(content_copy):
+    (content_copy / "lang" / "es" / "regions" / "foot.yaml").unlink()
+    content = load_content(content_copy, REGIONS)
+    assert content.languages["es"].regions["foot"] is content.base.regions["foot"]
+    [warning] = [p for p in content.problems if p.path.endswith("es/regions/foot.yaml")]
+    assert warning.warning and "the English page is shown" in warning.message
+
+
+def test_a_third_language_is_just_a_folder(content_copy, make_window):
+    shutil.copytree(content_copy / "lang" / "es", content_copy / "lang" / "fr")
+    edit(content_copy / "lang" / "fr" / "ui.yaml", "language_name: Español", "language_name: Français")
+    window = make_window(content_copy)
+    assert [b.text() for b in window.home.language_buttons.values()] == ["English", "Español", "Français"]
+
+
+def test_a_missing_picture_is_reported_and_the_page_still_shows(content_copy, make_window):
+    path = content_copy / "walkthrough.yaml"
+    edit(path, "illustrations/aftercare-card.svg", "illustrations/aftercare-crad.svg")
+    content = load_content(content_copy, REGIONS)
+    [problem] = [p for p in content.problems if p.path == str(path)]
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert "aftercare-crad" in text[problem.line - 1]  # the line where that picture is written
+    assert problem.message == "the picture illustrations/aftercare-crad.svg is not in the assets folder; " \
+                              "check the file name"
+    window = make_window(content_copy)
+    window.home.walkthrough_button.click()
+    step = next(i for i, s in enumerate(content.base.walkthrough.steps) if s.id == "afterwards")
+    window.screen.go_to(step)
+    assert window.screen.view.available
+    assert content.base.walkthrough.steps[step].title in window.screen.text()
