@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
     parser.add_argument("--content", metavar="DIR", type=Path,
                         help="use this content folder instead of the default one")
+    parser.add_argument("--config", metavar="FILE", type=Path,
+                        help="use this settings file instead of the one in the user's config folder")
     parser.add_argument("--exit-after-first-paint", action="store_true",
                         help="start, paint the home screen once and exit 0 (for timing start-up)")
     mode = parser.add_mutually_exclusive_group()
@@ -30,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="open every screen offscreen and exit 0 only if all of them rendered")
     mode.add_argument("--screenshot", metavar="DIR", type=Path,
                       help="save a PNG of every screen at 1280x800 into DIR")
+    mode.add_argument("--set-pin", action="store_true",
+                      help="set the staff PIN (asked twice, never shown); stored only as a salted hash")
     return parser
 
 
@@ -38,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     content_dir = args.content or default_content_dir()
     try:
+        if args.set_pin:
+            return _set_pin(args.config)
         if args.check_content is not None:
             return _check(Path(args.check_content) if args.check_content is not True else content_dir)
         if not content_dir.is_dir():
@@ -49,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
             return app.self_test(content_dir)
         if args.screenshot:
             return app.save_screenshots(content_dir, args.screenshot)
-        return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint)
+        log_file = start_log_file()
+        logging.getLogger("kiosk").info("kiosk %s starting; log in %s", __version__, log_file)
+        return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
+                       settings_path=args.config)
     except ArtError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
@@ -72,4 +81,55 @@ def _check(folder: Path) -> int:
         print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
         return 1
     print(f"content OK: {folder}")
+    return 0
+
+
+def start_log_file() -> Path | None:
+    """Log to a rotating file in the per-user log folder (a few MB at most, kept for days)."""
+    from logging.handlers import RotatingFileHandler
+
+    from kiosk.settings import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError as exc:
+        print(f"kiosk: can't write the log file ({exc}); logging to the console only", file=sys.stderr)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    for existing in root.handlers:
+        if existing is not handler:
+            existing.setLevel(logging.WARNING)  # the console only hears about problems
+    return folder / "kiosk.log"
+
+
+def _set_pin(config: Path | None) -> int:
+    import getpass
+
+    from kiosk.settings import default_path, load_settings, save_settings
+    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
+
+    path = config or default_path()
+    if not sys.stdin.isatty():
+        first = sys.stdin.readline().strip()
+        second = sys.stdin.readline().strip()
+    else:
+        first = getpass.getpass(f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ")
+        second = getpass.getpass("The same PIN again: ")
+    if not valid_pin(first):
+        print(f"A staff PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9). Nothing was changed.", file=sys.stderr)
+        return 1
+    if first != second:
+        print("The two PINs were different. Nothing was changed.", file=sys.stderr)
+        return 1
+    settings, problems = load_settings(path)
+    if problems:
+        print(f"Note: {path} had problems, so the other settings are back to their defaults.", file=sys.stderr)
+    save_settings(path, settings.with_changes(staff_pin=hash_pin(first)))
+    print(f"Staff PIN set in {path}")
     return 0

@@ -7,6 +7,7 @@ reads files. No Qt here.
 Layout of a content folder::
 
     clinic.yaml                 the clinic: name, phone, colours, logo, after-care page
+    staff.yaml                  words on the staff PIN pad and menu
     ui.yaml, walkthrough.yaml,  the base language (English), and
     precautions.yaml,
     sources.yaml, regions/*.yaml
@@ -264,6 +265,34 @@ class UiText:
     picture_hidden: str
     call_us: str = field(metadata={"placeholders": ("phone",)})
     unavailable: str
+    idle_question: str
+    idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
+    keep_reading: str
+    attract: str
+
+
+@dataclass(frozen=True)
+class StaffText:
+    """Words on the staff PIN pad and menu (content/staff.yaml, one language)."""
+
+    pin_title: str
+    pin_not_set: str
+    pin_wrong: str = field(metadata={"placeholders": ("tries",)})
+    pin_locked: str = field(metadata={"placeholders": ("minutes",)})
+    clear: str
+    ok: str
+    cancel: str
+    menu_title: str
+    exit: str
+    reload: str
+    reload_done: str
+    reload_failed: str
+    default_language: str
+    calm_default: str
+    idle_time: str = field(metadata={"placeholders": ("seconds",)})
+    problems_title: str
+    no_problems: str
+    close: str
 
 
 @dataclass(frozen=True)
@@ -288,6 +317,7 @@ class Content:
 
     folder: Path
     clinic: Clinic
+    staff: StaffText
     languages: dict[str, Language]  # base language first
     region_ids: tuple[str, ...]  # every region on the body map, in button order
     problems: tuple[Problem, ...]
@@ -377,6 +407,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         return loaded
 
     clinic = essential(folder / "clinic.yaml", parse_clinic)
+    staff = essential(folder / "staff.yaml", parser(StaffText))
     if clinic.logo and not _asset_exists(clinic.logo):
         problems.append(Problem(display_path(folder / "clinic.yaml"), None,
                                 f"'logo' names {clinic.logo}, but there is no such picture in the assets folder"))
@@ -397,7 +428,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         problems.append(Problem(display_path(path), None,
                                 f"there is no '{path.stem}' on the body map, so this file is not shown "
                                 f"(the regions are: {', '.join(region_ids)})", warning=True))
-    return Content(folder, clinic, languages, tuple(region_ids), tuple(problems))
+    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems))
 
 
 def _load_language(folder, code, region_ids, ui, optional, problems, base: Language | None) -> Language:

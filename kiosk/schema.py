@@ -6,6 +6,7 @@ and field metadata adds limits:
 - ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers;
 - ``{"kind": "colour"}``, ``{"kind": "asset"}`` (a file name under assets/) or ``{"kind": "url"}`` on text;
 - ``{"placeholders": ("number", "total")}`` on text that must keep those ``{names}``;
+- ``{"choices": ("a", "b")}`` on text that must be one of a few words;
 - ``{"yaml": False}`` for fields the loader fills in itself;
 - ``{"yaml": False, "line": True}`` for a field that receives the line the mapping starts on.
 
@@ -137,6 +138,9 @@ class _Reader:
             if ".." in text.replace("\\", "/").split("/") or text.startswith(("/", "\\")) or ":" in text:
                 self.fail(line, f"'{name}' must be a file inside the assets folder, got {describe(value)}")
                 return None
+        if "choices" in meta and text not in meta["choices"]:
+            self.fail(line, f"'{name}' must be one of: {', '.join(meta['choices'])}; got {describe(value)}")
+            return None
         for placeholder in meta.get("placeholders", ()):
             if "{" + placeholder + "}" not in text:
                 self.fail(line, f"'{name}' must keep {{{placeholder}}} where the number goes, got {describe(value)}")

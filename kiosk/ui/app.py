@@ -10,6 +10,8 @@ from pathlib import Path
 from kiosk.bodyart import load_art
 from kiosk.pages import load_pages
 from kiosk.problems import ContentError
+from kiosk.settings import Settings, load_settings, save_settings
+from kiosk.settings import default_path as default_settings_path
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,8 @@ def _application(offscreen: bool):
     return app
 
 
-def build_window(content_dir: Path):
+def build_window(content_dir: Path, settings: Settings | None = None, *, locked: bool = False,
+                 settings_path: Path | None = None):
     """The real kiosk window for a content folder. Raises ContentError only if even the defaults are broken."""
     from kiosk.ui.window import KioskWindow
 
@@ -57,24 +60,50 @@ def build_window(content_dir: Path):
     book = load_pages(content_dir, art.region_ids)
     for problem in book.content.problems:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
-    return KioskWindow(book, art)
+    save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
+    return KioskWindow(book, art, settings, locked=locked, save_settings=save,
+                       load_book=lambda: load_pages(content_dir, art.region_ids))
 
 
-def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False) -> int:
+def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
+        settings_path: Path | None = None) -> int:
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.watcher import ContentWatcher
+
+    settings_path = settings_path or default_settings_path()
+    settings, _ = load_settings(settings_path)
     app = _application(offscreen=False)
     try:
-        window = build_window(content_dir)
+        window = build_window(content_dir, settings, locked=not windowed, settings_path=settings_path)
     except ContentError as exc:
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
+    _catch_everything(window)
+    watcher = ContentWatcher(content_dir, window)
+    watcher.changed.connect(window.reload_content)
     if windowed:
         window.resize(*TABLET_SIZE)
         window.show()
     else:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
+        if settings.hide_cursor:
+            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     if exit_after_first_paint:
         _quit_after_first_paint(window.home, app)
-    return app.exec()
+    code = app.exec()
+    # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
+    return code
+
+
+def _catch_everything(window) -> None:
+    """An unexpected error is logged and the patient sees the home screen, never a traceback."""
+    def hook(kind, value, tb):
+        log.critical("unexpected error; back to the home screen", exc_info=(kind, value, tb))
+        window.recover()
+
+    sys.excepthook = hook
 
 
 def _quit_after_first_paint(screen, app) -> None:
@@ -121,6 +150,21 @@ def every_screen(window):
                 show()
                 QApplication.processEvents()
                 yield prefix + window.current_screen()
+            window.show_attract()
+            QApplication.processEvents()
+            yield prefix + "attract"
+            window.show_region(content.region_ids[0])
+            window.start_countdown()
+            QApplication.processEvents()
+            yield prefix + "idle-countdown"
+            window.reset_visit()
+    # What staff see (in the content's staff language only).
+    window.open_pin_pad()
+    QApplication.processEvents()
+    yield "staff/pin-pad"
+    window.open_staff_menu()
+    QApplication.processEvents()
+    yield "staff/menu"
     window.reset_visit()
 
 

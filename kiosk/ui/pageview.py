@@ -33,6 +33,11 @@ class PageView(QTextBrowser):
     def __init__(self, page: Page, unavailable: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setOpenLinks(False)  # nothing may open a browser or another program
+        self.setOpenExternalLinks(False)
+        # A kiosk page is for reading: no selecting, dragging or copying text, no context menu.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._unavailable = unavailable
         self.show_page(page)
 

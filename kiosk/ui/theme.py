@@ -62,6 +62,18 @@ def stylesheet(colours: Colours) -> str:
     }}
     QCheckBox#calmToggle::indicator:checked {{ background: {c.primary}; image: url("{_tick()}"); }}
     QLabel#progress {{ font-size: 26px; font-weight: bold; color: {c.primary}; }}
+    QLabel#attractTitle {{ font-size: 52px; font-weight: bold; color: {c.primary}; }}
+    QLabel#attract {{ font-size: 36px; color: {c.text}; }}
+    QWidget#countdown, QWidget#staffOverlay {{ background: rgba(20, 30, 40, 150); }}
+    QWidget#countdownCard, QWidget#staffCard {{ background: {c.background}; border-radius: 24px; }}
+    QLabel#countdownQuestion {{ font-size: 40px; font-weight: bold; color: {c.primary}; }}
+    QLabel#countdownMessage {{ font-size: 28px; }}
+    QPushButton#keepReading {{ min-width: 320px; min-height: 80px; font-size: 30px; }}
+    QLabel#staffTitle {{ font-size: 28px; font-weight: bold; color: {c.primary}; }}
+    QLabel#pinDots {{ font-size: 34px; min-height: 44px; }}
+    QLabel#pinMessage {{ font-size: 22px; color: {c.highlight}; }}
+    QPushButton#pinKey {{ min-width: 110px; min-height: 80px; font-size: 34px; padding: 0; }}
+    QPlainTextEdit#problems {{ font-size: 18px; background: #ffffff; color: {c.text}; }}
     QLabel#stopBanner {{
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 12px; padding: 10px 16px;

@@ -1,26 +1,42 @@
 """The kiosk's window: one screen at a time, and the only place screens are wired together.
 
 The home screen stays; every other screen is made for the moment it is shown, from the
-pages for the patient's language and calm mode, and replaced by the next one.
+pages for the patient's language and calm mode, and replaced by the next one. The window
+also keeps the kiosk safe to leave alone: it refuses to close unless staff unlocked it,
+resets for the next patient after a quiet spell, and takes new content only at home.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from typing import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.bodyart import BodyArt
 from kiosk.content import BASE_LANGUAGE
-from kiosk.pages import PageBook
+from kiosk.pages import Page, PageBook
+from kiosk.problems import Problem
+from kiosk.settings import Settings
+from kiosk.staffpin import PinGuard
 from kiosk.ui.article import ArticleScreen
+from kiosk.ui.attract import AttractScreen
+from kiosk.ui.countdown import CountdownOverlay
 from kiosk.ui.home import HomeScreen
+from kiosk.ui.idle import IdleWatcher, StaffCorner
 from kiosk.ui.region import RegionScreen
+from kiosk.ui.staff import PinPad, StaffMenu
 from kiosk.ui.theme import stylesheet
 from kiosk.ui.walkthrough import WalkthroughScreen
 
+log = logging.getLogger(__name__)
+
 HOME = "home"
+ATTRACT = "attract"
+STAFF_EXIT_CODE = 10  # the only exit a kiosk shell should not restart after
 
 
 @dataclass
@@ -31,21 +47,46 @@ class Visit:
     calm: bool = False
 
 
+def usable_problems(book: PageBook) -> list[Problem]:
+    """Every error (not warning) in a book, rendering every page to find them."""
+    problems = [p for p in book.content.problems if not p.warning]
+    for _, page in book.every_page():
+        problems.extend(p for p in page.problems if p not in problems)
+    return problems
+
+
 class KioskWindow(QMainWindow):
     screenChanged = Signal(str)
+    contentSwapped = Signal()
+    contentRejected = Signal(list)
 
-    def __init__(self, book: PageBook, art: BodyArt, parent: QWidget | None = None):
+    def __init__(self, book: PageBook, art: BodyArt, settings: Settings | None = None, *,
+                 locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
+                 load_book: Callable[[], PageBook] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
-        self.visit = Visit()
+        self.settings = settings or Settings()
+        self.locked = locked
+        self._save_settings = save_settings
+        self._load_book = load_book
+        self._pending: PageBook | None = None  # good new content, waiting for the next return home
+        self.content_problems: list[Problem] = [p for p in book.content.problems]
+        self.pin_guard = PinGuard(self.settings.staff_pin)
+        self.visit = self._fresh_visit()
         self.setStyleSheet(stylesheet(book.content.clinic.colours))
         self._stack = QStackedWidget()
         self.setCentralWidget(self._stack)
         self.home: HomeScreen | None = None
         self.screen: QWidget | None = None  # the screen shown now
         self.screen_name = HOME
-        self._return_to: list = []  # how to get back from an article screen
+        self.countdown: CountdownOverlay | None = None
+        self.staff_overlay: QWidget | None = None
+
+        self.idle = IdleWatcher(self.settings.idle_seconds, self)
+        self.idle.idle.connect(self.start_countdown)
+        self.staff_corner = StaffCorner(self, self.settings.staff_corner)
+        self.staff_corner.held.connect(self.open_pin_pad)
         self._build_home()
         self.show_home()
 
@@ -66,31 +107,48 @@ class KioskWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------
 
     def show_home(self) -> None:
-        self._return_to.clear()
+        if self._pending is not None:
+            self._swap_content()
         self._show(HOME, self.home)
 
+    def show_attract(self) -> None:
+        if self._pending is not None:
+            self._swap_content()
+        screen = AttractScreen(self.language.ui, self.book.content.clinic)
+        screen.tapped.connect(self.show_home)
+        self._show(ATTRACT, screen)
+
     def show_region(self, region_id: str) -> None:
-        page = self.book.region(self.visit.language, self.visit.calm, region_id)
-        screen = RegionScreen(self.region_names()[region_id], page, self.language.ui)
-        screen.backRequested.connect(self.show_home)
-        screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
-        screen.precautionsRequested.connect(lambda: self.show_precautions(back=("region", region_id)))
-        self._show(f"region-{region_id}", screen)
+        def build():
+            page = self.book.region(self.visit.language, self.visit.calm, region_id)
+            screen = RegionScreen(self.region_names()[region_id], page, self.language.ui)
+            screen.backRequested.connect(self.show_home)
+            screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
+            screen.precautionsRequested.connect(lambda: self.show_precautions(back=("region", region_id)))
+            return screen
+
+        self._show_safely(f"region-{region_id}", build)
 
     def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
-        lang, calm = self.visit.language, self.visit.calm
-        steps = [self.book.step(lang, calm, region_id, i) for i in range(max(self.book.step_count(lang), 1))]
-        screen = WalkthroughScreen(steps, self.language.ui, start=step)
         name = f"walkthrough-{region_id or 'general'}"
-        screen.homeRequested.connect(self.show_home)
-        screen.stepChanged.connect(lambda i: self._renamed(f"{name}-{i + 1}"))
-        self._show(f"{name}-{screen.index + 1}", screen)
+
+        def build():
+            lang, calm = self.visit.language, self.visit.calm
+            steps = [self.book.step(lang, calm, region_id, i) for i in range(max(self.book.step_count(lang), 1))]
+            screen = WalkthroughScreen(steps, self.language.ui, start=step)
+            screen.homeRequested.connect(self.show_home)
+            screen.stepChanged.connect(lambda i: self._renamed(f"{name}-{i + 1}"))
+            return screen
+
+        self._show_safely(f"{name}-{step + 1}", build)
 
     def show_precautions(self, back=("home",)) -> None:
-        self._show_article("precautions", self.book.precautions(self.visit.language, self.visit.calm), back)
+        self._show_safely("precautions", lambda: self._article(
+            self.book.precautions(self.visit.language, self.visit.calm), back))
 
     def show_sources(self, back=("home",)) -> None:
-        self._show_article("sources", self.book.sources(self.visit.language, self.visit.calm), back)
+        self._show_safely("sources", lambda: self._article(
+            self.book.sources(self.visit.language, self.visit.calm), back))
 
     def set_language(self, code: str) -> None:
         if code in self.book.content.languages and code != self.visit.language:
@@ -106,11 +164,158 @@ class KioskWindow(QMainWindow):
 
     def reset_visit(self) -> None:
         """Forget the last patient's choices and go home."""
-        self.visit = Visit()
+        self._close_overlays()
+        self.visit = self._fresh_visit()
         self._build_home()
         self.show_home()
 
+    def reset_for_next_patient(self) -> None:
+        """Forget everything the last patient chose and show the attract screen."""
+        self.reset_visit()
+        self.show_attract()
+        self.idle.restart()
+
+    def recover(self) -> None:
+        """After an unexpected error: back to a known-good home screen."""
+        self._close_overlays()
+        try:
+            self._build_home()
+            self.show_home()
+        except Exception:  # noqa: BLE001 - the last resort must not raise
+            log.exception("could not rebuild the home screen")
+
+    # --- unattended: idle reset, staff, content updates ---------------------------
+
+    def start_countdown(self) -> None:
+        if self.countdown is not None or (self.screen_name == ATTRACT and self.staff_overlay is None):
+            return
+        self._close_staff()
+        self.countdown = CountdownOverlay(self.language.ui, int(self.settings.countdown_seconds), self)
+        self.countdown.keepReading.connect(self._keep_reading)
+        self.countdown.expired.connect(self._countdown_expired)
+
+    def _keep_reading(self) -> None:
+        self._close_countdown()
+        self.idle.restart()
+
+    def _countdown_expired(self) -> None:
+        self._close_countdown()
+        log.info("idle: reset for the next patient")
+        self.reset_for_next_patient()
+
+    def open_pin_pad(self) -> None:
+        if self.staff_overlay is not None:
+            return
+        self._close_countdown()
+        pad = PinPad(self.book.content.staff, self.pin_guard, self)
+        pad.accepted.connect(self.open_staff_menu)
+        pad.cancelled.connect(self._close_staff)
+        self._open_staff(pad)
+
+    def open_staff_menu(self) -> None:
+        staff = self.book.content.staff
+        languages = {code: lang.name for code, lang in self.book.content.languages.items()}
+        menu = StaffMenu(staff, languages, self.settings.default_language, self.settings.calm_by_default,
+                         int(self.settings.idle_seconds), tuple(self.content_problems), self)
+        menu.closed.connect(self._close_staff)
+        menu.exitRequested.connect(self.staff_exit)
+        menu.reloadRequested.connect(lambda: menu.say(staff.reload_done if self.reload_content(now=True)
+                                                      else staff.reload_failed))
+        menu.reloadRequested.connect(lambda: menu.show_problems(self.content_problems))
+        menu.defaultLanguageChosen.connect(lambda code: self._change_settings(default_language=code))
+        menu.calmDefaultChanged.connect(lambda calm: self._change_settings(calm_by_default=calm))
+        menu.idleSecondsChosen.connect(self._change_idle)
+        self._open_staff(menu)
+
+    def staff_exit(self) -> None:
+        log.info("staff exit")
+        self.locked = False
+        self.close()
+        QApplication.exit(STAFF_EXIT_CODE)
+
+    def reload_content(self, now: bool = False) -> bool:
+        """Load the content folder again. Good content is used at the next return home
+        (straight away when ``now``); bad content is refused and the last good kept."""
+        if self._load_book is None:
+            return False
+        try:
+            book = self._load_book()
+            problems = usable_problems(book)
+        except Exception as exc:  # noqa: BLE001 - content must never take the kiosk down
+            log.exception("content reload failed")
+            problems = [Problem(str(self.book.content.folder), None, f"could not be read: {exc}")]
+        if problems:
+            for problem in problems:
+                log.error("content problem (keeping the last good content): %s", problem)
+            self.content_problems = problems
+            self.contentRejected.emit(problems)
+            return False
+        self.content_problems = list(book.content.problems)
+        self._pending = book
+        log.info("new content is ready; it will be shown from the next return to home")
+        if now:
+            self.show_home()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.locked:
+            event.ignore()  # Alt+F4 and the close button do nothing until staff unlock
+            return
+        super().closeEvent(event)
+
     # --- wiring -------------------------------------------------------------------------
+
+    def _fresh_visit(self) -> Visit:
+        language = self.settings.default_language
+        if language not in self.book.content.languages:
+            language = BASE_LANGUAGE
+        return Visit(language, self.settings.calm_by_default)
+
+    def _swap_content(self) -> None:
+        self.book, self._pending = self._pending, None
+        if self.visit.language not in self.book.content.languages:
+            self.visit.language = BASE_LANGUAGE
+        self.setStyleSheet(stylesheet(self.book.content.clinic.colours))
+        self._build_home()
+        self.contentSwapped.emit()
+
+    def _change_settings(self, **changes) -> None:
+        self.settings = self.settings.with_changes(**changes)
+        try:
+            self._save_settings(self.settings)
+        except OSError:
+            log.exception("could not save the settings")
+
+    def _change_idle(self, seconds: int) -> None:
+        self._change_settings(idle_seconds=seconds)
+        self.idle.set_seconds(seconds)
+
+    def _open_staff(self, overlay) -> None:
+        self._close_staff()
+        self.staff_overlay = overlay
+        overlay.open()
+
+    def _close_staff(self) -> None:
+        if self.staff_overlay is not None:
+            self.staff_overlay.hide()
+            self.staff_overlay.deleteLater()
+            self.staff_overlay = None
+
+    def _close_countdown(self) -> None:
+        if self.countdown is not None:
+            self.countdown.hide()
+            self.countdown.deleteLater()
+            self.countdown = None
+
+    def _close_overlays(self) -> None:
+        self._close_countdown()
+        self._close_staff()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        for overlay in (self.countdown, self.staff_overlay):
+            if overlay is not None:
+                overlay.setGeometry(self.rect())
 
     def _build_home(self) -> None:
         content = self.book.content
@@ -123,14 +328,17 @@ class KioskWindow(QMainWindow):
         home.sourcesRequested.connect(self.show_sources)
         home.languageChosen.connect(self.set_language)
         home.calmToggled.connect(self.set_calm)
-        if self.home is not None:
-            self._stack.removeWidget(self.home)
-            self.home.deleteLater()
+        old = self.home
         self.home = home
         self._stack.insertWidget(0, home)
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
+            if self.screen is old:
+                self.screen = home
         self.setWindowTitle(self.language.ui.title)
 
-    def _show_article(self, name: str, page, back) -> None:
+    def _article(self, page: Page, back) -> ArticleScreen:
         ui = self.language.ui
         label = ui.back_button if back == ("home",) else self.region_names()[back[1]]
         screen = ArticleScreen(page, ui, label)
@@ -138,6 +346,16 @@ class KioskWindow(QMainWindow):
             screen.backRequested.connect(self.show_home)
         else:
             screen.backRequested.connect(lambda: self.show_region(back[1]))
+        return screen
+
+    def _show_safely(self, name: str, build: Callable[[], QWidget]) -> None:
+        """A screen that fails to build shows the calm 'being updated' page, never an error."""
+        try:
+            screen = build()
+        except Exception:  # noqa: BLE001 - a broken page must not break the kiosk
+            log.exception("screen %s could not be shown", name)
+            screen = ArticleScreen(Page(None), self.language.ui, self.language.ui.back_button)
+            screen.backRequested.connect(self.show_home)
         self._show(name, screen)
 
     def _show(self, name: str, screen: QWidget) -> None:
@@ -153,4 +371,5 @@ class KioskWindow(QMainWindow):
 
     def _renamed(self, name: str) -> None:
         self.screen_name = name
+        log.debug("screen: %s", name)  # screen names only: nothing a patient chose
         self.screenChanged.emit(name)

@@ -1,0 +1,106 @@
+"""The kiosk's own settings: one YAML file in the per-user config folder, staff-edited.
+
+A missing file means the defaults. A broken file also means the defaults, with a
+logged warning naming file, line and field: settings never stop the kiosk. No Qt here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from kiosk import schema
+from kiosk.problems import ContentError, Problem, display_path
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "dry-needling-kiosk"
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+
+
+@dataclass(frozen=True)
+class StaffPin:
+    """The staff PIN, stored only as a salted PBKDF2 hash (see kiosk.staffpin)."""
+
+    salt: str
+    hash: str
+    iterations: float = field(metadata={"min": 100_000, "max": 10_000_000})
+
+
+@dataclass(frozen=True)
+class Settings:
+    idle_seconds: float = field(default=90, metadata={"min": 15, "max": 3600, "unit": "seconds"})
+    countdown_seconds: float = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
+    default_language: str = "en"
+    calm_by_default: bool = False
+    hide_cursor: bool = False  # for touch-only tablets
+    staff_corner: str = field(default="top-left", metadata={"choices": CORNERS})
+    staff_pin: StaffPin | None = None
+
+    def with_changes(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+
+def default_path() -> Path:
+    import platformdirs  # the per-user folder differs on Windows, macOS and Linux; don't guess
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.yaml"
+
+
+def log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def parse_settings(text: str, source: str) -> Settings:
+    if not text.strip():
+        return Settings()
+    return schema.parse(Settings, text, source)
+
+
+def load_settings(path: Path) -> tuple[Settings, tuple[Problem, ...]]:
+    """The settings in ``path``; defaults (and the problems) if it is missing or broken."""
+    source = display_path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), ()
+    except OSError as exc:
+        problem = Problem(source, None, f"can't be opened ({exc.strerror}); using the default settings")
+        log.warning("settings: %s", problem)
+        return Settings(), (problem,)
+    try:
+        from kiosk import yamltext
+
+        return parse_settings(yamltext.decode(data, source), source), ()
+    except ContentError as exc:
+        for problem in exc.problems:
+            log.warning("settings problem, using the default settings: %s", problem)
+        return Settings(), exc.problems
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically, so a power cut mid-write never leaves a half file."""
+    data = asdict(settings)
+    if settings.staff_pin is not None:
+        data["staff_pin"]["iterations"] = int(settings.staff_pin.iterations)
+    for key in ("idle_seconds", "countdown_seconds"):
+        data[key] = int(data[key]) if float(data[key]).is_integer() else data[key]
+    text = ("# Settings for the dry needling kiosk. Staff change these from the staff menu;\n"
+            "# `kiosk --check-content` does not read this file. Delete it to go back to the defaults.\n"
+            + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".yaml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,66 @@
+"""'Still reading?': a gentle countdown over the screen before it resets for the next patient."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content import UiText
+
+
+class CountdownOverlay(QWidget):
+    """Covers its parent; any touch keeps reading, reaching zero asks for a reset."""
+
+    keepReading = Signal()
+    expired = Signal()
+
+    def __init__(self, ui: UiText, seconds: int, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._ui = ui
+        self.remaining = seconds
+        card = QWidget(objectName="countdownCard")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        question = QLabel(ui.idle_question, objectName="countdownQuestion")
+        self.message = QLabel(objectName="countdownMessage")
+        self.keep_button = QPushButton(ui.keep_reading, objectName="keepReading")
+        self.keep_button.clicked.connect(self._keep)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(48, 36, 48, 36)
+        inner.setSpacing(20)
+        for widget in (question, self.message):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setWordWrap(True)
+            inner.addWidget(widget)
+        inner.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignCenter)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self._tick)
+        self._show_remaining()
+        self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self._timer.start()
+
+    def _show_remaining(self) -> None:
+        self.message.setText(self._ui.idle_countdown.format(seconds=self.remaining))
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self._timer.stop()
+            self.expired.emit()
+        else:
+            self._show_remaining()
+
+    def _keep(self) -> None:
+        self._timer.stop()
+        self.keepReading.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._keep()  # a touch anywhere means someone is still here

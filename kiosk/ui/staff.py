@@ -1,0 +1,205 @@
+"""The staff's way in: a PIN pad with large digits, and the staff menu behind it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from kiosk.content import StaffText
+from kiosk.problems import Problem
+from kiosk.staffpin import MAX_DIGITS, PinGuard
+
+IDLE_CHOICES = (60, 90, 120, 180, 300)
+
+
+class _Overlay(QWidget):
+    """A card in the middle of a dimmed window; nothing behind it can be touched."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("staffOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.card = QWidget(objectName="staffCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+
+class PinPad(_Overlay):
+    accepted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, words: StaffText, guard: PinGuard, parent: QWidget):
+        super().__init__(parent)
+        self._words = words
+        self._guard = guard
+        self._entered = ""
+        self.title = QLabel(words.pin_title if guard.is_set else words.pin_not_set, objectName="staffTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dots = QLabel(objectName="pinDots")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(objectName="pinMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.digit_buttons: dict[str, QPushButton] = {}
+        for i, digit in enumerate("123456789"):
+            grid.addWidget(self._digit(digit), i // 3, i % 3)
+        self.clear_button = QPushButton(words.clear, objectName="pinKey")
+        self.clear_button.clicked.connect(self._clear)
+        grid.addWidget(self.clear_button, 3, 0)
+        grid.addWidget(self._digit("0"), 3, 1)
+        self.ok_button = QPushButton(words.ok, objectName="pinKey")
+        self.ok_button.clicked.connect(self._submit)
+        grid.addWidget(self.ok_button, 3, 2)
+        self.cancel_button = QPushButton(words.cancel, objectName="secondary")
+        self.cancel_button.clicked.connect(self.cancelled)
+        layout = QVBoxLayout(self.card)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.dots)
+        layout.addWidget(self.message)
+        if guard.is_set:
+            layout.addLayout(grid)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
+        self.card.setFixedWidth(460)
+        self._refresh()
+
+    def _digit(self, digit: str) -> QPushButton:
+        button = QPushButton(digit, objectName="pinKey")
+        button.clicked.connect(lambda _=False, d=digit: self.press(d))
+        self.digit_buttons[digit] = button
+        return button
+
+    def press(self, digit: str) -> None:
+        if len(self._entered) < MAX_DIGITS:
+            self._entered += digit
+            self._refresh()
+
+    def enter(self, pin: str) -> None:
+        """Type a PIN on the pad and press OK, as staff do."""
+        for digit in pin:
+            self.digit_buttons[digit].click()
+        self.ok_button.click()
+
+    def _clear(self) -> None:
+        self._entered = ""
+        self._refresh()
+
+    def _submit(self) -> None:
+        result = self._guard.check(self._entered)
+        self._entered = ""
+        if result == "ok":
+            self.accepted.emit()
+            return
+        if result == "locked":
+            minutes = max(1, round(self._guard.seconds_locked() / 60))
+            self.message.setText(self._words.pin_locked.format(minutes=minutes))
+        else:
+            self.message.setText(self._words.pin_wrong.format(tries=self._guard.tries_left))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.dots.setText("\u25cf " * len(self._entered) or " ")
+        self.ok_button.setEnabled(bool(self._entered))
+
+
+class StaffMenu(_Overlay):
+    exitRequested = Signal()
+    reloadRequested = Signal()
+    closed = Signal()
+    defaultLanguageChosen = Signal(str)
+    calmDefaultChanged = Signal(bool)
+    idleSecondsChosen = Signal(int)
+
+    def __init__(self, words: StaffText, languages: dict[str, str], default_language: str,
+                 calm_default: bool, idle_seconds: int, problems: tuple[Problem, ...], parent: QWidget):
+        super().__init__(parent)
+        self._words = words
+        title = QLabel(words.menu_title, objectName="staffTitle")
+        self.exit_button = QPushButton(words.exit, objectName="secondary")
+        self.exit_button.clicked.connect(self.exitRequested)
+        self.reload_button = QPushButton(words.reload, objectName="secondary")
+        self.reload_button.clicked.connect(self.reloadRequested)
+        self.status = QLabel(objectName="pinMessage")
+        self.status.setWordWrap(True)
+
+        languages_row = QHBoxLayout()
+        languages_row.addWidget(QLabel(words.default_language))
+        group = QButtonGroup(self)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, name in languages.items():
+            button = QPushButton(name, objectName="languageButton", checkable=True)
+            button.setChecked(code == default_language)
+            button.clicked.connect(lambda _=False, c=code: self.defaultLanguageChosen.emit(c))
+            group.addButton(button)
+            languages_row.addWidget(button)
+            self.language_buttons[code] = button
+        languages_row.addStretch(1)
+
+        self.calm_default = QCheckBox(words.calm_default, objectName="calmToggle")
+        self.calm_default.setChecked(calm_default)
+        self.calm_default.toggled.connect(self.calmDefaultChanged)
+
+        idle_row = QHBoxLayout()
+        idle_group = QButtonGroup(self)
+        self.idle_buttons: dict[int, QPushButton] = {}
+        choices = sorted(set(IDLE_CHOICES) | {int(idle_seconds)})
+        for seconds in choices:
+            button = QPushButton(str(seconds), objectName="languageButton", checkable=True)
+            button.setChecked(seconds == int(idle_seconds))
+            button.clicked.connect(lambda _=False, s=seconds: self._idle_chosen(s))
+            idle_group.addButton(button)
+            idle_row.addWidget(button)
+            self.idle_buttons[seconds] = button
+        idle_row.addStretch(1)
+        self.idle_label = QLabel()
+        self._idle_chosen(int(idle_seconds), announce=False)
+
+        self.problems_view = QPlainTextEdit(objectName="problems")
+        self.problems_view.setReadOnly(True)
+        self.show_problems(problems)
+
+        self.close_button = QPushButton(words.close)
+        self.close_button.clicked.connect(self.closed)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.reload_button)
+        actions.addWidget(self.exit_button)
+        actions.addStretch(1)
+        actions.addWidget(self.close_button)
+        layout = QVBoxLayout(self.card)
+        layout.setContentsMargins(36, 26, 36, 26)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        layout.addLayout(languages_row)
+        layout.addWidget(self.calm_default)
+        layout.addWidget(self.idle_label)
+        layout.addLayout(idle_row)
+        layout.addWidget(QLabel(words.problems_title, objectName="choose"))
+        layout.addWidget(self.problems_view, 1)
+        self.card.setFixedSize(1100, 700)
+
+    def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
+        self.idle_label.setText(self._words.idle_time.format(seconds=seconds))
+        if announce:
+            self.idleSecondsChosen.emit(seconds)
+
+    def show_problems(self, problems) -> None:
+        self.problems_view.setPlainText("\n".join(str(p) for p in problems) or self._words.no_problems)
+
+    def say(self, text: str) -> None:
+        self.status.setText(text)
