@@ -22,6 +22,7 @@ class IdleWatcher(QObject):
     def __init__(self, seconds: float, parent: QObject | None = None):
         super().__init__(parent)
         self._timer = QTimer(self, singleShot=True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may drift by 5% of 90 s
         self._timer.timeout.connect(self.idle)
         self.set_seconds(seconds)
         QApplication.instance().installEventFilter(self)

@@ -164,16 +164,21 @@ class KioskWindow(QMainWindow):
 
     def reset_visit(self) -> None:
         """Forget the last patient's choices and go home."""
-        self._close_overlays()
-        self.visit = self._fresh_visit()
-        self._build_home()
+        self._forget_visit()
         self.show_home()
 
     def reset_for_next_patient(self) -> None:
         """Forget everything the last patient chose and show the attract screen."""
-        self.reset_visit()
+        self._forget_visit()
         self.show_attract()
         self.idle.restart()
+
+    def _forget_visit(self) -> None:
+        # Every screen but home is made fresh when shown, so new choices and a new home
+        # leave nothing of the last patient: no region, step, scroll position or language.
+        self._close_overlays()
+        self.visit = self._fresh_visit()
+        self._build_home()
 
     def recover(self) -> None:
         """After an unexpected error: back to a known-good home screen."""
