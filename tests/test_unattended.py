@@ -284,3 +284,21 @@ def test_set_pin_from_a_terminal_stores_only_a_salted_hash(tmp_path):
     mismatch = subprocess.run([sys.executable, "-m", "kiosk", "--set-pin", "--config", str(config)],
                               input="111111\n222222\n", capture_output=True, text=True, cwd=REPO, timeout=60)
     assert mismatch.returncode == 1 and "different" in mismatch.stderr
+
+
+def test_a_closed_countdown_never_fires_later(kiosk, qtbot):
+    """Regression: a countdown closed by a reset kept ticking and reset the next patient's screen."""
+    window = kiosk(countdown_seconds=1)
+    window.show_region("calves")
+    window.start_countdown()
+    overlay = window.countdown
+    window.reset_visit()
+    window.show_region("foot")
+    assert not overlay._timer.isActive()
+    # Let the time the old countdown had left go by, then check nothing happened.
+    from PySide6.QtCore import QTimer
+
+    later = QTimer(singleShot=True, interval=1500)
+    with qtbot.waitSignal(later.timeout, timeout=3000):
+        later.start()
+    assert window.current_screen() == "region-foot"

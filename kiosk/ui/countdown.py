@@ -47,6 +47,10 @@ class CountdownOverlay(QWidget):
         self.raise_()
         self._timer.start()
 
+    def stop(self) -> None:
+        """Stop counting: a closed countdown must never reset a later patient's screen."""
+        self._timer.stop()
+
     def _show_remaining(self) -> None:
         self.message.setText(self._ui.idle_countdown.format(seconds=self.remaining))
 

@@ -308,6 +308,7 @@ class KioskWindow(QMainWindow):
 
     def _close_countdown(self) -> None:
         if self.countdown is not None:
+            self.countdown.stop()
             self.countdown.hide()
             self.countdown.deleteLater()
             self.countdown = None
