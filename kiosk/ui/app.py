@@ -87,6 +87,8 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         window.show()
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        # Cover the screen even where no window manager honours "full screen".
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
         if settings.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)

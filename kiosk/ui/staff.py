@@ -11,6 +11,7 @@ from kiosk.problems import Problem
 from kiosk.staffpin import MAX_DIGITS, PinGuard
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
+CARD_WIDTH = 520
 
 
 class _Overlay(QWidget):
@@ -68,12 +69,15 @@ class PinPad(_Overlay):
         layout.setContentsMargins(40, 30, 40, 30)
         layout.setSpacing(14)
         layout.addWidget(self.title)
-        layout.addWidget(self.dots)
-        layout.addWidget(self.message)
         if guard.is_set:
+            layout.addWidget(self.dots)
+            layout.addWidget(self.message)
             layout.addLayout(grid)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
-        self.card.setFixedWidth(460)
+        self.card.setFixedWidth(CARD_WIDTH)
+        # Wrapped text inside a centred card: give it the height its words need, or it clips.
+        self.title.setMinimumHeight(self.title.heightForWidth(CARD_WIDTH - 80))
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
         self._refresh()
 
     def _digit(self, digit: str) -> QPushButton:
