@@ -75,7 +75,10 @@ class PinPad(_Overlay):
             layout.addLayout(grid)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
         self.card.setFixedWidth(CARD_WIDTH)
-        # Wrapped text inside a centred card: give it the height its words need, or it clips.
+        # Wrapped text inside a centred card: give it the height its words need (in the style
+        # sheet's font, hence the polish first), or it clips.
+        self.title.ensurePolished()
+        self.message.ensurePolished()
         self.title.setMinimumHeight(self.title.heightForWidth(CARD_WIDTH - 80))
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
         self._refresh()
