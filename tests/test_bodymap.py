@@ -39,8 +39,16 @@ def point_near_edge(shape) -> QPoint:
     return QPoint(round(right + 3), round(y))
 
 
+def on_screen(widget, point):
+    """The window and the point in it: events go in where the system would put them, and Qt
+    itself decides which widget (which region button, if any) is under the point."""
+    window = widget.window()
+    return window.windowHandle(), widget.mapTo(window, point)
+
+
 def tap(qtbot, widget, point):
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)
+    handle, at = on_screen(widget, point)
+    qtbot.mouseClick(handle, Qt.MouseButton.LeftButton, pos=at)
 
 
 @pytest.mark.parametrize("region_id", REGIONS)
@@ -90,12 +98,14 @@ def test_press_lights_region_and_dragging_off_cancels(make_window, qtbot):
     inside, outside = point_inside(shape), point_just_outside(shape, body_map)
 
     before = body_map.grab().toImage()
-    qtbot.mousePress(body_map, Qt.MouseButton.LeftButton, pos=inside)
+    handle, at = on_screen(body_map, inside)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=at)
     pressed = body_map.grab().toImage()
     assert pressed.pixelColor(inside) != before.pixelColor(inside), "the pressed region lights up"
 
-    qtbot.mouseMove(body_map, outside)
-    qtbot.mouseRelease(body_map, Qt.MouseButton.LeftButton, pos=outside)
+    handle, away = on_screen(body_map, outside)
+    qtbot.mouseMove(handle, away)
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=away)
     assert window.current_screen() == "home"
     assert body_map.grab().toImage().pixelColor(inside) == before.pixelColor(inside)
 
@@ -129,3 +139,62 @@ def test_regions_are_large_enough_to_touch_at_tablet_size(make_window):
             # Drawn width plus the fingertip slop on both sides.
             assert right - left + 12 >= 40, f"{region_id} is too narrow for a fingertip"
             assert shape.boundingRect().height() + 12 >= 48
+
+
+@pytest.mark.parametrize("region_id", REGIONS)
+def test_a_real_touch_opens_the_region_exactly_once(make_window, qtbot, region_id):
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    body_map = window.home.body_map
+    opened = []
+    body_map.regionChosen.connect(opened.append)
+    handle, at = on_screen(body_map, point_inside(body_map.region_shapes(region_id)[-1]))
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(handle, device).press(0, at).commit()
+    assert body_map.buttons[region_id].isDown(), "the region lights up under the finger"
+    with qtbot.waitSignal(window.screenChanged):
+        QTest.touchEvent(handle, device).release(0, at).commit()
+    assert opened == [region_id]
+    assert window.current_screen() == f"region-{region_id}"
+
+
+def test_a_touch_just_outside_opens_nothing(make_window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    body_map = window.home.body_map
+    shape = body_map.region_shapes("calves")[0]
+    handle, at = on_screen(body_map, point_just_outside(shape, body_map))
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(handle, device).press(0, at).commit()
+    QTest.touchEvent(handle, device).release(0, at).commit()
+    assert window.current_screen() == "home"
+
+
+def test_arrow_keys_move_between_regions_and_enter_opens(make_window, qtbot):
+    window = make_window()
+    buttons = window.home.body_map.buttons
+    buttons["quads"].setFocus()
+    qtbot.waitUntil(buttons["quads"].hasFocus)
+    qtbot.keyClick(buttons["quads"], Qt.Key.Key_Right)
+    assert buttons["hamstrings"].hasFocus()
+    qtbot.keyClick(buttons["hamstrings"], Qt.Key.Key_Down)
+    assert buttons["calves"].hasFocus()
+    qtbot.keyClick(buttons["calves"], Qt.Key.Key_Left)
+    assert buttons["hamstrings"].hasFocus()
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        qtbot.keyClick(buttons["hamstrings"], Qt.Key.Key_Return)
+    assert changed.args == ["region-hamstrings"]
+
+
+def test_every_region_is_its_own_accessible_button(make_window):
+    from PySide6.QtGui import QAccessible
+
+    window = make_window()
+    for region_id, button in window.home.body_map.buttons.items():
+        interface = QAccessible.queryAccessibleInterface(button)
+        assert interface.role() == QAccessible.Role.Button
+        assert interface.text(QAccessible.Text.Name) == window.region_names()[region_id]
+        assert "Press" in interface.actionInterface().actionNames() or \
+            QAccessible.pressAction() in interface.actionInterface().actionNames()

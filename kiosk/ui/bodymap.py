@@ -1,16 +1,17 @@
 """The body map: the runner silhouette, front and back, with tappable muscle regions.
 
-Hit-testing uses the same outlines the SVG draws (read by ``kiosk.bodyart``), so a
-tap just outside a muscle opens nothing.
+Each region is a real button masked to the outlines the SVG draws (read by
+``kiosk.bodyart``): a tap just outside a muscle opens nothing, and keyboards, touch
+and screen readers reach every region as a button in its own right.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPainterPathStroker,
-                           QPaintEvent, QPen, QTransform)
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPaintEvent, QPen,
+                           QRegion, QTransform)
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.bodyart import BodyArt
 from kiosk.ui.theme import FONT_FAMILIES
@@ -38,8 +39,122 @@ def painter_path(steps) -> QPainterPath:
     return path
 
 
+class RegionButton(QAbstractButton):
+    """One region on the map, a real button shaped like its muscles on both legs.
+
+    Its mask is the drawn outlines (plus a fingertip's slop), so Qt's own hit-testing
+    follows the art, and keyboards, touch and screen readers all reach it as a button.
+    """
+
+    def __init__(self, region_id: str, name: str, highlight: QColor, parent: QWidget):
+        super().__init__(parent)
+        self.region_id = region_id
+        self.setText(name)
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self._highlight = highlight
+        self._shape = QPainterPath()  # the drawn outlines, in this button's coordinates
+        self._touch_area = QPainterPath()
+
+    def set_outlines(self, drawn: QPainterPath, touch_area: QPainterPath) -> None:
+        box = touch_area.boundingRect().toAlignedRect()
+        self.setGeometry(box)
+        offset = QPointF(-box.x(), -box.y())
+        self._shape = drawn.translated(offset)
+        self._touch_area = touch_area.translated(offset)
+        self.setMask(QRegion(self._touch_area.toFillPolygon().toPolygon()))
+
+    def hitButton(self, pos) -> bool:
+        return self._touch_area.contains(QPointF(pos))
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.animateClick()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.parentWidget().focus_region(self, +1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.parentWidget().focus_region(self, -1)
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event) -> bool:
+        # Real touch, handled here and accepted, so Qt makes no mouse events from it and
+        # a tap opens the region exactly once.
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            point = event.points()[0].position() if event.points() else QPointF(-1, -1)
+            inside = self.hitButton(point)
+            if kind == QEvent.Type.TouchBegin:
+                self.setDown(True)
+                self.pressed.emit()
+            elif kind == QEvent.Type.TouchUpdate:
+                self.setDown(inside)
+            else:
+                was_down = self.isDown() and inside and kind == QEvent.Type.TouchEnd
+                self.setDown(False)
+                self.released.emit()
+                if was_down:
+                    self.click()
+            event.accept()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not (self.isDown() or self.hasFocus()):
+            return  # the SVG underneath already shows the muscle
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isDown():
+            fill = QColor(self._highlight)
+            fill.setAlphaF(0.7)
+            painter.setBrush(fill)
+            painter.setPen(QPen(self._highlight.darker(130), 4))
+        else:  # keyboard focus: a thick ring, visible in every theme
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(self._highlight.darker(140), 5))
+        painter.drawPath(self._shape)
+        painter.end()
+
+
+class _NameBubble(QWidget):
+    """The pressed region's name, just above it so the finger doesn't hide it."""
+
+    def __init__(self, colour: QColor, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._colour = colour
+        self.button: RegionButton | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.button is None or not self.button.isDown():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        font.setPixelSize(26)
+        font.setBold(True)
+        painter.setFont(font)
+        name = self.button.text()
+        metrics = painter.fontMetrics()
+        box = QRectF(0, 0, metrics.horizontalAdvance(name) + 32, metrics.height() + 16)
+        top = self.button.geometry()
+        box.moveCenter(QPointF(top.center().x(), top.top() - box.height() / 2 - 8))
+        box.moveLeft(max(2.0, min(box.left(), self.width() - box.width() - 2)))
+        box.moveTop(max(2.0, box.top()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour.darker(115))
+        painter.drawRoundedRect(box, 12, 12)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        painter.end()
+
+
 class BodyMap(QWidget):
-    """Emits ``regionChosen(id)`` when a region is pressed and released inside it, like a button."""
+    """The silhouette with one RegionButton per region; emits ``regionChosen(id)``."""
 
     regionChosen = Signal(str)
 
@@ -53,11 +168,18 @@ class BodyMap(QWidget):
         self._text_colour = QColor(text_colour)
         self._renderer = QSvgRenderer(QByteArray(art.svg), self)
         self._outlines = {rid: [painter_path(o) for o in outlines] for rid, outlines in art.outlines.items()}
-        self._down: tuple[str, int] | None = None  # region and outline under the finger
-        self._armed = False  # the finger is still over the region it pressed
-        self._slop_cache: tuple[float, dict] = (0.0, {})
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 420)
+        self.buttons: dict[str, RegionButton] = {}
+        for region_id in self._outlines:
+            button = RegionButton(region_id, names.get(region_id, region_id), self._highlight, self)
+            button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
+            self.buttons[region_id] = button
+        self._bubble = _NameBubble(self._highlight, self)
+        for button in self.buttons.values():
+            button.pressed.connect(lambda b=button: self._show_bubble(b))
+            button.released.connect(self._bubble.update)
+        self._place_buttons()
 
     def names(self) -> dict[str, str]:
         return dict(self._names)
@@ -79,60 +201,39 @@ class BodyMap(QWidget):
         return QTransform(scale, 0, 0, scale, rect.x() - vx * scale, rect.y() - vy * scale)
 
     def region_shapes(self, region_id: str) -> list[QPainterPath]:
-        """The region's outlines in widget coordinates (one per leg and view)."""
+        """The region's drawn outlines in widget coordinates (one per leg and view)."""
         transform = self.art_transform()
         return [transform.map(path) for path in self._outlines[region_id]]
 
-    def hit(self, pos: QPointF) -> tuple[str, int] | None:
-        """The region and outline under ``pos``: on the drawn shape, else within the touch slop."""
-        transform = self.art_transform()
-        point = transform.inverted()[0].map(QPointF(pos))
-        for paths in (self._outlines, self._slop_outlines(transform.m11())):
-            for region_id, outlines in paths.items():
-                for index, path in enumerate(outlines):
-                    if path.contains(point):
-                        return region_id, index
-        return None
-
-    def _slop_outlines(self, scale: float) -> dict[str, list[QPainterPath]]:
-        if self._slop_cache[0] != scale:
-            stroker = QPainterPathStroker()
-            stroker.setWidth(2 * TOUCH_SLOP_PX / scale)
-            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            grown = {rid: [stroker.createStroke(p).united(p) for p in paths]
-                     for rid, paths in self._outlines.items()}
-            self._slop_cache = (scale, grown)
-        return self._slop_cache[1]
-
     def region_at(self, pos: QPointF) -> str | None:
-        found = self.hit(pos)
-        return found[0] if found else None
+        """The region a tap at ``pos`` opens, judged by Qt itself from the buttons' masks."""
+        child = self.childAt(QPointF(pos).toPoint())
+        return child.region_id if isinstance(child, RegionButton) else None
 
-    # --- input ------------------------------------------------------------------
+    def _place_buttons(self) -> None:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * TOUCH_SLOP_PX)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        for region_id, button in self.buttons.items():
+            drawn = QPainterPath()
+            for shape in self.region_shapes(region_id):
+                drawn.addPath(shape)
+            button.set_outlines(drawn, stroker.createStroke(drawn).united(drawn))
+        self._bubble.setGeometry(self.rect())
+        self._bubble.raise_()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        self._down = self.hit(event.position())
-        self._armed = self._down is not None
-        self.update()
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_buttons()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._down is None:
-            return
-        armed = self.region_at(event.position()) == self._down[0]
-        if armed != self._armed:
-            self._armed = armed
-            self.update()
+    def focus_region(self, button: RegionButton, step: int) -> None:
+        """Arrow keys walk the regions head to toe, wrapping round."""
+        order = list(self.buttons.values())
+        order[(order.index(button) + step) % len(order)].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self._down is None:
-            return
-        chosen = self._down[0] if self.region_at(event.position()) == self._down[0] else None
-        self._down, self._armed = None, False
-        self.update()
-        if chosen:
-            self.regionChosen.emit(chosen)
+    def _show_bubble(self, button: RegionButton) -> None:
+        self._bubble.button = button
+        self._bubble.update()
 
     # --- painting ---------------------------------------------------------------
 
@@ -141,7 +242,6 @@ class BodyMap(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.art_rect()
         self._renderer.render(painter, rect)
-
         label_font = QFont()
         label_font.setFamilies(FONT_FAMILIES)
         label_font.setPixelSize(24)
@@ -151,33 +251,4 @@ class BodyMap(QWidget):
         for i, label in enumerate(self._view_labels):
             band = QRectF(rect.x() + i * rect.width() / 2, rect.bottom() + 4, rect.width() / 2, LABEL_BAND - 4)
             painter.drawText(band, Qt.AlignmentFlag.AlignCenter, label)
-
-        if self._down and self._armed:
-            self._paint_pressed(painter, *self._down)
         painter.end()
-
-    def _paint_pressed(self, painter: QPainter, region_id: str, index: int) -> None:
-        fill = QColor(self._highlight)
-        fill.setAlphaF(0.7)
-        painter.setPen(QPen(self._highlight.darker(130), 4))
-        painter.setBrush(fill)
-        shapes = self.region_shapes(region_id)
-        for shape in shapes:
-            painter.drawPath(shape)
-
-        # The region's name in a bubble just above the pressed outline, so the finger doesn't hide it.
-        name = self._names.get(region_id, region_id)
-        font = painter.font()
-        font.setPixelSize(26)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        box = QRectF(0, 0, metrics.horizontalAdvance(name) + 32, metrics.height() + 16)
-        top = shapes[index].boundingRect()
-        box.moveCenter(QPointF(top.center().x(), top.top() - box.height() / 2 - 8))
-        box.moveLeft(max(2.0, min(box.left(), self.width() - box.width() - 2)))
-        box.moveTop(max(2.0, box.top()))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._highlight.darker(115))
-        painter.drawRoundedRect(box, 12, 12)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
