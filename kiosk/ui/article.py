@@ -32,3 +32,9 @@ class ArticleScreen(QWidget):
 
     def text(self) -> str:
         return self.view.toPlainText()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+            self.backRequested.emit()
+        else:
+            super().keyPressEvent(event)

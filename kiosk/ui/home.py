@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from kiosk.bodyart import BodyArt
@@ -57,13 +57,13 @@ class HomeScreen(QWidget):
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
+        # Not an exclusive button group: choosing rebuilds home anyway, and in a group Tab
+        # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}
-        group = QButtonGroup(self)
         for code, name in languages.items():
             button = QPushButton(name, objectName="languageButton", checkable=True)
             button.setChecked(code == language)
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
-            group.addButton(button)
             header.addWidget(button)
             self.language_buttons[code] = button
 

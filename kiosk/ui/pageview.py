@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QScroller, QTextBrowser, QWidget
 
 from kiosk.pages import Page
 from kiosk.resources import asset_path
@@ -38,6 +38,8 @@ class PageView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        # A finger drag scrolls, with momentum, as people expect from a tablet.
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self._unavailable = unavailable
         self.show_page(page)
 

@@ -57,3 +57,9 @@ class RegionScreen(QWidget):
     def text(self) -> str:
         """What the patient can read on this screen, as plain text."""
         return self.view.toPlainText()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+            self.backRequested.emit()
+        else:
+            super().keyPressEvent(event)

@@ -55,6 +55,9 @@ def stylesheet(colours: Colours) -> str:
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
+    QPushButton:focus {{ border: 4px solid {c.highlight}; }}
+    QCheckBox#calmToggle:focus {{ color: {c.primary}; text-decoration: underline; }}
+    QTextBrowser:focus {{ border: 3px solid {c.highlight}; border-radius: 6px; }}
     QPushButton:disabled {{ background: #d5d9dc; color: #5b6670; }}
     QCheckBox#calmToggle {{ font-size: 24px; spacing: 14px; color: {c.text}; }}
     QCheckBox#calmToggle::indicator {{

@@ -42,6 +42,7 @@ class WalkthroughScreen(QWidget):
         self.view = PageView(steps[self.index], ui.unavailable)
         self._swipe = _SwipeWatcher(self.view.viewport())
         self._swipe.swiped.connect(self._on_swipe)
+        self._arrows = _ArrowKeys(self)
 
         self.previous_button = QPushButton(f"\u2190  {ui.previous_button}", objectName="stepButton")
         self.previous_button.clicked.connect(self.previous)
@@ -90,6 +91,27 @@ class WalkthroughScreen(QWidget):
         # Like turning a page: swiping to the left brings the next step.
         self.go_to(self.index + (1 if direction < 0 else -1))
 
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+            self.homeRequested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class _ArrowKeys(QObject):
+    """Left and Right turn the steps, even while the reading pane has the focus."""
+
+    def __init__(self, screen: "WalkthroughScreen"):
+        super().__init__(screen)
+        self._screen = screen
+        screen.view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self._screen.go_to(self._screen.index + (1 if event.key() == Qt.Key.Key_Right else -1))
+            return True
+        return False
+
 
 class _SwipeWatcher(QObject):
     """Turns a sideways drag on the page into a swipe (-1 left, +1 right); scrolling is left alone."""
@@ -103,10 +125,14 @@ class _SwipeWatcher(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+        # A finger (touch events) or a mouse: tablets may deliver either.
+        if kind == QEvent.Type.TouchBegin and event.points():
+            self._start = event.points()[0].position()
+        elif kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
             self._start = event.position()
-        elif kind == QEvent.Type.MouseButtonRelease and self._start is not None:
-            delta = event.position() - self._start
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease) and self._start is not None:
+            end = event.points()[0].position() if kind == QEvent.Type.TouchEnd else event.position()
+            delta = end - self._start
             self._start = None
             if abs(delta.x()) >= SWIPE_PX and abs(delta.x()) > 2 * abs(delta.y()):
                 self.swiped.emit(-1 if delta.x() < 0 else 1)
