@@ -50,7 +50,7 @@ def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours) -> s
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}">',
-        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#ffffff" '
+        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="{colours.background}" '
         f'stroke="{colours.text}" stroke-opacity="0.25" stroke-width="1"/>',
     ]
     for _, hours in LABEL_HOURS[1:]:

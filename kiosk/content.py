@@ -256,6 +256,7 @@ class UiText:
     precautions_button: str
     sources_button: str
     calm_toggle: str
+    contrast_toggle: str
     language_heading: str
     next_button: str
     previous_button: str

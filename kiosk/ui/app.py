@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kiosk.bodyart import load_art
+from kiosk.content import BASE_LANGUAGE
 from kiosk.pages import load_pages
 from kiosk.problems import ContentError
 from kiosk.settings import Settings, load_settings, save_settings
@@ -80,6 +81,11 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
     _catch_everything(window)
+    from kiosk.ui.theme import system_wants_high_contrast
+
+    if system_wants_high_contrast():  # the OS asks for more contrast: start every visit in it
+        window.system_high_contrast = True
+        window.reset_visit()
     watcher = ContentWatcher(content_dir, window)
     watcher.changed.connect(window.reload_content)
     if windowed:
@@ -130,36 +136,39 @@ def every_screen(window):
     from PySide6.QtWidgets import QApplication
 
     content = window.book.content
-    for lang in content.languages:
-        for calm in (False, True):
-            window.reset_visit()
-            window.set_language(lang)
-            window.set_calm(calm)
-            prefix = f"{lang}/{'calm' if calm else 'standard'}/"
+    variants = [(lang, calm, False) for lang in content.languages for calm in (False, True)]
+    variants.append((BASE_LANGUAGE, False, True))
+    for lang, calm, contrast in variants:
+        window.reset_visit()
+        window.set_language(lang)
+        window.set_calm(calm)
+        window.set_high_contrast(contrast)
+        mode = "high-contrast" if contrast else "calm" if calm else "standard"
+        prefix = f"{lang}/{mode}/"
+        QApplication.processEvents()
+        yield prefix + "home"
+        for region_id in content.region_ids:
+            window.show_region(region_id)
             QApplication.processEvents()
-            yield prefix + "home"
-            for region_id in content.region_ids:
-                window.show_region(region_id)
+            yield prefix + window.current_screen()
+        for region_id in (None, *content.region_ids):
+            window.show_walkthrough(region_id)
+            for step in range(window.screen.total):
+                window.screen.go_to(step)
                 QApplication.processEvents()
                 yield prefix + window.current_screen()
-            for region_id in (None, *content.region_ids):
-                window.show_walkthrough(region_id)
-                for step in range(window.screen.total):
-                    window.screen.go_to(step)
-                    QApplication.processEvents()
-                    yield prefix + window.current_screen()
-            for show in (window.show_precautions, window.show_sources):
-                show()
-                QApplication.processEvents()
-                yield prefix + window.current_screen()
-            window.show_attract()
+        for show in (window.show_precautions, window.show_sources):
+            show()
             QApplication.processEvents()
-            yield prefix + "attract"
-            window.show_region(content.region_ids[0])
-            window.start_countdown()
-            QApplication.processEvents()
-            yield prefix + "idle-countdown"
-            window.reset_visit()
+            yield prefix + window.current_screen()
+        window.show_attract()
+        QApplication.processEvents()
+        yield prefix + "attract"
+        window.show_region(content.region_ids[0])
+        window.start_countdown()
+        QApplication.processEvents()
+        yield prefix + "idle-countdown"
+        window.reset_visit()
     # What staff see (in the content's staff language only).
     window.open_pin_pad()
     QApplication.processEvents()

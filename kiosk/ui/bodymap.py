@@ -20,6 +20,17 @@ LABEL_BAND = 44  # px under the figures for "Front" / "Back"
 # A fingertip is wider than a mouse pointer: a tap this close to a muscle's edge still
 # counts. Kept below half the narrowest gap between regions so a tap never lands on two.
 TOUCH_SLOP_PX = 6
+SKIN = "#e9e2d8"  # the silhouette's fill in assets/bodymap.svg
+
+
+def pressed_colour(highlight: QColor) -> QColor:
+    """The highlight, darkened if it would not stand out from the silhouette (cyan in high contrast)."""
+    from kiosk.ui.theme import contrast_ratio
+
+    colour = QColor(highlight)
+    while contrast_ratio(colour.name(), SKIN) < 2.5 and colour.value() > 40:
+        colour = colour.darker(130)
+    return colour
 
 
 def painter_path(steps) -> QPainterPath:
@@ -172,7 +183,7 @@ class BodyMap(QWidget):
         self.setMinimumSize(360, 420)
         self.buttons: dict[str, RegionButton] = {}
         for region_id in self._outlines:
-            button = RegionButton(region_id, names.get(region_id, region_id), self._highlight, self)
+            button = RegionButton(region_id, names.get(region_id, region_id), pressed_colour(self._highlight), self)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
             self.buttons[region_id] = button
         self._bubble = _NameBubble(self._highlight, self)

@@ -37,14 +37,18 @@ class HomeScreen(QWidget):
     sourcesRequested = Signal()
     languageChosen = Signal(str)
     calmToggled = Signal(bool)
+    contrastToggled = Signal(bool)
 
     def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
-                 languages: dict[str, str], language: str, calm: bool, parent: QWidget | None = None):
+                 languages: dict[str, str], language: str, calm: bool, high_contrast: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the clinic's background
 
         title = QLabel(ui.title, objectName="title")
+        title.setWordWrap(True)  # a long title (or a translation) wraps instead of widening the window
+        title.setMinimumWidth(200)
         clinic_name = QLabel(clinic.name, objectName="clinicName")
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -57,6 +61,13 @@ class HomeScreen(QWidget):
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
+        self.contrast_toggle = QPushButton(f"\u25d0  {ui.contrast_toggle}", objectName="languageButton",
+                                           checkable=True)
+        self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
+        self.contrast_toggle.setChecked(high_contrast)
+        self.contrast_toggle.toggled.connect(self.contrastToggled)
+        header.addWidget(self.contrast_toggle)
+        header.addSpacing(12)
         # Not an exclusive button group: choosing rebuilds home anyway, and in a group Tab
         # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}

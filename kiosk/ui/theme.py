@@ -19,11 +19,65 @@ def app_font() -> QFont:
     return font
 
 
+# The high-contrast theme: at least 7:1 for all text (WCAG AAA), yellow and cyan on black
+# as most high-contrast desktop themes do; the clinic's colours step aside for it.
+HIGH_CONTRAST = Colours(primary="#ffd600", background="#000000", text="#ffffff", highlight="#00e5ff")
+DISABLED_TEXT, DISABLED_BACKGROUND = "#4a545c", "#d5d9dc"
+
+
+def theme_colours(clinic_colours: Colours, high_contrast: bool) -> Colours:
+    return HIGH_CONTRAST if high_contrast else clinic_colours
+
+
+def system_wants_high_contrast() -> bool:
+    """Whether the operating system asks apps for more contrast (Qt 6.10+ can tell)."""
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    try:
+        from PySide6.QtCore import Qt
+
+        return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    except AttributeError:
+        return False
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio between two colours."""
+    def luminance(colour: str) -> float:
+        c = QColor(colour)
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_pairs(c: Colours) -> dict[str, tuple[str, str]]:
+    """Every (text colour, background colour) pair the widgets and pages use."""
+    return {
+        "body text": (c.text, c.background),
+        "headings and captions": (c.primary, c.background),
+        "button text": (on_colour(c.primary), c.primary),
+        "pressed button text": (on_colour(c.highlight), c.highlight),
+        "outlined button text": (c.primary, c.background),
+        "disabled button text": disabled_colours(c),
+        "stop banner": (on_colour(c.primary), c.primary),
+        "PIN message": (c.text, c.background),
+    }
+
+
 def on_colour(background: str) -> str:
-    """Black or white text, whichever reads better on ``background``."""
-    c = QColor(background)
-    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
-    return "#111111" if luminance > 0.5 else "#ffffff"
+    """Black or white text, whichever has the higher contrast on ``background``."""
+    return max(("#111111", "#ffffff"), key=lambda text: contrast_ratio(text, background))
+
+
+def disabled_colours(c: Colours) -> tuple[str, str]:
+    return ("#000000", "#a0a0a0") if c == HIGH_CONTRAST else (DISABLED_TEXT, DISABLED_BACKGROUND)
 
 
 def _tick() -> str:
@@ -58,8 +112,8 @@ def stylesheet(colours: Colours) -> str:
     QPushButton:focus {{ border: 4px solid {c.highlight}; }}
     QCheckBox#calmToggle:focus {{ color: {c.primary}; text-decoration: underline; }}
     QTextBrowser:focus {{ border: 3px solid {c.highlight}; border-radius: 6px; }}
-    QPushButton:disabled {{ background: #d5d9dc; color: #5b6670; }}
-    QCheckBox#calmToggle {{ font-size: 24px; spacing: 14px; color: {c.text}; }}
+    QPushButton:disabled {{ background: {disabled_colours(c)[1]}; color: {disabled_colours(c)[0]}; }}
+    QCheckBox#calmToggle {{ font-size: 24px; spacing: 14px; color: {c.text}; min-height: 48px; }}
     QCheckBox#calmToggle::indicator {{
         width: 36px; height: 36px; border: 3px solid {c.primary}; border-radius: 8px; background: #ffffff;
     }}
@@ -74,7 +128,7 @@ def stylesheet(colours: Colours) -> str:
     QPushButton#keepReading {{ min-width: 320px; min-height: 80px; font-size: 30px; }}
     QLabel#staffTitle {{ font-size: 28px; font-weight: bold; color: {c.primary}; }}
     QLabel#pinDots {{ font-size: 34px; min-height: 44px; }}
-    QLabel#pinMessage {{ font-size: 22px; color: {c.highlight}; }}
+    QLabel#pinMessage {{ font-size: 22px; font-weight: bold; color: {c.text}; }}
     QPushButton#pinKey {{ min-width: 110px; min-height: 80px; font-size: 34px; padding: 0; }}
     QPlainTextEdit#problems {{ font-size: 18px; background: #ffffff; color: {c.text}; }}
     QLabel#stopBanner {{

@@ -9,7 +9,7 @@ resets for the next patient after a quiet spell, and takes new content only at h
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -29,7 +29,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StaffCorner
 from kiosk.ui.region import RegionScreen
 from kiosk.ui.staff import PinPad, StaffMenu
-from kiosk.ui.theme import stylesheet
+from kiosk.ui.theme import HIGH_CONTRAST, stylesheet, theme_colours
 from kiosk.ui.walkthrough import WalkthroughScreen
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class Visit:
 
     language: str = BASE_LANGUAGE
     calm: bool = False
+    high_contrast: bool = False
 
 
 def usable_problems(book: PageBook) -> list[Problem]:
@@ -73,8 +74,10 @@ class KioskWindow(QMainWindow):
         self._pending: PageBook | None = None  # good new content, waiting for the next return home
         self.content_problems: list[Problem] = [p for p in book.content.problems]
         self.pin_guard = PinGuard(self.settings.staff_pin)
+        self.system_high_contrast = False  # set by the app from the operating system's wish
+        self._contrast_books: dict[int, PageBook] = {}
         self.visit = self._fresh_visit()
-        self.setStyleSheet(stylesheet(book.content.clinic.colours))
+        self._apply_theme()
         self._stack = QStackedWidget()
         self.setCentralWidget(self._stack)
         self.home: HomeScreen | None = None
@@ -120,7 +123,7 @@ class KioskWindow(QMainWindow):
 
     def show_region(self, region_id: str) -> None:
         def build():
-            page = self.book.region(self.visit.language, self.visit.calm, region_id)
+            page = self.pages.region(self.visit.language, self.visit.calm, region_id)
             screen = RegionScreen(self.region_names()[region_id], page, self.language.ui)
             screen.backRequested.connect(self.show_home)
             screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
@@ -134,7 +137,7 @@ class KioskWindow(QMainWindow):
 
         def build():
             lang, calm = self.visit.language, self.visit.calm
-            steps = [self.book.step(lang, calm, region_id, i) for i in range(max(self.book.step_count(lang), 1))]
+            steps = [self.pages.step(lang, calm, region_id, i) for i in range(max(self.pages.step_count(lang), 1))]
             screen = WalkthroughScreen(steps, self.language.ui, start=step)
             screen.homeRequested.connect(self.show_home)
             screen.stepChanged.connect(lambda i: self._renamed(f"{name}-{i + 1}"))
@@ -144,17 +147,36 @@ class KioskWindow(QMainWindow):
 
     def show_precautions(self, back=("home",)) -> None:
         self._show_safely("precautions", lambda: self._article(
-            self.book.precautions(self.visit.language, self.visit.calm), back))
+            self.pages.precautions(self.visit.language, self.visit.calm), back))
 
     def show_sources(self, back=("home",)) -> None:
         self._show_safely("sources", lambda: self._article(
-            self.book.sources(self.visit.language, self.visit.calm), back))
+            self.pages.sources(self.visit.language, self.visit.calm), back))
 
     def set_language(self, code: str) -> None:
         if code in self.book.content.languages and code != self.visit.language:
             self.visit.language = code
             self._build_home()
             self.show_home()
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self.visit.high_contrast:
+            self.visit.high_contrast = on
+            self._apply_theme()
+            self._build_home()
+            self.show_home()
+
+    @property
+    def pages(self) -> PageBook:
+        """The pages in the current theme: the clinic's colours, or high contrast."""
+        if not self.visit.high_contrast:
+            return self.book
+        key = id(self.book)
+        if key not in self._contrast_books:
+            content = self.book.content
+            clinic = replace(content.clinic, colours=HIGH_CONTRAST)
+            self._contrast_books = {key: PageBook(replace(content, clinic=clinic), self.book.renderer)}
+        return self._contrast_books[key]
 
     def set_calm(self, calm: bool) -> None:
         if calm != self.visit.calm:
@@ -178,6 +200,7 @@ class KioskWindow(QMainWindow):
         # leave nothing of the last patient: no region, step, scroll position or language.
         self._close_overlays()
         self.visit = self._fresh_visit()
+        self._apply_theme()
         self._build_home()
 
     def recover(self) -> None:
@@ -274,15 +297,19 @@ class KioskWindow(QMainWindow):
         language = self.settings.default_language
         if language not in self.book.content.languages:
             language = BASE_LANGUAGE
-        return Visit(language, self.settings.calm_by_default)
+        return Visit(language, self.settings.calm_by_default, self.system_high_contrast)
 
     def _swap_content(self) -> None:
         self.book, self._pending = self._pending, None
         if self.visit.language not in self.book.content.languages:
             self.visit.language = BASE_LANGUAGE
-        self.setStyleSheet(stylesheet(self.book.content.clinic.colours))
+        self._apply_theme()
         self._build_home()
         self.contentSwapped.emit()
+
+    def _apply_theme(self) -> None:
+        self.colours = theme_colours(self.book.content.clinic.colours, self.visit.high_contrast)
+        self.setStyleSheet(stylesheet(self.colours))
 
     def _change_settings(self, **changes) -> None:
         self.settings = self.settings.with_changes(**changes)
@@ -326,14 +353,16 @@ class KioskWindow(QMainWindow):
     def _build_home(self) -> None:
         content = self.book.content
         languages = {code: lang.name for code, lang in content.languages.items()}
-        home = HomeScreen(self.language.ui, content.clinic, self.art, self.region_names(), languages,
-                          self.visit.language, self.visit.calm)
+        home = HomeScreen(self.language.ui, replace(content.clinic, colours=self.colours), self.art,
+                          self.region_names(), languages, self.visit.language, self.visit.calm,
+                          self.visit.high_contrast)
         home.regionChosen.connect(self.show_region)
         home.walkthroughRequested.connect(self.show_walkthrough)
         home.precautionsRequested.connect(self.show_precautions)
         home.sourcesRequested.connect(self.show_sources)
         home.languageChosen.connect(self.set_language)
         home.calmToggled.connect(self.set_calm)
+        home.contrastToggled.connect(self.set_high_contrast)
         old = self.home
         self.home = home
         self._stack.insertWidget(0, home)

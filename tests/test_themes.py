@@ -1,0 +1,80 @@
+"""Contrast and size, measured: every text colour pair, and every tappable thing at 1280x800."""
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton
+
+from kiosk.ui.theme import HIGH_CONTRAST, contrast_ratio, text_pairs
+from tests.conftest import SHIPPED_CONTENT
+
+MIN_TOUCH = 48
+
+
+def clinic_colours():
+    from kiosk.content import parse_clinic, read_file
+
+    return read_file(SHIPPED_CONTENT / "clinic.yaml", parse_clinic).colours
+
+
+@pytest.mark.parametrize("theme, minimum", [("normal", 4.5), ("high contrast", 7.0)])
+def test_every_text_colour_pair_has_enough_contrast(theme, minimum):
+    colours = clinic_colours() if theme == "normal" else HIGH_CONTRAST
+    low = {name: round(contrast_ratio(fg, bg), 2) for name, (fg, bg) in text_pairs(colours).items()
+           if contrast_ratio(fg, bg) < minimum}
+    assert low == {}, f"below {minimum}:1 in the {theme} theme"
+
+
+def test_contrast_ratio_matches_wcag_examples():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def visible_tappables(window):
+    return [w for w in window.findChildren(QAbstractButton) if w.isVisible() and w.isEnabled()]
+
+
+def test_every_tappable_thing_is_at_least_48_px_on_every_screen(make_window, qtbot):
+    from kiosk.ui.app import every_screen
+
+    window = make_window()
+    small = set()
+    for name in every_screen(window):
+        if "/calm/" in name:
+            continue  # the same widgets as the standard screens
+        for widget in visible_tappables(window):
+            if widget.height() < MIN_TOUCH or widget.width() < MIN_TOUCH:
+                if not hasattr(widget, "region_id"):  # body-map regions are checked below
+                    small.add(f"{name}: {widget.text() or widget.objectName()} {widget.width()}x{widget.height()}")
+    assert small == set()
+
+
+def test_high_contrast_switches_every_screen_and_keeps_regions_visible(make_window, qtbot):
+    window = make_window()
+    window.home.contrast_toggle.click()
+    assert window.visit.high_contrast
+    assert HIGH_CONTRAST.background in window.styleSheet()
+    window.home.region_buttons["calves"].click()
+    assert f"background-color: {HIGH_CONTRAST.background}" in window.screen.view.page.html
+    window.screen.back_button.click()
+    # A pressed region fills with the high-contrast highlight, far from the silhouette's colour.
+    from kiosk.ui.app import _inside
+
+    body_map = window.home.body_map
+    button = body_map.buttons["calves"]
+    inside = _inside(body_map.region_shapes("calves")[0]).toPoint()
+    button.setDown(True)
+    colour = body_map.grab().toImage().pixelColor(inside)
+    button.setDown(False)
+    assert contrast_ratio(colour.name(), "#e9e2d8") >= 2.0
+    window.reset_visit()
+    assert not window.visit.high_contrast, "a patient's theme choice resets for the next patient"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_home_fits_the_tablet_in_every_language_and_theme(make_window, qtbot, language):
+    window = make_window()
+    window.set_language(language)
+    for contrast in (False, True):
+        window.set_high_contrast(contrast)
+        home = window.home
+        assert home.minimumSizeHint().width() <= 1280 and home.minimumSizeHint().height() <= 800
+        assert (window.width(), window.height()) == (1280, 800)
