@@ -257,6 +257,7 @@ class UiText:
     sources_button: str
     calm_toggle: str
     contrast_toggle: str
+    text_size: str
     language_heading: str
     next_button: str
     previous_button: str

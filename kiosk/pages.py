@@ -30,9 +30,10 @@ class Page:
 class PageBook:
     """Every page the kiosk can show, rendered on demand for a language and calm mode."""
 
-    def __init__(self, content: Content, renderer: Renderer):
+    def __init__(self, content: Content, renderer: Renderer, text_scale: float = 1.0):
         self.content = content
         self.renderer = renderer
+        self.text_scale = text_scale
         self._cache: dict[tuple, Page] = {}
         self._qr = _qr_svg(content.clinic.aftercare_url) if content.clinic.aftercare_url else None
 
@@ -77,7 +78,8 @@ class PageBook:
         return self._cache[key]
 
     def _context(self, language: Language, calm: bool) -> dict:
-        return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code}
+        return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code,
+                "text_scale": self.text_scale}
 
     def _chart(self, language: Language, curve: SorenessCurve) -> str:
         ui = language.ui

@@ -133,7 +133,7 @@ def test_needle_picture_is_marked_graphic(language):
 
 def test_no_empty_sections(book):
     """A heading followed straight away by a heading of the same or a higher level has nothing under it."""
-    heading = re.compile(r"<h([123])[^>]*>[^<]*</h\1>\s*(?=<h([123]))")
+    heading = re.compile(r'<p class="h([123])">[^<]*</p>\s*(?=<p class="h([123])")')
     for name, page in book.every_page():
         for match in heading.finditer(page.html):
             assert int(match.group(2)) > int(match.group(1)), f"{name}: {match.group(0)}"

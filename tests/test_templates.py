@@ -20,7 +20,7 @@ def test_region_page_shows_the_yaml_words(content_copy):
     edit(content_copy / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
     page = render_calves(content_copy)
     assert page.problems == ()
-    assert "<h1>Calf muscles</h1>" in page.html
+    assert '<p class="h1">Calf muscles</p>' in page.html
 
 
 def test_content_text_is_escaped_not_interpreted(content_copy):

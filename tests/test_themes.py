@@ -78,3 +78,48 @@ def test_home_fits_the_tablet_in_every_language_and_theme(make_window, qtbot, la
         home = window.home
         assert home.minimumSizeHint().width() <= 1280 and home.minimumSizeHint().height() <= 800
         assert (window.width(), window.height()) == (1280, 800)
+
+
+def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_window, qtbot):
+    window = make_window()
+    window.home.region_buttons["foot"].click()
+    view = window.screen.view
+    normal = view.document().findBlock(0).charFormat().font().pixelSize()
+    assert "font-size: 22px" in view.page.html
+    window.screen.text_size_button.click()
+    assert window.visit.text_scale == 1.4 and window.current_screen() == "region-foot"
+    assert "font-size: 31px" in window.screen.view.page.html
+    window.screen.walkthrough_button.click()
+    window.screen.next_button.click()
+    window.screen.text_size_button.click()
+    assert window.visit.text_scale == 1.8
+    assert window.current_screen() == "walkthrough-foot-2", "the patient stays on the same step"
+    assert "font-size: 40px" in window.screen.view.page.html
+    window.screen.text_size_button.click()
+    assert window.visit.text_scale == 1.0 and normal
+    window.screen.home_button.click()
+    window.home.text_size_button.click()
+    window.home.sources_button.click()
+    window.screen.text_size_button.click()
+    assert window.visit.text_scale == 1.8
+    window.reset_visit()
+    assert window.visit.text_scale == 1.0, "text size resets for the next patient"
+
+
+def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
+    """Every button's words fit inside it, on every screen, at every text size."""
+    from kiosk.ui.app import every_screen
+    from kiosk.ui.widgets import WrappingButton
+
+    window = make_window()
+    clipped = set()
+    for name in every_screen(window):
+        if "/calm/" in name or "/es/" in name:
+            continue
+        for button in visible_tappables(window):
+            if isinstance(button, WrappingButton) or hasattr(button, "region_id") or not button.text():
+                continue
+            words = button.fontMetrics().horizontalAdvance(button.text())
+            if words > button.contentsRect().width() - 8:
+                clipped.add(f"{name}: {button.text()!r} needs {words}px, has {button.contentsRect().width()}")
+    assert clipped == set()

@@ -136,14 +136,17 @@ def every_screen(window):
     from PySide6.QtWidgets import QApplication
 
     content = window.book.content
-    variants = [(lang, calm, False) for lang in content.languages for calm in (False, True)]
-    variants.append((BASE_LANGUAGE, False, True))
-    for lang, calm, contrast in variants:
+    variants = [(lang, calm, False, 0) for lang in content.languages for calm in (False, True)]
+    variants += [(BASE_LANGUAGE, False, True, 0), (BASE_LANGUAGE, False, False, 1), (BASE_LANGUAGE, False, False, 2)]
+    for lang, calm, contrast, size_steps in variants:
         window.reset_visit()
         window.set_language(lang)
         window.set_calm(calm)
         window.set_high_contrast(contrast)
-        mode = "high-contrast" if contrast else "calm" if calm else "standard"
+        for _ in range(size_steps):
+            window.cycle_text_size()
+        mode = ("high-contrast" if contrast else "calm" if calm else
+                ("standard", "large-text", "extra-large-text")[size_steps])
         prefix = f"{lang}/{mode}/"
         QApplication.processEvents()
         yield prefix + "home"

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
+from kiosk.ui.widgets import text_size_button
 from kiosk.ui.region import reading_column
 
 
 class ArticleScreen(QWidget):
     backRequested = Signal()
+    textSizeRequested = Signal()
 
     def __init__(self, page: Page, ui: UiText, back_label: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -23,6 +25,9 @@ class ArticleScreen(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addStretch(1)
+        self.text_size_button = text_size_button(ui.text_size)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        header.addWidget(self.text_size_button)
         self.view = PageView(page, ui.unavailable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)

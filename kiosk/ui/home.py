@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QFrame, QScrollArea, QScroller, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from kiosk.bodyart import BodyArt
@@ -12,7 +12,7 @@ from kiosk.content import Clinic, UiText
 from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
-from kiosk.ui.widgets import WrappingButton
+from kiosk.ui.widgets import WrappingButton, text_size_button
 
 LOGO_PX = 56
 
@@ -32,6 +32,7 @@ def _logo(name: str) -> QLabel:
 
 class HomeScreen(QWidget):
     regionChosen = Signal(str)
+    textSizeRequested = Signal()
     walkthroughRequested = Signal()
     precautionsRequested = Signal()
     sourcesRequested = Signal()
@@ -55,19 +56,21 @@ class HomeScreen(QWidget):
         names.addWidget(title)
         names.addWidget(clinic_name)
         header = QHBoxLayout()
-        header.setSpacing(16)
+        header.setSpacing(10)
         if clinic.logo:
             header.addWidget(_logo(clinic.logo))
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
-        self.contrast_toggle = QPushButton(f"\u25d0  {ui.contrast_toggle}", objectName="languageButton",
-                                           checkable=True)
+        self.contrast_toggle = QPushButton(ui.contrast_toggle, objectName="languageButton", checkable=True)
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
         self.contrast_toggle.setChecked(high_contrast)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
         header.addWidget(self.contrast_toggle)
-        header.addSpacing(12)
+        self.text_size_button = text_size_button(ui.text_size)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        header.addWidget(self.text_size_button)
+        header.addSpacing(8)
         # Not an exclusive button group: choosing rebuilds home anyway, and in a group Tab
         # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}
@@ -113,13 +116,21 @@ class HomeScreen(QWidget):
         side.addSpacing(4)
         side.addWidget(self.calm_toggle)
 
-        column = QWidget()
+        column = QWidget(objectName="homeColumn")
         column.setLayout(side)
-        column.setFixedWidth(420)
+        # With large text the column can be taller than the screen: it scrolls rather than
+        # squeezing its buttons below a fingertip's size.
+        scroller = QScrollArea(objectName="homeColumnScroll")
+        scroller.setWidget(column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFixedWidth(452)
+        QScroller.grabGesture(scroller.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         body = QHBoxLayout()
-        body.setSpacing(30)
+        body.setSpacing(24)
         body.addWidget(self.body_map, 1)
-        body.addWidget(column)
+        body.addWidget(scroller)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
-from kiosk.ui.widgets import WrappingButton
+from kiosk.ui.widgets import WrappingButton, text_size_button
 
 
 def reading_column(view: PageView) -> QHBoxLayout:
@@ -23,6 +23,7 @@ def reading_column(view: PageView) -> QHBoxLayout:
 
 class RegionScreen(QWidget):
     backRequested = Signal()
+    textSizeRequested = Signal()
     walkthroughRequested = Signal()
     precautionsRequested = Signal()
 
@@ -46,6 +47,9 @@ class RegionScreen(QWidget):
         header.addStretch(1)
         header.addWidget(self.walkthrough_button)
         header.addWidget(self.precautions_button)
+        self.text_size_button = text_size_button(ui.text_size)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        header.addWidget(self.text_size_button)
 
         self.view = PageView(page, ui.unavailable)
         layout = QVBoxLayout(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.content import Colours
@@ -84,12 +86,22 @@ def _tick() -> str:
     return asset_path("icons/check.svg").as_posix()  # Qt style sheets want forward slashes
 
 
-def stylesheet(colours: Colours) -> str:
+# Text-size steps a patient can choose with the "A A" control: normal, large, extra large.
+TEXT_SCALES = (1.0, 1.4, 1.8)
+
+
+def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
+    """The style sheet; every font size grows with ``text_scale``.
+
+    Reading text (the pages) grows by the full factor; the controls around it grow by its
+    square root, so buttons stay large enough to read without pushing the page off the screen.
+    """
     c = colours
-    return f"""
+    sheet = f"""
     QWidget#screen {{ background: {c.background}; color: {c.text}; }}
     QLabel {{ color: {c.text}; }}
-    QLabel#title {{ font-size: 36px; font-weight: bold; color: {c.primary}; }}
+    QScrollArea#homeColumnScroll, QWidget#homeColumn {{ background: transparent; }}
+    QLabel#title {{ font-size: 32px; font-weight: bold; color: {c.primary}; }}
     QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
     QLabel#prompt {{ font-size: 27px; }}
     QLabel#choose {{ font-size: 24px; font-weight: bold; }}
@@ -97,21 +109,25 @@ def stylesheet(colours: Colours) -> str:
     QPushButton {{
         font-size: 26px; font-weight: bold; min-height: {MIN_TOUCH_PX}px; padding: 6px 28px;
         color: {on_colour(c.primary)}; background: {c.primary};
-        border: none; border-radius: 16px;
+        border: 4px solid {c.primary}; border-radius: 16px;
     }}
     QPushButton:pressed {{ background: {c.highlight}; color: {on_colour(c.highlight)}; }}
     QPushButton#regionButton {{ min-height: 56px; padding: 2px 28px; text-align: left; }}
     QPushButton#secondary, QPushButton#languageButton {{
-        font-size: 22px; min-height: 48px; padding: 2px 18px;
-        color: {c.primary}; background: {c.background}; border: 3px solid {c.primary};
+        font-size: 21px; min-height: 48px; padding: 2px 14px;
+        color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
+    QPushButton#textSize {{
+        font-size: 24px; min-width: 64px; min-height: 48px; padding: 2px 12px;
+        color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
+    }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
-    QPushButton:focus {{ border: 4px solid {c.highlight}; }}
+    QPushButton:focus {{ border-color: {c.highlight}; }}  /* same width as unfocused: nothing moves */
     QCheckBox#calmToggle:focus {{ color: {c.primary}; text-decoration: underline; }}
-    QTextBrowser:focus {{ border: 3px solid {c.highlight}; border-radius: 6px; }}
+    QTextBrowser:focus {{ border-color: {c.highlight}; }}
     QPushButton:disabled {{ background: {disabled_colours(c)[1]}; color: {disabled_colours(c)[0]}; }}
     QCheckBox#calmToggle {{ font-size: 24px; spacing: 14px; color: {c.text}; min-height: 48px; }}
     QCheckBox#calmToggle::indicator {{
@@ -135,9 +151,11 @@ def stylesheet(colours: Colours) -> str:
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 12px; padding: 10px 16px;
     }}
-    QTextBrowser {{ border: none; background: {c.background}; color: {c.text}; }}
+    QTextBrowser {{ border: 3px solid {c.background}; border-radius: 6px; background: {c.background}; color: {c.text}; }}
     QScrollBar:vertical {{ width: 28px; background: {c.background}; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {c.primary}; min-height: 80px; border-radius: 10px; margin: 4px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     """
+    chrome = text_scale ** 0.5
+    return re.sub(r"font-size: (\d+)px", lambda m: f"font-size: {round(int(m.group(1)) * chrome)}px", sheet)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
+from kiosk.ui.widgets import text_size_button
 from kiosk.ui.region import reading_column
 
 SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
@@ -15,6 +16,7 @@ SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
 
 class WalkthroughScreen(QWidget):
     homeRequested = Signal()
+    textSizeRequested = Signal()
     stepChanged = Signal(int)  # 0-based
 
     def __init__(self, steps: list[Page], ui: UiText, start: int = 0, parent: QWidget | None = None):
@@ -33,6 +35,10 @@ class WalkthroughScreen(QWidget):
         header.addWidget(self.home_button)
         header.addStretch(1)
         header.addWidget(self.progress)
+        self.text_size_button = text_size_button(ui.text_size)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        header.addSpacing(16)
+        header.addWidget(self.text_size_button)
 
         # Always on screen, whatever the step: consent is ongoing.
         self.stop_banner = QLabel(ui.stop_any_time, objectName="stopBanner")

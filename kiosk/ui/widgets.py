@@ -41,3 +41,11 @@ class WrappingButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(120, self.minimumHeight())
+
+
+def text_size_button(label: str) -> QPushButton:
+    """The "A A" control on every screen: normal, large, extra-large text, round and round."""
+    button = QPushButton("A A", objectName="textSize")
+    button.setAccessibleName(label)
+    button.setToolTip(label)
+    return button

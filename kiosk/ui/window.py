@@ -29,7 +29,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StaffCorner
 from kiosk.ui.region import RegionScreen
 from kiosk.ui.staff import PinPad, StaffMenu
-from kiosk.ui.theme import HIGH_CONTRAST, stylesheet, theme_colours
+from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, stylesheet, theme_colours
 from kiosk.ui.walkthrough import WalkthroughScreen
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class Visit:
     language: str = BASE_LANGUAGE
     calm: bool = False
     high_contrast: bool = False
+    text_scale: float = 1.0
 
 
 def usable_problems(book: PageBook) -> list[Problem]:
@@ -75,7 +76,8 @@ class KioskWindow(QMainWindow):
         self.content_problems: list[Problem] = [p for p in book.content.problems]
         self.pin_guard = PinGuard(self.settings.staff_pin)
         self.system_high_contrast = False  # set by the app from the operating system's wish
-        self._contrast_books: dict[int, PageBook] = {}
+        self._contrast_books: dict[tuple, PageBook] = {}
+        self._again: Callable[[], None] = lambda: self.show_home()  # shows the current screen again
         self.visit = self._fresh_visit()
         self._apply_theme()
         self._stack = QStackedWidget()
@@ -110,6 +112,7 @@ class KioskWindow(QMainWindow):
     # --- navigation -----------------------------------------------------------------
 
     def show_home(self) -> None:
+        self._again = self.show_home
         if self._pending is not None:
             self._swap_content()
         self._show(HOME, self.home)
@@ -122,18 +125,22 @@ class KioskWindow(QMainWindow):
         self._show(ATTRACT, screen)
 
     def show_region(self, region_id: str) -> None:
+        self._again = lambda: self.show_region(region_id)
+
         def build():
             page = self.pages.region(self.visit.language, self.visit.calm, region_id)
             screen = RegionScreen(self.region_names()[region_id], page, self.language.ui)
             screen.backRequested.connect(self.show_home)
             screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
             screen.precautionsRequested.connect(lambda: self.show_precautions(back=("region", region_id)))
+            screen.textSizeRequested.connect(self.cycle_text_size)
             return screen
 
         self._show_safely(f"region-{region_id}", build)
 
     def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
         name = f"walkthrough-{region_id or 'general'}"
+        self._again = lambda: self.show_walkthrough(region_id, getattr(self.screen, "index", step))
 
         def build():
             lang, calm = self.visit.language, self.visit.calm
@@ -141,15 +148,18 @@ class KioskWindow(QMainWindow):
             screen = WalkthroughScreen(steps, self.language.ui, start=step)
             screen.homeRequested.connect(self.show_home)
             screen.stepChanged.connect(lambda i: self._renamed(f"{name}-{i + 1}"))
+            screen.textSizeRequested.connect(self.cycle_text_size)
             return screen
 
         self._show_safely(f"{name}-{step + 1}", build)
 
     def show_precautions(self, back=("home",)) -> None:
+        self._again = lambda: self.show_precautions(back)
         self._show_safely("precautions", lambda: self._article(
             self.pages.precautions(self.visit.language, self.visit.calm), back))
 
     def show_sources(self, back=("home",)) -> None:
+        self._again = lambda: self.show_sources(back)
         self._show_safely("sources", lambda: self._article(
             self.pages.sources(self.visit.language, self.visit.calm), back))
 
@@ -166,16 +176,27 @@ class KioskWindow(QMainWindow):
             self._build_home()
             self.show_home()
 
+    def cycle_text_size(self) -> None:
+        """Normal, large, extra large, and round again; the screen is rebuilt in the new size."""
+        steps = list(TEXT_SCALES)
+        current = steps.index(self.visit.text_scale) if self.visit.text_scale in steps else 0
+        self.visit.text_scale = steps[(current + 1) % len(steps)]
+        self._apply_theme()
+        self._build_home()
+        self._again()
+
     @property
     def pages(self) -> PageBook:
-        """The pages in the current theme: the clinic's colours, or high contrast."""
-        if not self.visit.high_contrast:
+        """The pages in the current theme and text size (each kind kept once rendered)."""
+        if not self.visit.high_contrast and self.visit.text_scale == 1.0:
             return self.book
-        key = id(self.book)
+        key = (id(self.book), self.visit.high_contrast, self.visit.text_scale)
         if key not in self._contrast_books:
             content = self.book.content
-            clinic = replace(content.clinic, colours=HIGH_CONTRAST)
-            self._contrast_books = {key: PageBook(replace(content, clinic=clinic), self.book.renderer)}
+            if self.visit.high_contrast:
+                content = replace(content, clinic=replace(content.clinic, colours=HIGH_CONTRAST))
+            self._contrast_books = {k: v for k, v in self._contrast_books.items() if k[0] == id(self.book)}
+            self._contrast_books[key] = PageBook(content, self.book.renderer, self.visit.text_scale)
         return self._contrast_books[key]
 
     def set_calm(self, calm: bool) -> None:
@@ -309,7 +330,7 @@ class KioskWindow(QMainWindow):
 
     def _apply_theme(self) -> None:
         self.colours = theme_colours(self.book.content.clinic.colours, self.visit.high_contrast)
-        self.setStyleSheet(stylesheet(self.colours))
+        self.setStyleSheet(stylesheet(self.colours, self.visit.text_scale))
 
     def _change_settings(self, **changes) -> None:
         self.settings = self.settings.with_changes(**changes)
@@ -363,6 +384,7 @@ class KioskWindow(QMainWindow):
         home.languageChosen.connect(self.set_language)
         home.calmToggled.connect(self.set_calm)
         home.contrastToggled.connect(self.set_high_contrast)
+        home.textSizeRequested.connect(self.cycle_text_size)
         old = self.home
         self.home = home
         self._stack.insertWidget(0, home)
@@ -377,6 +399,7 @@ class KioskWindow(QMainWindow):
         ui = self.language.ui
         label = ui.back_button if back == ("home",) else self.region_names()[back[1]]
         screen = ArticleScreen(page, ui, label)
+        screen.textSizeRequested.connect(self.cycle_text_size)
         if back == ("home",):
             screen.backRequested.connect(self.show_home)
         else:
