@@ -17,8 +17,9 @@ from kiosk.ui.widgets import WrappingButton, text_size_button
 LOGO_PX = 56
 
 
-def _logo(name: str) -> QLabel:
+def _logo(name: str, clinic_name: str) -> QLabel:
     label = QLabel(objectName="logo")
+    label.setAccessibleName(clinic_name)
     try:
         image = svg_image(asset_path(name).read_bytes(), 2.0)
     except (OSError, ValueError):
@@ -58,7 +59,7 @@ class HomeScreen(QWidget):
         header = QHBoxLayout()
         header.setSpacing(10)
         if clinic.logo:
-            header.addWidget(_logo(clinic.logo))
+            header.addWidget(_logo(clinic.logo, clinic.name))
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
@@ -84,6 +85,7 @@ class HomeScreen(QWidget):
         self.body_map = BodyMap(art, region_names, (ui.front_label, ui.back_label),
                                 clinic.colours.highlight, clinic.colours.text)
         self.body_map.regionChosen.connect(self.regionChosen)
+        self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
 
         prompt = QLabel(ui.home_prompt, objectName="prompt")
         prompt.setWordWrap(True)

@@ -1,0 +1,72 @@
+"""Run by the system Python (with pyatspi) against a running kiosk: what a screen reader sees.
+
+Prints one JSON line: the body-map regions found by name, their actions, and whether
+pressing one through the accessibility interface opened it. Not a pytest module.
+"""
+
+import json
+import sys
+import time
+
+import pyatspi
+
+REGIONS = ["Quads", "Hamstrings", "Calves", "Foot"]
+
+
+def app_named(part, timeout=30):
+    end = time.time() + timeout
+    while time.time() < end:
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and part.lower() in (app.name or "").lower():
+                return app
+        time.sleep(0.3)
+    return None
+
+
+def nodes(node):
+    yield node
+    for child in node:
+        if child is not None:
+            yield from nodes(child)
+
+
+def body_map(app, name):
+    """The group whose children are exactly the region buttons: the map, not the button row."""
+    for node in nodes(app):
+        if node.name == name:
+            return node
+    return None
+
+
+def main():
+    map_name = sys.argv[1]
+    result = {"app": None, "regions": {}, "pressed": None, "opened": False}
+    app = app_named("needling")
+    if app is None:
+        print(json.dumps(result))
+        return 1
+    result["app"] = app.name
+    group = body_map(app, map_name)
+    result["map_found"] = group is not None
+    if group is not None:
+        for child in group:
+            if child is not None and child.getRoleName() == "push button":
+                action = child.queryAction()
+                names = [action.getName(i) for i in range(action.nActions)]
+                result["regions"][child.name] = names
+        calves = next((c for c in group if c is not None and c.name == "Calves"), None)
+        if calves is not None:
+            action = calves.queryAction()
+            index = next(i for i in range(action.nActions) if action.getName(i).lower() == "press")
+            result["pressed"] = action.doAction(index)
+            end = time.time() + 15
+            while time.time() < end and not result["opened"]:
+                result["opened"] = any(n.getRoleName() == "push button" and "Back to the body map" in (n.name or "")
+                                       for n in nodes(app))
+                time.sleep(0.3)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
