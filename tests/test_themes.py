@@ -78,6 +78,8 @@ def test_home_fits_the_tablet_in_every_language_and_theme(make_window, qtbot, la
         home = window.home
         assert home.minimumSizeHint().width() <= 1280 and home.minimumSizeHint().height() <= 800
         assert (window.width(), window.height()) == (1280, 800)
+        qtbot.waitUntil(lambda: window.home.column_scroller.verticalScrollBar().isVisible() is False, timeout=2000)
+        assert window.home.column_scroller.verticalScrollBar().maximum() == 0, "normal text fits without scrolling"
 
 
 def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_window, qtbot):

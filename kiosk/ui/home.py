@@ -92,7 +92,7 @@ class HomeScreen(QWidget):
         choose = QLabel(ui.choose_heading, objectName="choose")
         choose.setWordWrap(True)
         side = QVBoxLayout()
-        side.setSpacing(10)
+        side.setSpacing(8)
         side.addWidget(prompt)
         side.addSpacing(6)
         side.addWidget(choose)
@@ -122,7 +122,7 @@ class HomeScreen(QWidget):
         column.setLayout(side)
         # With large text the column can be taller than the screen: it scrolls rather than
         # squeezing its buttons below a fingertip's size.
-        scroller = QScrollArea(objectName="homeColumnScroll")
+        self.column_scroller = scroller = QScrollArea(objectName="homeColumnScroll")
         scroller.setWidget(column)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)

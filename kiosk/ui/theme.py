@@ -112,9 +112,9 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         border: 4px solid {c.primary}; border-radius: 16px;
     }}
     QPushButton:pressed {{ background: {c.highlight}; color: {on_colour(c.highlight)}; }}
-    QPushButton#regionButton {{ min-height: 56px; padding: 2px 28px; text-align: left; }}
+    QPushButton#regionButton {{ min-height: 46px; padding: 0px 28px; text-align: left; }}
     QPushButton#secondary, QPushButton#languageButton {{
-        font-size: 21px; min-height: 48px; padding: 2px 14px;
+        font-size: 21px; min-height: 42px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
