@@ -64,6 +64,8 @@ def main():
                 result["opened"] = any(n.getRoleName() == "push button" and "Back to the body map" in (n.name or "")
                                        for n in nodes(app))
                 time.sleep(0.3)
+            frames = [n for n in app if n is not None and n.getRoleName() == "frame"]
+            result["window_title"] = frames[0].name if frames else None
     print(json.dumps(result))
     return 0
 

@@ -80,3 +80,14 @@ def test_a_finger_swipe_turns_the_walkthrough_page(make_window, qtbot):
             QTest.touchEvent(handle, device).move(0, start - QPoint(40 * step, 0)).commit()
         QTest.touchEvent(handle, device).release(0, start - QPoint(320, 0)).commit()
     assert changed.args == [1]
+
+
+def test_screen_changes_are_announced_by_name(make_window, qtbot):
+    window = make_window()
+    window.home.region_buttons["hamstrings"].click()
+    assert window.windowTitle() == "Hamstrings - Dry needling for runners"
+    window.screen.walkthrough_button.click()
+    window.screen.next_button.click()
+    assert window.windowTitle().startswith("Step 2 of 8: ")
+    window.screen.home_button.click()
+    assert window.windowTitle() == "Dry needling for runners"

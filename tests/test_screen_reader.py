@@ -71,3 +71,4 @@ def test_the_body_map_regions_are_buttons_a_screen_reader_can_press(tmp_path):
     assert sorted(seen["regions"]) == ["Calves", "Foot", "Hamstrings", "Quads"]
     assert all(any(a.lower() == "press" for a in actions) for actions in seen["regions"].values())
     assert seen["opened"], "pressing 'Calves' through AT-SPI opened the calves screen"
+    assert seen["window_title"].startswith("Calves"), "the new screen is announced by name"

@@ -90,6 +90,8 @@ class WalkthroughScreen(QWidget):
     def _show(self) -> None:
         self.view.show_page(self._steps[self.index])
         self.progress.setText(self._ui.step_of.format(number=self.index + 1, total=self.total))
+        heading = self.view.toPlainText().split("\n", 1)[0]
+        self.setAccessibleName(f"{self.progress.text()}: {heading}")  # read out when the step changes
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < self.total - 1)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.bodyart import BodyArt
@@ -121,6 +121,7 @@ class KioskWindow(QMainWindow):
         if self._pending is not None:
             self._swap_content()
         screen = AttractScreen(self.language.ui, self.book.content.clinic)
+        screen.setAccessibleName(self.language.ui.attract)
         screen.tapped.connect(self.show_home)
         self._show(ATTRACT, screen)
 
@@ -387,6 +388,7 @@ class KioskWindow(QMainWindow):
         home.textSizeRequested.connect(self.cycle_text_size)
         old = self.home
         self.home = home
+        home.setAccessibleName(self.language.ui.title)
         self._stack.insertWidget(0, home)
         if old is not None:
             self._stack.removeWidget(old)
@@ -399,6 +401,8 @@ class KioskWindow(QMainWindow):
         ui = self.language.ui
         label = ui.back_button if back == ("home",) else self.region_names()[back[1]]
         screen = ArticleScreen(page, ui, label)
+        if page.html is not None:
+            screen.setAccessibleName(screen.text().split("\n", 1)[0])  # the page's own heading
         screen.textSizeRequested.connect(self.cycle_text_size)
         if back == ("home",):
             screen.backRequested.connect(self.show_home)
@@ -430,4 +434,14 @@ class KioskWindow(QMainWindow):
     def _renamed(self, name: str) -> None:
         self.screen_name = name
         log.debug("screen: %s", name)  # screen names only: nothing a patient chose
+        self._announce()
         self.screenChanged.emit(name)
+
+    def _announce(self) -> None:
+        """Tell screen readers the screen changed: its name goes into the window title (which
+        readers follow) and the screen raises an accessibility alert."""
+        title = self.language.ui.title
+        what = self.screen.accessibleName() if self.screen is not None else ""
+        self.setWindowTitle(f"{what} - {title}" if what and what != title else title)
+        if self.screen is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(self.screen, QAccessible.Event.Alert))
