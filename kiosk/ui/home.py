@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QCheckBox, QFrame, QScrollArea, QScroller, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QFrame, QScrollArea, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from kiosk.bodyart import BodyArt
@@ -12,6 +12,7 @@ from kiosk.content import Clinic, UiText
 from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
+from kiosk.ui.touchscroll import TouchScroll
 from kiosk.ui.widgets import WrappingButton, text_size_button
 
 LOGO_PX = 56
@@ -128,7 +129,7 @@ class HomeScreen(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setFixedWidth(452)
-        QScroller.grabGesture(scroller.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._touch_scroll = TouchScroll(scroller)
         body = QHBoxLayout()
         body.setSpacing(24)
         body.addWidget(self.body_map, 1)

@@ -8,10 +8,11 @@ from html import escape
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QScroller, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kiosk.pages import Page
 from kiosk.resources import asset_path
+from kiosk.ui.touchscroll import TouchScroll
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class PageView(QTextBrowser):
                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         # A finger drag scrolls, with momentum, as people expect from a tablet.
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._touch_scroll = TouchScroll(self)
         self._unavailable = unavailable
         self.show_page(page)
 

@@ -68,11 +68,14 @@ class PinPad(_Overlay):
         layout = QVBoxLayout(self.card)
         layout.setContentsMargins(40, 30, 40, 30)
         layout.setSpacing(14)
+        # Every widget goes into the card (an unparented widget would never be freed); without
+        # a PIN only the explanation and Cancel are shown.
+        keys = QWidget()
+        keys.setLayout(grid)
         layout.addWidget(self.title)
-        if guard.is_set:
-            layout.addWidget(self.dots)
-            layout.addWidget(self.message)
-            layout.addLayout(grid)
+        for widget in (self.dots, self.message, keys):
+            layout.addWidget(widget)
+            widget.setVisible(guard.is_set)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
         self.card.setFixedWidth(CARD_WIDTH)
         # Wrapped text inside a centred card: give it the height its words need (in the style
@@ -80,7 +83,8 @@ class PinPad(_Overlay):
         self.title.ensurePolished()
         self.message.ensurePolished()
         self.title.setMinimumHeight(self.title.heightForWidth(CARD_WIDTH - 80))
-        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
+        if guard.is_set:
+            self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
         self._refresh()
 
     def _digit(self, digit: str) -> QPushButton:
