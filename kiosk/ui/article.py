@@ -1,4 +1,5 @@
-"""A plain reading screen with a way back: "Tell your therapist first if..." and "Where this comes from"."""
+"""A reading screen with a way back: "Tell your therapist first if...", "Where this comes from",
+and the base of the region screens."""
 
 from __future__ import annotations
 
@@ -7,27 +8,29 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
-from kiosk.ui.pageview import PageView
+from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.widgets import text_size_button
-from kiosk.ui.region import reading_column
 
 
 class ArticleScreen(QWidget):
     backRequested = Signal()
     textSizeRequested = Signal()
 
-    def __init__(self, page: Page, ui: UiText, back_label: str, parent: QWidget | None = None):
+    def __init__(self, page: Page, ui: UiText, back_label: str, extra_buttons: tuple[QWidget, ...] = (),
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.back_button = QPushButton(f"\u2190  {back_label}", objectName="backButton")
         self.back_button.clicked.connect(self.backRequested)
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addStretch(1)
         self.text_size_button = text_size_button(ui.text_size)
         self.text_size_button.clicked.connect(self.textSizeRequested)
-        header.addWidget(self.text_size_button)
+        header = QHBoxLayout()
+        header.setSpacing(14)
+        header.addWidget(self.back_button)
+        header.addStretch(1)
+        for button in (*extra_buttons, self.text_size_button):
+            header.addWidget(button)
         self.view = PageView(page, ui.unavailable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)
@@ -36,6 +39,7 @@ class ArticleScreen(QWidget):
         layout.addLayout(reading_column(self.view), 1)
 
     def text(self) -> str:
+        """What the patient can read on this screen, as plain text."""
         return self.view.toPlainText()
 
     def keyPressEvent(self, event) -> None:

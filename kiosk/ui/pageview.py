@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
 from kiosk.pages import Page
 from kiosk.resources import asset_path
@@ -28,6 +28,16 @@ def svg_image(svg: bytes, dpr: float = 1.0) -> QImage:
     painter.end()
     image.setDevicePixelRatio(dpr)
     return image
+
+
+def reading_column(view: "PageView") -> QHBoxLayout:
+    """About 75 characters a line: long lines are hard to follow at arm's length."""
+    view.setMaximumWidth(1000)
+    column = QHBoxLayout()
+    column.addStretch(1)
+    column.addWidget(view, 100)
+    column.addStretch(1)
+    return column
 
 
 class PageView(QTextBrowser):

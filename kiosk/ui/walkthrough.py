@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.content import UiText
 from kiosk.pages import Page
-from kiosk.ui.pageview import PageView
+from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.widgets import text_size_button
-from kiosk.ui.region import reading_column
 
 SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
 
