@@ -196,8 +196,9 @@ class KioskWindow(QMainWindow):
             content = self.book.content
             if self.visit.high_contrast:
                 content = replace(content, clinic=replace(content.clinic, colours=HIGH_CONTRAST))
-            self._contrast_books = {k: v for k, v in self._contrast_books.items() if k[0] == id(self.book)}
-            self._contrast_books[key] = PageBook(content, self.book.renderer, self.visit.text_scale)
+            # Keep only the variant in use: each holds every page it has rendered, and a kiosk
+            # that kept all six (contrast x text size) would fill memory a little every day.
+            self._contrast_books = {key: PageBook(content, self.book.renderer, self.visit.text_scale)}
         return self._contrast_books[key]
 
     def set_calm(self, calm: bool) -> None:
