@@ -38,6 +38,8 @@ class Settings:
     countdown_seconds: float = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
     default_language: str = "en"
     calm_by_default: bool = False
+    high_contrast_by_default: bool = False
+    text_size_by_default: str = field(default="normal", metadata={"choices": ("normal", "large", "extra-large")})
     hide_cursor: bool = False  # for touch-only tablets
     staff_corner: str = field(default="top-left", metadata={"choices": CORNERS})
     staff_pin: StaffPin | None = None

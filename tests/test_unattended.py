@@ -302,3 +302,13 @@ def test_a_closed_countdown_never_fires_later(kiosk, qtbot):
     with qtbot.waitSignal(later.timeout, timeout=3000):
         later.start()
     assert window.current_screen() == "region-foot"
+
+
+def test_clinic_defaults_for_text_size_and_contrast_start_every_visit(kiosk, qtbot):
+    window = kiosk(text_size_by_default="large", high_contrast_by_default=True)
+    assert window.visit.text_scale == 1.4 and window.visit.high_contrast
+    window.home.text_size_button.click()
+    window.home.contrast_toggle.click()
+    assert window.visit.text_scale == 1.8 and not window.visit.high_contrast
+    window.reset_for_next_patient()
+    assert window.visit.text_scale == 1.4 and window.visit.high_contrast

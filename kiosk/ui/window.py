@@ -320,7 +320,9 @@ class KioskWindow(QMainWindow):
         language = self.settings.default_language
         if language not in self.book.content.languages:
             language = BASE_LANGUAGE
-        return Visit(language, self.settings.calm_by_default, self.system_high_contrast)
+        scale = TEXT_SCALES[("normal", "large", "extra-large").index(self.settings.text_size_by_default)]
+        return Visit(language, self.settings.calm_by_default,
+                     self.system_high_contrast or self.settings.high_contrast_by_default, scale)
 
     def _swap_content(self) -> None:
         self.book, self._pending = self._pending, None
