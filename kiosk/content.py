@@ -473,23 +473,26 @@ def _asset_exists(name: str) -> bool:
         return False
 
 
-def missing_pictures(value, path: Path) -> list[Problem]:
-    """A picture whose file isn't there is reported, but the page still shows, without it."""
-    found = []
-    if isinstance(value, Picture):
-        found += [Problem(display_path(path), value.line,
-                          f"the picture {name} is not in the assets folder; check the file name")
-                  for name in value.files() if not _asset_exists(name)]
-    elif isinstance(value, (tuple, list)):
+def parts(value):
+    """Every content object inside ``value`` (itself included), however deeply nested."""
+    if isinstance(value, (tuple, list)):
         for item in value:
-            found += missing_pictures(item, path)
+            yield from parts(item)
     elif isinstance(value, dict):
         for item in value.values():
-            found += missing_pictures(item, path)
+            yield from parts(item)
     elif hasattr(value, "__dataclass_fields__"):
+        yield value
         for name in value.__dataclass_fields__:
-            found += missing_pictures(getattr(value, name), path)
-    return found
+            yield from parts(getattr(value, name))
+
+
+def missing_pictures(value, path: Path) -> list[Problem]:
+    """A picture whose file isn't there is reported, but the page still shows, without it."""
+    return [Problem(display_path(path), picture.line,
+                    f"the picture {name} is not in the assets folder; check the file name")
+            for picture in parts(value) if isinstance(picture, Picture)
+            for name in picture.files() if not _asset_exists(name)]
 
 
 def _unknown_steps(region: Region, path: Path, walkthrough: Walkthrough) -> list[Problem]:

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.content import Passage, Picture, load_content
+from kiosk.content import Passage, Picture, load_content, parts
 from kiosk.pages import CHART, QR, PageBook
 from kiosk.render import Renderer
 from kiosk.ui.app import every_screen
@@ -139,24 +139,9 @@ def test_switching_to_spanish_changes_every_word(make_window, qtbot):
 
 def graphic_bits(language):
     """Every passage and picture marked graphic in one language's content."""
-    texts, files = [], []
-
-    def walk(value):
-        if isinstance(value, Passage) and value.graphic:
-            texts.append(value.text)
-        elif isinstance(value, Picture) and value.graphic:
-            files.append(value.file)
-        elif isinstance(value, (tuple, list)):
-            for v in value:
-                walk(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-
-    walk([language.walkthrough, language.precautions, language.sources, *language.regions.values()])
+    found = list(parts([language.walkthrough, language.precautions, language.sources, *language.regions.values()]))
+    texts = [p.text for p in found if isinstance(p, Passage) and p.graphic]
+    files = [p.file for p in found if isinstance(p, Picture) and p.graphic]
     return texts, files
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from kiosk.bodyart import load_art
-from kiosk.content import Passage, Picture
+from kiosk.content import Picture, parts
 from kiosk.pages import load_pages
 from kiosk.resources import asset_path
 from tests.conftest import SHIPPED_CONTENT
@@ -102,22 +102,7 @@ def test_walkthrough_has_the_eight_steps_in_order(language):
 
 
 def test_every_picture_exists_and_has_alt_text(language):
-    pictures = []
-
-    def walk(value):
-        if isinstance(value, Picture):
-            pictures.append(value)
-        elif isinstance(value, (tuple, list)):
-            for v in value:
-                walk(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name))
-
-    walk(everything(language))
+    pictures = [p for p in parts(everything(language)) if isinstance(p, Picture)]
     assert pictures
     for picture in pictures:
         assert asset_path(picture.file).is_file()
