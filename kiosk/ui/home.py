@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QCheckBox, QFrame, QScrollArea, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -18,18 +18,35 @@ from kiosk.ui.widgets import WrappingButton, text_size_button
 LOGO_PX = 56
 
 
-def _logo(name: str, clinic_name: str) -> QLabel:
-    label = QLabel(objectName="logo")
-    label.setAccessibleName(clinic_name)
+class ClinicLogo(QWidget):
+    """The clinic's logo, drawn from its SVG at twice the size for sharp edges.
+
+    Painted here rather than shown by a QLabel: a label's pixmap goes into Qt's pixmap
+    cache under a new key every time home is rebuilt (each language switch or reset), and
+    the kiosk grew by the logo's size every time until that cache filled (bench/soak.py).
+    """
+
+    def __init__(self, image: QImage, clinic_name: str, parent: QWidget | None = None):
+        super().__init__(parent, objectName="logo")
+        self._image = image
+        self.setAccessibleName(clinic_name)
+        self.setFixedSize(LOGO_PX, LOGO_PX)
+
+    def paintEvent(self, event) -> None:
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(QPoint(0, 0), size)
+        target.moveCenter(self.rect().center())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self._image)
+        painter.end()
+
+
+def _logo(name: str, clinic_name: str) -> QWidget | None:
     try:
-        image = svg_image(asset_path(name).read_bytes(), 2.0)
+        return ClinicLogo(svg_image(asset_path(name).read_bytes(), 2.0), clinic_name)
     except (OSError, ValueError):
-        return label  # reported by --check-content; the header simply has no logo
-    pixmap = QPixmap.fromImage(image).scaled(LOGO_PX * 2, LOGO_PX * 2, Qt.AspectRatioMode.KeepAspectRatio,
-                                             Qt.TransformationMode.SmoothTransformation)
-    pixmap.setDevicePixelRatio(2.0)
-    label.setPixmap(pixmap)
-    return label
+        return None  # reported by --check-content; the header simply has no logo
 
 
 class HomeScreen(QWidget):
@@ -59,8 +76,9 @@ class HomeScreen(QWidget):
         names.addWidget(clinic_name)
         header = QHBoxLayout()
         header.setSpacing(10)
-        if clinic.logo:
-            header.addWidget(_logo(clinic.logo, clinic.name))
+        logo = _logo(clinic.logo, clinic.name) if clinic.logo else None
+        if logo is not None:
+            header.addWidget(logo)
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
