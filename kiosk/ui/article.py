@@ -38,6 +38,10 @@ class ArticleScreen(QWidget):
         layout.addLayout(header)
         layout.addLayout(reading_column(self.view), 1)
 
+    def start_over(self) -> None:
+        """As if new: at the top of its page (a kept screen is shown again to the next patient too)."""
+        self.view.verticalScrollBar().setValue(0)
+
     def text(self) -> str:
         """What the patient can read on this screen, as plain text."""
         return self.view.toPlainText()

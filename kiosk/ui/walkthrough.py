@@ -83,6 +83,14 @@ class WalkthroughScreen(QWidget):
             self._show()
             self.stepChanged.emit(index)
 
+    def start_over(self, step: int = 0) -> None:
+        """As if new, at ``step`` (a kept screen is shown again to the next patient too)."""
+        index = max(0, min(step, self.total - 1))
+        if index != self.index:
+            self.index = index
+            self._show()
+        self.view.verticalScrollBar().setValue(0)
+
     def text(self) -> str:
         return self.view.toPlainText()
 

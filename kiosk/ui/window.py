@@ -1,18 +1,22 @@
 """The kiosk's window: one screen at a time, and the only place screens are wired together.
 
-The home screen stays; every other screen is made for the moment it is shown, from the
-pages for the patient's language and calm mode, and replaced by the next one. The window
-also keeps the kiosk safe to leave alone: it refuses to close unless staff unlocked it,
-resets for the next patient after a quiet spell, and takes new content only at home.
+The home screen stays. Every other screen is made from the pages for the patient's
+language, calm mode, contrast and text size the first time it is wanted, and kept for the
+next tap while those stay the same: a tap then only shows a screen that is already laid
+out (issue 7's latency budget is one frame). While home waits for a tap, the region screens
+are made ahead. The window also keeps the kiosk safe to leave alone: it refuses to close
+unless staff unlocked it, resets for the next patient after a quiet spell, and takes new
+content only at home.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from collections import OrderedDict
+from dataclasses import astuple, dataclass, replace
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -37,6 +41,9 @@ log = logging.getLogger(__name__)
 HOME = "home"
 ATTRACT = "attract"
 STAFF_EXIT_CODE = 10  # the only exit a kiosk shell should not restart after
+# Screens kept ready besides home: every region, and the last few others a patient opened.
+# Each holds its laid-out page and pictures (about 1 MB), so not every screen of every kind.
+KEEP_SCREENS = 7
 
 
 @dataclass
@@ -78,6 +85,9 @@ class KioskWindow(QMainWindow):
         self.system_high_contrast = False  # set by the app from the operating system's wish
         self._contrast_books: dict[tuple, PageBook] = {}
         self._again: Callable[[], None] = lambda: self.show_home()  # shows the current screen again
+        self._screens: OrderedDict[str, QWidget] = OrderedDict()  # kept screens, least recently shown first
+        self._screens_for: tuple = ()  # the book and visit choices the kept screens were made for
+        self._style = ""
         self.visit = self._fresh_visit()
         self._apply_theme()
         self._stack = QStackedWidget()
@@ -92,6 +102,10 @@ class KioskWindow(QMainWindow):
         self.idle.idle.connect(self.start_countdown)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
+        # Region screens are made ahead one at a time while home waits, each in its own turn
+        # of the event loop, so a tap that comes meanwhile waits for one screen at most.
+        self._make_ahead = QTimer(self, singleShot=True, interval=0)
+        self._make_ahead.timeout.connect(self._make_next_region)
         self._build_home()
         self.show_home()
 
@@ -116,6 +130,7 @@ class KioskWindow(QMainWindow):
         if self._pending is not None:
             self._swap_content()
         self._show(HOME, self.home)
+        self._make_ahead.start()
 
     def show_attract(self) -> None:
         if self._pending is not None:
@@ -128,6 +143,14 @@ class KioskWindow(QMainWindow):
     def show_region(self, region_id: str) -> None:
         self._again = lambda: self.show_region(region_id)
 
+        def screen():
+            region = self._region_screen(region_id)
+            region.start_over()
+            return region
+
+        self._show_safely(f"region-{region_id}", screen)
+
+    def _region_screen(self, region_id: str) -> RegionScreen:
         def build():
             page = self.pages.region(self.visit.language, self.visit.calm, region_id)
             screen = RegionScreen(self.region_names()[region_id], page, self.language.ui)
@@ -137,7 +160,7 @@ class KioskWindow(QMainWindow):
             screen.textSizeRequested.connect(self.cycle_text_size)
             return screen
 
-        self._show_safely(f"region-{region_id}", build)
+        return self._kept(f"region-{region_id}", build)
 
     def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
         name = f"walkthrough-{region_id or 'general'}"
@@ -152,17 +175,22 @@ class KioskWindow(QMainWindow):
             screen.textSizeRequested.connect(self.cycle_text_size)
             return screen
 
-        self._show_safely(f"{name}-{step + 1}", build)
+        def screen():
+            walkthrough = self._kept(name, build)
+            walkthrough.start_over(step)
+            return walkthrough
+
+        self._show_safely(f"{name}-{step + 1}", screen)
 
     def show_precautions(self, back=("home",)) -> None:
         self._again = lambda: self.show_precautions(back)
-        self._show_safely("precautions", lambda: self._article(
-            self.pages.precautions(self.visit.language, self.visit.calm), back))
+        self._show_safely("precautions", lambda: self._kept_article(
+            f"precautions-{'-'.join(back)}", lambda: self.pages.precautions(self.visit.language, self.visit.calm), back))
 
     def show_sources(self, back=("home",)) -> None:
         self._again = lambda: self.show_sources(back)
-        self._show_safely("sources", lambda: self._article(
-            self.pages.sources(self.visit.language, self.visit.calm), back))
+        self._show_safely("sources", lambda: self._kept_article(
+            f"sources-{'-'.join(back)}", lambda: self.pages.sources(self.visit.language, self.visit.calm), back))
 
     def set_language(self, code: str) -> None:
         if code in self.book.content.languages and code != self.visit.language:
@@ -219,8 +247,9 @@ class KioskWindow(QMainWindow):
         self.idle.restart()
 
     def _forget_visit(self) -> None:
-        # Every screen but home is made fresh when shown, so new choices and a new home
-        # leave nothing of the last patient: no region, step, scroll position or language.
+        # A new home, new choices, and kept screens that start at their top (or first step)
+        # whenever shown leave nothing of the last patient: no region, step, scroll position
+        # or language.
         self._close_overlays()
         self.visit = self._fresh_visit()
         self._apply_theme()
@@ -334,7 +363,10 @@ class KioskWindow(QMainWindow):
 
     def _apply_theme(self) -> None:
         self.colours = theme_colours(self.book.content.clinic.colours, self.visit.high_contrast)
-        self.setStyleSheet(stylesheet(self.colours, self.visit.text_scale))
+        style = stylesheet(self.colours, self.visit.text_scale)
+        if style != self._style:  # re-styling every widget costs ~50 ms: only when it changed
+            self._style = style
+            self.setStyleSheet(style)
 
     def _change_settings(self, **changes) -> None:
         self.settings = self.settings.with_changes(**changes)
@@ -400,6 +432,11 @@ class KioskWindow(QMainWindow):
                 self.screen = home
         self.setWindowTitle(self.language.ui.title)
 
+    def _kept_article(self, key: str, page: Callable[[], Page], back) -> ArticleScreen:
+        screen = self._kept(key, lambda: self._article(page(), back))
+        screen.start_over()
+        return screen
+
     def _article(self, page: Page, back) -> ArticleScreen:
         ui = self.language.ui
         label = ui.back_button if back == ("home",) else self.region_names()[back[1]]
@@ -425,14 +462,68 @@ class KioskWindow(QMainWindow):
 
     def _show(self, name: str, screen: QWidget) -> None:
         old = self.screen
-        if screen is not self.home:
+        if self._stack.indexOf(screen) < 0:
             self._stack.addWidget(screen)
         self._stack.setCurrentWidget(screen)
         self.screen = screen
-        if old is not None and old is not self.home and old is not screen:
-            self._stack.removeWidget(old)
-            old.deleteLater()
+        if old is not None and old is not screen:
+            self._let_go(old)
         self._renamed(name)
+
+    # --- kept screens -----------------------------------------------------------------
+
+    def _kept(self, key: str, build: Callable[[], QWidget]) -> QWidget:
+        """The screen ``key`` for the current content and choices: kept from before, or made now."""
+        if not self._screens_current():
+            self._forget_screens()
+            self._screens_for = (self.book, *astuple(self.visit))
+        screen = self._screens.get(key)
+        if screen is None:
+            screen = build()
+            self._screens[key] = screen
+            self._stack.addWidget(screen)
+            while len(self._screens) > KEEP_SCREENS:
+                self._let_go(self._screens.popitem(last=False)[1])
+        self._screens.move_to_end(key)
+        return screen
+
+    def _screens_current(self) -> bool:
+        """Were the kept screens made for this content and these choices?"""
+        made_for = self._screens_for
+        return bool(made_for) and made_for[0] is self.book and made_for[1:] == astuple(self.visit)
+
+    def _forget_screens(self) -> None:
+        kept, self._screens = self._screens, OrderedDict()
+        for screen in kept.values():
+            self._let_go(screen)
+
+    def _let_go(self, screen: QWidget) -> None:
+        """Delete a screen that is neither shown, nor home, nor kept for later."""
+        if screen is self.screen or screen is self.home or screen in self._screens.values():
+            return
+        self._stack.removeWidget(screen)
+        screen.deleteLater()
+
+    def _make_next_region(self) -> None:
+        if self.screen is not self.home or self._overlay_open():
+            return  # only while home waits for a tap; the next return home goes on
+        for region_id in self.book.content.region_ids:
+            key = f"region-{region_id}"
+            if key in self._screens and self._screens_current():
+                continue
+            try:
+                screen = self._region_screen(region_id)
+                # Lay it out and draw it once, unseen: its page, pictures and fonts are ready.
+                screen.resize(self._stack.size())
+                screen.grab()
+            except Exception:  # noqa: BLE001 - made ahead only to be quick; the tap will make it again
+                log.exception("could not make %s ahead", key)
+                return
+            self._make_ahead.start()
+            return
+
+    def _overlay_open(self) -> bool:
+        return self.countdown is not None or self.staff_overlay is not None
 
     def _renamed(self, name: str) -> None:
         self.screen_name = name

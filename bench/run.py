@@ -1,0 +1,596 @@
+"""How fast and how lean the kiosk is, beside a browser kiosk showing the same page.
+
+    python bench/run.py [--quick] [--json FILE] [--runs 5] [--taps 200] [--navs 5000]
+
+Measures, on the real app:
+  * cold start: process start until the home screen is first painted (``--exit-after-first-paint``),
+    median of ``--runs`` runs, with the process's peak resident memory;
+  * tap latency: a tap on a body-map region until the region screen is painted, and a tap on
+    Back until home is painted (median and 99th percentile over ``--taps`` of each);
+  * memory: peak resident memory after visiting every screen in every language and mode, and
+    the growth over ``--navs`` navigations by tap (after a warm-up);
+  * content: loading and checking all content, and rendering every page in every language;
+  * bundle: the size of the packaged build in dist/kiosk, when one exists.
+
+The peer is what clinics use instead: the same region page, rendered by the kiosk's own
+templates to a static HTML file and opened by headless Chromium (``--headless --screenshot``).
+Its wall time to a written screenshot and its memory sit beside the kiosk's, with the ratios
+kiosk/Chromium. Without Chromium (Debian: ``apt-get install chromium``) the peer is skipped.
+
+Both run offscreen, with the operating system's file cache warm (one unmeasured run first):
+the start a tablet sees every morning after its first, and the same for both. Every kiosk
+measurement runs in a fresh child process, so one part's memory does not count in another's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PEER_REGION = "calves"
+TARGETS = {  # issue 7: on a modest tablet-class machine
+    "start_ratio": 0.35,  # kiosk start at most 0.35x Chromium's
+    "tap_median_ms": 16.0,
+    "tap_p99_ms": 33.0,
+    "peak_ratio": 0.5,  # kiosk peak at most 0.5x Chromium's largest process
+    "peak_mb": 120.0,
+    "growth_mb": 2.0,  # over --navs navigations
+}
+
+
+# --- measuring processes --------------------------------------------------------------------
+
+
+class TreeMemory(threading.Thread):
+    """Samples a process and all its descendants (Linux /proc) every few milliseconds."""
+
+    def __init__(self, pid: int, every: float = 0.005):
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.peak_total = 0  # bytes, the whole tree at one moment
+        self.peak_single = 0  # bytes, the largest one process
+        self.most_processes = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        while not self._done.is_set():
+            sizes = []
+            for pid in _tree(self.pid):
+                try:
+                    with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+                        sizes.append(int(statm.read().split()[1]) * page)
+                except (OSError, ValueError, IndexError):
+                    pass
+            if sizes:
+                self.peak_total = max(self.peak_total, sum(sizes))
+                self.peak_single = max(self.peak_single, max(sizes))
+                self.most_processes = max(self.most_processes, len(sizes))
+            self._done.wait(self.every)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def timed_run(cmd: list[str], env: dict | None = None, timeout: float = 60.0) -> dict:
+    """Wall time from spawn to exit, the largest single process's peak RSS (from the kernel's
+    accounting, descendants included) and the whole tree's peak RSS (sampled)."""
+    with tempfile.TemporaryFile() as err:
+        began = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        sampler = TreeMemory(proc.pid) if sys.platform.startswith("linux") else None
+        if sampler:
+            sampler.start()
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            if hasattr(os, "wait4"):
+                _, status, usage = os.wait4(proc.pid, 0)
+                seconds = time.perf_counter() - began
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                peak_single = usage.ru_maxrss * 1024
+            else:
+                proc.wait()
+                seconds = time.perf_counter() - began
+                peak_single = 0
+        finally:
+            timer.cancel()
+            if sampler:
+                sampler.stop()
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return {"seconds": seconds, "returncode": proc.returncode, "stderr": stderr[-2000:],
+            "peak_single_mb": _mb(max(peak_single, sampler.peak_single if sampler else 0)),
+            "peak_total_mb": _mb(sampler.peak_total) if sampler else None,
+            "processes": sampler.most_processes if sampler else None}
+
+
+def _mb(n: float) -> float:
+    return round(n / (1024 * 1024), 1)
+
+
+def rss_bytes() -> int:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def peak_rss_bytes() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def percentile(xs: list[float], p: float) -> float:
+    """The nearest-rank percentile: the value p% of the samples are at or below."""
+    if not xs:
+        return float("nan")
+    ordered = sorted(xs)
+    rank = max(1, -(-len(ordered) * p // 100))
+    return ordered[int(rank) - 1]
+
+
+# --- the kiosk ------------------------------------------------------------------------------
+
+
+def kiosk_env() -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def kiosk_start(runs: int, work: Path, exe: list[str] | None = None) -> dict:
+    """Process start to first paint of home, ``runs`` times after one unmeasured run."""
+    config = work / "settings.yaml"  # the defaults, and never this machine's own settings
+    config.write_text("idle_seconds: 90\n", encoding="utf-8")
+    cmd = (exe or [sys.executable, "-m", "kiosk"]) + ["--windowed", "--exit-after-first-paint", "--config", str(config)]
+    results = []
+    for i in range(runs + 1):
+        result = timed_run(cmd, kiosk_env())
+        if result["returncode"] != 0:
+            raise RuntimeError(f"{' '.join(cmd)} exited {result['returncode']}:\n{result['stderr']}")
+        if i:
+            results.append(result)
+    return {"runs": runs, "median_s": median([r["seconds"] for r in results]),
+            "all_s": [round(r["seconds"], 3) for r in results],
+            "peak_mb": median([r["peak_single_mb"] for r in results])}
+
+
+def kiosk_child(part: str, args: argparse.Namespace) -> dict:
+    """Run one interactive part in a fresh process; it prints its result as JSON."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", part,
+           "--taps", str(args.taps), "--navs", str(args.navs)]
+    done = subprocess.run(cmd, env=kiosk_env(), capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"the {part} measurement failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+class _Painted:
+    """Notes when a given widget is painted: the frame a patient sees has been drawn."""
+
+    def __init__(self):
+        from PySide6.QtCore import QEvent, QObject
+
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint:
+                    outer.painted = True
+                return False
+
+        self.filter = Filter()
+        self.painted = False
+        self.target = None
+
+    def watch(self, widget) -> None:
+        if self.target is not None:
+            self.target.removeEventFilter(self.filter)
+        self.target, self.painted = widget, False
+        widget.installEventFilter(self.filter)
+
+
+def _interactive(taps: int, navs: int) -> dict:
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.resources import default_content_dir
+    from kiosk.settings import Settings
+    from kiosk.ui.app import TABLET_SIZE, _application, _inside, build_window, every_screen
+
+    app = _application(offscreen=True)
+    began = time.perf_counter()
+    # Idle reset as long as it goes: thousands of taps must not be cut short by the attract screen.
+    window = build_window(default_content_dir(), Settings(idle_seconds=3600))
+    window.resize(*TABLET_SIZE)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    app.processEvents()
+    built = time.perf_counter() - began
+    handle = window.windowHandle()
+    spy = _Painted()
+    window.screenChanged.connect(lambda _: spy.watch(window.screen))
+
+    def settle():
+        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+
+    def tap(widget, point=None, same_screen=False) -> float:
+        """A real mouse click at window coordinates; milliseconds until the screen it brings (or,
+        for a step turned on the same screen, that screen again) has been painted."""
+        point = point if point is not None else widget.rect().center()
+        at = widget.mapTo(window, QPoint(point))
+        before = window.screen
+        spy.watch(before)
+        start = time.perf_counter()
+        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        deadline = start + 5
+        while not ((same_screen or window.screen is not before) and spy.painted) and time.perf_counter() < deadline:
+            app.processEvents()
+        if (window.screen is before) != same_screen or not spy.painted:
+            raise RuntimeError(f"a tap at {at.x()},{at.y()} did not bring a newly painted screen")
+        return (time.perf_counter() - start) * 1000
+
+    regions = window.book.content.region_ids
+
+    def region_point(region_id):
+        body_map = window.home.body_map
+        return body_map, _inside(body_map.region_shapes(region_id)[0]).toPoint()
+
+    to_region, to_home = [], []
+    for i in range(taps):
+        body_map, point = region_point(regions[i % len(regions)])
+        to_region.append(tap(body_map, point))
+        to_home.append(tap(window.screen.back_button))
+    settle()
+
+    # Every screen, every language and mode: what the kiosk holds after a day of patients.
+    began = time.perf_counter()
+    screens = sum(1 for _ in every_screen(window))
+    every_screen_s = time.perf_counter() - began
+    settle()
+    gc.collect()
+    after_every_screen = rss_bytes()
+
+    # Growth: the routes patients take, by tap, thousands of times.
+    def route(region_id):
+        body_map, point = region_point(region_id)
+        yield lambda: tap(body_map, point)
+        yield lambda: tap(window.screen.walkthrough_button)
+        yield lambda: tap(window.screen.next_button, same_screen=True)
+        yield lambda: tap(window.screen.next_button, same_screen=True)
+        yield lambda: tap(window.screen.home_button)
+        yield lambda: tap(body_map, point)
+        yield lambda: tap(window.screen.precautions_button)
+        yield lambda: tap(window.screen.back_button)  # to the region
+        yield lambda: tap(window.screen.back_button)  # home
+
+    def navigate(count: int) -> int:
+        """At least ``count`` navigations, in whole routes (each starts and ends at home)."""
+        done = 0
+        while done < count:
+            for step in route(regions[(done // 9) % len(regions)]):
+                step()
+                done += 1
+        return done
+
+    warmup = min(500, navs // 5)
+    navigate(warmup)
+    settle()
+    gc.collect()
+    before = rss_bytes()
+    navs = navigate(navs)
+    settle()
+    gc.collect()
+    after = rss_bytes()
+    return {
+        "window_built_s": built,
+        "tap_to_region_ms": {"median": median(to_region), "p99": percentile(to_region, 99),
+                             "max": max(to_region), "first": to_region[0]},
+        "back_to_home_ms": {"median": median(to_home), "p99": percentile(to_home, 99),
+                            "max": max(to_home), "first": to_home[0]},
+        "taps": taps,
+        "every_screen": {"screens": screens, "seconds": every_screen_s, "rss_mb": _mb(after_every_screen),
+                         "peak_mb": _mb(peak_rss_bytes())},
+        "navigations": {"count": navs, "warmup": warmup, "rss_before_mb": _mb(before), "rss_after_mb": _mb(after),
+                        "growth_mb": round(_mb(after) - _mb(before), 1), "peak_mb": _mb(peak_rss_bytes())},
+    }
+
+
+# --- content (plain Python, no Qt) ----------------------------------------------------------
+
+
+def content_times(runs: int) -> dict:
+    from kiosk.bodyart import load_art
+    from kiosk.content import load_content
+    from kiosk.pages import PageBook
+    from kiosk.render import Renderer
+    from kiosk.resources import default_content_dir
+
+    folder = default_content_dir()
+    region_ids = load_art().region_ids
+    loads, renders, pages = [], [], 0
+    for _ in range(runs):
+        began = time.perf_counter()
+        content = load_content(folder, region_ids)
+        loads.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        book = PageBook(content, Renderer(content.folder / "templates"))
+        pages = sum(1 for _ in book.every_page())
+        renders.append(time.perf_counter() - began)
+    return {"load_median_ms": median(loads) * 1000, "render_median_ms": median(renders) * 1000,
+            "pages": pages, "languages": len(content.languages)}
+
+
+# --- the peer: a browser kiosk --------------------------------------------------------------
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def static_region_page(out: Path) -> Path:
+    """The region screen as a web page: the kiosk's own HTML for it, its pictures as files,
+    and the buttons the kiosk shows above it."""
+    from html import escape
+
+    from kiosk.bodyart import load_art
+    from kiosk.pages import load_pages
+    from kiosk.resources import asset_path, default_content_dir
+
+    book = load_pages(default_content_dir(), load_art().region_ids)
+    page = book.region("en", False, PEER_REGION)
+    ui = book.content.language("en").ui
+    html = page.html
+    for i, (name, svg) in enumerate(page.images.items()):
+        path = out / f"image{i}.svg"
+        path.write_text(svg, encoding="utf-8")
+        html = html.replace(f'src="{name}"', f'src="{path.name}"')
+    html = re.sub(r'src="asset:([^"]+)"', lambda m: f'src="{asset_path(m.group(1)).as_uri()}"', html)
+    colours = book.content.clinic.colours
+    buttons = "".join(f"<button>{escape(label)}</button>" for label in (ui.walkthrough_button, ui.precautions_button))
+    document = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(ui.title)}</title>
+<style>
+body {{ margin: 0; font-family: "DejaVu Sans", sans-serif; font-size: 22px; background: {colours.background};
+        color: {colours.text}; }}
+header {{ display: flex; gap: 14px; padding: 20px 32px 0 32px; }}
+header .back {{ margin-right: auto; }}
+button {{ font: inherit; min-height: 56px; padding: 0 20px; border-radius: 12px; border: 2px solid {colours.primary};
+          background: white; color: {colours.text}; }}
+main {{ max-width: 1000px; margin: 12px auto; }}
+</style></head>
+<body><header><button class="back">&larr; {escape(ui.back_button)}</button>{buttons}<button>A A</button></header>
+<main>{html}</main></body></html>"""
+    path = out / "region.html"
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+def chromium_runs(chromium: str, page: Path, runs: int, work: Path) -> dict:
+    profile = work / "chromium-profile"  # kept between runs, as a browser kiosk keeps its own
+    shot = work / "chromium.png"
+    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--hide-scrollbars", f"--user-data-dir={profile}", "--window-size=1280,800",
+           f"--screenshot={shot}", page.as_uri()]
+    results = []
+    for i in range(runs + 1):
+        shot.unlink(missing_ok=True)
+        result = timed_run(cmd, dict(os.environ), timeout=120)
+        if result["returncode"] != 0 or not shot.exists():
+            raise RuntimeError(f"chromium failed ({result['returncode']}):\n{result['stderr']}")
+        if i:
+            results.append(result)
+    version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
+    return {"version": version, "runs": runs, "median_s": median([r["seconds"] for r in results]),
+            "all_s": [round(r["seconds"], 3) for r in results],
+            "largest_process_mb": median([r["peak_single_mb"] for r in results]),
+            "all_processes_mb": median([r["peak_total_mb"] for r in results if r["peak_total_mb"]]),
+            "processes": max((r["processes"] or 0) for r in results), "screenshot": str(shot)}
+
+
+# --- the packaged build ---------------------------------------------------------------------
+
+
+def bundle(runs: int, work: Path) -> dict | None:
+    folder = ROOT / "dist" / "kiosk"
+    exe = folder / ("kiosk-console.exe" if sys.platform == "win32" else "kiosk")
+    if not exe.exists():
+        return None
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]  # a link costs no space
+    result = {"path": str(folder.relative_to(ROOT)), "size_mb": _mb(sum(p.stat().st_size for p in files)),
+              "files": len(files)}
+    result["start"] = kiosk_start(runs, work, [str(exe)])
+    return result
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as info:
+            names = [line.split(":", 1)[1].strip() for line in info if line.startswith("model name")]
+            cpu = names[0] if names else cpu
+    except OSError:
+        pass
+    memory = None
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            memory = round(int(info.readline().split()[1]) / 1024 / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    import PySide6
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": memory, "os": platform.platform(),
+            "python": platform.python_version(), "pyside6": PySide6.__version__,
+            "date": time.strftime("%Y-%m-%d")}
+
+
+def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
+    """(what, kiosk, Chromium, kiosk/Chromium, target) for the table."""
+    k, c, t = report["kiosk"], report.get("chromium"), TARGETS
+    out = []
+
+    def ratio(a, b):
+        return f"{a / b:.2f}x" if b else "-"
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    start = k["start"]["median_s"]
+    if c:
+        out.append(("cold start to first paint (median)", f"{start * 1000:.0f} ms", f"{c['median_s'] * 1000:.0f} ms",
+                    ratio(start, c["median_s"]),
+                    f"<= {t['start_ratio']}x: {verdict(start <= t['start_ratio'] * c['median_s'])}"))
+    else:
+        out.append(("cold start to first paint (median)", f"{start * 1000:.0f} ms", "skipped", "-", "-"))
+    peak = k["interactive"]["every_screen"]["peak_mb"]
+    if c:
+        out.append(("peak memory, largest process", f"{peak:.0f} MB (every screen)",
+                    f"{c['largest_process_mb']:.0f} MB", ratio(peak, c["largest_process_mb"]),
+                    f"<= {t['peak_ratio']}x and < {t['peak_mb']:.0f} MB: "
+                    f"{verdict(peak <= t['peak_ratio'] * c['largest_process_mb'] and peak < t['peak_mb'])}"))
+        out.append(("peak memory, all processes", f"{peak:.0f} MB (1 process)",
+                    f"{c['all_processes_mb']:.0f} MB ({c['processes']} processes)",
+                    ratio(peak, c["all_processes_mb"]), "-"))
+    else:
+        out.append(("peak memory, largest process", f"{peak:.0f} MB (every screen)", "skipped", "-",
+                    f"< {t['peak_mb']:.0f} MB: {verdict(peak < t['peak_mb'])}"))
+    out.append(("start: peak memory at first paint", f"{k['start']['peak_mb']:.0f} MB", "-", "-", "-"))
+    i = k["interactive"]
+    for label, key in (("tap region -> region screen painted", "tap_to_region_ms"),
+                       ("tap Back -> home painted", "back_to_home_ms")):
+        m = i[key]
+        target = (f"< {t['tap_median_ms']:.0f} / {t['tap_p99_ms']:.0f} ms: "
+                  f"{verdict(m['median'] < t['tap_median_ms'] and m['p99'] < t['tap_p99_ms'])}")
+        out.append((f"{label} (median / p99, {i['taps']} taps)", f"{m['median']:.1f} / {m['p99']:.1f} ms",
+                    "-", "-", target))
+    n = i["navigations"]
+    out.append((f"memory growth over {n['count']} navigations", f"{n['growth_mb']:+.1f} MB", "-", "-",
+                f"< {t['growth_mb']:.0f} MB: {verdict(n['growth_mb'] < t['growth_mb'])}"))
+    e = i["every_screen"]
+    out.append((f"show every screen ({e['screens']}, all languages and modes)", f"{e['seconds']:.1f} s", "-", "-", "-"))
+    ct = k["content"]
+    out.append(("load and check all content", f"{ct['load_median_ms']:.0f} ms", "-", "-", "-"))
+    out.append((f"render every page ({ct['pages']}, {ct['languages']} languages)",
+                f"{ct['render_median_ms']:.0f} ms", "-", "-", "-"))
+    b = report.get("bundle")
+    if b:
+        out.append(("packaged build (dist/kiosk)", f"{b['size_mb']:.0f} MB, {b['files']} files", "-", "-", "-"))
+        out.append(("packaged build: start to first paint (median)", f"{b['start']['median_s'] * 1000:.0f} ms",
+                    "-", "-", "-"))
+    else:
+        out.append(("packaged build", "not built (pyinstaller build.spec)", "-", "-", "-"))
+    return out
+
+
+def table(report: dict) -> str:
+    header = ("", "kiosk", "Chromium", "kiosk/Chromium", "target")
+    body = rows(report)
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(5)]
+    line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
+    out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out.extend(line(r) for r in body)
+    m = report["machine"]
+    out.append(f"\n{m['date']}: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['os']}, "
+               f"Python {m['python']}, PySide6 {m['pyside6']}"
+               + (f", {report['chromium']['version']}" if report.get("chromium") else ", no Chromium"))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold starts of each (default %(default)s)")
+    parser.add_argument("--taps", type=int, default=200, help="taps on regions and on Back (default %(default)s)")
+    parser.add_argument("--navs", type=int, default=5000, help="navigations for memory growth (default %(default)s)")
+    parser.add_argument("--quick", action="store_true", help="3 runs, 50 taps, 500 navigations: a quick look")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="write the results here")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child == "interactive":
+        print(json.dumps(_interactive(args.taps, args.navs)))
+        return 0
+    if args.quick:
+        args.runs, args.taps, args.navs = 3, 50, 500
+    report: dict = {"machine": machine(), "targets": TARGETS}
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
+        work = Path(tmp)
+        say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+        say(f"kiosk: cold start x{args.runs}...")
+        kiosk = {"start": kiosk_start(args.runs, work)}
+        say(f"kiosk: {args.taps} taps each way, every screen, {args.navs} navigations...")
+        kiosk["interactive"] = kiosk_child("interactive", args)
+        say("content: load and render x5...")
+        kiosk["content"] = content_times(5)
+        report["kiosk"] = kiosk
+        chromium = find_chromium()
+        if chromium:
+            say(f"Chromium: the same region page x{args.runs}...")
+            report["chromium"] = chromium_runs(chromium, static_region_page(work), args.runs, work)
+            report["chromium"].pop("screenshot")
+        else:
+            say("Chromium not found (Debian: apt-get install chromium): the peer is skipped")
+            report["chromium"] = None
+        report["bundle"] = bundle(args.runs, work)
+    report["table"] = table(report)
+    print(report["table"])
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwritten to {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
