@@ -8,7 +8,7 @@ and screen readers reach every region as a button in its own right.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPaintEvent, QPen,
+from PySide6.QtGui import (QColor, QFont, QImage, QPainter, QPainterPath, QPainterPathStroker, QPaintEvent, QPen,
                            QRegion, QTransform)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
@@ -178,6 +178,7 @@ class BodyMap(QWidget):
         self._highlight = QColor(highlight)
         self._text_colour = QColor(text_colour)
         self._renderer = QSvgRenderer(QByteArray(art.svg), self)
+        self._picture: QImage | None = None  # the artwork and its labels, drawn at the current size
         self._outlines = {rid: [painter_path(o) for o in outlines] for rid, outlines in art.outlines.items()}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 420)
@@ -235,6 +236,7 @@ class BodyMap(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._picture = None
         self._place_buttons()
 
     def focus_region(self, button: RegionButton, step: int) -> None:
@@ -249,7 +251,20 @@ class BodyMap(QWidget):
     # --- painting ---------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Drawing the SVG takes ~6 ms, and a tap repaints the map up to three times (press,
+        # release, back home): draw it once per size and paint the picture after that.
+        dpr = self.devicePixelRatioF()
+        if self._picture is None or self._picture.size() != self.size() * dpr:
+            self._picture = self._draw(dpr)
         painter = QPainter(self)
+        painter.drawImage(0, 0, self._picture)
+        painter.end()
+
+    def _draw(self, dpr: float) -> QImage:
+        image = QImage(self.size() * dpr, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.art_rect()
         self._renderer.render(painter, rect)
@@ -263,3 +278,4 @@ class BodyMap(QWidget):
             band = QRectF(rect.x() + i * rect.width() / 2, rect.bottom() + 4, rect.width() / 2, LABEL_BAND - 4)
             painter.drawText(band, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()
+        return image
