@@ -35,7 +35,7 @@ class PageBook:
         self.renderer = renderer
         self.text_scale = text_scale
         self._cache: dict[tuple, Page] = {}
-        self._qr = _qr_svg(content.clinic.aftercare_url) if content.clinic.aftercare_url else None
+        self._qr_code: str | None = None  # made with the first region page: home doesn't need it
 
     def region(self, lang: str, calm: bool, region_id: str) -> Page:
         return self._page(("region", lang, calm, region_id), self._region, lang, calm, region_id)
@@ -48,6 +48,13 @@ class PageBook:
 
     def sources(self, lang: str, calm: bool) -> Page:
         return self._page(("sources", lang, calm), self._simple, lang, calm, "sources")
+
+    @property
+    def _qr(self) -> str | None:
+        url = self.content.clinic.aftercare_url
+        if url and self._qr_code is None:
+            self._qr_code = _qr_svg(url)
+        return self._qr_code
 
     def step_count(self, lang: str) -> int:
         walkthrough = self.content.language(lang).walkthrough
@@ -93,10 +100,11 @@ class PageBook:
         if region is None:
             return Page(None, self.content.region_problems(region_id))
         images = {CHART: self._chart(language, region.soreness)}
-        if self._qr:
-            images[QR] = self._qr
+        qr = self._qr
+        if qr:
+            images[QR] = qr
         html = self.renderer.render("region.html.j2", region=region, chart=CHART,
-                                    qr=QR if self._qr else None, **self._context(language, calm))
+                                    qr=QR if qr else None, **self._context(language, calm))
         return Page(html, images=images)
 
     def _step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:

@@ -9,26 +9,34 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-import jinja2
-
 from kiosk.problems import ContentError, Problem, display_path
 
 
 class Renderer:
     def __init__(self, templates_dir: Path):
         self.templates_dir = templates_dir
-        self._env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates_dir), encoding="utf-8"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            # Templates change only when staff reload content; don't stat files on every render.
-            auto_reload=False,
-        )
+        self._jinja = None  # made on the first page: jinja is not needed to paint home
+
+    @property
+    def _env(self):
+        if self._jinja is None:
+            import jinja2
+
+            self._jinja = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(str(self.templates_dir), encoding="utf-8"),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                # Templates change only when staff reload content; don't stat files on every render.
+                auto_reload=False,
+            )
+        return self._jinja
 
     def render(self, template: str, **context) -> str:
         """Render one template; any failure becomes a ContentError naming the template file and line."""
+        import jinja2
+
         try:
             return self._env.get_template(template).render(**context)
         except jinja2.TemplateNotFound as exc:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import time
 from typing import Callable
 
@@ -23,6 +20,9 @@ def valid_pin(pin: str) -> bool:
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> StaffPin:
     if not valid_pin(pin):
         raise ValueError(f"a staff PIN is {MIN_DIGITS} to {MAX_DIGITS} digits")
+    import hashlib  # here, not at the top: OpenSSL costs the kiosk's start ~3 MB and a few ms
+    import secrets
+
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("ascii"), salt, iterations)
     return StaffPin(salt.hex(), digest.hex(), iterations)
@@ -33,6 +33,9 @@ def pin_matches(pin: str, stored: StaffPin) -> bool:
         salt = bytes.fromhex(stored.salt)
     except ValueError:
         return False
+    import hashlib
+    import hmac
+
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, int(stored.iterations))
     return hmac.compare_digest(digest.hex(), stored.hash)
 

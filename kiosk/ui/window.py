@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from dataclasses import astuple, dataclass, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -26,15 +26,14 @@ from kiosk.pages import Page, PageBook
 from kiosk.problems import Problem
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
-from kiosk.ui.article import ArticleScreen
-from kiosk.ui.attract import AttractScreen
-from kiosk.ui.countdown import CountdownOverlay
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StaffCorner
-from kiosk.ui.region import RegionScreen
-from kiosk.ui.staff import PinPad, StaffMenu
 from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, stylesheet, theme_colours
-from kiosk.ui.walkthrough import WalkthroughScreen
+
+if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
+    from kiosk.ui.article import ArticleScreen
+    from kiosk.ui.countdown import CountdownOverlay
+    from kiosk.ui.region import RegionScreen
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +43,7 @@ STAFF_EXIT_CODE = 10  # the only exit a kiosk shell should not restart after
 # Screens kept ready besides home: every region, and the last few others a patient opened.
 # Each holds its laid-out page and pictures (about 1 MB), so not every screen of every kind.
 KEEP_SCREENS = 7
+MAKE_AHEAD_AFTER_MS = 50  # after home is painted: its frame reaches the screen first
 
 
 @dataclass
@@ -102,9 +102,10 @@ class KioskWindow(QMainWindow):
         self.idle.idle.connect(self.start_countdown)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
-        # Region screens are made ahead one at a time while home waits, each in its own turn
-        # of the event loop, so a tap that comes meanwhile waits for one screen at most.
-        self._make_ahead = QTimer(self, singleShot=True, interval=0)
+        # Region screens are made ahead one at a time once home has been painted, each in its
+        # own turn of the event loop, so a tap that comes meanwhile waits for one screen at most
+        # and the first paint at start-up waits for none.
+        self._make_ahead = QTimer(self, singleShot=True, interval=MAKE_AHEAD_AFTER_MS)
         self._make_ahead.timeout.connect(self._make_next_region)
         self._build_home()
         self.show_home()
@@ -130,11 +131,12 @@ class KioskWindow(QMainWindow):
         if self._pending is not None:
             self._swap_content()
         self._show(HOME, self.home)
-        self._make_ahead.start()
 
     def show_attract(self) -> None:
         if self._pending is not None:
             self._swap_content()
+        from kiosk.ui.attract import AttractScreen
+
         screen = AttractScreen(self.language.ui, self.book.content.clinic)
         screen.setAccessibleName(self.language.ui.attract)
         screen.tapped.connect(self.show_home)
@@ -151,6 +153,8 @@ class KioskWindow(QMainWindow):
         self._show_safely(f"region-{region_id}", screen)
 
     def _region_screen(self, region_id: str) -> RegionScreen:
+        from kiosk.ui.region import RegionScreen
+
         def build():
             page = self.pages.region(self.visit.language, self.visit.calm, region_id)
             screen = RegionScreen(self.region_names()[region_id], page, self.language.ui)
@@ -165,6 +169,8 @@ class KioskWindow(QMainWindow):
     def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
         name = f"walkthrough-{region_id or 'general'}"
         self._again = lambda: self.show_walkthrough(region_id, getattr(self.screen, "index", step))
+
+        from kiosk.ui.walkthrough import WalkthroughScreen
 
         def build():
             lang, calm = self.visit.language, self.visit.calm
@@ -270,6 +276,8 @@ class KioskWindow(QMainWindow):
         if self.countdown is not None or (self.screen_name == ATTRACT and self.staff_overlay is None):
             return
         self._close_staff()
+        from kiosk.ui.countdown import CountdownOverlay
+
         self.countdown = CountdownOverlay(self.language.ui, int(self.settings.countdown_seconds), self)
         self.countdown.keepReading.connect(self._keep_reading)
         self.countdown.expired.connect(self._countdown_expired)
@@ -287,6 +295,8 @@ class KioskWindow(QMainWindow):
         if self.staff_overlay is not None:
             return
         self._close_countdown()
+        from kiosk.ui.staff import PinPad
+
         pad = PinPad(self.book.content.staff, self.pin_guard, self)
         pad.accepted.connect(self.open_staff_menu)
         pad.cancelled.connect(self._close_staff)
@@ -295,6 +305,8 @@ class KioskWindow(QMainWindow):
     def open_staff_menu(self) -> None:
         staff = self.book.content.staff
         languages = {code: lang.name for code, lang in self.book.content.languages.items()}
+        from kiosk.ui.staff import StaffMenu
+
         menu = StaffMenu(staff, languages, self.settings.default_language, self.settings.calm_by_default,
                          int(self.settings.idle_seconds), tuple(self.content_problems), self)
         menu.closed.connect(self._close_staff)
@@ -421,6 +433,7 @@ class KioskWindow(QMainWindow):
         home.calmToggled.connect(self.set_calm)
         home.contrastToggled.connect(self.set_high_contrast)
         home.textSizeRequested.connect(self.cycle_text_size)
+        home.installEventFilter(self)  # its paint starts making screens ahead
         old = self.home
         self.home = home
         home.setAccessibleName(self.language.ui.title)
@@ -438,6 +451,8 @@ class KioskWindow(QMainWindow):
         return screen
 
     def _article(self, page: Page, back) -> ArticleScreen:
+        from kiosk.ui.article import ArticleScreen
+
         ui = self.language.ui
         label = ui.back_button if back == ("home",) else self.region_names()[back[1]]
         screen = ArticleScreen(page, ui, label)
@@ -456,6 +471,8 @@ class KioskWindow(QMainWindow):
             screen = build()
         except Exception:  # noqa: BLE001 - a broken page must not break the kiosk
             log.exception("screen %s could not be shown", name)
+            from kiosk.ui.article import ArticleScreen
+
             screen = ArticleScreen(Page(None), self.language.ui, self.language.ui.back_button)
             screen.backRequested.connect(self.show_home)
         self._show(name, screen)
@@ -504,6 +521,11 @@ class KioskWindow(QMainWindow):
         self._stack.removeWidget(screen)
         screen.deleteLater()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.home and event.type() == QEvent.Type.Paint and not self._make_ahead.isActive():
+            self._make_ahead.start(MAKE_AHEAD_AFTER_MS)
+        return False
+
     def _make_next_region(self) -> None:
         if self.screen is not self.home or self._overlay_open():
             return  # only while home waits for a tap; the next return home goes on
@@ -519,7 +541,7 @@ class KioskWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - made ahead only to be quick; the tap will make it again
                 log.exception("could not make %s ahead", key)
                 return
-            self._make_ahead.start()
+            self._make_ahead.start(0)
             return
 
     def _overlay_open(self) -> bool:
