@@ -312,3 +312,28 @@ def test_clinic_defaults_for_text_size_and_contrast_start_every_visit(kiosk, qtb
     assert window.visit.text_scale == 1.8 and not window.visit.high_contrast
     window.reset_for_next_patient()
     assert window.visit.text_scale == 1.4 and window.visit.high_contrast
+
+
+def test_the_next_patient_with_the_same_choices_starts_every_screen_afresh(kiosk, qtbot):
+    """Screens are kept between taps for speed; none may show the last patient where they left it."""
+    window = kiosk(idle_seconds=0.4, countdown_seconds=1)
+    window.home.region_buttons["calves"].click()
+    bar = window.screen.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.screen.walkthrough_button.click()
+    for _ in range(4):
+        window.screen.next_button.click()
+    assert window.current_screen() == "walkthrough-calves-5"
+    walkthrough = window.screen
+
+    with qtbot.waitSignal(window.screenChanged, timeout=5000) as changed:
+        pass  # nobody touches it: countdown, then reset
+    assert changed.args == [ATTRACT]
+    qtbot.mouseClick(window.screen, Qt.MouseButton.LeftButton)
+    window.home.region_buttons["calves"].click()
+    assert window.screen.view.verticalScrollBar().value() == 0
+    window.screen.walkthrough_button.click()
+    assert window.screen is walkthrough, "the same choices reuse the screen already made"
+    assert window.current_screen() == "walkthrough-calves-1"
+    assert window.screen.progress.text() == "Step 1 of 8"
+    assert not window.screen.previous_button.isEnabled()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.bodyart import BodyArt
 from kiosk.content import BASE_LANGUAGE
+from kiosk.memory import give_back_free_memory
 from kiosk.pages import Page, PageBook
 from kiosk.problems import Problem
 from kiosk.settings import Settings
@@ -88,6 +89,7 @@ class KioskWindow(QMainWindow):
         self._screens: OrderedDict[str, QWidget] = OrderedDict()  # kept screens, least recently shown first
         self._screens_for: tuple = ()  # the book and visit choices the kept screens were made for
         self._style = ""
+        self._let_go_since_trim = False  # screens were deleted: memory to give back at home
         self.visit = self._fresh_visit()
         self._apply_theme()
         self._stack = QStackedWidget()
@@ -441,6 +443,7 @@ class KioskWindow(QMainWindow):
         if old is not None:
             self._stack.removeWidget(old)
             old.deleteLater()
+            self._let_go_since_trim = True
             if self.screen is old:
                 self.screen = home
         self.setWindowTitle(self.language.ui.title)
@@ -520,6 +523,7 @@ class KioskWindow(QMainWindow):
             return
         self._stack.removeWidget(screen)
         screen.deleteLater()
+        self._let_go_since_trim = True
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.home and event.type() == QEvent.Type.Paint and not self._make_ahead.isActive():
@@ -543,6 +547,10 @@ class KioskWindow(QMainWindow):
                 return
             self._make_ahead.start(0)
             return
+        if self._let_go_since_trim:
+            # Home is ready and waiting, and screens let go of have been deleted by now.
+            self._let_go_since_trim = False
+            give_back_free_memory()
 
     def _overlay_open(self) -> bool:
         return self.countdown is not None or self.staff_overlay is not None
