@@ -177,6 +177,9 @@ def percentile(xs: list[float], p: float) -> float:
 
 def kiosk_env() -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # An installed kiosk has its bytecode cached after its first start (the unmeasured run
+    # here): don't let a developer's or CI's setting make every start compile from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
@@ -196,6 +199,41 @@ def kiosk_start(runs: int, work: Path, exe: list[str] | None = None) -> dict:
     return {"runs": runs, "median_s": median([r["seconds"] for r in results]),
             "all_s": [round(r["seconds"], 3) for r in results],
             "peak_mb": median([r["peak_single_mb"] for r in results])}
+
+
+# What any PySide6 app pays before its own first line: the floor under the kiosk's start.
+EMPTY_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel("Dry needling for runners")
+label.resize(1280, 800)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+first_paint = FirstPaint()
+label.installEventFilter(first_paint)
+label.show()
+sys.exit(app.exec())
+"""
+
+
+def floors(runs: int) -> dict:
+    """Python doing nothing, and an empty PySide6 window to its first paint (medians)."""
+    out = {}
+    for name, code in (("python_s", "pass"), ("empty_qt_window_s", EMPTY_WINDOW)):
+        times = []
+        for i in range(runs + 1):
+            result = timed_run([sys.executable, "-c", code], kiosk_env())
+            if result["returncode"] != 0:
+                raise RuntimeError(f"the {name} floor failed:\n{result['stderr']}")
+            if i:
+                times.append(result["seconds"])
+        out[name] = median(times)
+    return out
 
 
 def kiosk_child(part: str, args: argparse.Namespace) -> dict:
@@ -292,6 +330,12 @@ def _interactive(taps: int, navs: int) -> dict:
         to_home.append(tap(window.screen.back_button))
     settle()
 
+    # Waiting at home with nobody there, as it does most of the day: the processor should rest.
+    QTest.qWait(1000)
+    cpu_began, wall_began = time.process_time(), time.perf_counter()
+    QTest.qWait(5000)
+    idle_cpu = (time.process_time() - cpu_began) / (time.perf_counter() - wall_began)
+
     # Every screen, every language and mode: what the kiosk holds after a day of patients.
     began = time.perf_counter()
     screens = 0
@@ -342,6 +386,7 @@ def _interactive(taps: int, navs: int) -> dict:
         "back_to_home_ms": {"median": median(to_home), "p99": percentile(to_home, 99),
                             "max": max(to_home), "first": to_home[0]},
         "taps": taps,
+        "idle_cpu_percent": round(idle_cpu * 100, 2),
         "every_screen": {"screens": screens, "seconds": every_screen_s, "rss_mb": _mb(after_every_screen),
                          "peak_mb": _mb(peak_rss_bytes())},
         "navigations": {"count": navs, "warmup": warmup, "rss_before_mb": _mb(before), "rss_after_mb": _mb(after),
@@ -516,6 +561,10 @@ def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
         out.append(("peak memory, largest process", f"{peak:.0f} MB (every screen)", "skipped", "-",
                     f"< {t['peak_mb']:.0f} MB: {verdict(peak < t['peak_mb'])}"))
     out.append(("start: peak memory at first paint", f"{k['start']['peak_mb']:.0f} MB", "-", "-", "-"))
+    f = k["floors"]
+    for label, key in (("floor: Python starting and exiting", "python_s"),
+                       ("floor: an empty PySide6 window to first paint", "empty_qt_window_s")):
+        out.append((label, f"{f[key] * 1000:.0f} ms", "-", ratio(f[key], c["median_s"]) if c else "-", "-"))
     i = k["interactive"]
     for label, key in (("tap region -> region screen painted", "tap_to_region_ms"),
                        ("tap Back -> home painted", "back_to_home_ms")):
@@ -524,6 +573,7 @@ def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
                   f"{verdict(m['median'] < t['tap_median_ms'] and m['p99'] < t['tap_p99_ms'])}")
         out.append((f"{label} (median / p99, {i['taps']} taps)", f"{m['median']:.1f} / {m['p99']:.1f} ms",
                     "-", "-", target))
+    out.append(("processor use while home waits (5 s)", f"{i['idle_cpu_percent']:.1f} %", "-", "-", "-"))
     n = i["navigations"]
     out.append((f"memory growth over {n['count']} navigations", f"{n['growth_mb']:+.1f} MB", "-", "-",
                 f"< {t['growth_mb']:.0f} MB: {verdict(n['growth_mb'] < t['growth_mb'])}"))
@@ -563,6 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--taps", type=int, default=200, help="taps on regions and on Back (default %(default)s)")
     parser.add_argument("--navs", type=int, default=5000, help="navigations for memory growth (default %(default)s)")
     parser.add_argument("--quick", action="store_true", help="3 runs, 50 taps, 500 navigations: a quick look")
+    parser.add_argument("--no-peer", action="store_true", help="skip the Chromium peer")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="write the results here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -576,19 +627,20 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
         say(f"kiosk: cold start x{args.runs}...")
-        kiosk = {"start": kiosk_start(args.runs, work)}
+        kiosk = {"start": kiosk_start(args.runs, work), "floors": floors(args.runs)}
         say(f"kiosk: {args.taps} taps each way, every screen, {args.navs} navigations...")
         kiosk["interactive"] = kiosk_child("interactive", args)
         say("content: load and render x5...")
         kiosk["content"] = content_times(5)
         report["kiosk"] = kiosk
-        chromium = find_chromium()
+        chromium = None if args.no_peer else find_chromium()
         if chromium:
             say(f"Chromium: the same region page x{args.runs}...")
             report["chromium"] = chromium_runs(chromium, static_region_page(work), args.runs, work)
             report["chromium"].pop("screenshot")
         else:
-            say("Chromium not found (Debian: apt-get install chromium): the peer is skipped")
+            say("the Chromium peer is skipped" + ("" if args.no_peer else
+                                                  ": Chromium not found (Debian: apt-get install chromium)"))
             report["chromium"] = None
         report["bundle"] = bundle(args.runs, work)
     report["table"] = table(report)

@@ -89,7 +89,7 @@ class KioskWindow(QMainWindow):
         self._screens: OrderedDict[str, QWidget] = OrderedDict()  # kept screens, least recently shown first
         self._screens_for: tuple = ()  # the book and visit choices the kept screens were made for
         self._style = ""
-        self._let_go_since_trim = False  # screens were deleted: memory to give back at home
+        self._let_go_since_trim = True  # memory to give back once home is ready (start-up, too)
         self.visit = self._fresh_visit()
         self._apply_theme()
         self._stack = QStackedWidget()
