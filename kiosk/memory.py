@@ -15,8 +15,6 @@ file again.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import linecache
 import sys
 from functools import lru_cache
@@ -26,6 +24,9 @@ from functools import lru_cache
 def _malloc_trim():
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: only Linux needs it, and not before home is painted
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         trim = libc.malloc_trim  # glibc only
