@@ -25,11 +25,10 @@ def _malloc_trim():
     if not sys.platform.startswith("linux"):
         return None
     import ctypes  # here: only Linux needs it, and not before home is painted
-    import ctypes.util
 
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim  # glibc only
+        # The process's own symbols include the C library's (no find_library: it runs ldconfig).
+        trim = ctypes.CDLL(None).malloc_trim  # glibc only
     except (OSError, AttributeError):
         return None
     trim.argtypes = [ctypes.c_size_t]
