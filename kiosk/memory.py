@@ -7,9 +7,9 @@ busiest moment though nothing leaked: in a 4,000-action soak the live heap staye
 at about 22 MB while the heap grew to 48 MB. ``malloc_trim`` gives the free pages back.
 Other C libraries (Windows, macOS, musl) have no such call; there it is skipped.
 
-Python's line cache is emptied too. PySide6 hooks every import and reads the module's
-source to look for the word "PySide6", so the source of every module the kiosk imports
-sits in ``linecache``: 6 MB after a day. Only a traceback reads it, and that reads the
+Python's line cache is emptied too. Qt for Python hooks every import and reads the module's
+source to look for its own name, so the source of every module the kiosk imports
+sits in ``linecache``: 6 MB once every screen has been visited. Only a traceback reads it, and that reads the
 file again.
 """
 
