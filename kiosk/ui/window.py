@@ -42,7 +42,7 @@ HOME = "home"
 ATTRACT = "attract"
 STAFF_EXIT_CODE = 10  # the only exit a kiosk shell should not restart after
 # Screens kept ready besides home: every region, and the last few others a patient opened.
-# Each holds its laid-out page and pictures (about 1 MB), so not every screen of every kind.
+# Each holds its laid-out page and pictures (about 2 MB), so not every screen of every kind.
 KEEP_SCREENS = 7
 MAKE_AHEAD_AFTER_MS = 50  # after home is painted: its frame reaches the screen first
 
