@@ -16,6 +16,7 @@ from collections import OrderedDict
 from dataclasses import astuple, dataclass, replace
 from typing import TYPE_CHECKING, Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
@@ -515,7 +516,13 @@ class KioskWindow(QMainWindow):
     def _forget_screens(self) -> None:
         kept, self._screens = self._screens, OrderedDict()
         for screen in kept.values():
-            self._let_go(screen)
+            if screen is self.screen:
+                continue  # it may be the one asking: deleted once the next screen is shown
+            # Hidden and not in the middle of anything: delete now, not at the next turn of the
+            # event loop, so the old choices' screens are gone before the new ones are made.
+            self._stack.removeWidget(screen)
+            shiboken6.delete(screen)
+        give_back_free_memory()
 
     def _let_go(self, screen: QWidget) -> None:
         """Delete a screen that is neither shown, nor home, nor kept for later."""
