@@ -184,19 +184,37 @@ def kiosk_env() -> dict:
     return env
 
 
-def kiosk_start(runs: int, work: Path, exe: list[str] | None = None) -> dict:
-    """Process start to first paint of home, ``runs`` times after one unmeasured run."""
+def interleaved(runners: dict, runs: int) -> dict[str, list[dict]]:
+    """Each runner ``runs`` times after one unmeasured run, taking turns: a busy moment on a
+    shared machine then falls on the kiosk and on Chromium alike, and their ratio holds."""
+    results: dict[str, list[dict]] = {name: [] for name in runners}
+    for i in range(runs + 1):
+        for name, run_once in runners.items():
+            result = run_once()
+            if i:
+                results[name].append(result)
+    return results
+
+
+def process_runner(cmd: list[str], env: dict, done=lambda result: True, timeout: float = 60.0):
+    def run_once() -> dict:
+        result = timed_run(cmd, env, timeout)
+        if result["returncode"] != 0 or not done(result):
+            raise RuntimeError(f"{' '.join(cmd)} failed ({result['returncode']}):\n{result['stderr']}")
+        return result
+    return run_once
+
+
+def kiosk_runner(work: Path, exe: list[str] | None = None):
+    """Process start to first paint of home."""
     config = work / "settings.yaml"  # the defaults, and never this machine's own settings
     config.write_text("idle_seconds: 90\n", encoding="utf-8")
     cmd = (exe or [sys.executable, "-m", "kiosk"]) + ["--windowed", "--exit-after-first-paint", "--config", str(config)]
-    results = []
-    for i in range(runs + 1):
-        result = timed_run(cmd, kiosk_env())
-        if result["returncode"] != 0:
-            raise RuntimeError(f"{' '.join(cmd)} exited {result['returncode']}:\n{result['stderr']}")
-        if i:
-            results.append(result)
-    return {"runs": runs, "median_s": median([r["seconds"] for r in results]),
+    return process_runner(cmd, kiosk_env())
+
+
+def start_summary(results: list[dict]) -> dict:
+    return {"runs": len(results), "median_s": median([r["seconds"] for r in results]),
             "all_s": [round(r["seconds"], 3) for r in results],
             "peak_mb": median([r["peak_single_mb"] for r in results])}
 
@@ -221,19 +239,10 @@ sys.exit(app.exec())
 """
 
 
-def floors(runs: int) -> dict:
-    """Python doing nothing, and an empty PySide6 window to its first paint (medians)."""
-    out = {}
-    for name, code in (("python_s", "pass"), ("empty_qt_window_s", EMPTY_WINDOW)):
-        times = []
-        for i in range(runs + 1):
-            result = timed_run([sys.executable, "-c", code], kiosk_env())
-            if result["returncode"] != 0:
-                raise RuntimeError(f"the {name} floor failed:\n{result['stderr']}")
-            if i:
-                times.append(result["seconds"])
-        out[name] = median(times)
-    return out
+def floor_runners() -> dict:
+    """Python doing nothing, and an empty PySide6 window to its first paint."""
+    return {name: process_runner([sys.executable, "-c", code], kiosk_env())
+            for name, code in (("python_s", "pass"), ("empty_qt_window_s", EMPTY_WINDOW))}
 
 
 def kiosk_child(part: str, args: argparse.Namespace) -> dict:
@@ -468,42 +477,43 @@ main {{ max-width: 1000px; margin: 12px auto; }}
     return path
 
 
-def chromium_runs(chromium: str, page: Path, runs: int, work: Path) -> dict:
+def chromium_runner(chromium: str, page: Path, work: Path):
     profile = work / "chromium-profile"  # kept between runs, as a browser kiosk keeps its own
     shot = work / "chromium.png"
     cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            "--hide-scrollbars", f"--user-data-dir={profile}", "--window-size=1280,800",
            f"--screenshot={shot}", page.as_uri()]
-    results = []
-    for i in range(runs + 1):
-        shot.unlink(missing_ok=True)
-        result = timed_run(cmd, dict(os.environ), timeout=120)
-        if result["returncode"] != 0 or not shot.exists():
-            raise RuntimeError(f"chromium failed ({result['returncode']}):\n{result['stderr']}")
-        if i:
-            results.append(result)
+    run_once = process_runner(cmd, dict(os.environ), done=lambda result: shot.exists(), timeout=120)
+
+    def fresh_shot() -> dict:
+        shot.unlink(missing_ok=True)  # each run must write its own painted screenshot
+        return run_once()
+    return fresh_shot
+
+
+def chromium_summary(chromium: str, results: list[dict]) -> dict:
     version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
-    return {"version": version, "runs": runs, "median_s": median([r["seconds"] for r in results]),
+    return {"version": version, "runs": len(results), "median_s": median([r["seconds"] for r in results]),
             "all_s": [round(r["seconds"], 3) for r in results],
             "largest_process_mb": median([r["peak_single_mb"] for r in results]),
             "all_processes_mb": median([r["peak_total_mb"] for r in results if r["peak_total_mb"]]),
-            "processes": max((r["processes"] or 0) for r in results), "screenshot": str(shot)}
+            "processes": max((r["processes"] or 0) for r in results)}
 
 
 # --- the packaged build ---------------------------------------------------------------------
 
 
-def bundle(runs: int, work: Path) -> dict | None:
-    folder = ROOT / "dist" / "kiosk"
-    exe = folder / ("kiosk-console.exe" if sys.platform == "win32" else "kiosk")
-    if not exe.exists():
-        return None
+def bundle_exe() -> Path | None:
+    exe = ROOT / "dist" / "kiosk" / ("kiosk-console.exe" if sys.platform == "win32" else "kiosk")
+    return exe if exe.exists() else None
+
+
+def bundle(exe: Path, starts: list[dict]) -> dict:
+    folder = exe.parent
     files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]  # a link costs no space
-    result = {"path": str(folder.relative_to(ROOT)), "size_mb": _mb(sum(p.stat().st_size for p in files)),
-              "files": len(files)}
-    result["start"] = kiosk_start(runs, work, [str(exe)])
-    return result
+    return {"path": str(folder.relative_to(ROOT)), "size_mb": _mb(sum(p.stat().st_size for p in files)),
+            "files": len(files), "start": start_summary(starts)}
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -626,23 +636,27 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         work = Path(tmp)
         say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
-        say(f"kiosk: cold start x{args.runs}...")
-        kiosk = {"start": kiosk_start(args.runs, work), "floors": floors(args.runs)}
+        chromium = None if args.no_peer else find_chromium()
+        exe = bundle_exe()
+        runners = {"kiosk": kiosk_runner(work), **floor_runners()}
+        if exe:
+            runners["bundle"] = kiosk_runner(work, [str(exe)])
+        if chromium:
+            runners["chromium"] = chromium_runner(chromium, static_region_page(work), work)
+        say(f"cold starts, taking turns: {', '.join(runners)} x{args.runs}...")
+        starts = interleaved(runners, args.runs)
+        kiosk = {"start": start_summary(starts["kiosk"]),
+                 "floors": {name: start_summary(starts[name])["median_s"] for name in floor_runners()}}
         say(f"kiosk: {args.taps} taps each way, every screen, {args.navs} navigations...")
         kiosk["interactive"] = kiosk_child("interactive", args)
         say("content: load and render x5...")
         kiosk["content"] = content_times(5)
         report["kiosk"] = kiosk
-        chromium = None if args.no_peer else find_chromium()
-        if chromium:
-            say(f"Chromium: the same region page x{args.runs}...")
-            report["chromium"] = chromium_runs(chromium, static_region_page(work), args.runs, work)
-            report["chromium"].pop("screenshot")
-        else:
+        if not chromium:
             say("the Chromium peer is skipped" + ("" if args.no_peer else
                                                   ": Chromium not found (Debian: apt-get install chromium)"))
-            report["chromium"] = None
-        report["bundle"] = bundle(args.runs, work)
+        report["chromium"] = chromium_summary(chromium, starts["chromium"]) if chromium else None
+        report["bundle"] = bundle(exe, starts["bundle"]) if exe else None
     report["table"] = table(report)
     print(report["table"])
     if args.json:
