@@ -638,7 +638,8 @@ def main(argv: list[str] | None = None) -> int:
         say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
         chromium = None if args.no_peer else find_chromium()
         exe = bundle_exe()
-        runners = {"kiosk": kiosk_runner(work), **floor_runners()}
+        floors = floor_runners()
+        runners = {"kiosk": kiosk_runner(work), **floors}
         if exe:
             runners["bundle"] = kiosk_runner(work, [str(exe)])
         if chromium:
@@ -646,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"cold starts, taking turns: {', '.join(runners)} x{args.runs}...")
         starts = interleaved(runners, args.runs)
         kiosk = {"start": start_summary(starts["kiosk"]),
-                 "floors": {name: start_summary(starts[name])["median_s"] for name in floor_runners()}}
+                 "floors": {name: start_summary(starts[name])["median_s"] for name in floors}}
         say(f"kiosk: {args.taps} taps each way, every screen, {args.navs} navigations...")
         kiosk["interactive"] = kiosk_child("interactive", args)
         say("content: load and render x5...")
