@@ -322,13 +322,16 @@ def run_soak(actions: int, seed: int = 1, idle_seconds: float = 2.0, countdown_s
     running QApplication (pytest-qt's) if there is one, and puts back everything it
     changes in the process: the excepthook, the Qt message handler, logging and the font.
     """
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.typeface import load_typeface, prepare_qt_environment
+
+    prepare_qt_environment(offscreen=True)
     from PySide6.QtWidgets import QApplication
 
     from kiosk.resources import default_content_dir
     from kiosk.ui.theme import app_font
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "soak"])
+    load_typeface()
     old_font = app.font()
     app.setFont(app_font())
     cleanup = None

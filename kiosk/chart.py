@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from html import escape
 
 from kiosk.content import Colours, SorenessCurve
+from kiosk.resources import TYPEFACE
 
 WIDTH, HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 96, 60, 20, 84  # room for the axis words
 HOURS_SHOWN = 72
-FONT = "DejaVu Sans, Segoe UI, Noto Sans, Arial, sans-serif"
+FONT = TYPEFACE  # Qt's SVG renderer reads one family, not a list; it falls back by itself
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,10 @@ import sys
 from pathlib import Path, PurePosixPath
 
 
+# The kiosk's own typeface, shipped in assets/fonts (loaded by kiosk/ui/typeface.py).
+TYPEFACE = "Atkinson Hyperlegible"
+
+
 def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
 

@@ -1,15 +1,27 @@
 import os
+import shutil
+from pathlib import Path
 
-# Set before anything imports Qt: the tests run without a display, on CI and on desktops alike.
+import pytest
+
+from kiosk.ui.typeface import prepare_qt_environment
+
+# Set before the QApplication is made: the tests run without a display, on CI and on desktops
+# alike, with the kiosk's own fonts (on Windows the offscreen platform has no others).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
+prepare_qt_environment(offscreen=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = REPO / "content"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with the kiosk's typeface loaded as the kiosk loads it."""
+    from kiosk.ui.typeface import load_typeface
+
+    assert load_typeface(), "the kiosk's typeface did not load"
+    return qapp
 
 
 @pytest.fixture

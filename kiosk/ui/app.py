@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -41,8 +40,9 @@ def _log_qt_message(mode, context, message: str) -> None:
 
 
 def _application(offscreen: bool):
-    if offscreen:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.typeface import load_typeface, prepare_qt_environment
+
+    prepare_qt_environment(offscreen=offscreen)
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
@@ -51,6 +51,7 @@ def _application(offscreen: bool):
     qInstallMessageHandler(_log_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Dry needling kiosk")
+    load_typeface()
     app.setFont(app_font())
     return app
 
@@ -197,8 +198,14 @@ def _open_every_screen(content_dir: Path):
 
 def self_test(content_dir: Path) -> int:
     """Open every screen offscreen; 0 only if each one rendered its real page."""
-    _application(offscreen=True)
+    from PySide6.QtGui import QFontInfo
+
+    from kiosk.ui.typeface import FAMILY
+
+    app = _application(offscreen=True)
     failures = []
+    if QFontInfo(app.font()).family() != FAMILY:
+        failures.append(f"the kiosk's typeface ({FAMILY}) did not load: text would not fit as tested")
     try:
         for name, window in _open_every_screen(content_dir):
             screen = window.screen

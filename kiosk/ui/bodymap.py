@@ -14,7 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.bodyart import BodyArt
-from kiosk.ui.theme import FONT_FAMILIES
+from kiosk.ui.typeface import FAMILIES
 
 LABEL_BAND = 44  # px under the figures for "Front" / "Back"
 # A fingertip is wider than a mouse pointer: a tap this close to a muscle's edge still
@@ -145,7 +145,7 @@ class _NameBubble(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont()
-        font.setFamilies(FONT_FAMILIES)
+        font.setFamilies(FAMILIES)
         font.setPixelSize(26)
         font.setBold(True)
         painter.setFont(font)
@@ -269,7 +269,7 @@ class BodyMap(QWidget):
         rect = self.art_rect()
         self._renderer.render(painter, rect)
         label_font = QFont()
-        label_font.setFamilies(FONT_FAMILIES)
+        label_font.setFamilies(FAMILIES)
         label_font.setPixelSize(24)
         label_font.setBold(True)
         painter.setFont(label_font)

@@ -8,15 +8,15 @@ from PySide6.QtGui import QColor, QFont
 
 from kiosk.content import Colours
 from kiosk.resources import asset_path
+from kiosk.ui.typeface import FAMILIES
 
-FONT_FAMILIES = ["Segoe UI", "DejaVu Sans", "Noto Sans", "Arial"]
 BODY_PX = 22
 MIN_TOUCH_PX = 64  # comfortably above the 48 px minimum for a finger
 
 
 def app_font() -> QFont:
     font = QFont()
-    font.setFamilies(FONT_FAMILIES)
+    font.setFamilies(FAMILIES)
     font.setPixelSize(BODY_PX)
     return font
 
