@@ -144,13 +144,9 @@ def _mb(n: float) -> float:
 
 
 def rss_bytes() -> int:
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        import resource
+    import psutil  # /proc and `resource` exist on Linux only
 
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return int(psutil.Process().memory_info().rss)
 
 
 def peak_rss_bytes() -> int:

@@ -157,16 +157,10 @@ class SoakReport:
 
 
 def rss_bytes() -> int:
-    """Resident set size now (Linux), else the peak so far as getrusage reports it."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            pages = int(statm.read().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        import resource
+    """Resident set size now (the working set on Windows), on every system the kiosk runs on."""
+    import psutil  # /proc and `resource` exist on Linux only; the soak must run on Windows too
 
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, KiB elsewhere
+    return int(psutil.Process().memory_info().rss)
 
 
 def _mb(n: int | float) -> float:
