@@ -1,0 +1,129 @@
+"""What goes into the packaged kiosk: the file filter and orphan pruning that build.spec applies.
+
+Plain Python, so the rules are unit-tested on any system (tests/test_bundle.py) with file lists
+shaped like Windows' and Linux's, not only when PyInstaller runs on each.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import PureWindowsPath as BundlePath  # reads "\\" and "/" alike: one rule for both systems
+
+WINDOWS = sys.platform == "win32"
+# PyInstaller's table of contents entry: (path inside the bundle, source path, type code).
+Entry = tuple[str, str, str]
+
+# Qt plugins the kiosk uses. Everything else Qt ships (QML, Quick, 3D, multimedia, PDF,
+# network, wayland compositor, designer...) is left out.
+KEEP_PLUGIN_DIRS = {
+    "platforms",        # the window system: windows, xcb, wayland, offscreen (self-test)
+    "imageformats",     # SVG (qsvg) and ICO; PNG is built into QtGui
+    "iconengines",      # SVG icons
+    "styles",           # the native Windows style
+}
+KEEP_PLATFORMS = {"qwindows", "qxcb", "qoffscreen"}  # Wayland desktops run it via XWayland
+KEEP_IMAGEFORMATS = {"qsvg", "qico"}
+# Qt libraries the kiosk needs; any other Qt6*.dll / libQt6*.so is dropped, since
+# `excludes` only stops Python modules, not the shared libraries hooks collect.
+KEEP_QT_LIBS = {"Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa"}
+# On Linux, the desktop's own X11, font and D-Bus libraries are used rather than bundled
+# copies: every desktop has them, and a bundled fontconfig, libdbus or libstdc++ that is
+# older than the system's configuration or graphics driver is a classic source of broken
+# fonts, warnings and crashes at start. OpenSSL too: the system's copy gets security updates.
+HOST_LIBRARIES = re.compile(
+    r"^lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|xcb.*|xkbcommon.*|fontconfig|freetype|png16|brotli\w*|expat"
+    r"|dbus-1|systemd|gcrypt|gpg-error|cap|lz4|zstd|lzma|glib-2\.0|gthread-2\.0|pcre2-8|bsd|md|z|bz2|ffi"
+    r"|GL|EGL|GLX|GLdispatch|OpenGL|stdc\+\+|gcc_s|crypto|ssl)\.so"
+)
+
+EXCLUDES = [
+    "tkinter", "unittest", "pydoc", "pytest", "pytestqt", "asyncio", "decimal", "_decimal",
+    "multiprocessing", "ssl", "_ssl", "sqlite3", "curses", "lib2to3", "xmlrpc",
+    "pydoc_data", "bz2", "_bz2", "lzma", "_lzma", "unicodedata",
+    # C accelerators whose pure-Python twins are fast enough for the little they do here.
+    "_pickle", "_elementtree", "_datetime",
+    # East-Asian legacy text codecs: content must be UTF-8, so they are never used.
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
+    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore",
+    "PySide6.QtMultimedia", "PySide6.QtPdf", "PySide6.QtOpenGLWidgets", "PySide6.QtPrintSupport",
+    "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtXml",
+    "PySide6.QtConcurrent", "PySide6.QtUiTools", "PySide6.QtDBus",
+]
+
+
+def wanted(dest: str, windows: bool = WINDOWS) -> bool:
+    """Keep a collected file? ``dest`` is its path inside the bundle."""
+    parts = BundlePath(dest).parts
+    name = parts[-1]
+    if "translations" in parts:
+        return False  # Qt's own translations: the kiosk's words come from its content
+    if "plugins" in parts:
+        folder = parts[parts.index("plugins") + 1] if len(parts) > parts.index("plugins") + 2 else ""
+        if folder not in KEEP_PLUGIN_DIRS:
+            return False
+        stem = re.sub(r"^lib|\.(dll|so|dylib)$", "", name)
+        if folder == "platforms" and stem not in KEEP_PLATFORMS:
+            return False
+        if folder == "imageformats" and stem not in KEEP_IMAGEFORMATS:
+            return False
+        return True
+    qt_lib = re.match(r"^(?:lib)?Qt6(\w+?)(?:d)?\.(?:dll|so)", name)
+    if qt_lib:
+        return qt_lib.group(1) in KEEP_QT_LIBS
+    if re.match(r"^(?:lib)?(avcodec|avformat|avutil|swscale|swresample)", name):
+        return False  # FFmpeg: only multimedia uses it (QtCore needs the ICU libraries on Linux)
+    if not windows and HOST_LIBRARIES.match(name):
+        return False
+    if name == "kiosk.ico":
+        return False  # only the Windows executable needs it, and it is built into that
+    if "opengl32sw" in name:
+        return False  # software OpenGL for Quick; widgets draw without it
+    return True
+
+
+
+# Python's own library: the executable loads it by name, not through a link-time import.
+PYTHON_LIBRARY = re.compile(r"^(lib)?python3", re.IGNORECASE)
+
+
+def is_root(dest: str, typecode: str) -> bool:
+    """Is this file loaded by the kiosk itself at run time, whatever links to it?
+
+    Python extension modules (``EXTENSION``: PySide6's in package folders, but on Windows the
+    standard library's ``pyexpat.pyd``, ``_ctypes.pyd``... at the top of ``_internal``), Qt's
+    plugins (loaded by Qt from their folders) and Python's own library.
+    """
+    path = BundlePath(dest)
+    return typecode == "EXTENSION" or "plugins" in path.parts or bool(PYTHON_LIBRARY.match(path.name))
+
+
+def without_orphans(binaries: list[Entry], imports_of: Callable[[str], list[str]]) -> list[Entry]:
+    """Drop system libraries that only the dropped plugins needed (GTK, cairo, ...).
+
+    Starting from the roots (``is_root``), a library stays only if a root reaches it through
+    link-time imports; ``imports_of(path)`` names the libraries a binary file imports.
+    """
+    by_name: dict[str, Entry] = {}
+    for entry in binaries:
+        by_name.setdefault(BundlePath(entry[0]).name.lower(), entry)
+    queue = [entry for entry in binaries if is_root(entry[0], entry[2])]
+    reached: set[str] = set()
+    while queue:
+        dest, src, typecode = queue.pop()
+        if dest in reached:
+            continue
+        reached.add(dest)
+        if typecode == "SYMLINK" or not os.path.isfile(src):
+            continue
+        for name in imports_of(src):
+            found = by_name.get(BundlePath(name).name.lower())
+            if found:
+                queue.append(found)
+    # A symlink stays when the library it points to stays.
+    reached |= {dest for dest, src, typecode in binaries
+                if typecode == "SYMLINK" and os.path.normpath(os.path.join(os.path.dirname(dest), src)) in reached}
+    return [entry for entry in binaries if entry[0] in reached]
