@@ -14,6 +14,9 @@ DefaultDirName={autopf}\Dry Needling Kiosk
 DefaultGroupName=Dry Needling Kiosk
 ; All users: the kiosk runs under a locked-down standard account, installed by IT as admin.
 PrivilegesRequired=admin
+; Qt 6.10+ (PySide6) uses Windows' own ICU (icuuc.dll), which Windows 10 1809 (build 17763)
+; brought: refuse older Windows with a message rather than install a kiosk that can't start.
+MinVersion=10.0.17763
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 OutputDir=..\dist\installer
@@ -23,11 +26,19 @@ UninstallDisplayIcon={app}\kiosk.exe
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+#ifdef SignWith
+; Sign the installer and its uninstaller with the tool ISCC is given as /S<SignWith>=... (the
+; Windows workflow does, when a certificate is configured).
+SignTool={#SignWith}
+SignedUninstaller=yes
+#endif
 ; Close a running kiosk before upgrading it.
 CloseApplications=yes
 
 [Files]
-Source: "..\dist\kiosk\*"; DestDir: "{app}"; Excludes: "content\*"; Flags: ignoreversion recursesubdirs createallsubdirs
+; "\content\*" (leading backslash) matches only the top-level content folder: without it the
+; pattern also matched _internal\content, the bundled fallback for a clinic's broken file.
+Source: "..\dist\kiosk\*"; DestDir: "{app}"; Excludes: "\content\*"; Flags: ignoreversion recursesubdirs createallsubdirs
 ; The clinic's editable content: installed on first install, never overwritten on upgrade,
 ; so the clinic's own wording survives a new version.
 Source: "..\dist\kiosk\content\*"; DestDir: "{app}\content"; Flags: onlyifdoesntexist uninsneveruninstall recursesubdirs createallsubdirs

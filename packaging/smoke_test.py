@@ -119,6 +119,10 @@ def main() -> int:
                       "the built kiosk's self-test catches the broken region", result.stderr)
     checks.run_clean("--check-content after restoring", "--check-content")
 
+    # Windows has its own icuuc.dll; the stand-in that lets Qt start under Wine is a test shim.
+    shims = sorted(str(p.relative_to(DIST)) for p in DIST.rglob("*") if p.name.lower() == "icuuc.dll")
+    checks.expect(not shims, "no test shim (icuuc.dll) in the bundle", ", ".join(shims))
+
     size = bundle_bytes()
     checks.expect(size < SIZE_LIMIT, f"bundle size {size / 1e6:.1f} MB (limit {SIZE_LIMIT / 1e6:.0f} MB)")
     if shutil.which("du"):
