@@ -146,7 +146,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#pinDots {{ font-size: 34px; min-height: 44px; }}
     QLabel#pinMessage {{ font-size: 22px; font-weight: bold; color: {c.text}; }}
     QPushButton#pinKey {{ min-width: 110px; min-height: 80px; font-size: 34px; padding: 0; }}
-    QPlainTextEdit#problems {{ font-size: 18px; background: #ffffff; color: {c.text}; }}
+    QPlainTextEdit#problems {{ font-size: 18px; background: {c.background}; color: {c.text}; }}
     QLabel#stopBanner {{
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 12px; padding: 10px 16px;
