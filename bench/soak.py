@@ -37,8 +37,6 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
-TABLET_SIZE = (1280, 800)
 KEEP_TRACEBACKS = 5
 # Every COVER_EVERY actions, while some action that fits the screen has been done fewer than
 # COVER_MIN times, that action is chosen: short runs see every kind, long ones keep their mix.
@@ -392,6 +390,8 @@ class _Soak:
             window.contentSwapped.connect(lambda: self.events.update(["content swapped in"]))
             window.contentRejected.connect(lambda _: self.events.update(["content refused"]))
             sys.excepthook = self._excepthook
+            from kiosk.ui.app import TABLET_SIZE
+
             window.resize(*TABLET_SIZE)
             window.show()
             self._settle()
@@ -508,6 +508,8 @@ class _Soak:
 
     def _qt_message(self, mode, context, message: str) -> None:
         from PySide6.QtCore import QtMsgType
+
+        from kiosk.ui.app import HARMLESS_QT_MESSAGES
 
         if not message.startswith(HARMLESS_QT_MESSAGES):
             report = self.report

@@ -15,6 +15,16 @@ REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = REPO / "content"
 
 
+def pytest_configure(config):
+    """Qt warnings fail tests (pyproject.toml), except the kiosk's own list of harmless ones."""
+    import re
+
+    from kiosk.ui.app import HARMLESS_QT_MESSAGES
+
+    for message in HARMLESS_QT_MESSAGES:
+        config.addinivalue_line("qt_log_ignore", re.escape(message))
+
+
 @pytest.fixture(scope="session")
 def qapp(qapp):
     """pytest-qt's application, with the kiosk's typeface loaded as the kiosk loads it."""
