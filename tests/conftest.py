@@ -1,5 +1,6 @@
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,21 @@ from kiosk.ui.typeface import prepare_qt_environment
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 prepare_qt_environment(offscreen=True)
 
+# Tests never touch the real user's settings and log folders: every per-user folder the kiosk
+# asks platformdirs for (XDG on Linux, known folders on Windows) is one temporary folder, for
+# this process and the kiosks it starts.
+USER_FOLDERS = Path(tempfile.mkdtemp(prefix="kiosk-tests-user-"))
+for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[variable] = str(USER_FOLDERS / variable.lower())
+for folder in ("APPDATA", "LOCAL_APPDATA", "COMMON_APPDATA"):
+    os.environ[f"WIN_PD_OVERRIDE_{folder}"] = str(USER_FOLDERS / folder.lower())
+
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = REPO / "content"
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(USER_FOLDERS, ignore_errors=True)
 
 
 def pytest_configure(config):

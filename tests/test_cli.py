@@ -110,3 +110,11 @@ def test_exit_after_first_paint_starts_and_exits_cleanly():
     result = kiosk("--windowed", "--exit-after-first-paint")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_the_tests_keep_out_of_the_real_users_folders():
+    from kiosk.settings import default_path, log_dir
+    from tests.conftest import USER_FOLDERS
+
+    assert USER_FOLDERS in default_path().parents
+    assert USER_FOLDERS in log_dir().parents
