@@ -5,7 +5,8 @@ from PySide6.QtWidgets import QAbstractButton
 
 import re
 
-from kiosk.ui.theme import HIGH_CONTRAST, contrast_ratio, stylesheet, text_pairs
+from kiosk.palette import HIGH_CONTRAST, contrast_ratio, text_pairs
+from kiosk.ui.theme import stylesheet
 from tests.conftest import SHIPPED_CONTENT
 
 MIN_TOUCH = 48

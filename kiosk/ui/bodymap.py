@@ -25,7 +25,7 @@ SKIN = "#e9e2d8"  # the silhouette's fill in assets/bodymap.svg
 
 def pressed_colour(highlight: QColor) -> QColor:
     """The highlight, darkened if it would not stand out from the silhouette (cyan in high contrast)."""
-    from kiosk.ui.theme import contrast_ratio
+    from kiosk.palette import contrast_ratio
 
     colour = QColor(highlight)
     while contrast_ratio(colour.name(), SKIN) < 2.5 and colour.value() > 40:

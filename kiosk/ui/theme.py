@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from kiosk.content import Colours
+from kiosk.palette import disabled_colours, on_colour
 from kiosk.resources import asset_path
 from kiosk.ui.typeface import FAMILIES
 
@@ -19,16 +20,6 @@ def app_font() -> QFont:
     font.setFamilies(FAMILIES)
     font.setPixelSize(BODY_PX)
     return font
-
-
-# The high-contrast theme: at least 7:1 for all text (WCAG AAA), yellow and cyan on black
-# as most high-contrast desktop themes do; the clinic's colours step aside for it.
-HIGH_CONTRAST = Colours(primary="#ffd600", background="#000000", text="#ffffff", highlight="#00e5ff")
-DISABLED_TEXT, DISABLED_BACKGROUND = "#4a545c", "#d5d9dc"
-
-
-def theme_colours(clinic_colours: Colours, high_contrast: bool) -> Colours:
-    return HIGH_CONTRAST if high_contrast else clinic_colours
 
 
 def system_wants_high_contrast() -> bool:
@@ -45,41 +36,6 @@ def system_wants_high_contrast() -> bool:
         return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
     except AttributeError:
         return False
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio between two colours."""
-    def luminance(colour: str) -> float:
-        c = QColor(colour)
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def text_pairs(c: Colours) -> dict[str, tuple[str, str]]:
-    """Every (text colour, background colour) pair the widgets and pages use."""
-    return {
-        "body text": (c.text, c.background),
-        "headings and captions": (c.primary, c.background),
-        "button text": (on_colour(c.primary), c.primary),
-        "pressed button text": (on_colour(c.highlight), c.highlight),
-        "outlined button text": (c.primary, c.background),
-        "disabled button text": disabled_colours(c),
-        "stop banner": (on_colour(c.primary), c.primary),
-        "PIN message": (c.text, c.background),
-    }
-
-
-def on_colour(background: str) -> str:
-    """Black or white text, whichever has the higher contrast on ``background``."""
-    return max(("#111111", "#ffffff"), key=lambda text: contrast_ratio(text, background))
-
-
-def disabled_colours(c: Colours) -> tuple[str, str]:
-    return ("#000000", "#a0a0a0") if c == HIGH_CONTRAST else (DISABLED_TEXT, DISABLED_BACKGROUND)
 
 
 def _tick() -> str:

@@ -30,7 +30,8 @@ from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StaffCorner
-from kiosk.ui.theme import HIGH_CONTRAST, TEXT_SCALES, stylesheet, theme_colours
+from kiosk.palette import HIGH_CONTRAST, theme_colours
+from kiosk.ui.theme import TEXT_SCALES, stylesheet
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
     from kiosk.ui.article import ArticleScreen
