@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
@@ -63,4 +64,6 @@ def test_the_soreness_charts_words_are_set_in_the_kiosks_typeface(qapp):
 
     expected = svg(f'<text x="0" y="30" font-family="{FAMILY}" font-size="20">Justo después, mañana</text>')
     fallback = svg('<text x="0" y="30" font-family="no such font" font-size="20">Justo después, mañana</text>')
-    assert _ink_width(svg(label)) == _ink_width(expected) != _ink_width(fallback)
+    if _ink_width(fallback) == _ink_width(expected):
+        pytest.skip("this machine has no font but the kiosk's (Wine): a fallback can't be told apart")
+    assert _ink_width(svg(label)) == _ink_width(expected)
