@@ -279,7 +279,6 @@ class _Painted:
 def _interactive(taps: int, navs: int) -> dict:
     from PySide6.QtCore import QEvent, QPoint, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.resources import default_content_dir
     from kiosk.settings import Settings
@@ -603,7 +602,7 @@ def table(report: dict) -> str:
     header = ("", "kiosk", "Chromium", "kiosk/Chromium", "target")
     body = rows(report)
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(5)]
-    line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
+    line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"
     out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out.extend(line(r) for r in body)
     m = report["machine"]
@@ -631,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"machine": machine(), "targets": TARGETS}
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         work = Path(tmp)
-        say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+        say = lambda s: print(s, file=sys.stderr, flush=True)
         chromium = None if args.no_peer else find_chromium()
         exe = bundle_exe()
         floors = floor_runners()

@@ -87,7 +87,7 @@ class SoakReport:
     finished: bool = False  # False when the process died part-way (the report is its last checkpoint)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "SoakReport":
+    def from_dict(cls, data: dict) -> SoakReport:
         names = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in names})
 
@@ -165,7 +165,7 @@ def _mb(n: int | float) -> float:
     return round(n / (1024 * 1024), 2)
 
 
-def _summarise_memory(report: "SoakReport", now_mb: float | None = None) -> None:
+def _summarise_memory(report: SoakReport, now_mb: float | None = None) -> None:
     """Growth = median of the last 5 samples after the warm-up minus median of the first 5."""
     samples = report.rss_samples_mb
     if samples:
@@ -445,7 +445,7 @@ class _Soak:
                 getattr(self, "_do_" + action)()
                 self.app.processEvents()
                 self.time_by_type[action] += time.perf_counter() - began
-            except Exception as exc:  # an action raised out of the driver: a crash
+            except Exception as exc:  # noqa: BLE001 - an action raised out of the driver: a crash
                 self._crash(f"action {i} ({action}) on {name} raised {type(exc).__name__}: {exc}",
                             traceback.format_exc())
                 if not self._alive():

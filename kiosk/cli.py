@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - staff get one readable line, the log gets the details
+    except Exception as exc:  # staff get one readable line, the log gets the details
         logging.getLogger("kiosk").debug("unexpected error", exc_info=True)
         print(f"kiosk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 3

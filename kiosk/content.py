@@ -17,9 +17,9 @@ Layout of a content folder::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from kiosk import schema
 from kiosk.problems import ContentError, Problem, display_path

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePosixPath
 
-
 # The kiosk's own typeface, shipped in assets/fonts (loaded by kiosk/ui/typeface.py).
 TYPEFACE = "Atkinson Hyperlegible"
 

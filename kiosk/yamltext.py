@@ -92,7 +92,7 @@ def decode(data: bytes, source: str) -> str:
 def parse(text: str, source: str):
     """Parse YAML text; raises ContentError naming the line for any mistake."""
     try:
-        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        value = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except _DuplicateKey as exc:
         raise ContentError([Problem(source, exc.problem_mark.line + 1, exc.problem)]) from None
     except yaml.MarkedYAMLError as exc:

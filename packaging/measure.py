@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from smoke_test import DIST, EXE, bundle_bytes  # noqa: E402
+from smoke_test import DIST, EXE, bundle_bytes
 
 FLAGS = ["--windowed", "--exit-after-first-paint"]
 
@@ -45,8 +45,9 @@ def main() -> int:
     size = bundle_bytes(DIST)
     source = median_start([sys.executable, "-m", "kiosk"], args.runs)
     bundle = median_start([str(EXE)], args.runs)
-    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"| Measure | Value |\n|---|---|")
+    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    print("| Measure | Value |\n|---|---|")
     print(f"| Bundle size on disk (`dist/kiosk`) | {size / 1e6:.1f} MB ({size / 2**20:.1f} MiB) |")
     print(f"| Start to first paint, packaged (median of {args.runs}) | {bundle * 1000:.0f} ms |")
     print(f"| Start to first paint, from source (median of {args.runs}) | {source * 1000:.0f} ms |")

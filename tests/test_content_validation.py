@@ -39,8 +39,8 @@ def test_wrong_type_names_file_line_and_field(content_copy):
 def test_missing_key(content_copy):
     path = region_path(content_copy, "calves")
     text = path.read_text(encoding="utf-8")
-    path.write_text("\n".join(l for l in text.splitlines() if not l.startswith("muscles:")
-                              and not l.startswith("  Your two big calf")), encoding="utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("muscles:")
+                              and not line.startswith("  Your two big calf")), encoding="utf-8")
     [message] = problems_for(path)
     assert message == f"{path}:3: 'muscles' is missing"
 

@@ -1,9 +1,9 @@
 """Contrast and size, measured: every text colour pair, and every tappable thing at 1280x800."""
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QAbstractButton
-
-import re
 
 from kiosk.palette import HIGH_CONTRAST, contrast_ratio, text_pairs
 from kiosk.ui.theme import stylesheet

@@ -30,7 +30,7 @@ def svg_image(svg: bytes, dpr: float = 1.0) -> QImage:
     return image
 
 
-def reading_column(view: "PageView") -> QHBoxLayout:
+def reading_column(view: PageView) -> QHBoxLayout:
     """About 75 characters a line: long lines are hard to follow at arm's length."""
     view.setMaximumWidth(1000)
     column = QHBoxLayout()

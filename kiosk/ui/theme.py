@@ -107,7 +107,9 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 12px; padding: 10px 16px;
     }}
-    QTextBrowser {{ border: 3px solid {c.background}; border-radius: 6px; background: {c.background}; color: {c.text}; }}
+    QTextBrowser {{
+        border: 3px solid {c.background}; border-radius: 6px; background: {c.background}; color: {c.text};
+    }}
     QScrollBar:vertical {{ width: 28px; background: {c.background}; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {c.primary}; min-height: 80px; border-radius: 10px; margin: 4px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}

@@ -116,7 +116,7 @@ class WalkthroughScreen(QWidget):
 class _ArrowKeys(QObject):
     """Left and Right turn the steps, even while the reading pane has the focus."""
 
-    def __init__(self, screen: "WalkthroughScreen"):
+    def __init__(self, screen: WalkthroughScreen):
         super().__init__(screen)
         self._screen = screen
         screen.view.installEventFilter(self)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, replace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -25,12 +26,12 @@ from kiosk.bodyart import BodyArt
 from kiosk.content import BASE_LANGUAGE
 from kiosk.memory import give_back_free_memory
 from kiosk.pages import Page, PageBook
+from kiosk.palette import HIGH_CONTRAST, theme_colours
 from kiosk.problems import Problem
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StaffCorner
-from kiosk.palette import HIGH_CONTRAST, theme_colours
 from kiosk.ui.theme import TEXT_SCALES, stylesheet
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
@@ -195,7 +196,8 @@ class KioskWindow(QMainWindow):
     def show_precautions(self, back=("home",)) -> None:
         self._again = lambda: self.show_precautions(back)
         self._show_safely("precautions", lambda: self._kept_article(
-            f"precautions-{'-'.join(back)}", lambda: self.pages.precautions(self.visit.language, self.visit.calm), back))
+            f"precautions-{'-'.join(back)}",
+            lambda: self.pages.precautions(self.visit.language, self.visit.calm), back))
 
     def show_sources(self, back=("home",)) -> None:
         self._again = lambda: self.show_sources(back)
@@ -271,7 +273,7 @@ class KioskWindow(QMainWindow):
         try:
             self._build_home()
             self.show_home()
-        except Exception:  # noqa: BLE001 - the last resort must not raise
+        except Exception:  # the last resort must not raise
             log.exception("could not rebuild the home screen")
 
     # --- unattended: idle reset, staff, content updates ---------------------------
@@ -337,7 +339,7 @@ class KioskWindow(QMainWindow):
         try:
             book = self._load_book()
             problems = usable_problems(book)
-        except Exception as exc:  # noqa: BLE001 - content must never take the kiosk down
+        except Exception as exc:  # content must never take the kiosk down
             log.exception("content reload failed")
             problems = [Problem(str(self.book.content.folder), None, f"could not be read: {exc}")]
         if problems:
@@ -474,7 +476,7 @@ class KioskWindow(QMainWindow):
         """A screen that fails to build shows the calm 'being updated' page, never an error."""
         try:
             screen = build()
-        except Exception:  # noqa: BLE001 - a broken page must not break the kiosk
+        except Exception:  # a broken page must not break the kiosk
             log.exception("screen %s could not be shown", name)
             from kiosk.ui.article import ArticleScreen
 
@@ -550,7 +552,7 @@ class KioskWindow(QMainWindow):
                 # Lay it out and draw it once, unseen: its page, pictures and fonts are ready.
                 screen.resize(self._stack.size())
                 screen.grab()
-            except Exception:  # noqa: BLE001 - made ahead only to be quick; the tap will make it again
+            except Exception:  # made ahead only to be quick; the tap will make it again
                 log.exception("could not make %s ahead", key)
                 return
             self._make_ahead.start(0)
