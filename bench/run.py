@@ -282,9 +282,10 @@ def _interactive(taps: int, navs: int) -> dict:
 
     from kiosk.resources import default_content_dir
     from kiosk.settings import Settings
-    from kiosk.ui.app import TABLET_SIZE, _application, _inside, build_window, every_screen
+    from kiosk.ui.app import TABLET_SIZE, application, build_window
+    from kiosk.ui.tour import every_screen, inside
 
-    app = _application(offscreen=True)
+    app = application(offscreen=True)
     began = time.perf_counter()
     # Idle reset as long as it goes: thousands of taps must not be cut short by the attract screen.
     window = build_window(default_content_dir(), Settings(idle_seconds=3600))
@@ -325,7 +326,7 @@ def _interactive(taps: int, navs: int) -> dict:
 
     def region_point(region_id):
         body_map = window.home.body_map
-        return body_map, _inside(body_map.region_shapes(region_id)[0]).toPoint()
+        return body_map, inside(body_map.region_shapes(region_id)[0]).toPoint()
 
     to_region, to_home = [], []
     for i in range(taps):

@@ -541,7 +541,7 @@ class _Soak:
             self._crash("the window is gone (deleted or closed)")
             return None
         try:
-            name = self.window.current_screen()
+            name = self.window.current_screen().name
         except Exception as exc:  # noqa: BLE001
             self._crash(f"current_screen() raised {type(exc).__name__}: {exc}", traceback.format_exc())
             return None
@@ -557,7 +557,7 @@ class _Soak:
         if not self._alive():
             return "the window is gone (deleted or closed)"
         try:
-            name = self.window.current_screen()
+            name = self.window.current_screen().name
         except Exception as exc:  # noqa: BLE001
             return f"current_screen() raised {type(exc).__name__}: {exc}"
         if not isinstance(name, str) or not name:
@@ -610,7 +610,7 @@ class _Soak:
 
     def _choose(self, cover: bool = False) -> str:
         w = self.window
-        name = w.current_screen()
+        name = w.current_screen().name
         home = name == "home" and not self._overlay_open()
         view = getattr(w.screen, "view", None) is not None
         walkthrough = _screen_kind(name) == "walkthrough"
@@ -821,7 +821,7 @@ class _Soak:
         if buttons:
             button = self.rng.choice(buttons)
             widget, point = button, self._tap_point(button)
-        elif window.current_screen() == "home" and not self._overlay_open() and self.rng.random() < 0.5:
+        elif window.current_screen().name == "home" and not self._overlay_open() and self.rng.random() < 0.5:
             widget, point = window.home.body_map, self._body_map_point()
         else:
             widget, point = window, QPoint(self.rng.randrange(window.width()), self.rng.randrange(window.height()))
@@ -930,7 +930,7 @@ class _Soak:
         others = [c for c in codes if c != window.visit.language]
         code = self.rng.choice(others if others and self.rng.random() < 0.8 else codes)
         before = window.visit.language
-        at_home = window.current_screen() == "home" and not self._overlay_open()
+        at_home = window.current_screen().name == "home" and not self._overlay_open()
         button = window.home.language_buttons.get(code) if at_home else None
         if button is None or not self._tap_widget(button):
             window.set_language(code)
@@ -940,7 +940,7 @@ class _Soak:
     def _do_calm(self) -> None:
         window = self.window
         before = window.visit.calm
-        at_home = window.current_screen() == "home" and not self._overlay_open()
+        at_home = window.current_screen().name == "home" and not self._overlay_open()
         if not (at_home and self._tap_widget(window.home.calm_toggle)):
             window.set_calm(not before)
         if window.visit.calm != before:

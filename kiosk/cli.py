@@ -49,12 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         if not content_dir.is_dir():
             print(f"kiosk: the content folder {content_dir} does not exist", file=sys.stderr)
             return 2
-        from kiosk.ui import app
+        from kiosk.ui import app, tour
 
         if args.self_test:
-            return app.self_test(content_dir)
+            return tour.self_test(content_dir)
         if args.screenshot:
-            return app.save_screenshots(content_dir, args.screenshot)
+            return tour.save_screenshots(content_dir, args.screenshot)
         log_file = start_log_file()
         logging.getLogger("kiosk").info("kiosk %s starting; log in %s", __version__, log_file)
         return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,

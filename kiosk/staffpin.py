@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from enum import Enum
 
 from kiosk.settings import StaffPin
 
@@ -40,6 +41,12 @@ def pin_matches(pin: str, stored: StaffPin) -> bool:
     return hmac.compare_digest(digest.hex(), stored.hash)
 
 
+class PinResult(Enum):
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"  # too many wrong PINs in a row: every PIN is refused for a while
+
+
 class PinGuard:
     """Checks PINs; after five wrong ones in a row, refuses every PIN for five minutes."""
 
@@ -60,16 +67,15 @@ class PinGuard:
     def tries_left(self) -> int:
         return MAX_TRIES - self.wrong
 
-    def check(self, pin: str) -> str:
-        """'ok', 'wrong' or 'locked'."""
+    def check(self, pin: str) -> PinResult:
         if self.seconds_locked():
-            return "locked"
+            return PinResult.LOCKED
         if self.stored is not None and pin_matches(pin, self.stored):
             self.wrong = 0
-            return "ok"
+            return PinResult.OK
         self.wrong += 1
         if self.wrong >= MAX_TRIES:
             self.wrong = 0
             self._locked_until = self._clock() + LOCK_SECONDS
-            return "locked"
-        return "wrong"
+            return PinResult.LOCKED
+        return PinResult.WRONG

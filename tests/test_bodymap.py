@@ -3,6 +3,8 @@
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from kiosk.screenid import HOME, ScreenId
+
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 
 
@@ -62,7 +64,7 @@ def test_tapping_inside_each_drawn_outline_opens_that_region(make_window, qtbot,
         with qtbot.waitSignal(window.screenChanged) as changed:
             tap(qtbot, body_map, point_inside(shape))
         assert changed.args == [f"region-{region_id}"]
-        assert window.current_screen() == f"region-{region_id}"
+        assert window.current_screen() == ScreenId.for_region(region_id)
 
 
 def test_region_screen_shows_that_regions_yaml_text(make_window, qtbot, content_copy):
@@ -88,7 +90,7 @@ def test_tapping_just_outside_a_muscle_opens_nothing(make_window, qtbot, region_
         outside = point_just_outside(shape, body_map)
         assert not shape.contains(QPointF(outside))
         tap(qtbot, body_map, outside)
-        assert window.current_screen() == "home"
+        assert window.current_screen() == HOME
 
 
 def test_press_lights_region_and_dragging_off_cancels(make_window, qtbot):
@@ -106,7 +108,7 @@ def test_press_lights_region_and_dragging_off_cancels(make_window, qtbot):
     handle, away = on_screen(body_map, outside)
     qtbot.mouseMove(handle, away)
     qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=away)
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
     assert body_map.grab().toImage().pixelColor(inside) == before.pixelColor(inside)
 
 
@@ -118,7 +120,7 @@ def test_hit_testing_follows_the_art_when_the_window_is_larger(make_window, qtbo
     shape = body_map.region_shapes("foot")[-1]
     with qtbot.waitSignal(window.screenChanged):
         tap(qtbot, body_map, point_inside(shape))
-    assert window.current_screen() == "region-foot"
+    assert window.current_screen() == ScreenId.for_region("foot")
 
 
 def test_a_tap_on_a_muscles_edge_still_counts(make_window, qtbot):
@@ -128,7 +130,7 @@ def test_a_tap_on_a_muscles_edge_still_counts(make_window, qtbot):
     assert not body_map.region_shapes("foot")[0].contains(QPointF(edge))
     with qtbot.waitSignal(window.screenChanged):
         tap(qtbot, body_map, edge)
-    assert window.current_screen() == "region-foot"
+    assert window.current_screen() == ScreenId.for_region("foot")
 
 
 def test_regions_are_large_enough_to_touch_at_tablet_size(make_window):
@@ -156,7 +158,7 @@ def test_a_real_touch_opens_the_region_exactly_once(make_window, qtbot, region_i
     with qtbot.waitSignal(window.screenChanged):
         QTest.touchEvent(handle, device).release(0, at).commit()
     assert opened == [region_id]
-    assert window.current_screen() == f"region-{region_id}"
+    assert window.current_screen() == ScreenId.for_region(region_id)
 
 
 def test_a_touch_just_outside_opens_nothing(make_window, qtbot):
@@ -169,7 +171,7 @@ def test_a_touch_just_outside_opens_nothing(make_window, qtbot):
     device = QTest.createTouchDevice()
     QTest.touchEvent(handle, device).press(0, at).commit()
     QTest.touchEvent(handle, device).release(0, at).commit()
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
 
 
 def test_arrow_keys_move_between_regions_and_enter_opens(make_window, qtbot):

@@ -10,7 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from kiosk.content import Passage, Picture, load_content, parts
 from kiosk.pages import CHART, QR, PageBook
 from kiosk.render import Renderer
-from kiosk.ui.app import every_screen
+from kiosk.screenid import HOME, PRECAUTIONS, SOURCES, ScreenId
+from kiosk.ui.tour import every_screen
 from tests.helpers import edit
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
@@ -30,7 +31,7 @@ def open_walkthrough(window, qtbot, from_region=None):
 def test_walkthrough_from_home_pages_through_eight_steps(make_window, qtbot):
     window = make_window()
     walk = open_walkthrough(window, qtbot)
-    assert window.current_screen() == "walkthrough-general-1"
+    assert window.current_screen() == ScreenId.walkthrough(None, 0)
     assert walk.progress.text() == "Step 1 of 8"
     assert walk.stop_banner.text() == "You can ask to stop at any time." and walk.stop_banner.isVisible()
     assert not walk.previous_button.isEnabled()
@@ -47,7 +48,7 @@ def test_walkthrough_from_home_pages_through_eight_steps(make_window, qtbot):
     walk.previous_button.click()
     assert walk.progress.text() == "Step 7 of 8"
     walk.home_button.click()
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
 
 
 def drag(qtbot, widget, start: QPoint, end: QPoint):
@@ -77,7 +78,7 @@ def test_walkthrough_from_a_region_is_tailored_to_it(make_window, qtbot):
     window = make_window()
     region = window.book.content.base.regions["quads"]
     walk = open_walkthrough(window, qtbot, from_region="quads")
-    assert window.current_screen() == "walkthrough-quads-1"
+    assert window.current_screen() == ScreenId.walkthrough("quads", 0)
     walk.go_to(1)  # on the couch
     couch = region.session_steps["couch"]
     assert couch.passages[0].text[:40] in " ".join(walk.text().split())
@@ -102,19 +103,19 @@ def test_precautions_reachable_from_home_and_regions(make_window, qtbot, start):
         window.screen.precautions_button.click()
     else:
         window.home.precautions_button.click()
-    assert window.current_screen() == "precautions"
+    assert window.current_screen() == PRECAUTIONS
     text = window.screen.text()
     assert text.startswith("Tell your therapist first if")
     for worry in ("blood thinners", "pregnant", "lymphoedema", "diabetes", "infection", "afraid of needles"):
         assert worry in text.lower(), worry
     window.screen.back_button.click()
-    assert window.current_screen() == ("region-foot" if start == "region" else "home")
+    assert window.current_screen() == (ScreenId.for_region("foot") if start == "region" else HOME)
 
 
 def test_sources_list_the_research(make_window, qtbot):
     window = make_window()
     window.home.sources_button.click()
-    assert window.current_screen() == "sources"
+    assert window.current_screen() == SOURCES
     text = window.screen.text()
     for author in ("Gattie", "Cotchett", "Boyce", "Diciolla", "Chys"):
         assert author in text

@@ -3,17 +3,19 @@
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.screenid import HOME
+
 
 def test_esc_goes_back_never_out(make_window, qtbot):
     window = make_window()
     window.home.region_buttons["quads"].click()
     qtbot.keyClick(window.screen.view, Qt.Key.Key_Escape)
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
     qtbot.keyClick(window.home, Qt.Key.Key_Escape)
-    assert window.current_screen() == "home" and window.isVisible()
+    assert window.current_screen() == HOME and window.isVisible()
     window.home.sources_button.click()
     qtbot.keyClick(window.screen.view, Qt.Key.Key_Escape)
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
 
 
 def test_walkthrough_by_arrow_keys(make_window, qtbot):
@@ -28,7 +30,7 @@ def test_walkthrough_by_arrow_keys(make_window, qtbot):
     qtbot.keyClick(walk.view, Qt.Key.Key_Left)
     assert walk.progress.text() == "Step 2 of 8"
     qtbot.keyClick(walk.view, Qt.Key.Key_Escape)
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
 
 
 def test_tab_reaches_every_control_on_home_and_space_presses(make_window, qtbot):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kiosk.screenid import ScreenId
 from tests.helpers import edit
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
@@ -14,7 +15,7 @@ def test_button_row_opens_each_region_and_back_returns_home(make_window, qtbot, 
     with qtbot.waitSignal(window.screenChanged):
         button.click()
     screen = window.screen
-    assert window.current_screen() == f"region-{region_id}"
+    assert window.current_screen() == ScreenId.for_region(region_id)
     assert screen.text().startswith(button.text())
 
     with qtbot.waitSignal(window.screenChanged) as changed:

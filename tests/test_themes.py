@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.palette import HIGH_CONTRAST, contrast_ratio, text_pairs
+from kiosk.screenid import ScreenId
 from kiosk.ui.theme import stylesheet
 from tests.conftest import SHIPPED_CONTENT
 
@@ -50,7 +51,7 @@ def visible_tappables(window):
 
 
 def test_every_tappable_thing_is_at_least_48_px_on_every_screen(make_window, qtbot):
-    from kiosk.ui.app import every_screen
+    from kiosk.ui.tour import every_screen
 
     window = make_window()
     small = set()
@@ -73,11 +74,11 @@ def test_high_contrast_switches_every_screen_and_keeps_regions_visible(make_wind
     assert f"background-color: {HIGH_CONTRAST.background}" in window.screen.view.page.html
     window.screen.back_button.click()
     # A pressed region fills with the high-contrast highlight, far from the silhouette's colour.
-    from kiosk.ui.app import _inside
+    from kiosk.ui.tour import inside
 
     body_map = window.home.body_map
     button = body_map.buttons["calves"]
-    inside = _inside(body_map.region_shapes("calves")[0]).toPoint()
+    inside = inside(body_map.region_shapes("calves")[0]).toPoint()
     button.setDown(True)
     colour = body_map.grab().toImage().pixelColor(inside)
     button.setDown(False)
@@ -106,13 +107,13 @@ def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_win
     normal = view.document().findBlock(0).charFormat().font().pixelSize()
     assert "font-size: 22px" in view.page.html
     window.screen.text_size_button.click()
-    assert window.visit.text_scale == 1.4 and window.current_screen() == "region-foot"
+    assert window.visit.text_scale == 1.4 and window.current_screen() == ScreenId.for_region("foot")
     assert "font-size: 31px" in window.screen.view.page.html
     window.screen.walkthrough_button.click()
     window.screen.next_button.click()
     window.screen.text_size_button.click()
     assert window.visit.text_scale == 1.8
-    assert window.current_screen() == "walkthrough-foot-2", "the patient stays on the same step"
+    assert window.current_screen() == ScreenId.walkthrough("foot", 1), "the patient stays on the same step"
     assert "font-size: 40px" in window.screen.view.page.html
     window.screen.text_size_button.click()
     assert window.visit.text_scale == 1.0 and normal
@@ -127,7 +128,7 @@ def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_win
 
 def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
     """Every button's words fit inside it, on every screen, at every text size."""
-    from kiosk.ui.app import every_screen
+    from kiosk.ui.tour import every_screen
     from kiosk.ui.widgets import WrappingButton
 
     window = make_window()

@@ -4,6 +4,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.bodyart import load_art
 from kiosk.pages import load_pages
+from kiosk.screenid import ATTRACT, HOME, ScreenId
 from kiosk.settings import Settings, load_settings
-from kiosk.staffpin import LOCK_SECONDS, PinGuard, hash_pin
+from kiosk.staffpin import LOCK_SECONDS, PinGuard, PinResult, hash_pin
 from kiosk.ui.watcher import ContentWatcher
-from kiosk.ui.window import ATTRACT, STAFF_EXIT_CODE, KioskWindow
+from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
 from tests.conftest import REPO, SHIPPED_CONTENT
 from tests.helpers import edit
 
@@ -36,11 +38,11 @@ def kiosk(qtbot, qapp):
     qapp.setFont(app_font())
     made = []
 
-    def make(content=SHIPPED_CONTENT, saved=None, **settings):
+    def make(content=SHIPPED_CONTENT, saved=None, clock=time.monotonic, **settings):
         art = load_art()
         window = KioskWindow(load_pages(content, art.region_ids), art, Settings(**settings), locked=True,
                              save_settings=(saved.append if saved is not None else (lambda s: None)),
-                             load_book=lambda: load_pages(content, art.region_ids))
+                             load_book=lambda: load_pages(content, art.region_ids), clock=clock)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
@@ -74,19 +76,19 @@ def test_idle_countdown_then_reset_clears_every_choice(kiosk, qtbot):
     window.screen.walkthrough_button.click()
     window.screen.next_button.click()
     window.screen.next_button.click()
-    assert window.current_screen() == "walkthrough-calves-3"
+    assert window.current_screen() == ScreenId.walkthrough("calves", 2)
 
     qtbot.waitUntil(lambda: window.countdown is not None, timeout=3000)
     spanish = window.book.content.languages["es"].ui
     assert window.countdown.message.text() == spanish.idle_countdown.format(seconds=2)
     with qtbot.waitSignal(window.screenChanged, timeout=5000) as changed:
         pass
-    assert changed.args == [ATTRACT]
+    assert changed.args == [ATTRACT.name]
     assert window.countdown is None
     assert window.screen.invite.text() == "Tap to see what dry needling feels like"
 
     qtbot.mouseClick(window.screen, Qt.MouseButton.LeftButton)
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
     assert window.visit.language == "en" and not window.visit.calm
     assert window.home.language_buttons["en"].isChecked()
     assert not window.home.calm_toggle.isChecked()
@@ -103,19 +105,19 @@ def test_keep_reading_cancels_the_reset(kiosk, qtbot):
     qtbot.waitUntil(lambda: window.countdown is not None, timeout=3000)
     qtbot.mouseClick(window.countdown.keep_button, Qt.MouseButton.LeftButton)
     assert window.countdown is None
-    assert window.current_screen() == "region-foot"
+    assert window.current_screen() == ScreenId.for_region("foot")
 
 
 def test_touch_counts_as_activity(kiosk, qtbot):
     window = kiosk(idle_seconds=600)
-    timer = window.idle._timer
-    start = timer.remainingTime()
-    qtbot.waitUntil(lambda: timer.remainingTime() < start - 150, timeout=3000)
+    idle = window.idle
+    start = idle.remaining_seconds()
+    qtbot.waitUntil(lambda: idle.remaining_seconds() < start - 0.15, timeout=3000)
     device = QTest.createTouchDevice()
     with qtbot.waitSignal(window.idle.activity):
         QTest.touchEvent(window.windowHandle(), device).press(0, QPoint(640, 400)).commit()
     QTest.touchEvent(window.windowHandle(), device).release(0, QPoint(640, 400)).commit()
-    assert timer.remainingTime() > start - 100, "a touch restarts the idle clock"
+    assert idle.remaining_seconds() > start - 0.1, "a touch restarts the idle clock"
 
 
 def long_press_corner(window, qtbot):
@@ -135,9 +137,8 @@ def test_without_a_pin_the_staff_gesture_explains_how_to_set_one(kiosk, qtbot):
 
 
 def test_pin_pad_accepts_the_right_pin_refuses_wrong_ones_and_locks_after_five(kiosk, qtbot, fast_pin):
-    window = kiosk(staff_pin=fast_pin)
     now = [1000.0]
-    window.pin_guard = PinGuard(fast_pin, clock=lambda: now[0])
+    window = kiosk(staff_pin=fast_pin, clock=lambda: now[0])
     pad = long_press_corner(window, qtbot)
     assert pad.title.text() == "Staff only. Enter the PIN."
     assert pad.digit_buttons["5"].height() >= 48
@@ -166,7 +167,7 @@ def test_staff_menu_settings_are_saved_and_exit_uses_the_staff_code(kiosk, qtbot
     menu.calm_default.click()
     menu.idle_buttons[120].click()
     assert (saved[-1].default_language, saved[-1].calm_by_default, saved[-1].idle_seconds) == ("es", True, 120)
-    assert window.idle._timer.interval() == 120_000
+    assert window.idle.seconds == 120
     menu.close_button.click()
     window.reset_for_next_patient()
     assert window.visit.language == "es" and window.visit.calm
@@ -213,10 +214,9 @@ def test_good_content_edit_appears_at_the_next_return_home(kiosk, qtbot, content
     window = kiosk(content_copy)
     watch(window, content_copy)
     window.home.region_buttons["calves"].click()
-    with qtbot.waitSignal(window.contentSwapped, timeout=10000, raising=False) as swapped:
+    # Never under a reading patient: ready, but not swapped in.
+    with qtbot.assertNotEmitted(window.contentSwapped), qtbot.waitSignal(window.contentReady, timeout=10000):
         edit(content_copy / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
-        qtbot.waitUntil(lambda: window._pending is not None, timeout=10000)
-    assert not swapped.signal_triggered, "never under a reading patient"
     assert window.screen.text().startswith("Calves")
     with qtbot.waitSignal(window.contentSwapped):
         window.screen.back_button.click()
@@ -238,7 +238,7 @@ def test_a_screen_that_fails_shows_the_calm_page(kiosk, qtbot, monkeypatch, capl
     assert any("exploded" in r.getMessage() or (r.exc_info and "exploded" in str(r.exc_info[1]))
                for r in caplog.records)
     window.screen.back_button.click()
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
 
 
 @pytest.mark.qt_no_exception_capture
@@ -256,7 +256,7 @@ def test_an_unexpected_error_returns_to_home(kiosk, qtbot, monkeypatch):
 
     window.screen.next_button.clicked.connect(boom)
     window.screen.next_button.click()
-    assert window.current_screen() == "home"
+    assert window.current_screen() == HOME
 
 
 def test_broken_settings_file_means_defaults_and_a_warning(tmp_path, caplog):
@@ -279,7 +279,7 @@ def test_set_pin_from_a_terminal_stores_only_a_salted_hash(tmp_path):
     assert "482913" not in text
     settings, problems = load_settings(config)
     assert problems == () and settings.staff_pin is not None
-    assert PinGuard(settings.staff_pin).check("482913") == "ok"
+    assert PinGuard(settings.staff_pin).check("482913") is PinResult.OK
 
     mismatch = subprocess.run([sys.executable, "-m", "kiosk", "--set-pin", "--config", str(config)],
                               input="111111\n222222\n", capture_output=True, text=True, cwd=REPO, timeout=60)
@@ -294,14 +294,11 @@ def test_a_closed_countdown_never_fires_later(kiosk, qtbot):
     overlay = window.countdown
     window.reset_visit()
     window.show_region("foot")
-    assert not overlay._timer.isActive()
-    # Let the time the old countdown had left go by, then check nothing happened.
-    from PySide6.QtCore import QTimer
-
-    later = QTimer(singleShot=True, interval=1500)
-    with qtbot.waitSignal(later.timeout, timeout=3000):
-        later.start()
-    assert window.current_screen() == "region-foot"
+    assert overlay is not window.countdown
+    # Let the time the old countdown had left go by: nothing may happen.
+    with qtbot.assertNotEmitted(window.screenChanged, wait=1500):
+        pass
+    assert window.current_screen() == ScreenId.for_region("foot")
 
 
 def test_clinic_defaults_for_text_size_and_contrast_start_every_visit(kiosk, qtbot):
@@ -323,17 +320,17 @@ def test_the_next_patient_with_the_same_choices_starts_every_screen_afresh(kiosk
     window.screen.walkthrough_button.click()
     for _ in range(4):
         window.screen.next_button.click()
-    assert window.current_screen() == "walkthrough-calves-5"
+    assert window.current_screen() == ScreenId.walkthrough("calves", 4)
     walkthrough = window.screen
 
     with qtbot.waitSignal(window.screenChanged, timeout=5000) as changed:
         pass  # nobody touches it: countdown, then reset
-    assert changed.args == [ATTRACT]
+    assert changed.args == [ATTRACT.name]
     qtbot.mouseClick(window.screen, Qt.MouseButton.LeftButton)
     window.home.region_buttons["calves"].click()
     assert window.screen.view.verticalScrollBar().value() == 0
     window.screen.walkthrough_button.click()
     assert window.screen is walkthrough, "the same choices reuse the screen already made"
-    assert window.current_screen() == "walkthrough-calves-1"
+    assert window.current_screen() == ScreenId.walkthrough("calves", 0)
     assert window.screen.progress.text() == "Step 1 of 8"
     assert not window.screen.previous_button.isEnabled()

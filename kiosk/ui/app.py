@@ -1,17 +1,20 @@
-"""Starting the kiosk: the QApplication, the window, and the offscreen self-test and screenshots."""
+"""Starting the kiosk: the QApplication, the window, and what catches the unexpected."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.bodyart import load_art
-from kiosk.content import BASE_LANGUAGE
 from kiosk.pages import load_pages
 from kiosk.problems import ContentError
 from kiosk.settings import Settings, load_settings, save_settings
 from kiosk.settings import default_path as default_settings_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ def _log_qt_message(mode, context, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def _application(offscreen: bool):
+def application(offscreen: bool) -> QApplication:
     from kiosk.ui.typeface import load_typeface, prepare_qt_environment
 
     prepare_qt_environment(offscreen=offscreen)
@@ -79,7 +82,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
 
     settings_path = settings_path or default_settings_path()
     settings, _ = load_settings(settings_path)
-    app = _application(offscreen=False)
+    app = application(offscreen=False)
     try:
         window = build_window(content_dir, settings, locked=not windowed, settings_path=settings_path)
     except ContentError as exc:
@@ -131,138 +134,3 @@ def _quit_after_first_paint(screen, app) -> None:
 
     watcher = FirstPaint(screen)
     screen.installEventFilter(watcher)
-
-
-def every_screen(window):
-    """Show every screen in every language and both calm modes; yield a name for each.
-
-    Names are like ``es/calm/walkthrough-calves-3``; the window is left on that screen.
-    """
-    from PySide6.QtWidgets import QApplication
-
-    content = window.book.content
-    variants = [(lang, calm, False, 0) for lang in content.languages for calm in (False, True)]
-    variants += [(BASE_LANGUAGE, False, True, 0), (BASE_LANGUAGE, False, False, 1), (BASE_LANGUAGE, False, False, 2)]
-    for lang, calm, contrast, size_steps in variants:
-        window.reset_visit()
-        window.set_language(lang)
-        window.set_calm(calm)
-        window.set_high_contrast(contrast)
-        for _ in range(size_steps):
-            window.cycle_text_size()
-        mode = ("high-contrast" if contrast else "calm" if calm else
-                ("standard", "large-text", "extra-large-text")[size_steps])
-        prefix = f"{lang}/{mode}/"
-        QApplication.processEvents()
-        yield prefix + "home"
-        for region_id in content.region_ids:
-            window.show_region(region_id)
-            QApplication.processEvents()
-            yield prefix + window.current_screen()
-        for region_id in (None, *content.region_ids):
-            window.show_walkthrough(region_id)
-            for step in range(window.screen.total):
-                window.screen.go_to(step)
-                QApplication.processEvents()
-                yield prefix + window.current_screen()
-        for show in (window.show_precautions, window.show_sources):
-            show()
-            QApplication.processEvents()
-            yield prefix + window.current_screen()
-        window.show_attract()
-        QApplication.processEvents()
-        yield prefix + "attract"
-        window.show_region(content.region_ids[0])
-        window.start_countdown()
-        QApplication.processEvents()
-        yield prefix + "idle-countdown"
-        window.reset_visit()
-    # What staff see (in the content's staff language only).
-    window.open_pin_pad()
-    QApplication.processEvents()
-    yield "staff/pin-pad"
-    window.open_staff_menu()
-    QApplication.processEvents()
-    yield "staff/menu"
-    window.reset_visit()
-
-
-def _open_every_screen(content_dir: Path):
-    """Yield (name, window) with each screen shown and painted at tablet size."""
-    window = build_window(content_dir)
-    window.resize(*TABLET_SIZE)
-    window.show()
-    for name in every_screen(window):
-        yield name, window
-    window.close()
-
-
-def self_test(content_dir: Path) -> int:
-    """Open every screen offscreen; 0 only if each one rendered its real page."""
-    from PySide6.QtGui import QFontInfo
-
-    from kiosk.ui.typeface import FAMILY
-
-    app = _application(offscreen=True)
-    failures = []
-    if QFontInfo(app.font()).family() != FAMILY:
-        failures.append(f"the kiosk's typeface ({FAMILY}) did not load: text would not fit as tested")
-    try:
-        for name, window in _open_every_screen(content_dir):
-            screen = window.screen
-            if window.grab().isNull():
-                failures.append(f"{name}: could not be painted")
-            view = getattr(screen, "view", None)
-            if view is not None and not view.available:
-                reasons = "; ".join(str(p) for p in view.page.problems) or "no page"
-                failures.append(f"{name}: shows the 'being updated' notice ({reasons})")
-            if name.endswith("/home"):
-                failures.extend(_check_body_map(screen.body_map))
-    except ContentError as exc:
-        failures.append(str(exc))
-    for failure in failures:
-        print(f"self-test: FAILED {failure}", file=sys.stderr)
-    if failures:
-        return 1
-    print("self-test: ok")
-    return 0
-
-
-def _check_body_map(body_map) -> list[str]:
-    """Each region must be hit where it is drawn: proves the artwork loaded and parsed."""
-    failures = []
-    for region_id in body_map.names():
-        shapes = body_map.region_shapes(region_id)
-        if not shapes or any(body_map.region_at(_inside(shape)) != region_id for shape in shapes):
-            failures.append(f"home: the body map does not respond where '{region_id}' is drawn")
-    return failures
-
-
-def _inside(shape):
-    """A point well inside a shape: the middle of the widest horizontal run through its centre."""
-    from PySide6.QtCore import QPointF
-
-    box = shape.boundingRect()
-    y = box.center().y()
-    xs = [box.left() + box.width() * i / 200 for i in range(201)]
-    inside = [x for x in xs if shape.contains(QPointF(x, y))]
-    return QPointF((inside[0] + inside[-1]) / 2, y) if inside else box.center()
-
-
-def save_screenshots(content_dir: Path, out_dir: Path) -> int:
-    _application(offscreen=True)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    saved = 0
-    try:
-        for name, window in _open_every_screen(content_dir):
-            path = out_dir / f"{name}.png"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(path)):
-                print(f"screenshot: could not write {path}", file=sys.stderr)
-                return 1
-            saved += 1
-    except ContentError as exc:
-        print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
-        return 1
-    print(f"saved {saved} screenshots in {out_dir}")
-    return 0

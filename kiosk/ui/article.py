@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
-from kiosk.ui.widgets import text_size_button
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import named, text_size_button
 
 
-class ArticleScreen(QWidget):
+class ArticleScreen(Screen):
     backRequested = Signal()
     textSizeRequested = Signal()
 
@@ -21,7 +22,7 @@ class ArticleScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = QPushButton(f"\u2190  {back_label}", objectName="backButton")
+        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
         self.back_button.clicked.connect(self.backRequested)
         self.text_size_button = text_size_button(ui.text_size)
         self.text_size_button.clicked.connect(self.textSizeRequested)
@@ -41,6 +42,9 @@ class ArticleScreen(QWidget):
     def start_over(self) -> None:
         """As if new: at the top of its page (a kept screen is shown again to the next patient too)."""
         self.view.verticalScrollBar().setValue(0)
+
+    def page_view(self) -> PageView:
+        return self.view
 
     def text(self) -> str:
         """What the patient can read on this screen, as plain text."""

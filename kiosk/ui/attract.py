@@ -7,19 +7,21 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import Clinic, UiText
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import named
 
 
-class AttractScreen(QWidget):
+class AttractScreen(Screen):
     tapped = Signal()
 
     def __init__(self, ui: UiText, clinic: Clinic, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        title = QLabel(ui.title, objectName="attractTitle")
-        invite = QLabel(ui.attract, objectName="attract")
+        title = named(QLabel(ui.title), "attractTitle")
+        invite = named(QLabel(ui.attract), "attract")
         invite.setWordWrap(True)
-        clinic_name = QLabel(clinic.name, objectName="clinicName")
+        clinic_name = named(QLabel(clinic.name), "clinicName")
         for label in (title, invite, clinic_name):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
+from kiosk.ui.widgets import named
 
 
 class CountdownOverlay(QWidget):
@@ -21,11 +22,11 @@ class CountdownOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._ui = ui
         self.remaining = seconds
-        card = QWidget(objectName="countdownCard")
+        card = named(QWidget(), "countdownCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        question = QLabel(ui.idle_question, objectName="countdownQuestion")
-        self.message = QLabel(objectName="countdownMessage")
-        self.keep_button = QPushButton(ui.keep_reading, objectName="keepReading")
+        question = named(QLabel(ui.idle_question), "countdownQuestion")
+        self.message = named(QLabel(), "countdownMessage")
+        self.keep_button = named(QPushButton(ui.keep_reading), "keepReading")
         self.keep_button.clicked.connect(self._keep)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 36, 48, 36)

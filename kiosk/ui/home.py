@@ -11,8 +11,9 @@ from kiosk.content import Clinic, UiText
 from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
+from kiosk.ui.screen import Screen
 from kiosk.ui.touchscroll import TouchScroll
-from kiosk.ui.widgets import WrappingButton, text_size_button
+from kiosk.ui.widgets import WrappingButton, named, text_size_button
 
 LOGO_PX = 56
 
@@ -26,7 +27,8 @@ class ClinicLogo(QWidget):
     """
 
     def __init__(self, image: QImage, clinic_name: str, parent: QWidget | None = None):
-        super().__init__(parent, objectName="logo")
+        super().__init__(parent)
+        self.setObjectName("logo")
         self._image = image
         self.setAccessibleName(clinic_name)
         self.setFixedSize(LOGO_PX, LOGO_PX)
@@ -48,7 +50,7 @@ def _logo(name: str, clinic_name: str) -> QWidget | None:
         return None  # reported by --check-content; the header simply has no logo
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Screen):
     regionChosen = Signal(str)
     textSizeRequested = Signal()
     walkthroughRequested = Signal()
@@ -65,10 +67,10 @@ class HomeScreen(QWidget):
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the clinic's background
 
-        title = QLabel(ui.title, objectName="title")
+        title = named(QLabel(ui.title), "title")
         title.setWordWrap(True)  # a long title (or a translation) wraps instead of widening the window
         title.setMinimumWidth(200)
-        clinic_name = QLabel(clinic.name, objectName="clinicName")
+        clinic_name = named(QLabel(clinic.name), "clinicName")
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(title)
@@ -81,7 +83,7 @@ class HomeScreen(QWidget):
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
-        self.contrast_toggle = QPushButton(ui.contrast_toggle, objectName="languageButton", checkable=True)
+        self.contrast_toggle = named(QPushButton(ui.contrast_toggle, checkable=True), "languageButton")
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
         self.contrast_toggle.setChecked(high_contrast)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
@@ -94,7 +96,7 @@ class HomeScreen(QWidget):
         # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in languages.items():
-            button = QPushButton(name, objectName="languageButton", checkable=True)
+            button = named(QPushButton(name, checkable=True), "languageButton")
             button.setChecked(code == language)
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
             header.addWidget(button)
@@ -105,9 +107,9 @@ class HomeScreen(QWidget):
         self.body_map.regionChosen.connect(self.regionChosen)
         self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
 
-        prompt = QLabel(ui.home_prompt, objectName="prompt")
+        prompt = named(QLabel(ui.home_prompt), "prompt")
         prompt.setWordWrap(True)
-        choose = QLabel(ui.choose_heading, objectName="choose")
+        choose = named(QLabel(ui.choose_heading), "choose")
         choose.setWordWrap(True)
         side = QVBoxLayout()
         side.setSpacing(8)
@@ -116,7 +118,7 @@ class HomeScreen(QWidget):
         side.addWidget(choose)
         self.region_buttons: dict[str, QPushButton] = {}
         for region_id, name in region_names.items():
-            button = QPushButton(name, objectName="regionButton")
+            button = named(QPushButton(name), "regionButton")
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
             side.addWidget(button)
             self.region_buttons[region_id] = button
@@ -130,17 +132,17 @@ class HomeScreen(QWidget):
         self.sources_button.clicked.connect(self.sourcesRequested)
         for button in (self.walkthrough_button, self.precautions_button, self.sources_button):
             side.addWidget(button)
-        self.calm_toggle = QCheckBox(ui.calm_toggle, objectName="calmToggle")
+        self.calm_toggle = named(QCheckBox(ui.calm_toggle), "calmToggle")
         self.calm_toggle.setChecked(calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         side.addSpacing(4)
         side.addWidget(self.calm_toggle)
 
-        column = QWidget(objectName="homeColumn")
+        column = named(QWidget(), "homeColumn")
         column.setLayout(side)
         # With large text the column can be taller than the screen: it scrolls rather than
         # squeezing its buttons below a fingertip's size.
-        self.column_scroller = scroller = QScrollArea(objectName="homeColumnScroll")
+        self.column_scroller = scroller = named(QScrollArea(), "homeColumnScroll")
         scroller.setWidget(column)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from kiosk.content import UiText
+
+if TYPE_CHECKING:  # the countdown loads when first wanted, not at start-up
+    from kiosk.ui.countdown import CountdownOverlay
+
+log = logging.getLogger(__name__)
 
 # Touch counts, not only the mouse events Qt makes from it: some tablets send only touch.
 ACTIVITY = {
@@ -33,6 +43,15 @@ class IdleWatcher(QObject):
 
     def restart(self) -> None:
         self._timer.start()
+
+    @property
+    def seconds(self) -> float:
+        """How long a quiet spell lasts before ``idle``."""
+        return self._timer.interval() / 1000
+
+    def remaining_seconds(self) -> float:
+        """How long until ``idle`` if nobody touches anything (0 once it has fired)."""
+        return max(0, self._timer.remainingTime()) / 1000
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in ACTIVITY and event.spontaneous():
@@ -95,3 +114,42 @@ class StaffCorner(QObject):
             self._timer.stop()
             return self._swallow_release
         return False
+
+
+class IdleReset(QObject):
+    """After a quiet spell, asks "Still reading?" over ``window`` with a countdown; a touch keeps
+    the patient's screen, zero emits ``resetDue`` (the window then resets for the next patient)."""
+
+    resetDue = Signal()
+
+    def __init__(self, window: QWidget, seconds: float, countdown_seconds: int):
+        super().__init__(window)
+        self._window = window
+        self.countdown_seconds = countdown_seconds
+        self.watcher = IdleWatcher(seconds, self)
+        self.countdown: CountdownOverlay | None = None
+
+    def start_countdown(self, ui: UiText) -> None:
+        if self.countdown is not None:
+            return
+        from kiosk.ui.countdown import CountdownOverlay
+
+        self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window)
+        self.countdown.keepReading.connect(self._keep_reading)
+        self.countdown.expired.connect(self._expired)
+
+    def close_countdown(self) -> None:
+        if self.countdown is not None:
+            self.countdown.stop()  # a closed countdown must never reset a later patient's screen
+            self.countdown.hide()
+            self.countdown.deleteLater()
+            self.countdown = None
+
+    def _keep_reading(self) -> None:
+        self.close_countdown()
+        self.watcher.restart()
+
+    def _expired(self) -> None:
+        self.close_countdown()
+        log.info("idle: reset for the next patient")
+        self.resetDue.emit()

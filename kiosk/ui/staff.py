@@ -17,20 +17,21 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import StaffText
 from kiosk.problems import Problem
-from kiosk.staffpin import MAX_DIGITS, PinGuard
+from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult
+from kiosk.ui.widgets import named
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 CARD_WIDTH = 520
 
 
-class _Overlay(QWidget):
+class StaffOverlay(QWidget):
     """A card in the middle of a dimmed window; nothing behind it can be touched."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("staffOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.card = QWidget(objectName="staffCard")
+        self.card = named(QWidget(), "staffCard")
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -43,7 +44,7 @@ class _Overlay(QWidget):
         self.raise_()
 
 
-class PinPad(_Overlay):
+class PinPad(StaffOverlay):
     accepted = Signal()
     cancelled = Signal()
 
@@ -52,12 +53,12 @@ class PinPad(_Overlay):
         self._words = words
         self._guard = guard
         self._entered = ""
-        self.title = QLabel(words.pin_title if guard.is_set else words.pin_not_set, objectName="staffTitle")
+        self.title = named(QLabel(words.pin_title if guard.is_set else words.pin_not_set), "staffTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots = QLabel(objectName="pinDots")
+        self.dots = named(QLabel(), "pinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(objectName="pinMessage")
+        self.message = named(QLabel(), "pinMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid = QGridLayout()
@@ -65,14 +66,14 @@ class PinPad(_Overlay):
         self.digit_buttons: dict[str, QPushButton] = {}
         for i, digit in enumerate("123456789"):
             grid.addWidget(self._digit(digit), i // 3, i % 3)
-        self.clear_button = QPushButton(words.clear, objectName="pinKey")
+        self.clear_button = named(QPushButton(words.clear), "pinKey")
         self.clear_button.clicked.connect(self._clear)
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self._digit("0"), 3, 1)
-        self.ok_button = QPushButton(words.ok, objectName="pinKey")
+        self.ok_button = named(QPushButton(words.ok), "pinKey")
         self.ok_button.clicked.connect(self._submit)
         grid.addWidget(self.ok_button, 3, 2)
-        self.cancel_button = QPushButton(words.cancel, objectName="secondary")
+        self.cancel_button = named(QPushButton(words.cancel), "secondary")
         self.cancel_button.clicked.connect(self.cancelled)
         layout = QVBoxLayout(self.card)
         layout.setContentsMargins(40, 30, 40, 30)
@@ -97,7 +98,7 @@ class PinPad(_Overlay):
         self._refresh()
 
     def _digit(self, digit: str) -> QPushButton:
-        button = QPushButton(digit, objectName="pinKey")
+        button = named(QPushButton(digit), "pinKey")
         button.clicked.connect(lambda _=False, d=digit: self.press(d))
         self.digit_buttons[digit] = button
         return button
@@ -120,10 +121,10 @@ class PinPad(_Overlay):
     def _submit(self) -> None:
         result = self._guard.check(self._entered)
         self._entered = ""
-        if result == "ok":
+        if result is PinResult.OK:
             self.accepted.emit()
             return
-        if result == "locked":
+        if result is PinResult.LOCKED:
             minutes = max(1, round(self._guard.seconds_locked() / 60))
             self.message.setText(self._words.pin_locked.format(minutes=minutes))
         else:
@@ -135,7 +136,7 @@ class PinPad(_Overlay):
         self.ok_button.setEnabled(bool(self._entered))
 
 
-class StaffMenu(_Overlay):
+class StaffMenu(StaffOverlay):
     exitRequested = Signal()
     reloadRequested = Signal()
     closed = Signal()
@@ -147,12 +148,12 @@ class StaffMenu(_Overlay):
                  calm_default: bool, idle_seconds: int, problems: tuple[Problem, ...], parent: QWidget):
         super().__init__(parent)
         self._words = words
-        title = QLabel(words.menu_title, objectName="staffTitle")
-        self.exit_button = QPushButton(words.exit, objectName="secondary")
+        title = named(QLabel(words.menu_title), "staffTitle")
+        self.exit_button = named(QPushButton(words.exit), "secondary")
         self.exit_button.clicked.connect(self.exitRequested)
-        self.reload_button = QPushButton(words.reload, objectName="secondary")
+        self.reload_button = named(QPushButton(words.reload), "secondary")
         self.reload_button.clicked.connect(self.reloadRequested)
-        self.status = QLabel(objectName="pinMessage")
+        self.status = named(QLabel(), "pinMessage")
         self.status.setWordWrap(True)
 
         languages_row = QHBoxLayout()
@@ -160,7 +161,7 @@ class StaffMenu(_Overlay):
         group = QButtonGroup(self)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in languages.items():
-            button = QPushButton(name, objectName="languageButton", checkable=True)
+            button = named(QPushButton(name, checkable=True), "languageButton")
             button.setChecked(code == default_language)
             button.clicked.connect(lambda _=False, c=code: self.defaultLanguageChosen.emit(c))
             group.addButton(button)
@@ -168,7 +169,7 @@ class StaffMenu(_Overlay):
             self.language_buttons[code] = button
         languages_row.addStretch(1)
 
-        self.calm_default = QCheckBox(words.calm_default, objectName="calmToggle")
+        self.calm_default = named(QCheckBox(words.calm_default), "calmToggle")
         self.calm_default.setChecked(calm_default)
         self.calm_default.toggled.connect(self.calmDefaultChanged)
 
@@ -177,7 +178,7 @@ class StaffMenu(_Overlay):
         self.idle_buttons: dict[int, QPushButton] = {}
         choices = sorted(set(IDLE_CHOICES) | {int(idle_seconds)})
         for seconds in choices:
-            button = QPushButton(str(seconds), objectName="languageButton", checkable=True)
+            button = named(QPushButton(str(seconds), checkable=True), "languageButton")
             button.setChecked(seconds == int(idle_seconds))
             button.clicked.connect(lambda _=False, s=seconds: self._idle_chosen(s))
             idle_group.addButton(button)
@@ -187,7 +188,7 @@ class StaffMenu(_Overlay):
         self.idle_label = QLabel()
         self._idle_chosen(int(idle_seconds), announce=False)
 
-        self.problems_view = QPlainTextEdit(objectName="problems")
+        self.problems_view = named(QPlainTextEdit(), "problems")
         self.problems_view.setReadOnly(True)
         self.show_problems(problems)
 
@@ -209,7 +210,7 @@ class StaffMenu(_Overlay):
         layout.addWidget(self.calm_default)
         layout.addWidget(self.idle_label)
         layout.addLayout(idle_row)
-        layout.addWidget(QLabel(words.problems_title, objectName="choose"))
+        layout.addWidget(named(QLabel(words.problems_title), "choose"))
         layout.addWidget(self.problems_view, 1)
         self.card.setFixedSize(1100, 700)
 

@@ -42,10 +42,6 @@ def _tick() -> str:
     return asset_path("icons/check.svg").as_posix()  # Qt style sheets want forward slashes
 
 
-# Text-size steps a patient can choose with the "A A" control: normal, large, extra large.
-TEXT_SCALES = (1.0, 1.4, 1.8)
-
-
 def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     """The style sheet; every font size grows with ``text_scale``.
 

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
-from kiosk.ui.widgets import text_size_button
+from kiosk.ui.screen import Screen
+from kiosk.ui.widgets import named, text_size_button
 
 SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
 
 
-class WalkthroughScreen(QWidget):
+class WalkthroughScreen(Screen):
     homeRequested = Signal()
     textSizeRequested = Signal()
     stepChanged = Signal(int)  # 0-based
@@ -26,9 +27,9 @@ class WalkthroughScreen(QWidget):
         self._ui = ui
         self.index = max(0, min(start, len(steps) - 1))
 
-        self.home_button = QPushButton(f"\u2190  {ui.home_button}", objectName="backButton")
+        self.home_button = named(QPushButton(f"\u2190  {ui.home_button}"), "backButton")
         self.home_button.clicked.connect(self.homeRequested)
-        self.progress = QLabel(objectName="progress")
+        self.progress = named(QLabel(), "progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()
         header.addWidget(self.home_button)
@@ -40,7 +41,7 @@ class WalkthroughScreen(QWidget):
         header.addWidget(self.text_size_button)
 
         # Always on screen, whatever the step: consent is ongoing.
-        self.stop_banner = QLabel(ui.stop_any_time, objectName="stopBanner")
+        self.stop_banner = named(QLabel(ui.stop_any_time), "stopBanner")
         self.stop_banner.setWordWrap(True)
         self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -49,9 +50,9 @@ class WalkthroughScreen(QWidget):
         self._swipe.swiped.connect(self._on_swipe)
         self._arrows = _ArrowKeys(self)
 
-        self.previous_button = QPushButton(f"\u2190  {ui.previous_button}", objectName="stepButton")
+        self.previous_button = named(QPushButton(f"\u2190  {ui.previous_button}"), "stepButton")
         self.previous_button.clicked.connect(self.previous)
-        self.next_button = QPushButton(f"{ui.next_button}  \u2192", objectName="stepButton")
+        self.next_button = named(QPushButton(f"{ui.next_button}  \u2192"), "stepButton")
         self.next_button.clicked.connect(self.next)
         footer = QHBoxLayout()
         footer.addWidget(self.previous_button)
@@ -90,6 +91,9 @@ class WalkthroughScreen(QWidget):
             self.index = index
             self._show()
         self.view.verticalScrollBar().setValue(0)
+
+    def page_view(self) -> PageView:
+        return self.view
 
     def text(self) -> str:
         return self.view.toPlainText()

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with an object name, which the style sheet picks it out by."""
+    widget.setObjectName(name)
+    return widget
 
 
 class WrappingButton(QPushButton):
@@ -13,8 +23,9 @@ class WrappingButton(QPushButton):
     """
 
     def __init__(self, text: str, object_name: str, parent: QWidget | None = None):
-        super().__init__(parent, objectName=object_name)
-        self._label = QLabel(text, objectName=f"{object_name}Label")
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self._label = named(QLabel(text), f"{object_name}Label")
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -45,7 +56,7 @@ class WrappingButton(QPushButton):
 
 def text_size_button(label: str) -> QPushButton:
     """The "A A" control on every screen: normal, large, extra-large text, round and round."""
-    button = QPushButton("A A", objectName="textSize")
+    button = named(QPushButton("A A"), "textSize")
     button.setAccessibleName(label)
     button.setToolTip(label)
     return button

@@ -1,0 +1,47 @@
+"""Which screen is shown: a typed value, never a name to be parsed.
+
+``ScreenId.name`` spells it for people (the log, screenshot files, screen-reader titles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ScreenKind(Enum):
+    HOME = "home"
+    ATTRACT = "attract"
+    REGION = "region"
+    WALKTHROUGH = "walkthrough"
+    PRECAUTIONS = "precautions"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True)
+class ScreenId:
+    kind: ScreenKind
+    region: str | None = None  # the region a region screen or walkthrough is about (None: general)
+    step: int = 0  # the walkthrough's step, counted from 0
+
+    @staticmethod
+    def for_region(region_id: str) -> ScreenId:
+        return ScreenId(ScreenKind.REGION, region_id)
+
+    @staticmethod
+    def walkthrough(region_id: str | None = None, step: int = 0) -> ScreenId:
+        return ScreenId(ScreenKind.WALKTHROUGH, region_id, step)
+
+    @property
+    def name(self) -> str:
+        if self.kind is ScreenKind.REGION:
+            return f"region-{self.region}"
+        if self.kind is ScreenKind.WALKTHROUGH:
+            return f"walkthrough-{self.region or 'general'}-{self.step + 1}"
+        return self.kind.value
+
+
+HOME = ScreenId(ScreenKind.HOME)
+ATTRACT = ScreenId(ScreenKind.ATTRACT)
+PRECAUTIONS = ScreenId(ScreenKind.PRECAUTIONS)
+SOURCES = ScreenId(ScreenKind.SOURCES)

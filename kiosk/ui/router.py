@@ -1,0 +1,174 @@
+"""Where each tap leads: makes the screen for the patient's visit from the pages, connects
+what the screen asks for to the next screen, and shows it through the navigator.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.content import Language
+from kiosk.pages import Page, PageBook
+from kiosk.screenid import ATTRACT, HOME, PRECAUTIONS, SOURCES, ScreenId, ScreenKind
+from kiosk.ui.navigator import Build, Navigator
+from kiosk.ui.screen import Screen
+from kiosk.visit import Visit
+
+if TYPE_CHECKING:  # the screens are imported when first wanted: home is painted sooner
+    from kiosk.ui.article import ArticleScreen
+    from kiosk.ui.region import RegionScreen
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the screens are made from now: the content, the patient's choices and their pages."""
+
+    book: PageBook
+    visit: Visit
+    pages: PageBook  # themed for the visit's contrast and text size
+    language: Language
+
+    def region_names(self) -> dict[str, str]:
+        regions = self.language.regions
+        return {rid: regions[rid].name if rid in regions else rid.replace("_", " ").title()
+                for rid in self.book.content.region_ids}
+
+
+class Router(QObject):
+    """``homeWanted`` asks the window for home (it may swap in new content first);
+    ``textSizeRequested`` passes on any screen's "A A"."""
+
+    homeWanted = Signal()
+    textSizeRequested = Signal()
+
+    def __init__(self, navigator: Navigator, scene: Callable[[], Scene]):
+        super().__init__(navigator)
+        self.navigator = navigator
+        self._scene = scene
+        self.again: Callable[[], None] = self.homeWanted.emit  # shows the current screen again
+
+    def show_attract(self) -> None:
+        from kiosk.ui.attract import AttractScreen
+
+        scene = self._scene()
+        screen = AttractScreen(scene.language.ui, scene.book.content.clinic)
+        screen.setAccessibleName(scene.language.ui.attract)
+        screen.tapped.connect(self.homeWanted)
+        self.navigator.show(ATTRACT, screen)
+
+    def show_region(self, region_id: str) -> None:
+        self.again = partial(self.show_region, region_id)
+
+        def screen() -> Screen:
+            region = self.region_screen(region_id)
+            region.start_over()
+            return region
+
+        self._show_safely(ScreenId.for_region(region_id), screen)
+
+    def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
+        from kiosk.ui.walkthrough import WalkthroughScreen
+
+        scene = self._scene()
+
+        def build() -> WalkthroughScreen:
+            lang, calm = scene.visit.language, scene.visit.calm
+            steps = [scene.pages.step(lang, calm, region_id, i) for i in range(max(scene.pages.step_count(lang), 1))]
+            screen = WalkthroughScreen(steps, scene.language.ui, start=step)
+            screen.homeRequested.connect(self.homeWanted)
+            screen.stepChanged.connect(lambda i: self.navigator.rename(ScreenId.walkthrough(region_id, i)))
+            screen.textSizeRequested.connect(self.textSizeRequested)
+            return screen
+
+        def screen() -> Screen:
+            walkthrough = self.navigator.kept(ScreenId.walkthrough(region_id), self.made_for(scene), build)
+            assert isinstance(walkthrough, WalkthroughScreen)
+            walkthrough.start_over(step)
+            # Shown again (a new text size) at the step the patient is on, not where it began.
+            self.again = lambda: self.show_walkthrough(region_id, walkthrough.index)
+            return walkthrough
+
+        self.again = partial(self.show_walkthrough, region_id, step)
+        self._show_safely(ScreenId.walkthrough(region_id, step), screen)
+
+    def show_precautions(self, back: ScreenId = HOME) -> None:
+        self.again = partial(self.show_precautions, back)
+        self._show_article(PRECAUTIONS, back, lambda s: s.pages.precautions(s.visit.language, s.visit.calm))
+
+    def show_sources(self, back: ScreenId = HOME) -> None:
+        self.again = partial(self.show_sources, back)
+        self._show_article(SOURCES, back, lambda s: s.pages.sources(s.visit.language, s.visit.calm))
+
+    @staticmethod
+    def made_for(scene: Scene) -> Hashable:
+        """What the kept screens depend on: the content and the patient's choices."""
+        return (scene.book, scene.visit)
+
+    def region_screen(self, region_id: str) -> RegionScreen:
+        from kiosk.ui.region import RegionScreen
+
+        scene = self._scene()
+
+        def build() -> RegionScreen:
+            page = scene.pages.region(scene.visit.language, scene.visit.calm, region_id)
+            screen = RegionScreen(scene.region_names()[region_id], page, scene.language.ui)
+            screen.backRequested.connect(self.homeWanted)
+            screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
+            screen.precautionsRequested.connect(lambda: self.show_precautions(ScreenId.for_region(region_id)))
+            screen.textSizeRequested.connect(self.textSizeRequested)
+            return screen
+
+        region = self.navigator.kept(ScreenId.for_region(region_id), self.made_for(scene), build)
+        assert isinstance(region, RegionScreen)
+        return region
+
+    def regions_to_make_ahead(self) -> list[tuple[Hashable, Build]]:
+        scene = self._scene()
+        return [(ScreenId.for_region(rid), partial(self.region_screen, rid))
+                for rid in scene.book.content.region_ids
+                if not self.navigator.is_kept(ScreenId.for_region(rid), self.made_for(scene))]
+
+    def _show_article(self, screen_id: ScreenId, back: ScreenId, page: Callable[[Scene], Page]) -> None:
+        def screen() -> Screen:
+            scene = self._scene()
+            article = self.navigator.kept((screen_id, back), self.made_for(scene),
+                                          lambda: self._article(scene, page(scene), back))
+            article.start_over()
+            return article
+
+        self._show_safely(screen_id, screen)
+
+    def _article(self, scene: Scene, page: Page, back: ScreenId) -> ArticleScreen:
+        from kiosk.ui.article import ArticleScreen
+
+        ui = scene.language.ui
+        to_region = back.region if back.kind is ScreenKind.REGION else None
+        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.back_button)
+        if page.html is not None:
+            screen.setAccessibleName(screen.text().split("\n", 1)[0])  # the page's own heading
+        screen.textSizeRequested.connect(self.textSizeRequested)
+        if to_region:
+            screen.backRequested.connect(lambda: self.show_region(to_region))
+        else:
+            screen.backRequested.connect(self.homeWanted)
+        return screen
+
+    def _show_safely(self, screen_id: ScreenId, build: Callable[[], Screen]) -> None:
+        """A screen that fails to build shows the calm 'being updated' page, never an error."""
+        try:
+            screen = build()
+        except Exception:  # a broken page must not break the kiosk
+            log.exception("screen %s could not be shown", screen_id.name)
+            from kiosk.ui.article import ArticleScreen
+
+            ui = self._scene().language.ui
+            screen = ArticleScreen(Page(None), ui, ui.back_button)
+            screen.backRequested.connect(self.homeWanted)
+        self.navigator.show(screen_id, screen)
