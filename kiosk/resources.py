@@ -1,14 +1,19 @@
-"""Where the kiosk's files are, from the source tree and from the packaged build alike.
+"""Where the kiosk's files are: installed from a wheel, from the source tree, or packaged.
 
-This is the only module that knows whether the kiosk is frozen by PyInstaller.
+This is the only module that knows whether the kiosk is frozen by PyInstaller, and where its
+content and assets are. They ship inside the ``kiosk`` package (``kiosk/content``,
+``kiosk/assets``) as package data, so ``pip install .`` installs a kiosk that works from any
+folder; the PyInstaller build keeps them at the top of ``_internal`` instead.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import sys
 from pathlib import Path, PurePosixPath
 
-# The kiosk's own typeface, shipped in assets/fonts (loaded by kiosk/ui/typeface.py).
+# The kiosk's own typeface, shipped in kiosk/assets/fonts (loaded by kiosk/ui/typeface.py).
 TYPEFACE = "Atkinson Hyperlegible"
 
 
@@ -16,15 +21,33 @@ def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
 
 
+@functools.cache  # where the package is does not change while the kiosk runs
+def _package_dir() -> Path:
+    """The installed ``kiosk`` package as a folder (a wheel's install, editable, or the checkout).
+
+    Asked of the import system (``importlib.resources``), the standard way to reach a package's
+    data, instead of assumed from this file's location. Qt, Jinja and the staff's text editor
+    need real files, so a package imported from an archive (a zip) is refused with a reason.
+    """
+    folder = importlib.resources.files("kiosk")
+    if not isinstance(folder, Path):
+        raise RuntimeError(f"the kiosk's files must be installed as a folder, not read from an archive: {folder}")
+    return folder.resolve()
+
+
 def bundle_dir() -> Path:
-    """The read-only files shipped with the kiosk (``_internal`` in the packaged build)."""
+    """The read-only files shipped with the kiosk: ``_internal`` in the packaged build, else the package."""
     if is_frozen():
         return Path(sys._MEIPASS)
-    return Path(__file__).resolve().parent.parent
+    return _package_dir()
 
 
 def app_dir() -> Path:
-    """The folder a clinic sees: beside the executable, or the source checkout."""
+    """The folder a clinic sees: beside the executable; unpackaged, the package itself.
+
+    Never the folder *around* the package (``site-packages`` for a wheel): a ``content`` folder
+    there would belong to someone else.
+    """
     if is_frozen():
         return Path(sys.executable).resolve().parent
     return bundle_dir()

@@ -98,8 +98,8 @@ def test_screenshot_saves_home_and_every_region(tmp_path):
 def test_missing_body_map_art_is_a_clear_message(tmp_path):
     """A damaged install (art deleted) explains itself instead of crashing."""
     copy = tmp_path / "repo"
-    shutil.copytree(REPO / "kiosk", copy / "kiosk")
-    shutil.copytree(REPO / "content", copy / "content")
+    shutil.copytree(REPO / "kiosk", copy / "kiosk", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.rmtree(copy / "kiosk" / "assets")
     result = kiosk("--self-test", cwd=copy)
     assert result.returncode == 1
     assert "the body map picture" in result.stderr and "can't be read" in result.stderr

@@ -1,6 +1,8 @@
 """Files are found the same way from the source tree and from the packaged build."""
 
+import importlib.resources
 import sys
+import zipfile
 
 import pytest
 
@@ -8,11 +10,32 @@ from kiosk import resources
 from tests.conftest import REPO
 
 
-def test_from_source_everything_comes_from_the_checkout():
+def test_from_source_everything_comes_from_the_package_in_the_checkout():
     assert not resources.is_frozen()
-    assert resources.default_content_dir() == REPO / "content"
-    assert resources.asset_path("bodymap.svg") == REPO / "assets" / "bodymap.svg"
+    assert resources.bundle_dir() == resources.app_dir() == REPO / "kiosk"
+    assert resources.default_content_dir() == resources.bundled_content_dir() == REPO / "kiosk" / "content"
+    assert resources.asset_path("bodymap.svg") == REPO / "kiosk" / "assets" / "bodymap.svg"
     assert resources.asset_path("bodymap.svg").is_file()
+
+
+def test_unpackaged_a_content_folder_around_the_package_is_not_used(monkeypatch, tmp_path):
+    """Installed from a wheel, the folder around the package is site-packages: its content is not ours."""
+    site_packages = tmp_path / "site-packages"
+    (site_packages / "kiosk" / "content").mkdir(parents=True)
+    (site_packages / "content").mkdir()
+    monkeypatch.setattr(resources, "_package_dir", lambda: site_packages / "kiosk")
+    assert resources.default_content_dir() == site_packages / "kiosk" / "content"
+    assert resources.asset_path("fonts/OFL.txt") == site_packages / "kiosk" / "assets" / "fonts" / "OFL.txt"
+
+
+def test_a_kiosk_read_from_an_archive_is_refused_with_a_reason(monkeypatch, tmp_path):
+    """Qt and Jinja need real files: a zipped package gets a message, not a baffling failure later."""
+    archive = tmp_path / "kiosk.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("kiosk/__init__.py", "")
+    monkeypatch.setattr(importlib.resources, "files", lambda package: zipfile.Path(archive, "kiosk/"))
+    with pytest.raises(RuntimeError, match="installed as a folder"):
+        resources._package_dir.__wrapped__()  # the cached answer is the real package's
 
 
 @pytest.fixture
