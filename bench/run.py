@@ -299,7 +299,7 @@ def _interactive(taps: int, navs: int) -> dict:
     QTest.qWait(1500)
     handle = window.windowHandle()
     spy = _Painted()
-    window.screenChanged.connect(lambda _: spy.watch(window.screen))
+    window.screenChanged.connect(lambda _: spy.watch(window.shown_screen))
 
     def settle():
         app.processEvents()
@@ -311,14 +311,15 @@ def _interactive(taps: int, navs: int) -> dict:
         for a step turned on the same screen, that screen again) has been painted."""
         point = point if point is not None else widget.rect().center()
         at = widget.mapTo(window, QPoint(point))
-        before = window.screen
+        before = window.shown_screen
         spy.watch(before)
         start = time.perf_counter()
         QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
         deadline = start + 5
-        while not ((same_screen or window.screen is not before) and spy.painted) and time.perf_counter() < deadline:
+        while (not ((same_screen or window.shown_screen is not before) and spy.painted)
+               and time.perf_counter() < deadline):
             app.processEvents()
-        if (window.screen is before) != same_screen or not spy.painted:
+        if (window.shown_screen is before) != same_screen or not spy.painted:
             raise RuntimeError(f"a tap at {at.x()},{at.y()} did not bring a newly painted screen")
         return (time.perf_counter() - start) * 1000
 
@@ -332,7 +333,7 @@ def _interactive(taps: int, navs: int) -> dict:
     for i in range(taps):
         body_map, point = region_point(regions[i % len(regions)])
         to_region.append(tap(body_map, point))
-        to_home.append(tap(window.screen.back_button))
+        to_home.append(tap(window.shown_screen.back_button))
     settle()
 
     # Waiting at home with nobody there, as it does most of the day: the processor should rest.
@@ -357,14 +358,14 @@ def _interactive(taps: int, navs: int) -> dict:
     def route(region_id):
         body_map, point = region_point(region_id)
         yield lambda: tap(body_map, point)
-        yield lambda: tap(window.screen.walkthrough_button)
-        yield lambda: tap(window.screen.next_button, same_screen=True)
-        yield lambda: tap(window.screen.next_button, same_screen=True)
-        yield lambda: tap(window.screen.home_button)
+        yield lambda: tap(window.shown_screen.walkthrough_button)
+        yield lambda: tap(window.shown_screen.next_button, same_screen=True)
+        yield lambda: tap(window.shown_screen.next_button, same_screen=True)
+        yield lambda: tap(window.shown_screen.home_button)
         yield lambda: tap(body_map, point)
-        yield lambda: tap(window.screen.precautions_button)
-        yield lambda: tap(window.screen.back_button)  # to the region
-        yield lambda: tap(window.screen.back_button)  # home
+        yield lambda: tap(window.shown_screen.precautions_button)
+        yield lambda: tap(window.shown_screen.back_button)  # to the region
+        yield lambda: tap(window.shown_screen.back_button)  # home
 
     def navigate(count: int) -> int:
         """At least ``count`` navigations, in whole routes (each starts and ends at home)."""

@@ -562,7 +562,7 @@ class _Soak:
             return f"current_screen() raised {type(exc).__name__}: {exc}"
         if not isinstance(name, str) or not name:
             return f"current_screen() answered {name!r}"
-        screen = self.window.screen
+        screen = self.window.shown_screen
         if screen is None or not shiboken6.isValid(screen):
             return f"the screen object for {name!r} has been deleted"
         return None
@@ -612,7 +612,7 @@ class _Soak:
         w = self.window
         name = w.current_screen().name
         home = name == "home" and not self._overlay_open()
-        view = getattr(w.screen, "view", None) is not None
+        view = getattr(w.shown_screen, "view", None) is not None
         walkthrough = _screen_kind(name) == "walkthrough"
         table = [
             ("body_map_tap", 14, home),
@@ -725,7 +725,7 @@ class _Soak:
         """What a finger would scroll on this screen: the page, or a scroll area with more in it."""
         from PySide6.QtWidgets import QAbstractScrollArea
 
-        screen = self.window.screen
+        screen = self.window.shown_screen
         view = getattr(screen, "view", None)
         if view is not None:
             return view
@@ -834,7 +834,7 @@ class _Soak:
     def _do_touch_swipe(self) -> None:
         from PySide6.QtCore import QPoint
 
-        screen = self.window.screen
+        screen = self.window.shown_screen
         viewport = screen.view.viewport()
         rect = viewport.rect()
         rng = self.rng
@@ -859,7 +859,7 @@ class _Soak:
     def _do_swipe(self) -> None:
         from PySide6.QtCore import QPoint
 
-        screen = self.window.screen
+        screen = self.window.shown_screen
         viewport = screen.view.viewport()
         rect = viewport.rect()
         rng = self.rng

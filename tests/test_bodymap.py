@@ -75,7 +75,7 @@ def test_region_screen_shows_that_regions_yaml_text(make_window, qtbot, content_
     body_map = window.home.body_map
     with qtbot.waitSignal(window.screenChanged):
         tap(qtbot, body_map, point_inside(body_map.region_shapes("hamstrings")[0]))
-    text = window.screen.text()
+    text = window.shown_screen.text()
     assert text.startswith("Back of the thigh")
     assert "What dry needling does here" in text
     assert "What the session feels like" in text

@@ -20,12 +20,12 @@ REGIONS = ("quads", "hamstrings", "calves", "foot")
 def open_walkthrough(window, qtbot, from_region=None):
     if from_region:
         window.home.region_buttons[from_region].click()
-        button = window.screen.walkthrough_button
+        button = window.shown_screen.walkthrough_button
     else:
         button = window.home.walkthrough_button
     with qtbot.waitSignal(window.screenChanged):
         button.click()
-    return window.screen
+    return window.shown_screen
 
 
 def test_walkthrough_from_home_pages_through_eight_steps(make_window, qtbot):
@@ -100,15 +100,15 @@ def test_precautions_reachable_from_home_and_regions(make_window, qtbot, start):
     window = make_window()
     if start == "region":
         window.home.region_buttons["foot"].click()
-        window.screen.precautions_button.click()
+        window.shown_screen.precautions_button.click()
     else:
         window.home.precautions_button.click()
     assert window.current_screen() == PRECAUTIONS
-    text = window.screen.text()
+    text = window.shown_screen.text()
     assert text.startswith("Tell your therapist first if")
     for worry in ("blood thinners", "pregnant", "lymphoedema", "diabetes", "infection", "afraid of needles"):
         assert worry in text.lower(), worry
-    window.screen.back_button.click()
+    window.shown_screen.back_button.click()
     assert window.current_screen() == (ScreenId.for_region("foot") if start == "region" else HOME)
 
 
@@ -116,7 +116,7 @@ def test_sources_list_the_research(make_window, qtbot):
     window = make_window()
     window.home.sources_button.click()
     assert window.current_screen() == SOURCES
-    text = window.screen.text()
+    text = window.shown_screen.text()
     for author in ("Gattie", "Cotchett", "Boyce", "Diciolla", "Chys"):
         assert author in text
 
@@ -132,11 +132,11 @@ def test_switching_to_spanish_changes_every_word(make_window, qtbot):
     assert window.home.region_buttons["calves"].text() == spanish.regions["calves"].name
 
     window.home.region_buttons["calves"].click()
-    assert window.screen.text().startswith(spanish.regions["calves"].name)
-    assert spanish.ui.section_does in window.screen.text()
-    window.screen.walkthrough_button.click()
-    assert window.screen.progress.text() == spanish.ui.step_of.format(number=1, total=8)
-    assert window.screen.stop_banner.text() == spanish.ui.stop_any_time
+    assert window.shown_screen.text().startswith(spanish.regions["calves"].name)
+    assert spanish.ui.section_does in window.shown_screen.text()
+    window.shown_screen.walkthrough_button.click()
+    assert window.shown_screen.progress.text() == spanish.ui.step_of.format(number=1, total=8)
+    assert window.shown_screen.stop_banner.text() == spanish.ui.stop_any_time
 
 
 def graphic_bits(language):
@@ -151,8 +151,8 @@ def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_window, 
     window = make_window()
     shown_when_not_calm = set()
     checked = 0
-    for name in every_screen(window):
-        screen = window.screen
+    for name in every_screen(window, lambda v: not v.high_contrast and not v.size_steps):
+        screen = window.shown_screen
         if not hasattr(screen, "view"):
             continue
         language = window.language
@@ -176,16 +176,16 @@ def test_calm_toggle_on_home_switches_the_needle_picture_for_a_gentle_one(make_w
     needle_step = next(i for i, s in enumerate(window.book.content.base.walkthrough.steps) if s.id == "needle")
     picture = window.book.content.base.walkthrough.steps[needle_step].picture
     window.home.walkthrough_button.click()
-    window.screen.go_to(needle_step)
-    assert picture.file in window.screen.view.page.html
-    window.screen.home_button.click()
+    window.shown_screen.go_to(needle_step)
+    assert picture.file in window.shown_screen.view.page.html
+    window.shown_screen.home_button.click()
 
     window.home.calm_toggle.click()
     assert window.visit.calm and window.home.calm_toggle.isChecked()
     window.home.walkthrough_button.click()
-    window.screen.go_to(needle_step)
-    assert picture.file not in window.screen.view.page.html
-    assert picture.calm_file in window.screen.view.page.html
+    window.shown_screen.go_to(needle_step)
+    assert picture.file not in window.shown_screen.view.page.html
+    assert picture.calm_file in window.shown_screen.view.page.html
 
 
 def book_for(folder):
@@ -204,8 +204,8 @@ def test_chart_is_drawn_from_the_yaml_numbers(content_copy):
 def test_region_screen_shows_chart_and_caption(make_window):
     window = make_window()
     window.home.region_buttons["hamstrings"].click()
-    assert CHART in window.screen.view.page.images
-    assert "This is what is typical, not a promise." in window.screen.text()
+    assert CHART in window.shown_screen.view.page.images
+    assert "This is what is typical, not a promise." in window.shown_screen.text()
 
 
 def test_qr_code_only_when_the_clinic_sets_an_aftercare_page(content_copy):
@@ -257,6 +257,6 @@ def test_a_missing_picture_is_reported_and_the_page_still_shows(content_copy, ma
     window = make_window(content_copy)
     window.home.walkthrough_button.click()
     step = next(i for i, s in enumerate(content.base.walkthrough.steps) if s.id == "afterwards")
-    window.screen.go_to(step)
-    assert window.screen.view.available
-    assert content.base.walkthrough.steps[step].title in window.screen.text()
+    window.shown_screen.go_to(step)
+    assert window.shown_screen.view.available
+    assert content.base.walkthrough.steps[step].title in window.shown_screen.text()

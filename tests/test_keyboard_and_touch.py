@@ -9,19 +9,19 @@ from kiosk.screenid import HOME
 def test_esc_goes_back_never_out(make_window, qtbot):
     window = make_window()
     window.home.region_buttons["quads"].click()
-    qtbot.keyClick(window.screen.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.shown_screen.view, Qt.Key.Key_Escape)
     assert window.current_screen() == HOME
     qtbot.keyClick(window.home, Qt.Key.Key_Escape)
     assert window.current_screen() == HOME and window.isVisible()
     window.home.sources_button.click()
-    qtbot.keyClick(window.screen.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.shown_screen.view, Qt.Key.Key_Escape)
     assert window.current_screen() == HOME
 
 
 def test_walkthrough_by_arrow_keys(make_window, qtbot):
     window = make_window()
     window.home.walkthrough_button.click()
-    walk = window.screen
+    walk = window.shown_screen
     walk.view.setFocus()
     qtbot.waitUntil(walk.view.hasFocus)
     qtbot.keyClick(walk.view, Qt.Key.Key_Right)
@@ -56,7 +56,7 @@ def test_tab_reaches_every_control_on_home_and_space_presses(make_window, qtbot)
 def test_a_finger_drag_scrolls_a_reading_screen(make_window, qtbot):
     window = make_window()
     window.home.region_buttons["calves"].click()
-    view = window.screen.view
+    view = window.shown_screen.view
     bar = view.verticalScrollBar()
     assert bar.value() == 0
     handle = window.windowHandle()
@@ -72,7 +72,7 @@ def test_a_finger_drag_scrolls_a_reading_screen(make_window, qtbot):
 def test_a_finger_swipe_turns_the_walkthrough_page(make_window, qtbot):
     window = make_window()
     window.home.walkthrough_button.click()
-    walk = window.screen
+    walk = window.shown_screen
     handle = window.windowHandle()
     start = walk.view.viewport().mapTo(window, QPoint(700, 300))
     device = QTest.createTouchDevice()
@@ -88,8 +88,8 @@ def test_screen_changes_are_announced_by_name(make_window, qtbot):
     window = make_window()
     window.home.region_buttons["hamstrings"].click()
     assert window.windowTitle() == "Hamstrings - Dry needling for runners"
-    window.screen.walkthrough_button.click()
-    window.screen.next_button.click()
+    window.shown_screen.walkthrough_button.click()
+    window.shown_screen.next_button.click()
     assert window.windowTitle().startswith("Step 2 of 8: ")
-    window.screen.home_button.click()
+    window.shown_screen.home_button.click()
     assert window.windowTitle() == "Dry needling for runners"

@@ -14,7 +14,7 @@ def test_button_row_opens_each_region_and_back_returns_home(make_window, qtbot, 
     button = window.home.region_buttons[region_id]
     with qtbot.waitSignal(window.screenChanged):
         button.click()
-    screen = window.screen
+    screen = window.shown_screen
     assert window.current_screen() == ScreenId.for_region(region_id)
     assert screen.text().startswith(button.text())
 
@@ -28,7 +28,7 @@ def test_buttons_are_labelled_with_region_names_and_big_enough(make_window):
     labels = [b.text() for b in window.home.region_buttons.values()]
     assert sorted(labels) == ["Calves", "Foot", "Hamstrings", "Quads"]
     window.show_region("foot")
-    for button in [*window.home.region_buttons.values(), window.screen.back_button]:
+    for button in [*window.home.region_buttons.values(), window.shown_screen.back_button]:
         assert button.height() >= 48 and button.width() >= 48
         assert button.isVisible() or button.window().isVisible()
 
@@ -36,7 +36,7 @@ def test_buttons_are_labelled_with_region_names_and_big_enough(make_window):
 def test_region_text_is_large_enough_to_read_at_arms_length(make_window, qtbot):
     window = make_window()
     window.home.region_buttons["calves"].click()
-    browser = window.screen.view
+    browser = window.shown_screen.view
     block = browser.document().findBlock(browser.document().characterCount() // 2)
     size = block.charFormat().font().pixelSize() or block.charFormat().font().pointSizeF() * 96 / 72
     assert size >= 20
@@ -45,12 +45,12 @@ def test_region_text_is_large_enough_to_read_at_arms_length(make_window, qtbot):
 def test_scroll_position_resets_when_a_region_is_opened_again(make_window, qtbot):
     window = make_window()
     window.home.region_buttons["quads"].click()
-    bar = window.screen.view.verticalScrollBar()
+    bar = window.shown_screen.view.verticalScrollBar()
     assert bar.maximum() > 0, "a region page is longer than one screen"
     bar.setValue(bar.maximum())
-    window.screen.back_button.click()
+    window.shown_screen.back_button.click()
     window.home.region_buttons["quads"].click()
-    assert window.screen.view.verticalScrollBar().value() == 0
+    assert window.shown_screen.view.verticalScrollBar().value() == 0
 
 
 def test_broken_region_shows_calm_notice_and_others_still_work(make_window, qtbot, content_copy):
@@ -58,21 +58,21 @@ def test_broken_region_shows_calm_notice_and_others_still_work(make_window, qtbo
     window = make_window(content_copy)
 
     window.home.region_buttons["calves"].click()
-    calves = window.screen
+    calves = window.shown_screen
     assert "This page is being updated. Please ask at reception" in calves.text()
     assert "Traceback" not in calves.text() and "level" not in calves.text()
 
     calves.back_button.click()
     window.home.region_buttons["foot"].click()
-    assert window.screen.view.available
-    assert "What soreness to expect" in window.screen.text()
+    assert window.shown_screen.view.available
+    assert "What soreness to expect" in window.shown_screen.text()
 
 
 def test_broken_template_shows_calm_notice(make_window, content_copy):
     edit(content_copy / "templates" / "region.html.j2", "{{ region.name }}", "{{ region.nmae }}")
     window = make_window(content_copy)
     window.home.region_buttons["quads"].click()
-    assert "being updated" in window.screen.text()
+    assert "being updated" in window.shown_screen.text()
 
 
 def test_content_problems_are_logged_for_staff(make_window, content_copy, caplog):

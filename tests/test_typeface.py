@@ -32,7 +32,7 @@ def test_every_word_on_home_and_a_region_page_is_set_in_the_kiosks_typeface(make
     assert labels
     assert {QFontInfo(label.font()).family() for label in labels} == {FAMILY}
     window.show_region("calves")
-    [page] = [view for view in window.screen.findChildren(QTextBrowser) if view.isVisible()]
+    [page] = [view for view in window.shown_screen.findChildren(QTextBrowser) if view.isVisible()]
     assert QFontInfo(page.document().defaultFont()).family() == FAMILY
     bold = page.document().defaultFont()
     bold.setBold(True)

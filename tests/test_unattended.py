@@ -71,11 +71,11 @@ def test_idle_countdown_then_reset_clears_every_choice(kiosk, qtbot):
     window.home.language_buttons["es"].click()
     window.home.calm_toggle.click()
     window.home.region_buttons["calves"].click()
-    bar = window.screen.view.verticalScrollBar()
+    bar = window.shown_screen.view.verticalScrollBar()
     bar.setValue(bar.maximum())
-    window.screen.walkthrough_button.click()
-    window.screen.next_button.click()
-    window.screen.next_button.click()
+    window.shown_screen.walkthrough_button.click()
+    window.shown_screen.next_button.click()
+    window.shown_screen.next_button.click()
     assert window.current_screen() == ScreenId.walkthrough("calves", 2)
 
     qtbot.waitUntil(lambda: window.countdown is not None, timeout=3000)
@@ -85,18 +85,18 @@ def test_idle_countdown_then_reset_clears_every_choice(kiosk, qtbot):
         pass
     assert changed.args == [ATTRACT.name]
     assert window.countdown is None
-    assert window.screen.invite.text() == "Tap to see what dry needling feels like"
+    assert window.shown_screen.invite.text() == "Tap to see what dry needling feels like"
 
-    qtbot.mouseClick(window.screen, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.shown_screen, Qt.MouseButton.LeftButton)
     assert window.current_screen() == HOME
     assert window.visit.language == "en" and not window.visit.calm
     assert window.home.language_buttons["en"].isChecked()
     assert not window.home.calm_toggle.isChecked()
     window.home.region_buttons["calves"].click()
-    assert window.screen.view.verticalScrollBar().value() == 0
-    assert "What dry needling does here" in window.screen.text()
-    window.screen.walkthrough_button.click()
-    assert window.screen.progress.text() == "Step 1 of 8"
+    assert window.shown_screen.view.verticalScrollBar().value() == 0
+    assert "What dry needling does here" in window.shown_screen.text()
+    window.shown_screen.walkthrough_button.click()
+    assert window.shown_screen.progress.text() == "Step 1 of 8"
 
 
 def test_keep_reading_cancels_the_reset(kiosk, qtbot):
@@ -203,8 +203,8 @@ def test_bad_content_edit_while_running_keeps_the_old_content_and_reports_it(kio
         edit(path, "name: Calves", "name: [Calves")
     assert any(str(path) in str(p) for p in rejected.args[0])
     window.home.region_buttons["calves"].click()
-    assert window.screen.text().startswith("Calves")
-    window.screen.back_button.click()
+    assert window.shown_screen.text().startswith("Calves")
+    window.shown_screen.back_button.click()
     window.open_pin_pad()
     window.staff_overlay.enter(PIN)
     assert str(path) in window.staff_overlay.problems_view.toPlainText()
@@ -217,12 +217,12 @@ def test_good_content_edit_appears_at_the_next_return_home(kiosk, qtbot, content
     # Never under a reading patient: ready, but not swapped in.
     with qtbot.assertNotEmitted(window.contentSwapped), qtbot.waitSignal(window.contentReady, timeout=10000):
         edit(content_copy / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
-    assert window.screen.text().startswith("Calves")
+    assert window.shown_screen.text().startswith("Calves")
     with qtbot.waitSignal(window.contentSwapped):
-        window.screen.back_button.click()
+        window.shown_screen.back_button.click()
     assert window.home.region_buttons["calves"].text() == "Calf muscles"
     window.home.region_buttons["calves"].click()
-    assert window.screen.text().startswith("Calf muscles")
+    assert window.shown_screen.text().startswith("Calf muscles")
 
 
 def test_a_screen_that_fails_shows_the_calm_page(kiosk, qtbot, monkeypatch, caplog):
@@ -233,11 +233,11 @@ def test_a_screen_that_fails_shows_the_calm_page(kiosk, qtbot, monkeypatch, capl
 
     monkeypatch.setattr(window.book, "region", broken)
     window.home.region_buttons["quads"].click()
-    assert "This page is being updated" in window.screen.text()
-    assert "exploded" not in window.screen.text()
+    assert "This page is being updated" in window.shown_screen.text()
+    assert "exploded" not in window.shown_screen.text()
     assert any("exploded" in r.getMessage() or (r.exc_info and "exploded" in str(r.exc_info[1]))
                for r in caplog.records)
-    window.screen.back_button.click()
+    window.shown_screen.back_button.click()
     assert window.current_screen() == HOME
 
 
@@ -249,13 +249,13 @@ def test_an_unexpected_error_returns_to_home(kiosk, qtbot, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     _catch_everything(window)
     window.home.region_buttons["foot"].click()
-    window.screen.walkthrough_button.click()
+    window.shown_screen.walkthrough_button.click()
 
     def boom():
         raise ValueError("unexpected")
 
-    window.screen.next_button.clicked.connect(boom)
-    window.screen.next_button.click()
+    window.shown_screen.next_button.clicked.connect(boom)
+    window.shown_screen.next_button.click()
     assert window.current_screen() == HOME
 
 
@@ -315,22 +315,22 @@ def test_the_next_patient_with_the_same_choices_starts_every_screen_afresh(kiosk
     """Screens are kept between taps for speed; none may show the last patient where they left it."""
     window = kiosk(idle_seconds=0.4, countdown_seconds=1)
     window.home.region_buttons["calves"].click()
-    bar = window.screen.view.verticalScrollBar()
+    bar = window.shown_screen.view.verticalScrollBar()
     bar.setValue(bar.maximum())
-    window.screen.walkthrough_button.click()
+    window.shown_screen.walkthrough_button.click()
     for _ in range(4):
-        window.screen.next_button.click()
+        window.shown_screen.next_button.click()
     assert window.current_screen() == ScreenId.walkthrough("calves", 4)
-    walkthrough = window.screen
+    walkthrough = window.shown_screen
 
     with qtbot.waitSignal(window.screenChanged, timeout=5000) as changed:
         pass  # nobody touches it: countdown, then reset
     assert changed.args == [ATTRACT.name]
-    qtbot.mouseClick(window.screen, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.shown_screen, Qt.MouseButton.LeftButton)
     window.home.region_buttons["calves"].click()
-    assert window.screen.view.verticalScrollBar().value() == 0
-    window.screen.walkthrough_button.click()
-    assert window.screen is walkthrough, "the same choices reuse the screen already made"
+    assert window.shown_screen.view.verticalScrollBar().value() == 0
+    window.shown_screen.walkthrough_button.click()
+    assert window.shown_screen is walkthrough, "the same choices reuse the screen already made"
     assert window.current_screen() == ScreenId.walkthrough("calves", 0)
-    assert window.screen.progress.text() == "Step 1 of 8"
-    assert not window.screen.previous_button.isEnabled()
+    assert window.shown_screen.progress.text() == "Step 1 of 8"
+    assert not window.shown_screen.previous_button.isEnabled()

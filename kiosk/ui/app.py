@@ -14,7 +14,12 @@ from kiosk.settings import Settings, load_settings, save_settings
 from kiosk.settings import default_path as default_settings_path
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from types import TracebackType
+
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +34,7 @@ HARMLESS_QT_MESSAGES = (
 )
 
 
-def _log_qt_message(mode, context, message: str) -> None:
+def _log_qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Qt's own warnings go to the kiosk's log, never to a patient's screen."""
     from PySide6.QtCore import QtMsgType
 
@@ -53,7 +58,8 @@ def application(offscreen: bool) -> QApplication:
     from kiosk.ui.theme import app_font
 
     qInstallMessageHandler(_log_qt_message)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Dry needling kiosk")
     load_typeface()
     app.setFont(app_font())
@@ -61,7 +67,7 @@ def application(offscreen: bool) -> QApplication:
 
 
 def build_window(content_dir: Path, settings: Settings | None = None, *, locked: bool = False,
-                 settings_path: Path | None = None):
+                 settings_path: Path | None = None) -> KioskWindow:
     """The real kiosk window for a content folder. Raises ContentError only if even the defaults are broken."""
     from kiosk.ui.window import KioskWindow
 
@@ -113,20 +119,20 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     return code
 
 
-def _catch_everything(window) -> None:
+def _catch_everything(window: KioskWindow) -> None:
     """An unexpected error is logged and the patient sees the home screen, never a traceback."""
-    def hook(kind, value, tb):
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.critical("unexpected error; back to the home screen", exc_info=(kind, value, tb))
         window.recover()
 
     sys.excepthook = hook
 
 
-def _quit_after_first_paint(screen, app) -> None:
+def _quit_after_first_paint(screen: QWidget, app: QApplication) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched, event):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 # Quit once this paint (and the flush to the screen that follows it) is done.
                 QTimer.singleShot(0, app.quit)

@@ -4,6 +4,7 @@ and the base of the region screens."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
@@ -50,7 +51,7 @@ class ArticleScreen(Screen):
         """What the patient can read on this screen, as plain text."""
         return self.view.toPlainText()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
             self.backRequested.emit()
         else:

@@ -7,23 +7,28 @@ and screen readers reach every region as a button in its own right.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QKeyEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPaintEvent,
     QPen,
     QRegion,
+    QResizeEvent,
+    QTouchEvent,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
-from kiosk.bodyart import BodyArt
+from kiosk.bodyart import BodyArt, Step
 from kiosk.ui.typeface import FAMILIES
 
 LABEL_BAND = 44  # px under the figures for "Front" / "Back"
@@ -43,7 +48,7 @@ def pressed_colour(highlight: QColor) -> QColor:
     return colour
 
 
-def painter_path(steps) -> QPainterPath:
+def painter_path(steps: Iterable[Step]) -> QPainterPath:
     path = QPainterPath()
     for step in steps:
         kind, *xy = step
@@ -87,25 +92,26 @@ class RegionButton(QAbstractButton):
         self._touch_area = touch_area.translated(offset)
         self.setMask(QRegion(self._touch_area.toFillPolygon().toPolygon()))
 
-    def hitButton(self, pos) -> bool:
+    def hitButton(self, pos: QPoint | QPointF) -> bool:
         return self._touch_area.contains(QPointF(pos))
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        body_map = self.parentWidget()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.animateClick()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.parentWidget().focus_region(self, +1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.parentWidget().focus_region(self, -1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down) and isinstance(body_map, BodyMap):
+            body_map.focus_region(self, +1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up) and isinstance(body_map, BodyMap):
+            body_map.focus_region(self, -1)
         else:
             super().keyPressEvent(event)
 
-    def event(self, event) -> bool:
+    def event(self, event: QEvent) -> bool:
         # Real touch, handled here and accepted, so Qt makes no mouse events from it and
         # a tap opens the region exactly once.
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+        if isinstance(event, QTouchEvent):
             point = event.points()[0].position() if event.points() else QPointF(-1, -1)
             inside = self.hitButton(point)
             if kind == QEvent.Type.TouchBegin:
@@ -244,7 +250,7 @@ class BodyMap(QWidget):
         self._bubble.setGeometry(self.rect())
         self._bubble.raise_()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._picture = None
         self._place_buttons()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.bodyart import BodyArt
@@ -13,7 +13,7 @@ from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.screen import Screen
 from kiosk.ui.touchscroll import TouchScroll
-from kiosk.ui.widgets import WrappingButton, named, text_size_button
+from kiosk.ui.widgets import WrappingButton, checkable, named, text_size_button
 
 LOGO_PX = 56
 
@@ -33,7 +33,7 @@ class ClinicLogo(QWidget):
         self.setAccessibleName(clinic_name)
         self.setFixedSize(LOGO_PX, LOGO_PX)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRect(QPoint(0, 0), size)
         target.moveCenter(self.rect().center())
@@ -83,7 +83,7 @@ class HomeScreen(Screen):
         header.addLayout(names, 1)
 
         # The patient's own choices; both are cleared for the next patient.
-        self.contrast_toggle = named(QPushButton(ui.contrast_toggle, checkable=True), "languageButton")
+        self.contrast_toggle = named(checkable(QPushButton(ui.contrast_toggle)), "languageButton")
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
         self.contrast_toggle.setChecked(high_contrast)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
@@ -96,7 +96,7 @@ class HomeScreen(Screen):
         # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in languages.items():
-            button = named(QPushButton(name, checkable=True), "languageButton")
+            button = named(checkable(QPushButton(name)), "languageButton")
             button.setChecked(code == language)
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
             header.addWidget(button)

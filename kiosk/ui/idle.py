@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.content import UiText
@@ -23,6 +24,13 @@ ACTIVITY = {
 }
 
 
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    if app is None:  # a programming error: the kiosk makes its application first
+        raise RuntimeError("the idle watcher and staff corner need the QApplication")
+    return app
+
+
 class IdleWatcher(QObject):
     """Emits ``idle`` after ``seconds`` without a touch, click, key or wheel anywhere in the app."""
 
@@ -35,7 +43,7 @@ class IdleWatcher(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may drift by 5% of 90 s
         self._timer.timeout.connect(self.idle)
         self.set_seconds(seconds)
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
 
     def set_seconds(self, seconds: float) -> None:
         self._timer.setInterval(int(seconds * 1000))
@@ -53,7 +61,7 @@ class IdleWatcher(QObject):
         """How long until ``idle`` if nobody touches anything (0 once it has fired)."""
         return max(0, self._timer.remainingTime()) / 1000
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and event.spontaneous():
             self._timer.start()
             self.activity.emit()
@@ -78,7 +86,7 @@ class StaffCorner(QObject):
         self._timer.timeout.connect(self._fire)
         self._swallow_release = False
         self._press_pos: QPoint | None = None
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
 
     def rect(self) -> QRect:
         w, h, s = self._window.width(), self._window.height(), self.SIZE
@@ -98,13 +106,17 @@ class StaffCorner(QObject):
     def _in_corner(self, global_pos: QPoint) -> bool:
         return self.rect().contains(self._window.mapFromGlobal(global_pos))
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            if kind == QEvent.Type.TouchBegin and not event.points():
+            if isinstance(event, QTouchEvent):
+                if not event.points():
+                    return False
+                pos = event.points()[0].globalPosition().toPoint()
+            elif isinstance(event, QMouseEvent):
+                pos = event.globalPosition().toPoint()
+            else:
                 return False
-            pos = (event.points()[0].globalPosition() if kind == QEvent.Type.TouchBegin
-                   else event.globalPosition()).toPoint()
             self._swallow_release = False
             if self._window.isVisible() and self._in_corner(pos) and not self._timer.isActive():
                 self._press_pos = pos

@@ -69,10 +69,10 @@ class PageView(QTextBrowser):
     def available(self) -> bool:
         return self.page.html is not None
 
-    def loadResource(self, kind: int, url: QUrl):
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         if kind != QTextDocument.ResourceType.ImageResource.value:
             return super().loadResource(kind, url)
-        name = url.toString()
+        name = url.toString() if isinstance(url, QUrl) else url
         dpr = self.devicePixelRatioF()
         if name in self.page.images:
             return svg_image(self.page.images[name].encode("utf-8"), dpr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.content import StaffText
 from kiosk.problems import Problem
 from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import checkable, named
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 CARD_WIDTH = 520
@@ -39,7 +41,9 @@ class StaffOverlay(QWidget):
         outer.addStretch(1)
 
     def open(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
 
@@ -161,7 +165,7 @@ class StaffMenu(StaffOverlay):
         group = QButtonGroup(self)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in languages.items():
-            button = named(QPushButton(name, checkable=True), "languageButton")
+            button = named(checkable(QPushButton(name)), "languageButton")
             button.setChecked(code == default_language)
             button.clicked.connect(lambda _=False, c=code: self.defaultLanguageChosen.emit(c))
             group.addButton(button)
@@ -178,7 +182,7 @@ class StaffMenu(StaffOverlay):
         self.idle_buttons: dict[int, QPushButton] = {}
         choices = sorted(set(IDLE_CHOICES) | {int(idle_seconds)})
         for seconds in choices:
-            button = named(QPushButton(str(seconds), checkable=True), "languageButton")
+            button = named(checkable(QPushButton(str(seconds))), "languageButton")
             button.setChecked(seconds == int(idle_seconds))
             button.clicked.connect(lambda _=False, s=seconds: self._idle_chosen(s))
             idle_group.addButton(button)
@@ -219,7 +223,7 @@ class StaffMenu(StaffOverlay):
         if announce:
             self.idleSecondsChosen.emit(seconds)
 
-    def show_problems(self, problems) -> None:
+    def show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_view.setPlainText("\n".join(str(p) for p in problems) or self._words.no_problems)
 
     def say(self, text: str) -> None:

@@ -33,7 +33,7 @@ def system_wants_high_contrast() -> bool:
     try:
         from PySide6.QtCore import Qt
 
-        return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+        return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
     except AttributeError:
         return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QTouchEvent
 from PySide6.QtWidgets import QAbstractScrollArea
 
 FRAME_MS = 16
@@ -29,7 +30,9 @@ class TouchScroll(QObject):
         viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         viewport.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QTouchEvent):
+            return False
         kind = event.type()
         if kind == QEvent.Type.TouchBegin and event.points():
             self._glide_timer.stop()

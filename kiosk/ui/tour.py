@@ -7,8 +7,9 @@ Every screen in every language, calm mode, contrast and text size is shown at ta
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
@@ -16,20 +17,33 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import BASE_LANGUAGE
 from kiosk.problems import ContentError
+from kiosk.screenid import HOME
 from kiosk.ui.app import TABLET_SIZE, application, build_window
+from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.walkthrough import WalkthroughScreen
 from kiosk.ui.window import KioskWindow
 
 
-def every_screen(window: KioskWindow) -> Iterator[str]:
-    """Show every screen in every language and both calm modes; yield a name for each.
+class Variant(NamedTuple):
+    """One way the screens look: a language and calm mode, or a contrast or text size."""
+
+    language: str
+    calm: bool
+    high_contrast: bool
+    size_steps: int  # presses of "A A": 0 normal, 1 large, 2 extra large
+
+
+def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda v: True) -> Iterator[str]:
+    """Show every screen in every language and both calm modes, and in high contrast and the
+    larger text sizes (``wanted`` may pass over some of these); yield a name for each.
 
     Names are like ``es/calm/walkthrough-calves-3``; the window is left on that screen.
     """
     content = window.book.content
-    variants = [(lang, calm, False, 0) for lang in content.languages for calm in (False, True)]
-    variants += [(BASE_LANGUAGE, False, True, 0), (BASE_LANGUAGE, False, False, 1), (BASE_LANGUAGE, False, False, 2)]
-    for lang, calm, contrast, size_steps in variants:
+    variants = [Variant(lang, calm, False, 0) for lang in content.languages for calm in (False, True)]
+    variants += [Variant(BASE_LANGUAGE, False, True, 0), Variant(BASE_LANGUAGE, False, False, 1),
+                 Variant(BASE_LANGUAGE, False, False, 2)]
+    for lang, calm, contrast, size_steps in filter(wanted, variants):
         window.reset_visit()
         window.set_language(lang)
         window.set_calm(calm)
@@ -45,9 +59,9 @@ def every_screen(window: KioskWindow) -> Iterator[str]:
             window.show_region(region_id)
             QApplication.processEvents()
             yield prefix + window.current_screen().name
-        for region_id in (None, *content.region_ids):
-            window.show_walkthrough(region_id)
-            walkthrough = window.screen
+        for walk_region in (None, *content.region_ids):
+            window.show_walkthrough(walk_region)
+            walkthrough = window.shown_screen
             assert isinstance(walkthrough, WalkthroughScreen)
             for step in range(walkthrough.total):
                 walkthrough.go_to(step)
@@ -75,7 +89,7 @@ def every_screen(window: KioskWindow) -> Iterator[str]:
     window.reset_visit()
 
 
-def _open_every_screen(content_dir: Path):
+def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:
     """Yield (name, window) with each screen shown and painted at tablet size."""
     window = build_window(content_dir)
     window.resize(*TABLET_SIZE)
@@ -97,15 +111,15 @@ def self_test(content_dir: Path) -> int:
         failures.append(f"the kiosk's typeface ({FAMILY}) did not load: text would not fit as tested")
     try:
         for name, window in _open_every_screen(content_dir):
-            screen = window.screen
+            screen = window.shown_screen
             if window.grab().isNull():
                 failures.append(f"{name}: could not be painted")
             view = screen.page_view() if screen is not None else None
             if view is not None and not view.available:
                 reasons = "; ".join(str(p) for p in view.page.problems) or "no page"
                 failures.append(f"{name}: shows the 'being updated' notice ({reasons})")
-            if name.endswith("/home"):
-                failures.extend(_check_body_map(screen.body_map))
+            if window.current_screen() == HOME:
+                failures.extend(_check_body_map(window.home.body_map))
     except ContentError as exc:
         failures.append(str(exc))
     for failure in failures:
@@ -116,7 +130,7 @@ def self_test(content_dir: Path) -> int:
     return 0
 
 
-def _check_body_map(body_map) -> list[str]:
+def _check_body_map(body_map: BodyMap) -> list[str]:
     """Each region must be hit where it is drawn: proves the artwork loaded and parsed."""
     failures = []
     for region_id in body_map.names():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
@@ -110,7 +111,7 @@ class WalkthroughScreen(Screen):
         # Like turning a page: swiping to the left brings the next step.
         self.go_to(self.index + (1 if direction < 0 else -1))
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
             self.homeRequested.emit()
         else:
@@ -125,8 +126,9 @@ class _ArrowKeys(QObject):
         self._screen = screen
         screen.view.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self._screen.go_to(self._screen.index + (1 if event.key() == Qt.Key.Key_Right else -1))
             return True
         return False
@@ -142,15 +144,20 @@ class _SwipeWatcher(QObject):
         self._start: QPointF | None = None
         target.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         # A finger (touch events) or a mouse: tablets may deliver either.
-        if kind == QEvent.Type.TouchBegin and event.points():
-            self._start = event.points()[0].position()
-        elif kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            self._start = event.position()
-        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease) and self._start is not None:
-            end = event.points()[0].position() if kind == QEvent.Type.TouchEnd else event.position()
+        if isinstance(event, QTouchEvent):
+            where = event.points()[0].position() if event.points() else None
+        elif isinstance(event, QMouseEvent):
+            where = event.position() if event.button() == Qt.MouseButton.LeftButton else None
+        else:
+            return False
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress) and where is not None:
+            self._start = where
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease) and self._start is not None \
+                and where is not None:
+            end = where
             delta = end - self._start
             self._start = None
             if abs(delta.x()) >= SWIPE_PX and abs(delta.x()) > 2 * abs(delta.y()):

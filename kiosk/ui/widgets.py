@@ -16,6 +16,12 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
+def checkable(button: QPushButton) -> QPushButton:
+    """A button that stays down when chosen (a language, a setting)."""
+    button.setCheckable(True)
+    return button
+
+
 class WrappingButton(QPushButton):
     """A push button whose words wrap onto a second line instead of being cut off.
 
@@ -29,7 +35,7 @@ class WrappingButton(QPushButton):
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
+        self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
         layout.addWidget(self._label)
         self.setAccessibleName(text)
@@ -44,10 +50,10 @@ class WrappingButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+        return max(self.minimumHeight(), self._layout.totalHeightForWidth(width))
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().totalSizeHint()
+        hint = self._layout.totalSizeHint()
         return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
 
     def minimumSizeHint(self) -> QSize:

@@ -97,7 +97,8 @@ class KioskWindow(QMainWindow):
         return self.navigator.home
 
     @property
-    def screen(self) -> Screen | None:
+    def shown_screen(self) -> Screen | None:
+        """The screen shown now (not ``QWidget.screen()``, the display the window is on)."""
         return self.navigator.screen
 
     @property
