@@ -1,0 +1,71 @@
+"""The soreness chart on its own: drawn from a region's numbers, and read back as a patient sees it."""
+
+import pytest
+
+from kiosk.chart import HOURS_SHOWN, LEFT, RIGHT, WIDTH, ChartWords, soreness_svg
+from kiosk.content import Colours, SorenessCurve, SorenessPoint
+
+COLOURS = Colours(primary="#1d5c7a", background="#fbf8f3", text="#1f2933", highlight="#e07a2e")
+WORDS = ChartWords("Right after", "Tonight", "Tomorrow", "Day 3", "None", "Strong")
+
+
+def curve(*points):
+    return SorenessCurve(summary=(), curve=tuple(SorenessPoint(h, lvl) for h, lvl in points), tips=())
+
+
+def line_heights(svg: str) -> dict[int, int]:
+    """For each column of the drawn chart, how high the curve's line is (pixels from the bottom)."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg.encode()))
+    size = renderer.defaultSize()
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    line = QColor(COLOURS.primary)
+    heights = {}
+    for x in range(LEFT + 4, WIDTH - RIGHT - 4, 8):
+        for y in range(size.height()):
+            pixel = QColor(image.pixel(x, y))
+            if abs(pixel.red() - line.red()) + abs(pixel.green() - line.green()) + abs(pixel.blue() - line.blue()) < 40:
+                heights[x] = size.height() - y
+                break
+    return heights
+
+
+def column(hours: float) -> int:
+    x = LEFT + (WIDTH - LEFT - RIGHT) * hours / HOURS_SHOWN
+    return min(line_columns(), key=lambda c: abs(c - x))
+
+
+def line_columns():
+    return range(LEFT + 4, WIDTH - RIGHT - 4, 8)
+
+
+def test_the_curve_is_highest_where_the_numbers_peak_and_lowest_at_the_end(qapp):
+    heights = line_heights(soreness_svg(curve((0, 3), (6, 6), (24, 3), (48, 1), (72, 0)), WORDS, COLOURS))
+    peak = max(heights, key=heights.get)
+    assert abs(peak - column(6)) <= 16, "the strongest soreness is drawn about 6 hours after"
+    assert heights[column(72)] < heights[column(24)] < heights[column(6)]
+
+
+def test_a_curve_that_ends_early_is_held_level_to_day_three(qapp):
+    heights = line_heights(soreness_svg(curve((0, 4), (12, 2), (36, 1)), WORDS, COLOURS))
+    assert abs(heights[column(50)] - heights[column(70)]) <= 2
+
+
+def test_the_axis_words_are_the_languages_own(qapp):
+    svg = soreness_svg(curve((0, 3), (6, 6), (72, 0)), ChartWords("Justo después", "Esta noche", "Mañana",
+                                                                  "Día 3", "Nada", "Fuerte"), COLOURS)
+    for words in ("Justo después", "Esta noche", "Mañana", "Día 3", "Nada", "Fuerte"):
+        assert f">{words}</text>" in svg
+
+
+@pytest.mark.parametrize("words", ["<b>Tonight</b>", "Tom & Jerry"])
+def test_words_from_yaml_are_escaped_not_drawn_as_markup(words):
+    svg = soreness_svg(curve((0, 3), (6, 6), (72, 0)), ChartWords(words, "b", "c", "d", "e", "f"), COLOURS)
+    assert words not in svg
