@@ -11,6 +11,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -44,8 +45,10 @@ class Settings:
     staff_corner: str = field(default="top-left", metadata={"choices": CORNERS})
     staff_pin: StaffPin | None = None
 
-    def with_changes(self, **changes) -> Settings:
-        return replace(self, **changes)
+    def with_changes(self, **changes: object) -> Settings:
+        # Not checked here, as dataclasses.replace doesn't check either: the staff menu passes its choices.
+        unchecked: dict[str, Any] = changes
+        return replace(self, **unchecked)
 
 
 def default_path() -> Path:
