@@ -3,7 +3,8 @@
 A dataclass is the schema: each field is a key, its type says what the value must be,
 and field metadata adds limits:
 
-- ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers;
+- ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers (an ``int`` field takes whole numbers
+  only and gives an int; a ``float`` field gives a float);
 - ``{"kind": "colour"}``, ``{"kind": "asset"}`` (a file name under assets/) or ``{"kind": "url"}`` on text;
 - ``{"placeholders": ("number", "total")}`` on text that must keep those ``{names}``;
 - ``{"choices": ("a", "b")}`` on text that must be one of a few words;
@@ -133,7 +134,7 @@ class _Reader:
                 return None
             return value
         if hint in (float, int):
-            return self.number(value, line, name, meta)
+            return self.number(value, line, name, meta, whole=hint is int)
         if origin is tuple:
             if not isinstance(value, YamlList) or not value:
                 self.fail(line, f"'{name}' must be a list with at least one '- ' line, got {describe(value)}")
@@ -179,16 +180,21 @@ class _Reader:
                 return None
         return text
 
-    def number(self, value: object, line: int, name: str, meta: Rules) -> float | None:
+    def number(self, value: object, line: int, name: str, meta: Rules, whole: bool) -> float | None:
+        """A number within the field's limits: an int for a ``whole`` (int) field, else a float."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(line, f"'{name}' must be a number, got {describe(value)}")
+            return None
+        if whole and isinstance(value, float) and not value.is_integer():
+            # In full: number() rounds to six digits, and 150000.5 would read as 150000.
+            self.fail(line, f"'{name}' must be a whole number, got {value}")
             return None
         low, high = meta["min"], meta["max"]
         if not low <= value <= high:
             unit = f" {meta['unit']}" if meta.get("unit") else ""
             self.fail(line, f"'{name}' must be between {low} and {high}{unit}, got {number(value)}")
             return None
-        return float(value)
+        return int(value) if whole else float(value)
 
 
 def _as_mapping(values: dict[YamlKey, object], line: int) -> YamlMapping:
