@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing has it from Python 3.11
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 # One drawing step: ("M", x, y), ("L", x, y), ("Q", cx, cy, x, y),
 # ("C", c1x, c1y, c2x, c2y, x, y) or ("Z",). All absolute coordinates.
-Step = tuple
+# Written as a string: a command letter then numbers can't be spelled at run time before Python 3.11.
+Step: TypeAlias = "tuple[str, Unpack[tuple[float, ...]]]"
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def parse_art(svg: bytes) -> BodyArt:
     for element in root.iter():
         if "transform" in element.attrib:
             raise ArtError(f"'{element.get('id', element.tag)}' has a transform; region outlines must not")
-    outlines: dict[str, list] = {}
+    outlines: dict[str, list[tuple[Step, ...]]] = {}
     for element in root.iter(f"{SVG_NS}path"):
         region = element.get("data-region")
         if region:
@@ -60,7 +65,7 @@ def parse_art(svg: bytes) -> BodyArt:
 
 
 def _top(outline: tuple[Step, ...]) -> float:
-    return min(step[i] for step in outline for i in range(2, len(step), 2))
+    return min(y for step in outline for y in step[1:][1::2])  # every y: the 2nd, 4th, ... number
 
 
 _TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -76,8 +81,8 @@ def parse_path(d: str) -> tuple[Step, ...]:
         raise ArtError(f"path data has something other than numbers and M L H V C S Q T Z: {d[:40]!r}")
     steps: list[Step] = []
     x = y = start_x = start_y = 0.0
-    last_control = None  # reflected by S and T
-    i, command = 0, None
+    last_control: tuple[float, float] | None = None  # reflected by S and T
+    i, command = 0, tokens[0]  # tokens[0] is M or m, so the loop's first pass sets it again
     while i < len(tokens):
         if tokens[i].isalpha():
             command = tokens[i]

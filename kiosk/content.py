@@ -17,17 +17,28 @@ Layout of a content folder::
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from kiosk import schema
 from kiosk.problems import ContentError, Problem, display_path
 from kiosk.resources import asset_path
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 BASE_LANGUAGE = "en"
-HOURS = {"min": 0, "max": 72, "unit": "hours"}
-LEVEL = {"min": 0, "max": 10, "unit": ""}
+HOURS: schema.Rules = {"min": 0, "max": 72, "unit": "hours"}
+LEVEL: schema.Rules = {"min": 0, "max": 10, "unit": ""}
+
+T = TypeVar("T")
+D = TypeVar("D", bound="DataclassInstance")
+P = ParamSpec("P")
+
+# What a ``check()`` method returns: (the key to point at, the message) for each problem.
+Checks = list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,7 @@ class Picture:
             return self.calm_file
         return self.file
 
-    def check(self):
+    def check(self) -> Checks:
         if self.calm_file and not self.graphic:
             return [("calm_file", "'calm_file' is only used when 'graphic' is true; set graphic: true or remove it")]
         return []
@@ -96,7 +107,7 @@ class SorenessCurve:
     curve: tuple[SorenessPoint, ...]
     tips: tuple[str, ...]
 
-    def check(self):
+    def check(self) -> Checks:
         hours = [p.hours for p in self.curve]
         if len(hours) < 3:
             return [("curve", "'soreness.curve' needs at least 3 points to draw the chart")]
@@ -161,7 +172,7 @@ class Walkthrough:
     title: str
     steps: tuple[WalkthroughStep, ...]
 
-    def check(self):
+    def check(self) -> Checks:
         ids = [s.id for s in self.steps]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
@@ -339,8 +350,8 @@ class Content:
 # --- parsing: text to objects -------------------------------------------------------
 
 
-def parser(cls, **extra) -> Callable:
-    def parse(text: str, source: str):
+def parser(cls: type[D], **extra: object) -> Callable[[str, str], D]:
+    def parse(text: str, source: str) -> D:
         return schema.parse(cls, text, source, **extra)
 
     return parse
@@ -365,7 +376,7 @@ def region_path(folder: Path, region_id: str) -> Path:
     return folder / "regions" / f"{region_id}.yaml"
 
 
-def read_file(path: Path, parse, **kwargs):
+def read_file(path: Path, parse: Callable[Concatenate[str, str, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Read one file and parse it; every failure becomes a ContentError naming the file."""
     source = display_path(path)
     try:
@@ -376,7 +387,7 @@ def read_file(path: Path, parse, **kwargs):
         raise ContentError([Problem(source, None, f"this file can't be opened ({exc.strerror})")]) from None
     from kiosk import yamltext
 
-    return parse(yamltext.decode(data, source), source, **kwargs)
+    return parse(yamltext.decode(data, source), source, *args, **kwargs)
 
 
 def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | None = None) -> Content:
@@ -390,7 +401,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
     """
     problems: list[Problem] = []
 
-    def essential(path: Path, parse):
+    def essential(path: Path, parse: Callable[[str, str], T]) -> T:
         try:
             return read_file(path, parse)
         except ContentError as exc:
@@ -399,9 +410,10 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
                 raise ContentError(problems) from None
             return read_file(fallback / path.relative_to(folder), parse)
 
-    def optional(path: Path, parse, **kwargs):
+    def optional(path: Path, parse: Callable[Concatenate[str, str, P], T], *args: P.args,
+                 **kwargs: P.kwargs) -> T | None:
         try:
-            loaded = read_file(path, parse, **kwargs)
+            loaded = read_file(path, parse, *args, **kwargs)
         except ContentError as exc:
             problems.extend(exc.problems)
             return None
@@ -433,19 +445,27 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
     return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems))
 
 
-def _load_language(folder, code, region_ids, ui, optional, problems, base: Language | None) -> Language:
-    def page(name, cls, attribute):
+class _ReadOptional(Protocol):
+    """``optional`` in load_content: a file's object, or None with its problems recorded."""
+
+    def __call__(self, path: Path, parse: Callable[Concatenate[str, str, P], T], *args: P.args,
+                 **kwargs: P.kwargs) -> T | None: ...
+
+
+def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiText, optional: _ReadOptional,
+                   problems: list[Problem], base: Language | None) -> Language:
+    def page(name: str, cls: type[D], in_base: Callable[[Language], D | None]) -> D | None:
         path = folder / name
         if base is not None and not path.exists():
             problems.append(Problem(display_path(path), None,
                                     f"missing in this language; the {base.ui.language_name} page is shown",
                                     warning=True))
-            return getattr(base, attribute)
+            return in_base(base)
         loaded = optional(path, parser(cls))
-        return loaded if loaded is not None or base is None else getattr(base, attribute)
+        return loaded if loaded is not None or base is None else in_base(base)
 
-    walkthrough = page("walkthrough.yaml", Walkthrough, "walkthrough")
-    regions = {}
+    walkthrough = page("walkthrough.yaml", Walkthrough, lambda language: language.walkthrough)
+    regions: dict[str, Region] = {}
     for region_id in region_ids:
         path = region_path(folder, region_id)
         if base is not None and not path.exists():
@@ -462,8 +482,8 @@ def _load_language(folder, code, region_ids, ui, optional, problems, base: Langu
                 problems.extend(_unknown_steps(region, path, walkthrough))
             regions[region_id] = region
     return Language(code, ui, regions, walkthrough,
-                    page("precautions.yaml", Precautions, "precautions"),
-                    page("sources.yaml", Sources, "sources"))
+                    page("precautions.yaml", Precautions, lambda language: language.precautions),
+                    page("sources.yaml", Sources, lambda language: language.sources))
 
 
 def _asset_exists(name: str) -> bool:
@@ -473,7 +493,7 @@ def _asset_exists(name: str) -> bool:
         return False
 
 
-def parts(value):
+def parts(value: object) -> Iterator[object]:
     """Every content object inside ``value`` (itself included), however deeply nested."""
     if isinstance(value, (tuple, list)):
         for item in value:
@@ -487,7 +507,7 @@ def parts(value):
             yield from parts(getattr(value, name))
 
 
-def missing_pictures(value, path: Path) -> list[Problem]:
+def missing_pictures(value: object, path: Path) -> list[Problem]:
     """A picture whose file isn't there is reported, but the page still shows, without it."""
     return [Problem(display_path(path), picture.line,
                     f"the picture {name} is not in the assets folder; check the file name")
@@ -502,7 +522,7 @@ def _unknown_steps(region: Region, path: Path, walkthrough: Walkthrough) -> list
             for step in region.session_steps if step not in known]
 
 
-def _stray_region_files(folder: Path, languages, region_ids):
+def _stray_region_files(folder: Path, languages: Iterable[str], region_ids: tuple[str, ...]) -> Iterator[Path]:
     for code in languages:
         regions_dir = (folder if code == BASE_LANGUAGE else folder / "lang" / code) / "regions"
         if regions_dir.is_dir():

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import linecache
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _malloc_trim():
+def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
     import ctypes  # here: only Linux needs it, and not before home is painted

@@ -7,8 +7,10 @@ pages. Pages are rendered on first use and kept. No Qt here.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ParamSpec
 
 from kiosk.chart import ChartWords, soreness_svg
 from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, load_content
@@ -18,6 +20,8 @@ from kiosk.resources import bundled_content_dir
 
 CHART = "chart:soreness"  # image names the templates use
 QR = "qr:aftercare"
+
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class PageBook:
         self.content = content
         self.renderer = renderer
         self.text_scale = text_scale
-        self._cache: dict[tuple, Page] = {}
+        self._cache: dict[tuple[object, ...], Page] = {}
         self._qr_code: str | None = None  # made with the first region page: home doesn't need it
 
     def region(self, lang: str, calm: bool, region_id: str) -> Page:
@@ -60,31 +64,31 @@ class PageBook:
         walkthrough = self.content.language(lang).walkthrough
         return len(walkthrough.steps) if walkthrough else 0
 
-    def every_page(self):
+    def every_page(self) -> Iterator[tuple[str, Page]]:
         """(name, page) for every screen in every language and both calm modes."""
         for lang in self.content.languages:
             for calm in (False, True):
                 prefix = f"{lang}/{'calm' if calm else 'standard'}/"
                 for region_id in self.content.region_ids:
                     yield prefix + f"region-{region_id}", self.region(lang, calm, region_id)
-                for region_id in (None, *self.content.region_ids):
+                for about in (None, *self.content.region_ids):  # the general walkthrough, then each region's
                     for index in range(max(self.step_count(lang), 1)):
-                        yield (prefix + f"walkthrough-{region_id or 'general'}-{index + 1}",
-                               self.step(lang, calm, region_id, index))
+                        yield (prefix + f"walkthrough-{about or 'general'}-{index + 1}",
+                               self.step(lang, calm, about, index))
                 yield prefix + "precautions", self.precautions(lang, calm)
                 yield prefix + "sources", self.sources(lang, calm)
 
     # --- rendering ----------------------------------------------------------------
 
-    def _page(self, key, build, *args) -> Page:
+    def _page(self, key: tuple[object, ...], build: Callable[P, Page], *args: P.args, **kwargs: P.kwargs) -> Page:
         if key not in self._cache:
             try:
-                self._cache[key] = build(*args)
+                self._cache[key] = build(*args, **kwargs)
             except ContentError as exc:
                 self._cache[key] = Page(None, exc.problems)
         return self._cache[key]
 
-    def _context(self, language: Language, calm: bool) -> dict:
+    def _context(self, language: Language, calm: bool) -> dict[str, object]:
         return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code,
                 "text_scale": self.text_scale}
 
@@ -115,7 +119,7 @@ class PageBook:
             return Page(None)
         step = walkthrough.steps[index]
         extra = region.session_steps.get(step.id) if region else None
-        images = {}
+        images: dict[str, str] = {}
         if step.chart:
             curve = region.soreness if region else typical_curve(language)
             if curve:

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.problems import ContentError, Problem, display_path
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 class Renderer:
     def __init__(self, templates_dir: Path):
         self.templates_dir = templates_dir
-        self._jinja = None  # made on the first page: jinja is not needed to paint home
+        self._jinja: jinja2.Environment | None = None  # made on the first page: jinja is not needed to paint home
 
     @property
-    def _env(self):
+    def _env(self) -> jinja2.Environment:
         if self._jinja is None:
             import jinja2
 
@@ -33,14 +37,14 @@ class Renderer:
             )
         return self._jinja
 
-    def render(self, template: str, **context) -> str:
+    def render(self, template: str, **context: object) -> str:
         """Render one template; any failure becomes a ContentError naming the template file and line."""
         import jinja2
 
         try:
             return self._env.get_template(template).render(**context)
         except jinja2.TemplateNotFound as exc:
-            missing = exc.name or template
+            missing = str(exc.name or template)  # a name, never jinja's Undefined, when a loader raises this
             raise ContentError([Problem(self._source(missing), None, "this template file is missing")]) from None
         except jinja2.TemplateSyntaxError as exc:
             raise ContentError(

@@ -3,7 +3,8 @@
 A dataclass is the schema: each field is a key, its type says what the value must be,
 and field metadata adds limits:
 
-- ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers;
+- ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers (an ``int`` field takes whole numbers
+  only and gives an int; a ``float`` field gives a float);
 - ``{"kind": "colour"}``, ``{"kind": "asset"}`` (a file name under assets/) or ``{"kind": "url"}`` on text;
 - ``{"placeholders": ("number", "total")}`` on text that must keep those ``{names}``;
 - ``{"choices": ("a", "b")}`` on text that must be one of a few words;
@@ -21,30 +22,51 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import MISSING, fields, is_dataclass
+from typing import TYPE_CHECKING, TypedDict, TypeVar, cast
 
 from kiosk import yamltext
 from kiosk.problems import ContentError, Problem
-from kiosk.yamltext import YamlList, YamlMapping
+from kiosk.yamltext import YamlKey, YamlList, YamlMapping
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 
+T = TypeVar("T", bound="DataclassInstance")
+
+
+class Rules(TypedDict, total=False):
+    """The field metadata this module reads (see the module's docstring)."""
+
+    min: float
+    max: float
+    unit: str
+    kind: str  # "colour", "asset" or "url"
+    placeholders: tuple[str, ...]
+    choices: tuple[str, ...]
+    yaml: bool
+    line: bool
+
 
 @functools.cache
-def _type_hints(cls) -> dict:
+def _type_hints(cls: type) -> dict[str, object]:
     # Resolving a dataclass's annotations is slow, and content has ~400 objects of ~20 classes:
     # once per class took a tenth of the kiosk's start-up time off.
     return typing.get_type_hints(cls)
 
 
-def parse(cls, text: str, source: str, **extra):
+def parse(cls: type[T], text: str, source: str, **extra: object) -> T:
     """YAML text to a ``cls`` instance, or ContentError with every problem found."""
     value = yamltext.parse(text, source)
     reader = _Reader(source)
     result = reader.build(cls, value, 1, "", extra)
     if reader.problems:
         raise ContentError(reader.problems)
+    assert result is not None  # build() gives None only after recording a problem
     return result
 
 
@@ -56,10 +78,12 @@ class _Reader:
     def fail(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
 
-    def build(self, cls, value, line, name, extra=None):
+    def build(self, cls: type[T], value: object, line: int, name: str,
+              extra: Mapping[str, object] | None = None) -> T | None:
         yaml_fields = [f for f in fields(cls) if f.metadata.get("yaml", True)]
         expected = [f.name for f in yaml_fields]
-        if shorthand := getattr(cls, "shorthand", None):
+        shorthand: str | None = getattr(cls, "shorthand", None)
+        if shorthand:
             if isinstance(value, str):  # e.g. a passage written as plain text
                 value = _as_mapping({shorthand: value}, line)
         if not isinstance(value, YamlMapping):
@@ -72,7 +96,7 @@ class _Reader:
                 self.fail(value.key_lines[key], f"'{_join(name, key)}' is not a name this file uses; check the "
                                                 f"spelling (expected one of: {', '.join(expected)})")
         hints = _type_hints(cls)
-        built = dict(extra or {})
+        built: dict[str, object] = dict(extra or {})
         built.update({f.name: value.line for f in fields(cls) if f.metadata.get("line")})
         complete = True
         for f in yaml_fields:
@@ -82,7 +106,8 @@ class _Reader:
                     complete = False
                 continue
             before = len(self.problems)
-            built[f.name] = self.value(hints[f.name], f.metadata, value[f.name], value.key_lines[f.name],
+            rules = cast(Rules, f.metadata)  # what the dataclass wrote, read as this module's Rules
+            built[f.name] = self.value(hints[f.name], rules, value[f.name], value.key_lines[f.name],
                                        _join(name, f.name))
             complete = complete and len(self.problems) == before
         if not complete:
@@ -92,14 +117,14 @@ class _Reader:
             self.fail(value.key_lines.get(key, value.line), message)
         return result
 
-    def value(self, hint, meta, value, line, name):
+    def value(self, hint: object, meta: Rules, value: object, line: int, name: str) -> object:
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if origin in (typing.Union, types.UnionType) and type(None) in args:
             if value is None:
                 return None
             hint = next(a for a in args if a is not type(None))
             origin, args = typing.get_origin(hint), typing.get_args(hint)
-        if is_dataclass(hint):
+        if isinstance(hint, type) and is_dataclass(hint):
             return self.build(hint, value, line, name)
         if hint is str:
             return self.text(value, line, name, meta)
@@ -109,7 +134,7 @@ class _Reader:
                 return None
             return value
         if hint in (float, int):
-            return self.number(value, line, name, meta)
+            return self.number(value, line, name, meta, whole=hint is int)
         if origin is tuple:
             if not isinstance(value, YamlList) or not value:
                 self.fail(line, f"'{name}' must be a list with at least one '- ' line, got {describe(value)}")
@@ -121,12 +146,12 @@ class _Reader:
             if not isinstance(value, YamlMapping) or not value:
                 self.fail(line, f"'{name}' must be a set of 'name: value' lines, got {describe(value)}")
                 return None
-            items = {str(k): self.value(args[1], meta, v, value.key_lines[k], f"{name}.{k}")
-                     for k, v in value.items()}
-            return None if None in items.values() else items
+            entries = {str(k): self.value(args[1], meta, v, value.key_lines[k], f"{name}.{k}")
+                       for k, v in value.items()}
+            return None if None in entries.values() else entries
         raise TypeError(f"no rule for {hint!r}")  # a programming error, caught by the tests
 
-    def text(self, value, line, name, meta):
+    def text(self, value: object, line: int, name: str, meta: Rules) -> str | None:
         if not isinstance(value, str):
             hint = " (put it in quotes)" if isinstance(value, (bool, int, float)) else ""
             self.fail(line, f"'{name}' must be text, got {describe(value)}{hint}")
@@ -155,26 +180,31 @@ class _Reader:
                 return None
         return text
 
-    def number(self, value, line, name, meta):
+    def number(self, value: object, line: int, name: str, meta: Rules, whole: bool) -> float | None:
+        """A number within the field's limits: an int for a ``whole`` (int) field, else a float."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(line, f"'{name}' must be a number, got {describe(value)}")
+            return None
+        if whole and isinstance(value, float) and not value.is_integer():
+            # In full: number() rounds to six digits, and 150000.5 would read as 150000.
+            self.fail(line, f"'{name}' must be a whole number, got {value}")
             return None
         low, high = meta["min"], meta["max"]
         if not low <= value <= high:
             unit = f" {meta['unit']}" if meta.get("unit") else ""
             self.fail(line, f"'{name}' must be between {low} and {high}{unit}, got {number(value)}")
             return None
-        return float(value)
+        return int(value) if whole else float(value)
 
 
-def _as_mapping(values: dict, line: int) -> YamlMapping:
+def _as_mapping(values: dict[YamlKey, object], line: int) -> YamlMapping:
     mapping = YamlMapping(values)
     mapping.line = line
     mapping.key_lines = {key: line for key in values}
     return mapping
 
 
-def describe(value) -> str:
+def describe(value: object) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, str):
@@ -192,5 +222,5 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def _join(parent: str, key) -> str:
+def _join(parent: str, key: object) -> str:
     return f"{parent}.{key}" if parent else str(key)

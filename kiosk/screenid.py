@@ -38,7 +38,7 @@ class ScreenId:
             return f"region-{self.region}"
         if self.kind is ScreenKind.WALKTHROUGH:
             return f"walkthrough-{self.region or 'general'}-{self.step + 1}"
-        return self.kind.value
+        return str(self.kind.value)  # a str already; mypy sees Any once `kind` is narrowed to some members
 
 
 HOME = ScreenId(ScreenKind.HOME)

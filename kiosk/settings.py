@@ -11,6 +11,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,13 +30,13 @@ class StaffPin:
 
     salt: str
     hash: str
-    iterations: float = field(metadata={"min": 100_000, "max": 10_000_000})
+    iterations: int = field(metadata={"min": 100_000, "max": 10_000_000})
 
 
 @dataclass(frozen=True)
 class Settings:
     idle_seconds: float = field(default=90, metadata={"min": 15, "max": 3600, "unit": "seconds"})
-    countdown_seconds: float = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
+    countdown_seconds: int = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
     default_language: str = "en"
     calm_by_default: bool = False
     high_contrast_by_default: bool = False
@@ -44,8 +45,10 @@ class Settings:
     staff_corner: str = field(default="top-left", metadata={"choices": CORNERS})
     staff_pin: StaffPin | None = None
 
-    def with_changes(self, **changes) -> Settings:
-        return replace(self, **changes)
+    def with_changes(self, **changes: object) -> Settings:
+        # Not checked here, as dataclasses.replace doesn't check either: the staff menu passes its choices.
+        unchecked: dict[str, Any] = changes
+        return replace(self, **unchecked)
 
 
 def default_path() -> Path:
@@ -90,10 +93,8 @@ def load_settings(path: Path) -> tuple[Settings, tuple[Problem, ...]]:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically, so a power cut mid-write never leaves a half file."""
     data = asdict(settings)
-    if settings.staff_pin is not None:
-        data["staff_pin"]["iterations"] = int(settings.staff_pin.iterations)
-    for key in ("idle_seconds", "countdown_seconds"):
-        data[key] = int(data[key]) if float(data[key]).is_integer() else data[key]
+    idle = data["idle_seconds"]  # a float, written as a whole number when it is one
+    data["idle_seconds"] = int(idle) if float(idle).is_integer() else idle
     text = ("# Settings for the dry needling kiosk. Staff change these from the staff menu;\n"
             "# `kiosk --check-content` does not read this file. Delete it to go back to the defaults.\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))

@@ -37,7 +37,7 @@ def pin_matches(pin: str, stored: StaffPin) -> bool:
     import hashlib
     import hmac
 
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, int(stored.iterations))
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, stored.iterations)
     return hmac.compare_digest(digest.hex(), stored.hash)
 
 

@@ -7,32 +7,49 @@ mapping and list remembers where its keys and items were written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 
 from kiosk.problems import ContentError, Problem
 
+# What a key can be: the constructor below refuses lists and mappings as keys.
+YamlKey = str | int | float | bool | None
 
-class YamlMapping(dict):
+
+class YamlMapping(dict[YamlKey, object]):
     """A mapping from the file, with the line of each key (1-based)."""
 
     line: int = 1
-    key_lines: dict
+    key_lines: dict[YamlKey, int]
 
 
-class YamlList(list):
+class YamlList(list[object]):
     """A list from the file, with the line of each item (1-based)."""
 
     line: int = 1
-    item_lines: list
+    item_lines: list[int]
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
-    pass
+    """A key written twice in one mapping; ``line`` (1-based) is the second one."""
+
+    def __init__(self, message: str, mark: yaml.Mark):
+        super().__init__(None, None, message, mark)
+        self.message = message
+        self.line = mark.line + 1
 
 
 # libyaml's C scanner where PyYAML has it: about ten times faster at start-up; the
-# constructors below (line numbers, duplicate keys) run the same on either.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+# constructors below (line numbers, duplicate keys) run the same on either. The type checker
+# sees the pure-Python SafeLoader: both have the SafeConstructor methods used here.
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     pass
 
 
@@ -50,8 +67,6 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMapping:
         if key in result:
             first = result.key_lines[key]
             raise _DuplicateKey(
-                None,
-                None,
                 f"'{key}' is written twice in the same place (first on line {first}); keep only one",
                 key_node.start_mark,
             )
@@ -89,12 +104,12 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def parse(text: str, source: str):
+def parse(text: str, source: str) -> object:
     """Parse YAML text; raises ContentError naming the line for any mistake."""
     try:
-        value = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+        value: object = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except _DuplicateKey as exc:
-        raise ContentError([Problem(source, exc.problem_mark.line + 1, exc.problem)]) from None
+        raise ContentError([Problem(source, exc.line, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

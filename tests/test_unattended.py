@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.bodyart import load_art
 from kiosk.pages import load_pages
 from kiosk.screenid import ATTRACT, HOME, ScreenId
-from kiosk.settings import Settings, load_settings
+from kiosk.settings import Settings, load_settings, save_settings
 from kiosk.staffpin import LOCK_SECONDS, PinGuard, PinResult, hash_pin
 from kiosk.ui.watcher import ContentWatcher
 from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
@@ -267,6 +267,36 @@ def test_broken_settings_file_means_defaults_and_a_warning(tmp_path, caplog):
     assert settings == Settings()
     assert [str(p) for p in problems] == [f"{path}:1: 'idle_seconds' must be a number, got \"soon\""]
     assert any("using the default settings" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("countdown_seconds: 2.5\n", 1, "'countdown_seconds' must be a whole number, got 2.5"),
+    ("staff_pin:\n  salt: ab12\n  hash: cd34\n  iterations: 150000.5\n", 4,
+     "'staff_pin.iterations' must be a whole number, got 150000.5"),
+    ("countdown_seconds: true\n", 1, "'countdown_seconds' must be a number, got yes/no"),
+])
+def test_whole_number_settings_refuse_fractions(tmp_path, text, line, message):
+    path = tmp_path / "settings.yaml"
+    path.write_text(text, encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert [str(p) for p in problems] == [f"{path}:{line}: {message}"]
+
+
+def test_whole_number_settings_stay_whole_numbers(tmp_path):
+    path = tmp_path / "settings.yaml"
+    path.write_text("idle_seconds: 30\ncountdown_seconds: 12.0\n"
+                    "staff_pin:\n  salt: ab12\n  hash: cd34\n  iterations: 200000\n", encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert problems == () and settings.staff_pin is not None
+    assert type(settings.countdown_seconds) is int and settings.countdown_seconds == 12
+    assert type(settings.staff_pin.iterations) is int and settings.staff_pin.iterations == 200_000
+    assert type(settings.idle_seconds) is float  # fractions of a second are allowed here
+
+    save_settings(path, settings)
+    text = path.read_text(encoding="utf-8")
+    assert "idle_seconds: 30\n" in text and "countdown_seconds: 12\n" in text and "iterations: 200000\n" in text
+    assert load_settings(path) == (settings, ())
 
 
 def test_set_pin_from_a_terminal_stores_only_a_salted_hash(tmp_path):
