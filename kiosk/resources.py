@@ -38,7 +38,7 @@ def _package_dir() -> Path:
 def bundle_dir() -> Path:
     """The read-only files shipped with the kiosk: ``_internal`` in the packaged build, else the package."""
     if is_frozen():
-        return Path(sys._MEIPASS)
+        return Path(sys._MEIPASS)  # type: ignore[attr-defined]  # set by PyInstaller's bootloader
     return _package_dir()
 
 

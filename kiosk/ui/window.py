@@ -77,7 +77,7 @@ class KioskWindow(QMainWindow):
         self.staff.settingsChanged.connect(self._settings_changed)
         self.staff.exitRequested.connect(self.staff_exit)
 
-        self.idle_reset = IdleReset(self, self.settings.idle_seconds, int(self.settings.countdown_seconds))
+        self.idle_reset = IdleReset(self, self.settings.idle_seconds, self.settings.countdown_seconds)
         self.idle_reset.watcher.idle.connect(self.start_countdown)
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
