@@ -615,8 +615,8 @@ class Driver:
         if rng.random() < 0.5:  # a finger drags the page up or down
             dy = rng.choice((-1, 1)) * viewport.height() // 2
             self.stroke(viewport, self.swipe_points(viewport.rect(), 0, dy, rng), touch=True)
-        else:  # the mouse wheel over the page. QTest has no wheel; sent to the window, Qt
-            # delivers it as its own: to the widget under the pointer.
+        else:  # the mouse wheel over the page. QTest has no wheel: sent to the window, it goes where
+            # a real one would, to the widget under the pointer (but the idle timer doesn't count it)
             at = QPointF(self._window_point(viewport, viewport.rect().center()))
             event = QWheelEvent(at, QPointF(self.window.mapToGlobal(at.toPoint())), QPoint(),
                                 QPoint(0, rng.choice((-360, -120, 120, 360))), Qt.MouseButton.NoButton,
