@@ -1,23 +1,27 @@
 """Soak test: drive the real kiosk window offscreen through thousands of random actions.
 
-Taps on the body map and on buttons (real mouse events at real coordinates), swipes and
-scrolls on the reading screens, idle countdowns and resets, language and calm-mode
-changes, the staff PIN pad, and live edits to a private copy of the content folder, good
-and broken, picked up both by direct reloads and by the real folder watcher. It counts
-crashes, unhandled exceptions and Qt critical messages, and watches the resident memory.
+Every action is real input at real coordinates, into the window as the platform would send
+it: mouse clicks and drags, one-finger touch taps, swipes and holds, the wheel and the keys.
+Patients tap the body map and buttons, scroll, swipe through the walkthrough, switch the
+language and calm mode, go back home, or walk away and let the real idle timer reset the
+kiosk; staff hold the corner for the PIN pad and edit a private copy of the content folder,
+good and broken, which the real folder watcher picks up. The soak counts crashes, unhandled
+exceptions, Qt critical messages and content judged wrongly, and watches resident memory.
 
     python bench/soak.py --actions 10000 [--seed N] [--max-growth-mb 10] [--json FILE]
 
 Exit code 0 only if there were no crashes, no unhandled exceptions, and memory grew by no
 more than ``--max-growth-mb`` after the warm-up. The kiosk is driven in a child process, so
 that a hard crash (an abort, a segfault) still ends in a report, with the crash in it;
-``--in-process`` drives it in this process instead. ``run_soak()`` is the soak itself, for
-use in-process (the CI test in ``tests/test_soak.py`` calls it).
+``--in-process`` drives it in this process instead. ``Driver`` is one kiosk window and the
+actions on it; ``run_soak()`` is the long seeded run. ``tests/test_soak.py`` runs the same
+actions as a Hypothesis state machine, so that a failing sequence shrinks to a short one.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import logging
@@ -31,17 +35,37 @@ import tempfile
 import time
 import traceback
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QStyle,
+    QStyleOptionButton,
+    QTextBrowser,
+    QWidget,
+)
+
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kiosk.screenid import ATTRACT, HOME, ScreenId, ScreenKind
 
 KEEP_TRACEBACKS = 5
 # Every COVER_EVERY actions, while some action that fits the screen has been done fewer than
 # COVER_MIN times, that action is chosen: short runs see every kind, long ones keep their mix.
 COVER_EVERY = 20
 COVER_MIN = 4
+STAFF_HOLD_S = 3.0  # the kiosk's staff corner opens the PIN pad after a press held this long
+CORNER_PX = 60  # well inside the staff corner's 96 px square
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -88,8 +112,7 @@ class SoakReport:
 
     @classmethod
     def from_dict(cls, data: dict) -> SoakReport:
-        names = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
     @property
     def refs_to_true_drift(self) -> int:
@@ -100,14 +123,11 @@ class SoakReport:
         return self.crashes == 0 and self.unhandled == 0 and self.growth_mb <= self.max_growth_mb
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["passed"] = self.passed
-        data["refs_to_true_drift"] = self.refs_to_true_drift
-        return data
+        return {**asdict(self), "passed": self.passed, "refs_to_true_drift": self.refs_to_true_drift}
 
     def format(self) -> str:
-        def counts(d: dict[str, int]) -> str:
-            return ", ".join(f"{k} {v}" for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))) or "-"
+        def counts(d: dict[str, float], unit: str = "") -> str:
+            return ", ".join(f"{k} {v:g}{unit}" for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))) or "-"
 
         rate = self.actions / self.seconds if self.seconds else 0.0
         lines = [
@@ -115,8 +135,7 @@ class SoakReport:
             f"({rate:.0f} actions/s), seed {self.seed}",
             f"  screens:    {counts(self.actions_by_screen)}",
             f"  actions:    {counts(self.actions_by_type)}",
-            "  mean ms:    " + (", ".join(f"{k} {v:.0f}" for k, v in sorted(self.ms_by_type.items(),
-                                                                   key=lambda kv: -kv[1])) or "-"),
+            f"  mean ms:    {counts({k: round(v) for k, v in self.ms_by_type.items()})}",
             f"  happenings: {counts(self.events)}",
             f"  crashes: {self.crashes}",
         ]
@@ -150,6 +169,15 @@ class SoakReport:
         lines.append(f"RESULT: {'PASS' if self.passed else 'FAIL'}")
         return "\n".join(lines)
 
+    def keep(self, kind: str, text: str) -> None:
+        """Count one crash / unhandled / qt_critical / ...; keep the first few words about it."""
+        setattr(self, kind, getattr(self, kind) + 1)
+        details = {"crashes": self.crash_details, "unhandled": self.unhandled_tracebacks,
+                   "qt_critical": self.qt_critical_messages, "qt_warnings": self.qt_warning_messages,
+                   "logged_exceptions": self.logged_exception_tracebacks}[kind]
+        if len(details) < KEEP_TRACEBACKS:
+            details.append(text)
+
 
 # --- memory ---------------------------------------------------------------------------------
 
@@ -165,78 +193,69 @@ def _mb(n: int | float) -> float:
     return round(n / (1024 * 1024), 2)
 
 
-def _summarise_memory(report: SoakReport, now_mb: float | None = None) -> None:
+def _summarise_memory(report: SoakReport) -> None:
     """Growth = median of the last 5 samples after the warm-up minus median of the first 5."""
     samples = report.rss_samples_mb
     if samples:
         report.rss_baseline_mb = round(statistics.median(samples[:5]), 2)
         report.rss_end_mb = round(statistics.median(samples[-5:]), 2)
         report.growth_mb = round(report.rss_end_mb - report.rss_baseline_mb, 2)
-    elif now_mb is not None:
-        report.rss_end_mb = now_mb
 
 
 # --- live content edits ---------------------------------------------------------------------
 
 
-class ContentEditor:
-    """Edits (and restores) files in the private content copy; knows what reload should say."""
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
-    def __init__(self, folder: Path, rng: random.Random):
+
+class ContentEditor:
+    """Edits (and restores) files in the private content copy; knows what a reload should say."""
+
+    def __init__(self, folder: Path):
         self.folder = folder
-        self.rng = rng
-        self.pristine = {p.relative_to(folder).as_posix(): p.read_bytes()
-                         for p in sorted(folder.rglob("*")) if p.is_file()}
-        regions = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?regions/[^/]+\.yaml", k))
-        walkthroughs = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?walkthrough\.yaml", k))
-        self.regions, self.walkthroughs = regions, walkthroughs
+        self.pristine = _files(folder)
+        self.regions = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?regions/[^/]+\.yaml", k))
+        self.walkthroughs = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?walkthrough\.yaml", k))
         self.outstanding: dict[str, str] = {}  # path -> "good" | "bad"
         self._n = 0
-
-    def text(self, rel: str) -> str:
-        return self.pristine[rel].decode("utf-8")
 
     @property
     def should_load(self) -> bool:
         return "bad" not in self.outstanding.values()
 
-    def edit(self, good: bool) -> str | None:
+    def edit(self, good: bool, rng: random.Random) -> str | None:
         """Apply one random good or bad edit to the pristine text of a file; the edit's name."""
         self._n += 1
         choices = ([("region-name", self.regions), ("walkthrough-words", self.walkthroughs)] if good else
                    [("yaml-syntax", self.regions + self.walkthroughs), ("level-word", self.regions)])
         for _ in range(10):
-            kind, files = self.rng.choice(choices)
+            kind, files = rng.choice(choices)
             if not files:
                 continue
-            rel = self.rng.choice(files)
-            new = getattr(self, "_" + kind.replace("-", "_"))(self.text(rel))
-            if new is not None and new != self.text(rel):
-                self._write(rel, new.encode("utf-8"))
+            rel = rng.choice(files)
+            old = self.pristine[rel].decode("utf-8")
+            new = getattr(self, "_" + kind.replace("-", "_"))(old, rng)
+            if new is not None and new != old:
+                self._write(rel, new.encode("utf-8"), rng)
                 self.outstanding[rel] = "good" if good else "bad"
                 return kind
         return None
 
-    def restore(self, rel: str | None = None) -> str | None:
-        if not self.outstanding:
-            return None
-        rel = rel or self.rng.choice(sorted(self.outstanding))
-        self._write(rel, self.pristine[rel])
+    def restore(self, rel: str, rng: random.Random | None = None) -> None:
+        self._write(rel, self.pristine[rel], rng)
         del self.outstanding[rel]
-        return rel
 
     def restore_all(self) -> None:
         for rel in sorted(self.outstanding):
             self.restore(rel)
 
     def is_restored(self) -> bool:
-        now = {p.relative_to(self.folder).as_posix(): p.read_bytes()
-               for p in sorted(self.folder.rglob("*")) if p.is_file()}
-        return now == self.pristine
+        return _files(self.folder) == self.pristine
 
-    def _write(self, rel: str, data: bytes) -> None:
+    def _write(self, rel: str, data: bytes, rng: random.Random | None) -> None:
         path = self.folder / rel
-        if self.rng.random() < 0.5:
+        if rng is None or rng.random() < 0.5:
             path.write_bytes(data)  # in place, like a simple editor
         else:  # write a new file and rename it over the old one, like most editors do
             tmp = path.with_name(f".{path.name}.soak-tmp")
@@ -245,41 +264,39 @@ class ContentEditor:
 
     # the edits: each takes the pristine text and returns the edited text (None if not possible)
 
-    def _region_name(self, text: str) -> str | None:
+    def _region_name(self, text: str, rng: random.Random) -> str | None:
         return re.sub(r"^name: (.+)$", lambda m: f"name: {m.group(1)} soak {self._n}", text, count=1,
                       flags=re.MULTILINE)
 
-    def _walkthrough_words(self, text: str) -> str | None:
+    def _walkthrough_words(self, text: str, rng: random.Random) -> str | None:
         lines = text.split("\n")
         # Lines inside a folded passage: deeply indented words ending a sentence.
         candidates = [i for i, line in enumerate(lines)
                       if re.match(r"^ {8,}[^\s\-#]", line) and ": " not in line and line.rstrip().endswith(".")]
         if not candidates:
             return None
-        i = self.rng.choice(candidates)
-        extra = self.rng.choice(["Take your time.", "Ask if anything is unclear.", "Breathe slowly."])
-        lines[i] = f"{lines[i].rstrip()} {extra}"
+        i = rng.choice(candidates)
+        lines[i] += " " + rng.choice(["Take your time.", "Ask if anything is unclear.", "Breathe slowly."])
         return "\n".join(lines)
 
-    def _yaml_syntax(self, text: str) -> str | None:
+    def _yaml_syntax(self, text: str, rng: random.Random) -> str | None:
         lines = text.split("\n")
         keys = [i for i, line in enumerate(lines) if re.match(r"^[a-z_]+: \S", line)]
-        if keys and self.rng.random() < 0.6:
-            i = self.rng.choice(keys)
+        if keys and rng.random() < 0.6:
+            i = rng.choice(keys)
             key, value = lines[i].split(": ", 1)
             lines[i] = f"{key}: [{value}"  # an unclosed flow sequence
         else:
-            i = self.rng.randrange(len(lines) // 3, max(len(lines) // 3 + 1, len(lines) - 1))
+            i = rng.randrange(len(lines) // 3, max(len(lines) // 3 + 1, len(lines) - 1))
             lines.insert(i, "  stray: : {broken")  # bad indentation and an unclosed mapping
         return "\n".join(lines)
 
-    def _level_word(self, text: str) -> str | None:
+    def _level_word(self, text: str, rng: random.Random) -> str | None:
         spots = list(re.finditer(r"level: \d+(\.\d+)?", text))
         if not spots:
             return None
-        spot = self.rng.choice(spots)
-        word = self.rng.choice(["soon", "high", "lots", "none"])
-        return text[:spot.start()] + f"level: {word}" + text[spot.end():]
+        spot = rng.choice(spots)
+        return text[:spot.start()] + f"level: {rng.choice(['soon', 'high', 'lots', 'none'])}" + text[spot.end():]
 
 
 # --- the driver -----------------------------------------------------------------------------
@@ -293,724 +310,587 @@ class _LogCounter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.report.logged_errors += 1
         if record.exc_info and record.exc_info[0] is not None:
-            self.report.logged_exceptions += 1
-            if len(self.report.logged_exception_tracebacks) < KEEP_TRACEBACKS:
-                self.report.logged_exception_tracebacks.append(
-                    f"{record.getMessage()}\n" + "".join(traceback.format_exception(*record.exc_info)))
+            self.report.keep("logged_exceptions", f"{record.getMessage()}\n"
+                             + "".join(traceback.format_exception(*record.exc_info)))
 
 
-def _screen_kind(name: str) -> str:
-    return name.split("-", 1)[0]
-
-
-def run_soak(actions: int, seed: int = 1, idle_seconds: float = 2.0, countdown_seconds: float = 2,
-             *, warmup: int = 300, sample_every: int = 50, max_growth_mb: float = 10.0,
-             work_dir: Path | None = None, progress=None, checkpoint=None) -> SoakReport:
-    """Drive the real kiosk window through ``actions`` random actions; return what happened.
-
-    ``work_dir`` gets the private content copy (a temporary folder by default).
-    ``progress(line)`` is told how it goes every 1000 actions; ``checkpoint(report)`` gets the
-    report so far at every memory sample (the supervisor keeps it in case the process dies). Reuses a
-    running QApplication (pytest-qt's) if there is one, and puts back everything it
-    changes in the process: the excepthook, the Qt message handler, logging and the font.
-    """
+@contextmanager
+def kiosk_application():
+    """The QApplication (pytest-qt's, if one is running) with the kiosk's typeface and font."""
+    from kiosk.ui.theme import app_font
     from kiosk.ui.typeface import load_typeface, prepare_qt_environment
 
-    prepare_qt_environment(offscreen=True)
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.resources import default_content_dir
-    from kiosk.ui.theme import app_font
-
+    prepare_qt_environment(offscreen=True)  # before the QApplication is made
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "soak"])
     load_typeface()
     old_font = app.font()
     app.setFont(app_font())
-    cleanup = None
-    if work_dir is None:
-        cleanup = tempfile.TemporaryDirectory(prefix="kiosk-soak-")
-        work_dir = Path(cleanup.name)
-    content = Path(shutil.copytree(default_content_dir(), Path(work_dir) / "content"))
     try:
-        return _Soak(app, content, actions, seed, idle_seconds, countdown_seconds, warmup, sample_every,
-                     max_growth_mb, progress, checkpoint).run()
+        yield app
     finally:
         app.setFont(old_font)
-        if cleanup is not None:
-            cleanup.cleanup()
 
 
-class _Soak:
-    def __init__(self, app, content: Path, actions: int, seed: int, idle_seconds, countdown_seconds,
-                 warmup, sample_every, max_growth_mb, progress, checkpoint=None):
-        self.app = app
-        self.content = content
-        self.requested = actions
-        self.rng = random.Random(seed)
-        self.settings_args = dict(idle_seconds=idle_seconds, countdown_seconds=countdown_seconds)
-        self.warmup = max(0, min(warmup, actions // 2))
-        self.sample_every = max(1, sample_every)
-        self.progress = progress
-        self.checkpoint = checkpoint
-        self.report = SoakReport(requested=actions, seed=seed, max_growth_mb=max_growth_mb, warmup=self.warmup)
+@functools.cache
+def _touch_screen():
+    """One touch screen for the whole process: Qt keeps every device registered until it exits."""
+    return QTest.createTouchDevice()
+
+
+class Driver:
+    """One real kiosk window, driven only through real input, and a count of what happened.
+
+    Of the window it uses build_window(), the signals screenChanged, contentSwapped and
+    contentRejected, ``window.shown_screen``, ``window.home`` and ``window.recover()``; everything
+    else it finds as a finger does: visible widgets under a point, by their object names and words.
+    """
+
+    # Each action, and how often it is chosen among those that fit the window. Rarer: content
+    # edits (a reload renders every page of every language, ~0.1 s) and the actions that wait
+    # for the kiosk's own timers (the idle reset and the staff corner's hold take seconds).
+    WEIGHTS = {"body_map_tap": 18, "button_tap": 26, "tap_anywhere": 10, "swipe": 14, "scroll": 12, "key": 4,
+               "language": 3, "calm": 2, "go_home": 3, "edit_content": 1.0, "restore_content": 0.8,
+               "idle_reset": 0.4, "staff_pin_pad": 0.1}
+    SLOW = ("idle_reset", "staff_pin_pad")  # these wait for the kiosk's own timers: seconds each
+
+    def __init__(self, app, content: Path, settings, report: SoakReport | None = None):
+        from kiosk.bodyart import load_art
+        from kiosk.content import load_content
+
+        self.app, self.content, self.settings = app, content, settings
+        self.report = report or SoakReport()
+        self.editor = ContentEditor(content)
+        words = load_content(content, load_art().region_ids)
+        self.language_names = {lang.name for lang in words.languages.values()}  # the language buttons' words
+        self.cancel_words = words.staff.cancel
         self.events: Counter[str] = Counter()
         self.by_type: Counter[str] = Counter()
         self.by_screen: Counter[str] = Counter()
-        self.time_by_type: Counter[str] = Counter()
-        self.editor = ContentEditor(content, self.rng)
+        self.seconds_by_type: Counter[str] = Counter()
         self.window = None
-        self.watcher = None
-        self.all_samples: list[int] = []
-        self._touch_device = None
-        self._doing = "start-up"  # the action under way, for the report
+        self.screen_name = "home"  # as screenChanged last said, for messages
+        self.screen: ScreenId = HOME  # the same, typed
+        self.doing = "start-up"  # the action under way, for the report
 
-    # --- set-up and tear-down ---------------------------------------------------------------
-
-    def run(self) -> SoakReport:
-        from PySide6.QtCore import qInstallMessageHandler
-
-        from kiosk.settings import Settings
-        from kiosk.ui.app import build_window
+    def start(self) -> Driver:
+        """Hook in (excepthook, Qt messages, logging), then build and show the window."""
+        from kiosk.ui.app import HARMLESS_QT_MESSAGES, TABLET_SIZE, build_window
         from kiosk.ui.watcher import ContentWatcher
 
-        report = self.report
-        old_hook = sys.excepthook
-        log_counter = _LogCounter(report)
-        root = logging.getLogger()
-        root.addHandler(log_counter)
-        self._previous_handler = qInstallMessageHandler(self._qt_message)
-        start = time.perf_counter()
-        try:
-            window = build_window(self.content, Settings(**self.settings_args))
-            self.window = window
-            self.watcher = ContentWatcher(self.content, window)  # wired as kiosk.ui.app.run() does
-            self.watcher.changed.connect(window.reload_content)
-            self.watcher.changed.connect(lambda: self.events.update(["watcher reloads"]))
-            window.screenChanged.connect(self._screen_changed)
-            window.contentSwapped.connect(lambda: self.events.update(["content swapped in"]))
-            window.contentRejected.connect(lambda _: self.events.update(["content refused"]))
-            sys.excepthook = self._excepthook
-            from kiosk.ui.app import TABLET_SIZE
+        self._harmless = HARMLESS_QT_MESSAGES
+        self._old_hook, sys.excepthook = sys.excepthook, self._excepthook
+        self._old_handler = qInstallMessageHandler(self._qt_message)
+        self._log_counter = _LogCounter(self.report)
+        logging.getLogger().addHandler(self._log_counter)
+        self.window = window = build_window(self.content, self.settings)
+        window.screenChanged.connect(self._screen_changed)
+        window.contentSwapped.connect(lambda: self.events.update(["content swapped in"]))
+        window.contentRejected.connect(lambda *_: self.events.update(["content refused"]))
+        ContentWatcher(self.content, window).changed.connect(self._content_changed)  # as kiosk.ui.app.run() does
+        window.resize(*TABLET_SIZE)
+        window.show()
+        window.activateWindow()  # keys go to the focus widget of the active window
+        self.settle()
+        return self
 
-            window.resize(*TABLET_SIZE)
-            window.show()
-            self._settle()
-            report.rss_start_mb = _mb(rss_bytes())
-            self.all_samples.append(rss_bytes())
-            self._loop()
-            self._finish()
-        finally:
-            report.seconds = round(time.perf_counter() - start, 2)
-            sys.excepthook = old_hook
-            self.editor.restore_all()  # whatever happened, the content folder goes back as it was
-            self._teardown()
-            qInstallMessageHandler(self._previous_handler)
-            root.removeHandler(log_counter)
-        self._fill_counts()
-        return report
+    def stop(self) -> None:
+        """Put the content folder back, close the window, and unhook everything."""
+        self.editor.restore_all()  # whatever happened, the content folder goes back as it was
+        if self.alive():
+            self.window.close()
+            self.window.deleteLater()
+        self.settle()
+        self.window = None
+        sys.excepthook = self._old_hook
+        qInstallMessageHandler(self._old_handler)
+        logging.getLogger().removeHandler(self._log_counter)
 
-    def _fill_counts(self) -> None:
-        self.report.actions_by_type = dict(self.by_type)
-        self.report.actions_by_screen = dict(self.by_screen)
-        self.report.ms_by_type = {k: round(1000 * t / self.by_type[k], 1) for k, t in self.time_by_type.items()
-                                  if self.by_type[k]}
-        self.report.events = dict(self.events)
-
-    def _teardown(self) -> None:
-        import shiboken6
-        from PySide6.QtCore import QEvent
-
-        window = self.window
-        if window is not None and shiboken6.isValid(window):
-            window.locked = False
-            window.close()
-            window.deleteLater()
-        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        self.app.processEvents()
-        self.window = self.watcher = None
-
-    def _loop(self) -> None:
-        report = self.report
-        for i in range(1, self.requested + 1):
-            name = self._current_name()
-            if name is None:
-                break  # the window is gone: already counted as a crash
-            self.by_screen[_screen_kind(name)] += 1
-            action = "choosing an action"
-            began = time.perf_counter()
-            try:
-                action = self._choose(cover=i % COVER_EVERY == 0)
-                self._doing = f"action {i}, {action} on {name}"
-                self.by_type[action] += 1
-                getattr(self, "_do_" + action)()
-                self.app.processEvents()
-                self.time_by_type[action] += time.perf_counter() - began
-            except Exception as exc:  # noqa: BLE001 - an action raised out of the driver: a crash
-                self._crash(f"action {i} ({action}) on {name} raised {type(exc).__name__}: {exc}",
-                            traceback.format_exc())
-                if not self._alive():
-                    break
-                self._recover()
-            report.actions = i
-            problem = self._check()
-            if problem:
-                self._crash(f"after action {i} ({action}) on {name}: {problem}")
-                if not self._alive():
-                    break
-                self._recover()
-            if i % self.sample_every == 0:
-                self._settle()
-                self._sample(after_warmup=i > self.warmup)
-                if self.checkpoint:
-                    self._fill_counts()
-                    self.checkpoint(report)
-            if self.progress and i % 1000 == 0:
-                self.progress(f"soak: {i}/{self.requested} actions, rss {_mb(rss_bytes()):.1f} MB, "
-                              f"crashes {report.crashes}, unhandled {report.unhandled}")
-
-    def _finish(self) -> None:
-        """Put every file back, let the kiosk take the original content, and check the folder."""
-        report = self.report
-        self._doing = "the final restore and reload"
-        self.editor.restore_all()
-        self._wait_for_watcher(timeout=3.0)
-        if self._alive():
-            try:
-                self._close_overlays_by_touch()
-                accepted = self.window.reload_content()
-                if not accepted:
-                    report.reload_mismatches.append("the restored original content was refused")
-                self.window.show_home()
-                self._settle()
-            except Exception as exc:  # noqa: BLE001
-                self._crash(f"final reload raised {type(exc).__name__}: {exc}", traceback.format_exc())
-        report.content_restored = self.editor.is_restored()
-        report.rss_peak_mb = _mb(max(self.all_samples + [rss_bytes()]))
-        _summarise_memory(report, now_mb=_mb(rss_bytes()))
-        report.finished = True
-        if report.refs_to_true_baseline:
-            gc.collect()
-            report.refs_to_true_end = sys.getrefcount(True)
-
-    # --- watching for trouble -----------------------------------------------------------------
-
-    def _excepthook(self, kind, value, tb) -> None:
-        report = self.report
-        report.unhandled += 1
-        if len(report.unhandled_tracebacks) < KEEP_TRACEBACKS:
-            report.unhandled_tracebacks.append(f"during {self._doing}:\n"
-                                               + "".join(traceback.format_exception(kind, value, tb)))
-        try:  # what the real app's hook does: back to a known-good home screen
-            if self.window is not None:
-                self.window.recover()
-        except Exception as exc:  # noqa: BLE001
-            self._crash(f"window.recover() raised {type(exc).__name__}: {exc}", traceback.format_exc())
-
-    def _qt_message(self, mode, context, message: str) -> None:
-        from PySide6.QtCore import QtMsgType
-
-        from kiosk.ui.app import HARMLESS_QT_MESSAGES
-
-        if not message.startswith(HARMLESS_QT_MESSAGES):
-            report = self.report
-            where = f"{message}  [during {self._doing}]"
-            if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-                report.qt_critical += 1
-                if len(report.qt_critical_messages) < KEEP_TRACEBACKS:
-                    report.qt_critical_messages.append(where)
-            elif mode == QtMsgType.QtWarningMsg:
-                report.qt_warnings += 1
-                if len(report.qt_warning_messages) < KEEP_TRACEBACKS:
-                    report.qt_warning_messages.append(where)
-        if self._previous_handler is not None:  # pytest-qt's, under the tests
-            self._previous_handler(mode, context, message)
-
-    def _crash(self, what: str, tb: str = "") -> None:
-        self.report.crashes += 1
-        if len(self.report.crash_details) < KEEP_TRACEBACKS:
-            self.report.crash_details.append(what + ("\n" + tb if tb else ""))
-
-    def _alive(self) -> bool:
-        import shiboken6
-
-        window = self.window
-        return window is not None and shiboken6.isValid(window) and window.isVisible()
-
-    def _current_name(self) -> str | None:
-        if not self._alive():
-            self._crash("the window is gone (deleted or closed)")
-            return None
-        try:
-            name = self.window.current_screen().name
-        except Exception as exc:  # noqa: BLE001
-            self._crash(f"current_screen() raised {type(exc).__name__}: {exc}", traceback.format_exc())
-            return None
-        if not isinstance(name, str) or not name:
-            self._crash(f"current_screen() answered {name!r}")
-            return None
-        return name
-
-    def _check(self) -> str | None:
-        """Why the window no longer answers, or None."""
-        import shiboken6
-
-        if not self._alive():
-            return "the window is gone (deleted or closed)"
-        try:
-            name = self.window.current_screen().name
-        except Exception as exc:  # noqa: BLE001
-            return f"current_screen() raised {type(exc).__name__}: {exc}"
-        if not isinstance(name, str) or not name:
-            return f"current_screen() answered {name!r}"
-        screen = self.window.shown_screen
-        if screen is None or not shiboken6.isValid(screen):
-            return f"the screen object for {name!r} has been deleted"
-        return None
-
-    def _recover(self) -> None:
-        try:
-            self.window.recover()
-            self.app.processEvents()
-        except Exception as exc:  # noqa: BLE001
-            self._crash(f"window.recover() raised {type(exc).__name__}: {exc}", traceback.format_exc())
-
-    def _screen_changed(self, name: str) -> None:
-        previous = getattr(self, "_last_screen", "home")
-        self._last_screen = name
-        kind = _screen_kind(name)
-        if kind == "region" and name != previous:
-            self.events["regions opened"] += 1
-        elif kind == "walkthrough" and _screen_kind(previous) != "walkthrough":
-            self.events["walkthroughs opened"] += 1
-        elif kind == "attract":
-            self.events["attract screens"] += 1
-
-    def _settle(self) -> None:
-        from PySide6.QtCore import QEvent
-
+    def settle(self) -> None:
         self.app.processEvents()
         self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.app.processEvents()
 
-    def _sample(self, after_warmup: bool) -> None:
-        gc.collect()
-        rss = rss_bytes()
-        self.all_samples.append(rss)
-        self.report.rss_peak_mb = max(self.report.rss_peak_mb, _mb(rss))
-        if after_warmup:
-            self.report.rss_samples_mb.append(_mb(rss))
-            self.report.refs_to_true_end = sys.getrefcount(True)
-            if not self.report.refs_to_true_baseline:
-                self.report.refs_to_true_baseline = self.report.refs_to_true_end
-
-    # --- choosing an action ------------------------------------------------------------------
-
-    def _overlay_open(self) -> bool:
-        return self.window.countdown is not None or self.window.staff_overlay is not None
-
-    def _choose(self, cover: bool = False) -> str:
-        w = self.window
-        name = w.current_screen().name
-        home = name == "home" and not self._overlay_open()
-        view = getattr(w.shown_screen, "view", None) is not None
-        walkthrough = _screen_kind(name) == "walkthrough"
-        table = [
-            ("body_map_tap", 14, home),
-            ("button_tap", 22, True),
-            ("tap_anywhere", 6, True),
-            ("touch_tap", 7, True),
-            ("swipe", 10, walkthrough and not self._overlay_open()),
-            ("touch_swipe", 6, view and not self._overlay_open()),
-            ("scroll", 10, self._scroll_target() is not None and not self._overlay_open()),
-            ("idle_reset", 3, True),
-            ("language", 3, True),
-            ("calm", 2, True),
-            ("go_home", 3, True),
-            # a reload renders every page of every language (~0.1 s): keep these rarer
-            ("edit_content", 1.0, True),
-            ("restore_content", 0.8, bool(self.editor.outstanding)),
-            ("reload_content", 0.3, True),
-            ("staff_pin_pad", 1, True),
-        ]
-        names = [n for n, _, ok in table if ok]
-        weights = [wt for _, wt, ok in table if ok]
-        fewest = min(self.by_type[n] for n in names)
-        if cover and fewest < COVER_MIN:
-            return self.rng.choice([n for n in names if self.by_type[n] == fewest])
-        return self.rng.choices(names, weights)[0]
-
-    # --- real input ----------------------------------------------------------------------------
-
-    # Every press, move and release goes in through the window, at window coordinates, as the
-    # platform would send it: Qt itself decides which widget is under the finger (an overlay on
-    # top, a region button's mask), and the kiosk's application-wide filters see it.
-
-    def _at(self, widget, pos):
-        from PySide6.QtCore import QPoint
-
-        return QPoint(widget.mapTo(self.window, QPoint(pos)))
-
-    def _on_screen(self, point):
-        """A drag's point kept on the screen: a finger can't go past its edge."""
-        from PySide6.QtCore import QPoint
-
-        return QPoint(min(max(point.x(), 0), self.window.width() - 1),
-                      min(max(point.y(), 0), self.window.height() - 1))
-
-    def _click(self, widget, pos=None) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
-
-        pos = pos if pos is not None else widget.rect().center()
-        at = self._at(widget, pos)
-        if not self.window.rect().contains(at):  # off the screen: no finger can get there
-            self.events["taps off the screen, not made"] += 1
-            return
-        QTest.mouseClick(self.window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
-
-    def _drag(self, widget, start, end, steps: int = 3) -> None:
-        from PySide6.QtCore import QPoint, Qt
-        from PySide6.QtTest import QTest
-
-        handle = self.window.windowHandle()
-        start, end = self._on_screen(self._at(widget, start)), self._on_screen(self._at(widget, end))
-        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        QTest.mousePress(handle, left, none, start)
-        for k in range(1, steps + 1):
-            QTest.mouseMove(handle, QPoint(start.x() + (end.x() - start.x()) * k // steps,
-                                           start.y() + (end.y() - start.y()) * k // steps))
-        QTest.mouseRelease(handle, left, none, end)
-
-    def _touch(self, widget, points) -> None:
-        """One finger down at the first point, through the others, up at the last: a real touch
-        sequence into the window (Qt makes mouse events from it where a widget wants no touch)."""
-        from PySide6.QtTest import QTest
-
-        if self._touch_device is None:
-            self._touch_device = QTest.createTouchDevice()
-        handle = self.window.windowHandle()
-        points = [self._on_screen(self._at(widget, p)) for p in points]
-        for k, point in enumerate(points):
-            sequence = QTest.touchEvent(handle, self._touch_device, False)
-            if k == 0:
-                sequence.press(0, point, handle)
-            elif k == len(points) - 1:
-                sequence.release(0, point, handle)
-            else:
-                sequence.move(0, point, handle)
-            sequence.commit()
-
-    def _tap_widget(self, widget) -> bool:
-        """Tap a widget as a patient would, scrolling it into view first if it sits in a
-        scroll area; False if it can't be reached (hidden, or something on top of it)."""
-        from PySide6.QtWidgets import QScrollArea
-
-        if not (widget.isVisible() and widget.isEnabled()):
-            return False
-        if not self._hittable(widget):
-            parent = widget.parentWidget()
-            while parent is not None and not isinstance(parent, QScrollArea):
-                parent = parent.parentWidget()
-            if parent is None:
-                return False
-            parent.ensureWidgetVisible(widget)
+    def wait(self, seconds: float, until=lambda: False, every=None):
+        """Let the event loop turn (timers fire) until ``until()`` is true or ``seconds`` pass,
+        calling ``every()`` every 0.2 s meanwhile; what ``until()`` said last."""
+        deadline, nudge = time.monotonic() + seconds, time.monotonic() + 0.2
+        while not (done := until()) and time.monotonic() < deadline:
             self.app.processEvents()
-            self.events["scrolled a control into view"] += 1
-            if not self._hittable(widget):
-                return False
-        self._click(widget, self._tap_point(widget))
-        return True
+            time.sleep(0.01)
+            if every is not None and time.monotonic() >= nudge:
+                every()
+                nudge += 0.2
+        return done
 
-    def _scroll_target(self):
-        """What a finger would scroll on this screen: the page, or a scroll area with more in it."""
-        from PySide6.QtWidgets import QAbstractScrollArea
+    # --- choosing and doing an action -----------------------------------------------------------
 
-        screen = self.window.shown_screen
-        view = getattr(screen, "view", None)
-        if view is not None:
-            return view
-        for area in screen.findChildren(QAbstractScrollArea) if screen is not None else ():
-            if area.isVisible() and area.verticalScrollBar().maximum() > 0:
-                return area
+    def possible(self) -> dict[str, float]:
+        """The actions that fit the window now, with their weights."""
+        home, overlay = self.at_home(), self.overlay()
+        fits = {"body_map_tap": home, "language": home, "calm": home and self.calm_toggle() is not None,
+                "go_home": not home,
+                "swipe": self.screen.kind is ScreenKind.WALKTHROUGH and overlay is None,
+                "scroll": overlay is None and self.scroll_target() is not None,
+                # the kiosk counts down anywhere but on its attract screen
+                "idle_reset": self.screen != ATTRACT or self.overlay("staffOverlay") is not None,
+                "staff_pin_pad": self.overlay("staffOverlay") is None,
+                "restore_content": bool(self.editor.outstanding)}
+        return {name: weight for name, weight in self.WEIGHTS.items() if fits.get(name, True)}
+
+    def choose(self, rng: random.Random, leave_out=()) -> str:
+        """A weighted random action that fits; but every COVER_EVERY actions, one done fewer than
+        COVER_MIN times (short runs see every kind, long ones keep their mix)."""
+        possible = {name: w for name, w in self.possible().items() if name not in leave_out}
+        fewest = min(self.by_type[name] for name in possible)
+        if (self.by_type.total() + 1) % COVER_EVERY == 0 and fewest < COVER_MIN:
+            return rng.choice(sorted(name for name in possible if self.by_type[name] == fewest))
+        return rng.choices(list(possible), list(possible.values()))[0]
+
+    def do(self, action: str, rng: random.Random) -> None:
+        self.by_screen[self.screen.kind.value] += 1
+        self.by_type[action] += 1
+        self.doing = f"action {self.by_type.total()}, {action} on {self.screen_name}"
+        began = time.perf_counter()
+        getattr(self, action)(rng)
+        self.app.processEvents()
+        self.seconds_by_type[action] += time.perf_counter() - began
+
+    def fill(self, report: SoakReport) -> None:
+        """Copy the counts so far into ``report``."""
+        report.actions_by_type, report.actions_by_screen = dict(self.by_type), dict(self.by_screen)
+        report.ms_by_type = {k: round(1000 * t / self.by_type[k], 1) for k, t in self.seconds_by_type.items()}
+        report.events = dict(self.events)
+
+    def at_home(self) -> bool:
+        return self.screen == HOME and self.overlay() is None
+
+    # --- looking at the window, as a finger would -----------------------------------------------
+
+    def overlay(self, name: str | None = None):
+        """The idle countdown ("countdown") or staff overlay ("staffOverlay") showing, if any."""
+        for candidate in ((name,) if name else ("countdown", "staffOverlay")):
+            for widget in self.window.findChildren(QWidget, candidate):
+                if widget.isVisible():
+                    return widget
         return None
 
-    def _hittable(self, widget) -> bool:
-        """A touch at the widget's centre would reach it (no overlay or other widget on top)."""
-        window = self.window
-        centre = widget.mapTo(window, self._tap_point(widget))
-        hit = window.childAt(centre)
+    def buttons(self, within=None, name: str | None = None) -> list:
+        """Visible, enabled buttons (``name``: with that object name) that a tap would reach."""
+        found = (within or self.window).findChildren(QAbstractButton, *([name] if name else []))
+        return [b for b in found if b.isVisible() and b.isEnabled() and self.reachable(b)]
+
+    def reachable(self, widget) -> bool:
+        """A tap at the widget's tap point would reach it (no overlay or other widget on top)."""
+        hit = self.window.childAt(widget.mapTo(self.window, self.tap_point(widget)))
         return hit is not None and (hit is widget or widget.isAncestorOf(hit))
 
-    def _tap_point(self, widget):
+    def tap_point(self, widget):
         """Where a finger presses a button: its centre, or for a check box its box and words."""
-        from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
-
         if isinstance(widget, QCheckBox):
             option = QStyleOptionButton()
             widget.initStyleOption(option)
             return widget.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option, widget).center()
         return widget.rect().center()
 
-    def _buttons(self) -> list:
-        from PySide6.QtWidgets import QAbstractButton
+    def page_view(self):
+        """The page being read on this screen (a text browser), if there is one."""
+        return next((v for v in self.window.shown_screen.findChildren(QTextBrowser) if v.isVisible()), None)
 
-        excluded = set()
-        overlay = self.window.staff_overlay
-        if overlay is not None and hasattr(overlay, "exit_button"):
-            excluded.add(overlay.exit_button)  # staff exit ends the kiosk on purpose
-        return [b for b in self.window.findChildren(QAbstractButton)
-                if b.isVisible() and b.isEnabled() and b not in excluded and self._hittable(b)]
+    def scroll_target(self):
+        """What a finger scrolls on this screen: the page, or another scroll area, with more in it."""
+        areas = [self.page_view(), *self.window.shown_screen.findChildren(QAbstractScrollArea)]
+        return next((a for a in areas if a is not None and a.isVisible() and a.verticalScrollBar().maximum() > 0),
+                    None)
 
-    # --- the actions ----------------------------------------------------------------------------
+    def body_map(self):
+        from kiosk.ui.bodymap import BodyMap
 
-    def _do_body_map_tap(self) -> None:
-        from PySide6.QtCore import QPoint
+        return self.window.home.findChild(BodyMap)
 
-        body_map = self.window.home.body_map
-        rng = self.rng
-        point = self._body_map_point()
-        before = self.window.current_screen()
-        if rng.random() < 0.15:  # press, then slide the finger somewhere else before letting go
-            end = QPoint(rng.randrange(max(1, body_map.width())), rng.randrange(max(1, body_map.height())))
-            self._drag(body_map, point, end)
-            self.events["body map slides"] += 1
+    def language_buttons(self) -> list:
+        return [b for b in self.buttons(self.window.home) if b.text() in self.language_names]
+
+    def chosen_language(self) -> str | None:
+        return next((b.text() for b in self.language_buttons() if b.isChecked()), None)
+
+    def calm_toggle(self):
+        """The "Hide needle pictures" box, if a finger can reach it (large text may push it out of
+        view; a finger scrolls the home column first)."""
+        toggle = self.window.home.findChild(QCheckBox, "calmToggle")
+        return toggle if toggle is not None and toggle.isVisible() and self.reachable(toggle) else None
+
+    # --- real input ---------------------------------------------------------------------------
+
+    # Every press, move and release goes in through the window, at window coordinates, as the
+    # platform would send it: Qt itself decides which widget is under the finger (an overlay on
+    # top, a region button's mask), and the kiosk's application-wide filters (the idle timer,
+    # the staff corner) see it. A touch that no widget takes becomes mouse events, as on a tablet.
+
+    def _window_point(self, widget, pos):
+        """``pos`` on ``widget`` in window coordinates, kept on the screen: no finger goes past its edge."""
+        at = widget.mapTo(self.window, QPoint(pos))
+        return QPoint(min(max(at.x(), 0), self.window.width() - 1), min(max(at.y(), 0), self.window.height() - 1))
+
+    def _input(self, kind: str, point, touch: bool) -> None:
+        """One press, move or release at a window point, of the mouse or of one finger."""
+        handle = self.window.windowHandle()
+        if touch:
+            sequence = QTest.touchEvent(handle, _touch_screen(), False)
+            getattr(sequence, kind)(0, point, handle)
+            sequence.commit()
+        elif kind == "move":
+            QTest.mouseMove(handle, point)
         else:
-            self._click(body_map, point)
-        if self.window.current_screen() != before:
-            self.events["body map taps that opened a region"] += 1
+            press = QTest.mousePress if kind == "press" else QTest.mouseRelease
+            press(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
-    def _body_map_point(self):
-        """Half the time a point inside a region's drawn outline, otherwise anywhere on the map."""
-        from PySide6.QtCore import QPoint, QPointF
+    def stroke(self, widget, points, touch: bool = False) -> None:
+        """Press at the first point (on ``widget``), move through the others, let go at the last.
+        One point is a tap."""
+        points = [self._window_point(widget, p) for p in points]
+        self._input("press", points[0], touch)
+        for point in points[1:]:
+            self._input("move", point, touch)
+        self._input("release", points[-1], touch)
 
-        body_map = self.window.home.body_map
-        rng = self.rng
-        point = None
-        if rng.random() < 0.5:
-            region_id = rng.choice(sorted(body_map.names()))
-            shape = rng.choice(body_map.region_shapes(region_id))
+    def tap(self, widget, pos=None, touch: bool = False) -> None:
+        self.stroke(widget, [self.tap_point(widget) if pos is None else pos], touch)
+
+    def swipe_points(self, rect, dx: int, dy: int, rng: random.Random):
+        """Five points of a finger's stroke across the middle of ``rect``; no finger moves in a straight line."""
+        centre = rect.center()
+        wobble = rng.randrange(-15, 16)
+        start = QPoint(centre.x() - dx // 2, centre.y() - dy // 2)
+        return [QPoint(start.x() + dx * k // 4 + (wobble * k // 4 if dy else 0),
+                       start.y() + dy * k // 4 + (wobble * k // 4 if dx else 0)) for k in range(5)]
+
+    # --- the actions: each takes a random.Random for its choices ------------------------------------
+
+    def body_map_tap(self, rng: random.Random) -> None:
+        body_map = self.body_map()
+        anywhere = QPoint(rng.randrange(max(1, body_map.width())), rng.randrange(max(1, body_map.height())))
+        point = anywhere
+        if rng.random() < 0.5:  # inside a region's drawn outline
+            shape = rng.choice(body_map.region_shapes(rng.choice(sorted(body_map.names()))))
             box = shape.boundingRect()
             for _ in range(40):
                 candidate = QPointF(rng.uniform(box.left(), box.right()), rng.uniform(box.top(), box.bottom()))
                 if shape.contains(candidate):
                     point = candidate.toPoint()
                     break
-        if point is None:
-            point = QPoint(rng.randrange(max(1, body_map.width())), rng.randrange(max(1, body_map.height())))
-        return point
+        touch = rng.random() < 0.3
+        if rng.random() < 0.15:  # press, then slide the finger somewhere else before letting go
+            middle = QPoint((point.x() + anywhere.x()) // 2, (point.y() + anywhere.y()) // 2)
+            self.stroke(body_map, [point, middle, anywhere], touch)
+            self.events["body map slides"] += 1
+        else:
+            self.tap(body_map, point, touch)
+        if self.screen.kind is ScreenKind.REGION:
+            self.events["body map taps that opened a region"] += 1
 
-    def _do_button_tap(self) -> None:
-        buttons = self._buttons()
+    def button_tap(self, rng: random.Random) -> None:
+        buttons = self.buttons()
         if not buttons:
             self.events["button taps with nothing to tap"] += 1
             return
-        button = self.rng.choice(buttons)
-        self._click(button, self._tap_point(button))
+        touch = rng.random() < 0.3
+        self.tap(rng.choice(buttons), touch=touch)
+        self.events["touch taps" if touch else "mouse clicks"] += 1
 
-    def _do_tap_anywhere(self) -> None:
-        from PySide6.QtCore import QPoint
+    def tap_anywhere(self, rng: random.Random) -> None:
+        touch = rng.random() < 0.5
+        self.tap(self.window, QPoint(rng.randrange(self.window.width()), rng.randrange(self.window.height())), touch)
+        self.events["touch taps" if touch else "mouse clicks"] += 1
 
-        window = self.window
-        self._click(window, QPoint(self.rng.randrange(window.width()), self.rng.randrange(window.height())))
-
-    def _do_touch_tap(self) -> None:
-        from PySide6.QtCore import QPoint
-
-        window = self.window
-        buttons = self._buttons() if self.rng.random() < 0.6 else []
-        if buttons:
-            button = self.rng.choice(buttons)
-            widget, point = button, self._tap_point(button)
-        elif window.current_screen().name == "home" and not self._overlay_open() and self.rng.random() < 0.5:
-            widget, point = window.home.body_map, self._body_map_point()
-        else:
-            widget, point = window, QPoint(self.rng.randrange(window.width()), self.rng.randrange(window.height()))
-        before = window.current_screen()
-        self._touch(widget, [point, point])
-        self.events["touch taps"] += 1
-        if window.current_screen() != before:
-            self.events["touch taps that changed the screen"] += 1
-
-    def _do_touch_swipe(self) -> None:
-        from PySide6.QtCore import QPoint
-
-        screen = self.window.shown_screen
-        viewport = screen.view.viewport()
-        rect = viewport.rect()
-        rng = self.rng
-        centre = rect.center()
-        wobble = rng.randrange(-15, 16)  # no finger moves in a perfectly straight line
-        if hasattr(screen, "index") and rng.random() < 0.7:  # sideways, to turn a step
-            dx = rng.choice((-1, 1)) * rng.choice((150, 250, 350))
-            start = QPoint(centre.x() - dx // 2, centre.y())
-            end = QPoint(centre.x() + dx // 2, centre.y() + wobble)
-        else:  # up or down, to scroll
-            dy = rng.choice((-1, 1)) * rect.height() // 2
-            start = QPoint(centre.x(), centre.y() - dy // 2)
-            end = QPoint(centre.x() + wobble, centre.y() + dy // 2)
-        path = [QPoint(start.x() + (end.x() - start.x()) * k // 4, start.y() + (end.y() - start.y()) * k // 4)
-                for k in range(5)]
-        before = getattr(screen, "index", None)
-        self._touch(viewport, path)
-        self.events["touch swipes"] += 1
-        if before is not None and getattr(screen, "index", None) != before:
-            self.events["touch swipes that turned a page"] += 1
-
-    def _do_swipe(self) -> None:
-        from PySide6.QtCore import QPoint
-
-        screen = self.window.shown_screen
-        viewport = screen.view.viewport()
-        rect = viewport.rect()
-        rng = self.rng
-        # Mostly towards a page that exists (a finger swipes left for the next step).
-        towards_next = screen.index < screen.total - 1 and (screen.index == 0 or rng.random() < 0.6)
-        direction = -1 if towards_next else 1
-        if rng.random() < 0.2:
-            direction = -direction
-        length = rng.choice((60, 150, 200, 300)) if rect.width() > 320 else rect.width() // 2
-        y = rng.randrange(rect.height() // 4, max(rect.height() // 4 + 1, rect.height() * 3 // 4))
-        x0 = rect.center().x() - direction * length // 2
-        start = QPoint(x0, y)
-        end = QPoint(x0 + direction * length, y + rng.randrange(-20, 21))
-        before = screen.index
-        self._drag(viewport, start, end)
-        if screen.index != before:
+    def swipe(self, rng: random.Random) -> None:
+        """Sideways across a walkthrough step, mostly towards a step that exists (left for the next)."""
+        viewport = self.page_view().viewport()
+        forward = self.screen.step == 0 or rng.random() < 0.6
+        length = rng.choice((60, 150, 200, 300))  # under 120 px is too short to turn a page
+        before = self.screen
+        self.stroke(viewport, self.swipe_points(viewport.rect(), -length if forward else length, 0, rng),
+                    touch=rng.random() < 0.5)
+        if self.screen != before:
             self.events["swipes that turned a page"] += 1
 
-    def _do_scroll(self) -> None:
-        from PySide6.QtCore import QPoint, QPointF, Qt
-        from PySide6.QtGui import QWheelEvent
-
-        viewport = self._scroll_target().viewport()
-        rect = viewport.rect()
-        rng = self.rng
-        if rng.random() < 0.5:  # a mostly vertical drag on the page
-            x = rng.randrange(rect.width() // 4, max(rect.width() // 4 + 1, rect.width() * 3 // 4))
-            top, bottom = rect.height() // 5, rect.height() * 4 // 5
-            start, end = QPoint(x, bottom), QPoint(x + rng.randrange(-30, 31), top)
-            if rng.random() < 0.5:
-                start, end = end, start
-            self._drag(viewport, start, end)
-        else:  # the mouse wheel / two-finger scroll
-            centre = QPointF(rect.center())
-            angle = QPoint(0, rng.choice((-360, -120, 120, 360)))
-            event = QWheelEvent(centre, QPointF(viewport.mapToGlobal(rect.center())), QPoint(), angle,
-                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                                Qt.ScrollPhase.NoScrollPhase, False)
-            self.app.sendEvent(viewport, event)
+    def scroll(self, rng: random.Random) -> None:
+        viewport = self.scroll_target().viewport()
+        if rng.random() < 0.5:  # a finger drags the page up or down
+            dy = rng.choice((-1, 1)) * viewport.height() // 2
+            self.stroke(viewport, self.swipe_points(viewport.rect(), 0, dy, rng), touch=True)
+        else:  # the mouse wheel over the page. QTest has no wheel: sent to the window, it goes where
+            # a real one would, to the widget under the pointer (but the idle timer doesn't count it)
+            at = QPointF(self._window_point(viewport, viewport.rect().center()))
+            event = QWheelEvent(at, QPointF(self.window.mapToGlobal(at.toPoint())), QPoint(),
+                                QPoint(0, rng.choice((-360, -120, 120, 360))), Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+            self.app.sendEvent(self.window.windowHandle(), event)
         self.events["scrolls"] += 1
 
-    def _do_idle_reset(self) -> None:
-        window = self.window
-        rng = self.rng
-        window.start_countdown()
-        self.app.processEvents()
-        countdown = window.countdown
-        if countdown is None:  # e.g. on the attract screen: nothing to count down
-            if rng.random() < 0.3:
-                window.reset_for_next_patient()
-                self.events["resets for the next patient"] += 1
+    def key(self, rng: random.Random) -> None:
+        """A key of a keyboard plugged into the tablet: focus moves, Enter and Space press, Esc goes back."""
+        name = rng.choice(("Tab", "Tab", "Backtab", "Return", "Space", "Left", "Right", "Up", "Down", "Escape"))
+        QTest.keyClick(self.window.windowHandle(), getattr(Qt.Key, f"Key_{name}"))
+        self.events["keys"] += 1
+
+    def idle_reset(self, rng: random.Random) -> None:
+        """Nobody touches anything: the kiosk's own idle timer asks "Still reading?", and then someone
+        keeps reading, or nobody does and the countdown resets the kiosk for the next patient."""
+        countdown = self.wait(self.settings.idle_seconds + 1.0, lambda: self.overlay("countdown"))
+        if countdown is None:
+            self.events["idle: no countdown came"] += 1
             return
         self.events["idle countdowns"] += 1
-        roll = rng.random()
-        if roll < 0.45:
-            self._click(countdown.keep_button)
-            self.events["idle: keep reading"] += 1
-        elif roll < 0.85:
-            countdown.expired.emit()
+        if rng.random() < 0.5:  # "Keep reading", or a touch anywhere on it
+            keep = self.buttons(countdown, "keepReading")
+            if keep and rng.random() < 0.7:
+                self.tap(keep[0], touch=rng.random() < 0.5)
+            else:
+                self.tap(countdown, QPoint(rng.randrange(countdown.width()), rng.randrange(countdown.height())),
+                         touch=rng.random() < 0.5)
+            if self.overlay("countdown") is None:
+                self.events["idle: keep reading"] += 1
+        elif self.wait(self.settings.countdown_seconds + 1.5, lambda: self.screen == ATTRACT):
             self.events["idle: expired"] += 1
-        else:
-            window.reset_for_next_patient()
-            self.events["resets for the next patient"] += 1
 
-    def _do_language(self) -> None:
-        window = self.window
-        codes = sorted(window.book.content.languages)
-        others = [c for c in codes if c != window.visit.language]
-        code = self.rng.choice(others if others and self.rng.random() < 0.8 else codes)
-        before = window.visit.language
-        at_home = window.current_screen().name == "home" and not self._overlay_open()
-        button = window.home.language_buttons.get(code) if at_home else None
-        if button is None or not self._tap_widget(button):
-            window.set_language(code)
-        if window.visit.language != before:
+    def language(self, rng: random.Random) -> None:
+        buttons = self.language_buttons()
+        if not buttons:
+            return
+        before = self.chosen_language()
+        others = [b for b in buttons if not b.isChecked()]
+        self.tap(rng.choice(others if others and rng.random() < 0.8 else buttons), touch=rng.random() < 0.3)
+        if self.chosen_language() != before:
             self.events["language switches"] += 1
 
-    def _do_calm(self) -> None:
-        window = self.window
-        before = window.visit.calm
-        at_home = window.current_screen().name == "home" and not self._overlay_open()
-        if not (at_home and self._tap_widget(window.home.calm_toggle)):
-            window.set_calm(not before)
-        if window.visit.calm != before:
+    def calm(self, rng: random.Random) -> None:
+        toggle = self.calm_toggle()
+        before = toggle.isChecked()
+        self.tap(toggle, touch=rng.random() < 0.3)
+        after = self.calm_toggle()  # home is made anew in the new mode
+        if after is not None and after.isChecked() != before:
             self.events["calm mode toggles"] += 1
 
-    def _do_go_home(self) -> None:
-        self.window.show_home()
+    def go_home(self, rng: random.Random) -> None:
+        """Back to the body map as a patient gets there: whatever covers the screen closed (Keep
+        reading, Cancel), then Back or Home, or a tap on the attract screen."""
+        touch = rng.random() < 0.3
+        for _ in range(4):
+            if self.at_home():
+                return
+            overlay = self.overlay()
+            if overlay is not None:
+                ways = [b for b in self.buttons(overlay) if b.objectName() == "keepReading"
+                        or b.text() == self.cancel_words]
+            elif self.screen == ATTRACT:
+                ways = [self.window.shown_screen]
+            else:
+                ways = self.buttons(self.window.shown_screen, "backButton")
+            if not ways:
+                self.events["no way home found"] += 1
+                return
+            self.tap(ways[0], touch=touch)
+            self.app.processEvents()
 
-    def _do_edit_content(self) -> None:
-        good = self.rng.random() < 0.5
+    def edit_content(self, rng: random.Random) -> None:
+        good = rng.random() < 0.5
         if not self.events["good content edits"] or not self.events["bad content edits"]:
             good = not self.events["good content edits"]  # one of each early on
-        kind = self.editor.edit(good)
-        if kind is None:
+        if self.editor.edit(good, rng) is not None:
+            self.events[f"{'good' if good else 'bad'} content edits"] += 1
+            self._saved(rng, watch=self.events[f"{'good' if good else 'bad'} content edits"] == 1)
+
+    def restore_content(self, rng: random.Random) -> None:
+        self.editor.restore(rng.choice(sorted(self.editor.outstanding)), rng)
+        self.events["content files restored"] += 1
+        self._saved(rng)
+
+    def _saved(self, rng: random.Random, watch: bool = False) -> None:
+        """Sometimes (and after the first good and bad edit) staff watch the screen after saving until
+        the folder watcher has reloaded (0.8 s of quiet in the folder); else it reloads later, amid other actions."""
+        if watch or rng.random() < 0.25:
+            reloads = self.events["watcher reloads"]
+            self.wait(2.5, lambda: self.events["watcher reloads"] > reloads)
+
+    def staff_pin_pad(self, rng: random.Random) -> None:
+        """Staff hold a finger (or the mouse) in the staff corner until the PIN pad opens; no PIN is
+        set, so it says how to set one. Mostly Cancel then; else it stays up until Cancel or the idle reset."""
+        corner = self.settings.staff_corner
+        x, y = rng.randrange(4, CORNER_PX), rng.randrange(4, CORNER_PX)
+        point = QPoint(self.window.width() - 1 - x if "right" in corner else x,
+                       self.window.height() - 1 - y if "bottom" in corner else y)
+        touch = rng.random() < 0.5
+        self._input("press", point, touch)
+        # A held finger is never quite still: its small moves also keep the idle timer away.
+        pad = self.wait(STAFF_HOLD_S + 1.0, lambda: self.overlay("staffOverlay"),
+                        every=lambda: self._input("move", point + QPoint(rng.choice((-1, 1)), 0), touch))
+        self._input("release", point, touch)
+        if pad is None:
+            self.events["staff corner holds that opened nothing"] += 1
             return
-        self.events[f"{'good' if good else 'bad'} content edits"] += 1
-        self._after_content_change()
+        self.events["staff pin pads"] += 1
+        cancel = [b for b in self.buttons(pad) if b.text() == self.cancel_words]
+        if cancel and rng.random() < 0.8:
+            self.tap(cancel[0], touch=touch)
 
-    def _do_restore_content(self) -> None:
-        if self.editor.restore() is not None:
-            self.events["content files restored"] += 1
-            self._after_content_change()
+    # --- watching for trouble -------------------------------------------------------------------
 
-    def _do_reload_content(self) -> None:
-        self._reload_now()
-
-    def _after_content_change(self) -> None:
-        roll = self.rng.random()
-        if roll < 0.35:
-            self._reload_now()
-        elif roll < 0.43 or not self.events["watcher reloads"]:
-            # the real path: the folder watcher settles (0.8 s of quiet), then reloads
-            self._wait_for_watcher(timeout=2.5)
-        # else: the watcher fires later on its own, in the middle of other actions
-        if self.rng.random() < 0.5:
-            self.window.show_home()  # good content is swapped in at the next return home
-
-    def _reload_now(self) -> None:
-        accepted = self.window.reload_content()
-        self.events["direct reloads"] += 1
+    def _content_changed(self) -> None:
+        """The folder watcher's signal: reload as the kiosk app does, and judge the answer."""
         expected = self.editor.should_load
+        refused = self.events["content refused"]
+        self.window.reload_content()
+        self.events["watcher reloads"] += 1
+        accepted = self.events["content refused"] == refused
         if accepted != expected and len(self.report.reload_mismatches) < 20:
             self.report.reload_mismatches.append(
-                f"reload_content() returned {accepted} with edits outstanding: {self.editor.outstanding}")
+                f"the kiosk {'took' if accepted else 'refused'} the content with edits {self.editor.outstanding}")
 
-    def _wait_for_watcher(self, timeout: float) -> bool:
-        """Keep the event loop turning until the folder watcher has reloaded (or ``timeout``)."""
-        fired = self.events["watcher reloads"]
-        deadline = time.monotonic() + timeout
-        while self.events["watcher reloads"] == fired and time.monotonic() < deadline:
-            self.app.processEvents()
-            time.sleep(0.02)
-        return self.events["watcher reloads"] > fired
+    def _screen_changed(self, name: str) -> None:
+        previous, self.screen = self.screen, self.window.current_screen()
+        self.screen_name = name
+        kind = self.screen.kind
+        if kind is ScreenKind.REGION and self.screen != previous:
+            self.events["regions opened"] += 1
+        elif kind is ScreenKind.WALKTHROUGH and previous.kind is not ScreenKind.WALKTHROUGH:
+            self.events["walkthroughs opened"] += 1
+        elif kind is ScreenKind.ATTRACT:
+            self.events["attract screens"] += 1
 
-    def _do_staff_pin_pad(self) -> None:
-        window = self.window
-        window.open_pin_pad()
-        self.app.processEvents()
-        self.events["staff pin pads"] += 1
-        overlay = window.staff_overlay
-        if overlay is not None and hasattr(overlay, "cancel_button") and self.rng.random() < 0.8:
-            overlay.cancel_button.click()  # else it stays up until a tap on Cancel or the idle reset
+    def _excepthook(self, kind, value, tb) -> None:
+        self.report.keep("unhandled", f"during {self.doing}:\n" + "".join(traceback.format_exception(kind, value, tb)))
+        self.recover()  # what the real app's hook does: back to a known-good home screen
 
-    def _close_overlays_by_touch(self) -> None:
-        window = self.window
-        if window.countdown is not None:
-            self._click(window.countdown.keep_button)
-        if window.staff_overlay is not None and hasattr(window.staff_overlay, "cancel_button"):
-            window.staff_overlay.cancel_button.click()
-        self.app.processEvents()
+    def _qt_message(self, mode, context, message: str) -> None:
+        if not message.startswith(self._harmless):
+            where = f"{message}  [during {self.doing}]"
+            if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+                self.report.keep("qt_critical", where)
+            elif mode == QtMsgType.QtWarningMsg:
+                self.report.keep("qt_warnings", where)
+        if self._old_handler is not None:  # pytest-qt's, under the tests
+            self._old_handler(mode, context, message)
+
+    def crash(self, what: str, tb: str = "") -> None:
+        self.report.keep("crashes", what + ("\n" + tb if tb else ""))
+
+    def alive(self) -> bool:
+        return self.window is not None and shiboken6.isValid(self.window) and self.window.isVisible()
+
+    def check(self) -> str | None:
+        """Why the window no longer shows a real screen, or None."""
+        if not self.alive():
+            return "the window is gone (deleted or closed)"
+        screen = self.window.shown_screen
+        if screen is None or not shiboken6.isValid(screen):
+            return f"the screen object for {self.screen_name!r} has been deleted"
+        if not screen.isVisible():
+            return f"the screen object for {self.screen_name!r} is not on show"
+        return None
+
+    def recover(self) -> None:
+        try:
+            if self.window is not None:
+                self.window.recover()
+                self.app.processEvents()
+        except Exception as exc:  # noqa: BLE001 - the last resort raised: a crash
+            self.crash(f"window.recover() raised {type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+# --- the long run -----------------------------------------------------------------------------
+
+
+def run_soak(actions: int, seed: int = 1, idle_seconds: float = 2.0, countdown_seconds: int = 2,
+             *, warmup: int = 300, sample_every: int = 50, max_growth_mb: float = 10.0,
+             work_dir: Path | None = None, progress=None, checkpoint=None) -> SoakReport:
+    """Drive the real kiosk window through ``actions`` seeded random actions; return what happened.
+
+    ``work_dir`` gets the private content copy (a temporary folder by default).
+    ``progress(line)`` is told how it goes every 1000 actions; ``checkpoint(report)`` gets the
+    report so far at every memory sample (the supervisor keeps it in case the process dies).
+    Reuses a running QApplication if there is one, and puts back everything it changes in the
+    process: the excepthook, the Qt message handler, logging and the font.
+    """
+    from kiosk.resources import default_content_dir
+    from kiosk.settings import Settings
+
+    report = SoakReport(requested=actions, seed=seed, max_growth_mb=max_growth_mb,
+                        warmup=max(0, min(warmup, actions // 2)))
+    rng = random.Random(seed)
+    with kiosk_application() as app, tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp:
+        content = Path(shutil.copytree(default_content_dir(), Path(work_dir or tmp) / "content"))
+        driver = Driver(app, content, Settings(idle_seconds=idle_seconds, countdown_seconds=countdown_seconds),
+                        report)
+        start = time.perf_counter()
+        try:
+            driver.start()
+            samples = [rss_bytes()]
+            report.rss_start_mb = _mb(samples[0])
+            for i in range(1, actions + 1):
+                _one_action(driver, i, rng)
+                report.actions = i
+                if not driver.alive():
+                    break  # already counted as a crash
+                if i % sample_every == 0:
+                    driver.settle()
+                    gc.collect()
+                    samples.append(rss_bytes())
+                    report.rss_peak_mb = _mb(max(samples))
+                    if i > report.warmup:
+                        report.rss_samples_mb.append(_mb(samples[-1]))
+                        report.refs_to_true_end = sys.getrefcount(True)
+                        report.refs_to_true_baseline = report.refs_to_true_baseline or report.refs_to_true_end
+                    if checkpoint:
+                        driver.fill(report)
+                        checkpoint(report)
+                if progress and i % 1000 == 0:
+                    progress(f"soak: {i}/{actions} actions, rss {_mb(rss_bytes()):.1f} MB, "
+                             f"crashes {report.crashes}, unhandled {report.unhandled}")
+            _finish(driver, report)
+            report.rss_peak_mb = _mb(max(samples + [rss_bytes()]))
+        finally:
+            report.seconds = round(time.perf_counter() - start, 2)
+            driver.stop()
+            driver.fill(report)
+    return report
+
+
+def _one_action(driver: Driver, i: int, rng: random.Random) -> None:
+    """Choose and do one action; what it raises, or leaves broken, is a crash, and the window recovers."""
+    where, action = driver.screen_name, "choosing an action"
+    try:
+        action = driver.choose(rng)
+        driver.do(action, rng)
+    except Exception as exc:  # noqa: BLE001 - an action raised out of the driver: a crash
+        driver.crash(f"action {i} ({action}) on {where} raised {type(exc).__name__}: {exc}", traceback.format_exc())
+    else:
+        problem = driver.check()
+        if problem is None:
+            return
+        driver.crash(f"after action {i} ({action}) on {where}: {problem}")
+    if driver.alive():
+        driver.recover()
+
+
+def _finish(driver: Driver, report: SoakReport) -> None:
+    """Put every file back, let the kiosk take the original content through its watcher, go home."""
+    driver.doing = "the final restore and reload"
+    reloads, outstanding = driver.events["watcher reloads"], bool(driver.editor.outstanding)
+    driver.editor.restore_all()
+    if driver.check() is None:
+        try:
+            if outstanding and not driver.wait(3.0, lambda: driver.events["watcher reloads"] > reloads):
+                report.reload_mismatches.append("the folder watcher did not reload the restored content in 3 s")
+            driver.go_home(random.Random(0))
+            driver.settle()
+        except Exception as exc:  # noqa: BLE001
+            driver.crash(f"the final reload raised {type(exc).__name__}: {exc}", traceback.format_exc())
+    report.content_restored = driver.editor.is_restored()
+    _summarise_memory(report)
+    report.finished = True
+    if report.refs_to_true_baseline:
+        gc.collect()
+        report.refs_to_true_end = sys.getrefcount(True)
 
 
 # --- command line ---------------------------------------------------------------------------
@@ -1024,7 +904,7 @@ def _options(argv):
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-growth-mb", type=float, default=10.0)
     parser.add_argument("--idle-seconds", type=float, default=2.0, help="idle reset timer (default %(default)s)")
-    parser.add_argument("--countdown-seconds", type=float, default=2, help="'still reading?' countdown")
+    parser.add_argument("--countdown-seconds", type=int, default=2, help="'still reading?' countdown")
     parser.add_argument("--warmup", type=int, default=300, help="actions before the memory baseline")
     parser.add_argument("--json", type=Path, help="also write the report here as JSON")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -1069,14 +949,13 @@ def _supervise(args) -> SoakReport:
     with tempfile.TemporaryDirectory(prefix="kiosk-soak-report-") as tmp:
         out = Path(tmp) / "report.json"
         partial = out.with_name(out.name + ".partial")
-        child_args = ["--actions", str(args.actions), "--seed", str(args.seed),
-                      "--max-growth-mb", str(args.max_growth_mb), "--idle-seconds", str(args.idle_seconds),
-                      "--countdown-seconds", str(args.countdown_seconds), "--warmup", str(args.warmup),
-                      *(["--quiet"] if args.quiet else [])]
         work = Path(tmp) / "work"  # the content copy: removed here even if the child dies
         work.mkdir()
-        command = [sys.executable, "-X", "faulthandler", str(Path(__file__).resolve()), *child_args,
-                   "--child", "--json", str(out), "--work-dir", str(work)]
+        command = [sys.executable, "-X", "faulthandler", str(Path(__file__).resolve()),
+                   "--actions", str(args.actions), "--seed", str(args.seed),
+                   "--max-growth-mb", str(args.max_growth_mb), "--idle-seconds", str(args.idle_seconds),
+                   "--countdown-seconds", str(args.countdown_seconds), "--warmup", str(args.warmup),
+                   *(["--quiet"] if args.quiet else []), "--child", "--json", str(out), "--work-dir", str(work)]
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         started = time.perf_counter()
@@ -1084,10 +963,10 @@ def _supervise(args) -> SoakReport:
         with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               errors="replace", env=env) as child:
             for line in child.stderr:
-                if line.startswith("soak: ") and not args.quiet:
-                    print(line.rstrip(), file=sys.stderr, flush=True)
-                elif not line.startswith("soak: "):
+                if not line.startswith("soak: "):
                     tail.append(line.rstrip("\n"))
+                elif not args.quiet:
+                    print(line.rstrip(), file=sys.stderr, flush=True)
             code = child.wait()
         finished = out.exists()
         source = out if finished else partial if partial.exists() else None
