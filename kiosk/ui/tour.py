@@ -6,8 +6,10 @@ Every screen in every language, calm mode, contrast and text size is shown at ta
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -152,17 +154,23 @@ def inside(shape: QPainterPath) -> QPointF:
 def save_screenshots(content_dir: Path, out_dir: Path) -> int:
     application(offscreen=True)
     out_dir.mkdir(parents=True, exist_ok=True)
-    saved = 0
-    try:
-        for name, window in _open_every_screen(content_dir):
-            path = out_dir / f"{name}.png"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(path)):
-                print(f"screenshot: could not write {path}", file=sys.stderr)
-                return 1
-            saved += 1
-    except ContentError as exc:
-        print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
+    saving: list[tuple[Path, Future[bool]]] = []
+    # PNG compression is half the time; it runs beside the drawing of the next screens (Qt lets
+    # go of Python's lock while it encodes, and an image, unlike a pixmap, may leave the GUI thread).
+    with ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1)) as pool:
+        try:
+            for name, window in _open_every_screen(content_dir):
+                path = out_dir / f"{name}.png"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                image = window.grab().toImage()
+                saving.append((path, pool.submit(image.save, str(path))))
+        except ContentError as exc:
+            print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
+            return 1
+    unwritten = [path for path, saved in saving if not saved.result()]
+    for path in unwritten:
+        print(f"screenshot: could not write {path}", file=sys.stderr)
+    if unwritten:
         return 1
-    print(f"saved {saved} screenshots in {out_dir}")
+    print(f"saved {len(saving)} screenshots in {out_dir}")
     return 0
