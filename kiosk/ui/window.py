@@ -57,10 +57,15 @@ class KioskWindow(QMainWindow):
         super().__init__(parent)
         self.book = book
         self.art = art
-        self.settings = settings or Settings()
         self.locked = locked
         self.system_high_contrast = False  # set by the app from the operating system's wish
         self.reloader = ContentReloader(load_book, list(book.content.problems))
+        settings = settings or Settings()
+        # The staff desk keeps the settings (staff change them there); the window reads them.
+        self.staff = StaffDesk(self, PinGuard(settings.staff_pin, clock), settings, save_settings,
+                               self.reloader, lambda: self.reload_content(now=True))
+        self.staff.settingsChanged.connect(self._settings_changed)
+        self.staff.exitRequested.connect(self.staff_exit)
         self.looks = Looks(self)
         self.visit = self._fresh_visit()
         self.colours: Colours = self.looks.apply(self.book, self.visit)
@@ -72,11 +77,6 @@ class KioskWindow(QMainWindow):
         self.router = Router(self.navigator, self.scene)
         self.router.homeWanted.connect(self.show_home)
         self.router.textSizeRequested.connect(self.cycle_text_size)
-        self.staff = StaffDesk(self, PinGuard(self.settings.staff_pin, clock), self.settings, save_settings,
-                               self.reloader, lambda: self.reload_content(now=True))
-        self.staff.settingsChanged.connect(self._settings_changed)
-        self.staff.exitRequested.connect(self.staff_exit)
-
         self.idle_reset = IdleReset(self, self.settings.idle_seconds, self.settings.countdown_seconds)
         self.idle_reset.watcher.idle.connect(self.start_countdown)
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
@@ -86,6 +86,10 @@ class KioskWindow(QMainWindow):
         self.show_home()
 
     # --- what the patient sees ------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self.staff.settings
 
     @property
     def language(self) -> Language:
@@ -274,9 +278,8 @@ class KioskWindow(QMainWindow):
         self.contentSwapped.emit()
 
     def _settings_changed(self, settings: Settings) -> None:
-        if settings.idle_seconds != self.settings.idle_seconds:
+        if settings.idle_seconds != self.idle.seconds:
             self.idle.set_seconds(settings.idle_seconds)
-        self.settings = settings
 
     def _close_overlays(self) -> None:
         self.idle_reset.close_countdown()
