@@ -41,15 +41,15 @@ winpath() { winepath -w "$1" 2>/dev/null; }
 # --- setup --------------------------------------------------------------------------------------
 
 install_system_packages() {
-    local wanted=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 xvfb xauth xdotool imagemagick nodejs npm unzip)
+    local wanted=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 xvfb xauth xdotool imagemagick unzip)
+    # node and npm may come from elsewhere than Debian (a newer build): take them as they are.
+    command -v npm >/dev/null || wanted+=(nodejs npm)
     local missing=() package
-    dpkg --print-foreign-architectures | grep -qx i386 || { dpkg --add-architecture i386; missing+=(i386); }
+    dpkg --print-foreign-architectures | grep -qx i386 || dpkg --add-architecture i386
     for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
-    # node and npm may come from elsewhere than Debian (a newer build): take them as they are.
-    command -v npm >/dev/null && missing=("${missing[@]/nodejs}") && missing=("${missing[@]/npm}")
-    [ -n "$(printf '%s' "${missing[@]}")" ] || return 0
+    [ "${#missing[@]}" -gt 0 ] || return 0
     say "Installing Wine and the Windows toolchain (${missing[*]})"
     # Only 'bookworm main': the security suite's i386 index has been seen out of step with its
     # amd64 one on this mirror, which leaves wine32 and wine64 at versions that can't be paired.
@@ -59,8 +59,7 @@ install_system_packages() {
     local apt=(apt-get -o "Dir::Etc::SourceList=$sources" -o Dir::Etc::SourceParts=/dev/null)
     export DEBIAN_FRONTEND=noninteractive
     "${apt[@]}" update -qq
-    "${apt[@]}" install -y -qq --no-install-recommends wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 \
-        xvfb xauth xdotool imagemagick unzip $(command -v npm >/dev/null || echo nodejs npm)
+    "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 download() {
