@@ -28,7 +28,7 @@ def line_heights(svg: str) -> dict[int, int]:
     painter.end()
     line = QColor(COLOURS.primary)
     heights = {}
-    for x in range(LEFT + 4, WIDTH - RIGHT - 4, 8):
+    for x in line_columns():
         for y in range(size.height()):
             pixel = QColor(image.pixel(x, y))
             if abs(pixel.red() - line.red()) + abs(pixel.green() - line.green()) + abs(pixel.blue() - line.blue()) < 40:
@@ -37,13 +37,14 @@ def line_heights(svg: str) -> dict[int, int]:
     return heights
 
 
+def line_columns():
+    """The columns of the plot that are read, every 8 px."""
+    return range(LEFT + 4, WIDTH - RIGHT - 4, 8)
+
+
 def column(hours: float) -> int:
     x = LEFT + (WIDTH - LEFT - RIGHT) * hours / HOURS_SHOWN
     return min(line_columns(), key=lambda c: abs(c - x))
-
-
-def line_columns():
-    return range(LEFT + 4, WIDTH - RIGHT - 4, 8)
 
 
 def test_the_curve_is_highest_where_the_numbers_peak_and_lowest_at_the_end(qapp):
