@@ -28,6 +28,10 @@ class BodyArt:
     svg: bytes
     view_box: tuple[float, float, float, float]
     outlines: dict[str, tuple[tuple[Step, ...], ...]]  # region id -> one outline per leg/view, head to toe
+    # Where names are written on the map (from ``data-label`` and ``data-view`` markers):
+    # a region's name, and each view's ("front", "back", "soles"), as (id, x, y) in art units.
+    labels: tuple[tuple[str, float, float], ...] = ()
+    views: tuple[tuple[str, float, float], ...] = ()
 
     @property
     def region_ids(self) -> tuple[str, ...]:
@@ -61,7 +65,25 @@ def parse_art(svg: bytes) -> BodyArt:
         raise ArtError("the body map picture has no regions (paths with data-region)")
     # Head to toe, so the button row reads in the same order as the body.
     order = sorted(outlines, key=lambda region: min(_top(outline) for outline in outlines[region]))
-    return BodyArt(svg, view_box, {region: tuple(outlines[region]) for region in order})
+    labels = tuple(_anchors(root, "data-label"))
+    unknown = [name for name, _, _ in labels if name not in outlines]
+    if unknown:
+        raise ArtError(f"a name is placed for '{unknown[0]}', which has no region shape")
+    return BodyArt(svg, view_box, {region: tuple(outlines[region]) for region in order},
+                   labels, tuple(_anchors(root, "data-view")))
+
+
+def _anchors(root: ET.Element, attribute: str) -> list[tuple[str, float, float]]:
+    """Markers saying where a name is written: any element with ``attribute`` and cx/cy."""
+    found = []
+    for element in root.iter():
+        name = element.get(attribute)
+        if name:
+            try:
+                found.append((name, float(element.get("cx", "")), float(element.get("cy", ""))))
+            except ValueError:
+                raise ArtError(f"the {attribute}=\"{name}\" marker needs numbers for cx and cy") from None
+    return found
 
 
 def _top(outline: tuple[Step, ...]) -> float:

@@ -43,3 +43,18 @@ def test_shipped_art_has_every_region_on_both_legs():
 
 def test_regions_are_ordered_head_to_toe():
     assert load_art().region_ids == ("quads", "hamstrings", "calves", "foot")
+
+
+def test_names_are_placed_where_the_art_says():
+    art = load_art()
+    assert {name for name, _, _ in art.labels} == set(art.region_ids)
+    assert [view for view, _, _ in art.views] == ["front", "back", "soles"]
+
+
+def test_a_name_placed_for_a_missing_region_is_refused():
+    with pytest.raises(ArtError, match="'knee'"):
+        parse_art(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                  b'<path data-region="foot" d="M0 0L1 1Z"/><circle data-label="knee" cx="1" cy="1" r="0"/></svg>')
+    with pytest.raises(ArtError, match="cx and cy"):
+        parse_art(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                  b'<path data-region="foot" d="M0 0L1 1Z"/><circle data-label="foot" cx="a" r="0"/></svg>')
