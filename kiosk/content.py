@@ -282,6 +282,10 @@ class UiText:
     idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
     keep_reading: str
     attract: str
+    # The body map for fingertips and the attract screen (issue 13, bodymap):
+    soles_label: str
+    map_hint: str
+    tap_to_start: str
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The body map: the runner silhouette, front and back, with tappable muscle regions.
+"""The body map: a runner's legs, front and back, and the soles, with tappable muscle regions.
 
 Each region is a real button masked to the outlines the SVG draws (read by
 ``kiosk.bodyart``): a tap just outside a muscle opens nothing, and keyboards, touch
@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -26,12 +30,17 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
 
 from kiosk.bodyart import BodyArt, Step
 from kiosk.ui.typeface import FAMILIES
+from kiosk.ui.widgets import named
 
-LABEL_BAND = 44  # px under the figures for "Front" / "Back"
+NAME_PX = 21  # region names written on the map
+NAME_INK = "#1f2933"  # 15:1 on the white name pills
+VIEW_PX = 24  # "Front", "Back", "Soles" under each view
+HINT_WIDTH_PX = 340
+HINT_SHOWN_MS = 6000  # the gentle answer to a missed tap stays long enough to read twice
 # A fingertip is wider than a mouse pointer: a tap this close to a muscle's edge still
 # counts. Kept below half the narrowest gap between regions so a tap never lands on two.
 TOUCH_SLOP_PX = 6
@@ -181,12 +190,19 @@ class _NameBubble(QWidget):
 
 
 class BodyMap(QWidget):
-    """The silhouette with one RegionButton per region; emits ``regionChosen(id)``."""
+    """The legs with one RegionButton per region; emits ``regionChosen(id)``.
+
+    Region names are written on the map (where the art's ``data-label`` markers say), and a
+    name's label is part of its region's touch area: a finger on "Calves" opens the calves.
+    A tap on the map that opens no region shows ``hint`` beside the finger instead of nothing.
+    With ``interactive`` off it is only the picture (the attract screen's).
+    """
 
     regionChosen = Signal(str)
 
-    def __init__(self, art: BodyArt, names: dict[str, str], view_labels: tuple[str, str],
-                 highlight: str, text_colour: str, parent: QWidget | None = None):
+    def __init__(self, art: BodyArt, names: dict[str, str], view_labels: dict[str, str],
+                 highlight: str, text_colour: str, hint: str = "", interactive: bool = True,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._art = art
         self._names = names
@@ -199,13 +215,23 @@ class BodyMap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 420)
         self.buttons: dict[str, RegionButton] = {}
-        for region_id in self._outlines:
+        for region_id in self._outlines if interactive else ():
             button = RegionButton(region_id, names.get(region_id, region_id), pressed_colour(self._highlight), self)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
             self.buttons[region_id] = button
         self._bubble = _NameBubble(self._highlight, self)
+        self.hint = named(QLabel(hint, self), "mapHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hint.hide()
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(HINT_SHOWN_MS)
+        self._hint_timer.timeout.connect(self.hint.hide)
         for button in self.buttons.values():
             button.pressed.connect(lambda b=button: self._show_bubble(b))
+            button.pressed.connect(self.hint.hide)
             button.released.connect(self._bubble.update)
         self._place_buttons()
 
@@ -217,7 +243,7 @@ class BodyMap(QWidget):
     def art_rect(self) -> QRectF:
         """Where the artwork is drawn: as large as fits, centred, aspect kept."""
         _, _, vw, vh = self._art.view_box
-        avail = QRectF(self.rect()).adjusted(0, 0, 0, -LABEL_BAND)
+        avail = QRectF(self.rect())
         scale = min(avail.width() / vw, avail.height() / vh)
         w, h = vw * scale, vh * scale
         return QRectF(avail.x() + (avail.width() - w) / 2, avail.y() + (avail.height() - h) / 2, w, h)
@@ -233,6 +259,18 @@ class BodyMap(QWidget):
         transform = self.art_transform()
         return [transform.map(path) for path in self._outlines[region_id]]
 
+    def name_labels(self) -> list[tuple[str, QRectF]]:
+        """Each region name written on the map: (region id, its box in widget coordinates)."""
+        metrics = QFontMetricsF(_label_font(NAME_PX))
+        transform = self.art_transform()
+        labels = []
+        for region_id, x, y in self._art.labels:
+            text = self._names.get(region_id, region_id)
+            box = QRectF(0, 0, metrics.horizontalAdvance(text) + 24, metrics.height() + 10)
+            box.moveCenter(transform.map(QPointF(x, y)))
+            labels.append((region_id, box))
+        return labels
+
     def region_at(self, pos: QPointF) -> str | None:
         """The region a tap at ``pos`` opens, judged by Qt itself from the buttons' masks."""
         child = self.childAt(QPointF(pos).toPoint())
@@ -242,13 +280,22 @@ class BodyMap(QWidget):
         stroker = QPainterPathStroker()
         stroker.setWidth(2 * TOUCH_SLOP_PX)
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        labels = self.name_labels()
         for region_id, button in self.buttons.items():
             drawn = QPainterPath()
             for shape in self.region_shapes(region_id):
                 drawn.addPath(shape)
-            button.set_outlines(drawn, stroker.createStroke(drawn).united(drawn))
+            touch = stroker.createStroke(drawn).united(drawn)
+            for label_region, box in labels:
+                if label_region == region_id:
+                    name = QPainterPath()
+                    name.addRoundedRect(box, box.height() / 2, box.height() / 2)
+                    touch = touch.united(name)
+            button.set_outlines(drawn, touch)
         self._bubble.setGeometry(self.rect())
         self._bubble.raise_()
+        self.hint.hide()
+        self.hint.raise_()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -263,6 +310,31 @@ class BodyMap(QWidget):
     def _show_bubble(self, button: RegionButton) -> None:
         self._bubble.button = button
         self._bubble.update()
+
+    # --- a tap that opens no region -------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # Region buttons take every tap on a region; what reaches the map itself missed them.
+        if self.buttons and self.hint.text() and self.rect().contains(event.position().toPoint()):
+            self.show_hint(event.position())
+        super().mouseReleaseEvent(event)
+
+    def show_hint(self, at: QPointF) -> None:
+        """The gentle answer, just above the finger (below it near the top), for a while."""
+        hint = self.hint
+        hint.setFixedWidth(min(HINT_WIDTH_PX, self.width() - 8))
+        hint.adjustSize()
+        box = QRectF(0, 0, hint.width(), hint.height())
+        box.moveCenter(QPointF(at.x(), at.y() - box.height() / 2 - 40))
+        if box.top() < 4:
+            box.moveTop(at.y() + 40)
+        box.moveLeft(max(4.0, min(box.left(), self.width() - box.width() - 4)))
+        box.moveTop(max(4.0, min(box.top(), self.height() - box.height() - 4)))
+        hint.move(box.topLeft().toPoint())
+        hint.show()
+        hint.raise_()
+        self._hint_timer.start()
+        QAccessible.updateAccessibility(QAccessibleEvent(hint, QAccessible.Event.Alert))
 
     # --- painting ---------------------------------------------------------------
 
@@ -282,16 +354,30 @@ class BodyMap(QWidget):
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = self.art_rect()
-        self._renderer.render(painter, rect)
-        label_font = QFont()
-        label_font.setFamilies(FAMILIES)
-        label_font.setPixelSize(24)
-        label_font.setBold(True)
-        painter.setFont(label_font)
+        self._renderer.render(painter, self.art_rect())
+        # Region names: dark words on a white pill, readable over the art's colours in every
+        # theme (the clinic's text colour is white in high contrast, so it isn't used here).
+        painter.setFont(_label_font(NAME_PX))
+        for region_id, box in self.name_labels():
+            painter.setPen(QPen(QColor(NAME_INK), 2))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._names.get(region_id, region_id))
+        painter.setFont(_label_font(VIEW_PX))
         painter.setPen(self._text_colour)
-        for i, label in enumerate(self._view_labels):
-            band = QRectF(rect.x() + i * rect.width() / 2, rect.bottom() + 4, rect.width() / 2, LABEL_BAND - 4)
-            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, label)
+        transform = self.art_transform()
+        for view, x, y in self._art.views:
+            text = self._view_labels.get(view, "")
+            band = QRectF(0, 0, 260, VIEW_PX * 1.6)
+            band.moveCenter(transform.map(QPointF(x, y)))
+            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         return image
+
+
+def _label_font(pixels: int) -> QFont:
+    font = QFont()
+    font.setFamilies(FAMILIES)
+    font.setPixelSize(pixels)
+    font.setBold(True)
+    return font

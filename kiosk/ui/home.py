@@ -1,10 +1,20 @@
-"""Home: the body map, a row of labelled buttons, and the patient's choices (language, calm mode)."""
+"""Home: the body map, a column of labelled buttons, and the patient's choices (language, calm mode)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.bodyart import BodyArt
 from kiosk.content import Clinic, UiText
@@ -82,28 +92,31 @@ class HomeScreen(Screen):
             header.addWidget(logo)
         header.addLayout(names, 1)
 
-        # The patient's own choices; both are cleared for the next patient.
+        # The patient's own choices, at the top of the side column (two rows, so they fit
+        # beside a full-height map at every text size); both are cleared for the next patient.
         self.contrast_toggle = named(checkable(QPushButton(ui.contrast_toggle)), "languageButton")
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
         self.contrast_toggle.setChecked(high_contrast)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
-        header.addWidget(self.contrast_toggle)
         self.text_size_button = text_size_button(ui.text_size)
         self.text_size_button.clicked.connect(self.textSizeRequested)
-        header.addWidget(self.text_size_button)
-        header.addSpacing(8)
+        choices = QGridLayout()
+        choices.setSpacing(8)
+        choices.addWidget(self.contrast_toggle, 0, 0)
+        choices.addWidget(self.text_size_button, 0, 1)
         # Not an exclusive button group: choosing rebuilds home anyway, and in a group Tab
         # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}
-        for code, name in languages.items():
+        for i, (code, name) in enumerate(languages.items()):
             button = named(checkable(QPushButton(name)), "languageButton")
             button.setChecked(code == language)
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
-            header.addWidget(button)
+            choices.addWidget(button, 1 + i // 2, i % 2)
             self.language_buttons[code] = button
 
-        self.body_map = BodyMap(art, region_names, (ui.front_label, ui.back_label),
-                                clinic.colours.highlight, clinic.colours.text)
+        self.body_map = BodyMap(art, region_names,
+                                {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
+                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint)
         self.body_map.regionChosen.connect(self.regionChosen)
         self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
 
@@ -149,13 +162,27 @@ class HomeScreen(Screen):
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setFixedWidth(452)
         self._touch_scroll = TouchScroll(scroller)
-        body = QHBoxLayout()
-        body.setSpacing(24)
-        body.addWidget(self.body_map, 1)
-        body.addWidget(scroller)
+        # The map keeps the whole height beside the column: larger text makes the column
+        # scroll, never the map smaller (it is as wide as it can be at every text size).
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addLayout(header)
+        left.addWidget(self.body_map, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addLayout(body, 1)
+        choices_box = named(QWidget(), "homeChoices")
+        choices_box.setLayout(choices)
+        choices_box.setFixedWidth(scroller.width())
+        margins = side.contentsMargins()  # line up with the column's buttons below
+        choices.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(choices_box)
+
+        # Added in this order so Tab reaches the patient's choices first, then the map's regions,
+        # then the column; and screen readers meet the map before the prompt that names it.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setSpacing(20)
+        layout.addLayout(right)
+        layout.insertLayout(0, left, 1)
+        right.addWidget(scroller, 1)

@@ -110,6 +110,13 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QScrollBar::handle:vertical {{ background: {c.primary}; min-height: 80px; border-radius: 10px; margin: 4px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+    /* The body map and the attract screen (issue 13, bodymap) */
+    QLabel#mapHint {{
+        font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
+        border-radius: 14px; padding: 12px 18px;
+    }}
+    QLabel#tapToStart {{ font-size: 44px; font-weight: bold; color: {c.primary}; }}
+    QLabel#attractClinic {{ font-size: 26px; color: {c.primary}; }}
     """
     chrome = text_scale ** 0.5
     return re.sub(r"font-size: (\d+)px", lambda m: f"font-size: {round(int(m.group(1)) * chrome)}px", sheet)
