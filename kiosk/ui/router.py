@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.bodyart import BodyArt
 from kiosk.content import Language
 from kiosk.pages import Page, PageBook
 from kiosk.screenid import ATTRACT, HOME, PRECAUTIONS, SOURCES, ScreenId, ScreenKind
@@ -54,11 +55,13 @@ class Router(QObject):
         self._scene = scene
         self.again: Callable[[], None] = self.homeWanted.emit  # shows the current screen again
 
-    def show_attract(self) -> None:
+    def show_attract(self, art: BodyArt) -> None:
         from kiosk.ui.attract import AttractScreen
 
         scene = self._scene()
-        screen = AttractScreen(scene.language.ui, scene.book.content.clinic)
+        content = scene.book.content
+        screen = AttractScreen(scene.language.ui, content.clinic, art, scene.region_names(),
+                               [content.language(code).ui.tap_to_start for code in content.languages])
         screen.setAccessibleName(scene.language.ui.attract)
         screen.tapped.connect(self.homeWanted)
         self.navigator.show(ATTRACT, screen)

@@ -133,7 +133,7 @@ class KioskWindow(QMainWindow):
 
     def show_attract(self) -> None:
         self._swap_in_new_content()
-        self.router.show_attract()
+        self.router.show_attract(self.art)
 
     def show_region(self, region_id: str) -> None:
         self.router.show_region(region_id)

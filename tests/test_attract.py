@@ -1,0 +1,47 @@
+"""The attract screen: the body map, "Tap to start" in every language, the clinic's name."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.screenid import ATTRACT, HOME
+
+
+def test_attract_shows_the_map_every_languages_invitation_and_the_clinic(make_window):
+    window = make_window()
+    window.reset_for_next_patient()
+    assert window.current_screen() == ATTRACT
+    screen = window.shown_screen
+    words = [label.text() for label in screen.findChildren(QLabel) if label.isVisible()]
+    assert "Tap to start" in words
+    assert "Toca para empezar" in words
+    assert "Riverside Sports Physiotherapy" in words
+    body_map = screen.body_map
+    assert body_map.isVisible() and body_map.art_rect().height() > 400
+    assert {rid for rid, _ in body_map.name_labels()} == {"quads", "hamstrings", "calves", "foot"}
+    assert not body_map.buttons, "the picture only: no region opens from the attract screen"
+
+
+def test_a_new_language_folder_adds_its_invitation(make_window, content_copy):
+    import shutil
+
+    shutil.copytree(content_copy / "lang" / "es", content_copy / "lang" / "pt")
+    ui = content_copy / "lang" / "pt" / "ui.yaml"
+    text = ui.read_text(encoding="utf-8").replace("Toca para empezar", "Toque para começar")
+    ui.write_text(text.replace("language_name: Español", "language_name: Português"), encoding="utf-8")
+    window = make_window(content_copy)
+    window.show_attract()
+    words = [label.text() for label in window.shown_screen.findChildren(QLabel)]
+    assert {"Tap to start", "Toca para empezar", "Toque para começar"} <= set(words)
+
+
+def test_a_tap_on_the_map_of_the_attract_screen_starts_the_visit(make_window, qtbot):
+    window = make_window()
+    window.show_attract()
+    body_map = window.shown_screen.body_map
+    # Where the calves are drawn: on home this would open them; here it starts at home.
+    shape = body_map.region_shapes("calves")[-1]
+    at = body_map.mapTo(window, shape.boundingRect().center().toPoint())
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
+    assert changed.args == ["home"]
+    assert window.current_screen() == HOME
