@@ -53,8 +53,8 @@ class AttractScreen(Screen):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(40, 30, 56, 40)
         layout.setSpacing(40)
-        layout.addWidget(self.body_map, 3)
-        layout.addLayout(words, 2)
+        layout.addWidget(self.body_map, 1)
+        layout.addLayout(words, 1)  # room for each language's words on one line at every text size
         self.invite = invite
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

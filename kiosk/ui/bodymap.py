@@ -37,6 +37,7 @@ from kiosk.ui.typeface import FAMILIES
 from kiosk.ui.widgets import named
 
 NAME_PX = 21  # region names written on the map
+FULL_SIZE_SCALE = 0.68  # screen px per art unit on home at 1280x800: the words' full size
 NAME_INK = "#1f2933"  # 15:1 on the white name pills
 VIEW_PX = 24  # "Front", "Back", "Soles" under each view
 HINT_WIDTH_PX = 340
@@ -261,7 +262,7 @@ class BodyMap(QWidget):
 
     def name_labels(self) -> list[tuple[str, QRectF]]:
         """Each region name written on the map: (region id, its box in widget coordinates)."""
-        metrics = QFontMetricsF(_label_font(NAME_PX))
+        metrics = QFontMetricsF(_label_font(self._words_px(NAME_PX)))
         transform = self.art_transform()
         labels = []
         for region_id, x, y in self._art.labels:
@@ -270,6 +271,11 @@ class BodyMap(QWidget):
             box.moveCenter(transform.map(QPointF(x, y)))
             labels.append((region_id, box))
         return labels
+
+    def _words_px(self, pixels: int) -> int:
+        """Words on the map at full size on home at 1280x800, smaller only on a smaller drawing
+        (the attract screen's), so names never run into each other."""
+        return round(pixels * min(1.0, self.art_transform().m11() / FULL_SIZE_SCALE))
 
     def region_at(self, pos: QPointF) -> str | None:
         """The region a tap at ``pos`` opens, judged by Qt itself from the buttons' masks."""
@@ -357,19 +363,21 @@ class BodyMap(QWidget):
         self._renderer.render(painter, self.art_rect())
         # Region names: dark words on a white pill, readable over the art's colours in every
         # theme (the clinic's text colour is white in high contrast, so it isn't used here).
-        painter.setFont(_label_font(NAME_PX))
+        painter.setFont(_label_font(self._words_px(NAME_PX)))
         for region_id, box in self.name_labels():
             painter.setPen(QPen(QColor(NAME_INK), 2))
             painter.setBrush(QColor("#ffffff"))
             painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._names.get(region_id, region_id))
-        painter.setFont(_label_font(VIEW_PX))
+        font = _label_font(self._words_px(VIEW_PX))
+        painter.setFont(font)
         painter.setPen(self._text_colour)
         transform = self.art_transform()
         for view, x, y in self._art.views:
             text = self._view_labels.get(view, "")
-            band = QRectF(0, 0, 260, VIEW_PX * 1.6)
+            band = QRectF(0, 0, QFontMetricsF(font).horizontalAdvance(text) + 8, font.pixelSize() * 1.6)
             band.moveCenter(transform.map(QPointF(x, y)))
+            band.moveLeft(max(0.0, min(band.left(), self.width() - band.width())))  # a long name stays whole
             painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         return image

@@ -60,7 +60,8 @@ class Router(QObject):
 
         scene = self._scene()
         content = scene.book.content
-        screen = AttractScreen(scene.language.ui, content.clinic, art, scene.region_names(),
+        # The clinic in the visit's colours (high contrast included): the map's words are drawn in them.
+        screen = AttractScreen(scene.language.ui, scene.pages.content.clinic, art, scene.region_names(),
                                [content.language(code).ui.tap_to_start for code in content.languages])
         screen.setAccessibleName(scene.language.ui.attract)
         screen.tapped.connect(self.homeWanted)

@@ -115,7 +115,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 14px; padding: 12px 18px;
     }}
-    QLabel#tapToStart {{ font-size: 44px; font-weight: bold; color: {c.primary}; }}
+    QLabel#tapToStart {{ font-size: 40px; font-weight: bold; color: {c.primary}; }}
     QLabel#attractClinic {{ font-size: 26px; color: {c.primary}; }}
     """
     chrome = text_scale ** 0.5
