@@ -57,6 +57,11 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
         prefix = f"{lang}/{mode}/"
         QApplication.processEvents()
         yield prefix + "home"
+        body_map = window.home.body_map  # and its answer to a tap beside every region
+        body_map.show_hint(QPointF(body_map.rect().center()))
+        QApplication.processEvents()
+        yield prefix + "home-map-hint"
+        body_map.hint.hide()
         for region_id in content.region_ids:
             window.show_region(region_id)
             QApplication.processEvents()
