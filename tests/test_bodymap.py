@@ -228,10 +228,10 @@ def square_to_try(body_map, region_id) -> QPointF:
     return best[1]
 
 
-@pytest.mark.parametrize("presses", [0, 2], ids=["normal-text", "extra-large-text"])
+@pytest.mark.parametrize("presses", [0, 1, 2], ids=["normal-text", "large-text", "extra-large-text"])
 def test_every_region_opens_across_a_fingertip_square(make_window, qtbot, presses):
-    """A lattice of real clicks, 8 px apart over 64 x 64 px, all open the region: at normal and
-    at extra-large text (pressed on home's own text-size control)."""
+    """A lattice of real clicks, 8 px apart over 64 x 64 px, all open the region: at every
+    text size (pressed on home's own text-size control)."""
     window = make_window()
     for _ in range(presses):
         window.home.text_size_button.click()
@@ -303,6 +303,28 @@ def test_a_tap_on_the_leg_outside_every_region_gets_a_gentle_answer(make_window,
     with qtbot.waitSignal(window.screenChanged):
         tap(qtbot, body_map, point_inside(body_map.region_shapes("calves")[-1]))
     assert window.current_screen() == ScreenId.for_region("calves")
+
+
+def test_a_real_touch_outside_every_region_gets_the_gentle_answer_too(make_window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    body_map = window.home.body_map
+    knee_side = body_map.art_transform().map(QPointF(FRONT - 135, 640)).toPoint()  # outer knee
+    assert body_map.region_at(QPointF(knee_side)) is None
+    handle, at = on_screen(body_map, knee_side)
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(handle, device).press(0, at).commit()
+    QTest.touchEvent(handle, device).release(0, at).commit()
+    qtbot.waitUntil(body_map.hint.isVisible)
+    assert window.current_screen() == HOME
+
+    # A finger on a region puts the answer away as the region lights up.
+    handle, at = on_screen(body_map, point_inside(body_map.region_shapes("foot")[-1]))
+    QTest.touchEvent(handle, device).press(0, at).commit()
+    assert not body_map.hint.isVisible()
+    with qtbot.waitSignal(window.screenChanged):
+        QTest.touchEvent(handle, device).release(0, at).commit()
 
 
 def test_the_gentle_answer_is_in_the_patients_language(make_window, qtbot):
