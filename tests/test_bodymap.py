@@ -354,3 +354,24 @@ def test_each_regions_name_is_written_on_the_map_and_opens_it(make_window, qtbot
     for box in boxes:
         assert body_map.rect().contains(box.toAlignedRect())
         assert opened_by_tap(qtbot, window, body_map, box.center().toPoint()) == region_id
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_home_at_extra_large_text_cuts_nothing_off_beside_the_map(make_window, language):
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    window = make_window()
+    window.home.language_buttons[language].click()
+    for _ in range(2):
+        window.home.text_size_button.click()
+    home = window.home
+    QApplication.processEvents()  # let the new home's layout settle, as it does before a paint
+    viewport = home.column_scroller.viewport()
+    for widget in home.column_scroller.widget().findChildren(QWidget):
+        if widget.isVisible():
+            right = widget.mapTo(viewport, widget.rect().topRight()).x()
+            assert right < viewport.width(), f"{widget.objectName()} {widget.accessibleName()} is cut off"
+    for widget in home.findChildren(QWidget):
+        if widget.isVisible() and widget.isWindow() is False:
+            box = widget.rect().translated(widget.mapTo(home, widget.rect().topLeft()))
+            assert home.rect().contains(box) or viewport.isAncestorOf(widget), widget.objectName()

@@ -36,7 +36,7 @@ from kiosk.bodyart import BodyArt, Step
 from kiosk.ui.typeface import FAMILIES
 from kiosk.ui.widgets import named
 
-NAME_PX = 21  # region names written on the map
+NAME_PX = 21  # region names written on the map, at normal text (theme.py: #bodyMap)
 FULL_SIZE_SCALE = 0.68  # screen px per art unit on home at 1280x800: the words' full size
 NAME_INK = "#1f2933"  # 15:1 on the white name pills
 VIEW_PX = 24  # "Front", "Back", "Soles" under each view
@@ -213,6 +213,7 @@ class BodyMap(QWidget):
         self._renderer = QSvgRenderer(QByteArray(art.svg), self)
         self._picture: QImage | None = None  # the artwork and its labels, drawn at the current size
         self._outlines = {rid: [painter_path(o) for o in outlines] for rid, outlines in art.outlines.items()}
+        self.setObjectName("bodyMap")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 420)
         self.buttons: dict[str, RegionButton] = {}
@@ -262,7 +263,7 @@ class BodyMap(QWidget):
 
     def name_labels(self) -> list[tuple[str, QRectF]]:
         """Each region name written on the map: (region id, its box in widget coordinates)."""
-        metrics = QFontMetricsF(_label_font(self._words_px(NAME_PX)))
+        metrics = QFontMetricsF(_label_font(self._words_px(self._name_px())))
         transform = self.art_transform()
         labels = []
         for region_id, x, y in self._art.labels:
@@ -271,6 +272,11 @@ class BodyMap(QWidget):
             box.moveCenter(transform.map(QPointF(x, y)))
             labels.append((region_id, box))
         return labels
+
+    def _name_px(self) -> int:
+        """Region names grow with the patient's text size: the style sheet sizes this widget's
+        font (``#bodyMap``) like every other control's."""
+        return self.font().pixelSize() if self.font().pixelSize() > 0 else NAME_PX
 
     def _words_px(self, pixels: int) -> int:
         """Words on the map at full size on home at 1280x800, smaller only on a smaller drawing
@@ -302,6 +308,13 @@ class BodyMap(QWidget):
         self._bubble.raise_()
         self.hint.hide()
         self.hint.raise_()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the names' pills change size
+            self._picture = None
+            self._place_buttons()
+            self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -363,7 +376,7 @@ class BodyMap(QWidget):
         self._renderer.render(painter, self.art_rect())
         # Region names: dark words on a white pill, readable over the art's colours in every
         # theme (the clinic's text colour is white in high contrast, so it isn't used here).
-        painter.setFont(_label_font(self._words_px(NAME_PX)))
+        painter.setFont(_label_font(self._words_px(self._name_px())))
         for region_id, box in self.name_labels():
             painter.setPen(QPen(QColor(NAME_INK), 2))
             painter.setBrush(QColor("#ffffff"))

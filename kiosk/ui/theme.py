@@ -115,6 +115,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 14px; padding: 12px 18px;
     }}
+    QWidget#bodyMap {{ font-size: 21px; }}  /* the region names written on the map */
     QLabel#tapToStart {{ font-size: 40px; font-weight: bold; color: {c.primary}; }}
     QLabel#attractClinic {{ font-size: 26px; color: {c.primary}; }}
     """
