@@ -1,14 +1,17 @@
 """The attract screen: what the kiosk shows between patients. Any tap starts a fresh visit.
 
 The body map with its regions named, "Tap to start" in every language the kiosk has, and
-the clinic's name: a runner passing by sees at once that this is about their legs. Calm and
-still: nothing flashes or moves to catch the eye of someone anxious about needles.
+the clinic's name: a runner passing by sees at once that this is about their legs. One region
+at a time slowly lights up and fades; nothing flashes or jumps to startle someone anxious
+about needles.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+import math
+
+from PySide6.QtCore import Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.bodyart import BodyArt
@@ -16,6 +19,8 @@ from kiosk.content import Clinic, UiText
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import named
+
+GLOW_MS = 3000
 
 
 class AttractScreen(Screen):
@@ -56,6 +61,27 @@ class AttractScreen(Screen):
         layout.addWidget(self.body_map, 1)
         layout.addLayout(words, 1)  # room for each language's words on one line at every text size
         self.invite = invite
+        # Each region in turn slowly lights up and fades, head to toe: a calm invitation to
+        # touch, far slower than anything that could read as flashing (one swell per 3 s).
+        self._regions = list(art.region_ids)
+        self.glow = QVariantAnimation(self)
+        self.glow.setStartValue(0.0)
+        self.glow.setEndValue(1.0)
+        self.glow.setDuration(GLOW_MS)
+        self.glow.setLoopCount(-1)
+        self.glow.valueChanged.connect(self._light)
+
+    def _light(self, progress: float) -> None:
+        region_id = self._regions[self.glow.currentLoop() % len(self._regions)]
+        self.body_map.set_glow(region_id, math.sin(math.pi * progress))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.glow.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.glow.stop()  # nothing runs while nobody can see it
+        super().hideEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.tapped.emit()

@@ -41,6 +41,7 @@ FULL_SIZE_SCALE = 0.68  # screen px per art unit on home at 1280x800: the words'
 NAME_INK = "#1f2933"  # 15:1 on the white name pills
 VIEW_PX = 24  # "Front", "Back", "Soles" under each view
 HINT_WIDTH_PX = 340
+GLOW_ALPHA = 0.4  # the most a softly lit region is brightened
 HINT_SHOWN_MS = 6000  # the gentle answer to a missed tap stays long enough to read twice
 # A fingertip is wider than a mouse pointer: a tap this close to a muscle's edge still
 # counts. Kept below half the narrowest gap between regions so a tap never lands on two.
@@ -221,6 +222,7 @@ class BodyMap(QWidget):
             button = RegionButton(region_id, names.get(region_id, region_id), pressed_colour(self._highlight), self)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
             self.buttons[region_id] = button
+        self.glow: tuple[str, float] | None = None  # the region softly lit, and how much
         self._bubble = _NameBubble(self._highlight, self)
         self.hint = named(QLabel(hint, self), "mapHint")
         self.hint.setWordWrap(True)
@@ -365,7 +367,31 @@ class BodyMap(QWidget):
             self._picture = self._draw(dpr)
         painter = QPainter(self)
         painter.drawImage(0, 0, self._picture)
+        if self.glow is not None and self.glow[1] > 0:
+            # Brightened, and ringed in the highlight: the region's own colour stays true.
+            region_id, strength = self.glow
+            wash, ring = QColor("#ffffff"), QColor(self._highlight)
+            wash.setAlphaF(GLOW_ALPHA * strength)
+            ring.setAlphaF(strength)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(ring, 5))
+            painter.setBrush(wash)
+            around_names = QPainterPath()
+            around_names.addRect(QRectF(self.rect()))
+            for _, box in self.name_labels():  # the names stay crisp on top
+                name = QPainterPath()
+                name.addRoundedRect(box, box.height() / 2, box.height() / 2)
+                around_names = around_names.subtracted(name)
+            painter.setClipPath(around_names)
+            for shape in self.region_shapes(region_id):
+                painter.drawPath(shape)
         painter.end()
+
+    def set_glow(self, region_id: str, strength: float) -> None:
+        """A soft wash of the highlight over one region (0 none, 1 the most): the attract
+        screen's slow invitation."""
+        self.glow = (region_id, strength)
+        self.update()
 
     def _draw(self, dpr: float) -> QImage:
         image = QImage(self.size() * dpr, QImage.Format.Format_ARGB32_Premultiplied)
