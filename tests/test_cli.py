@@ -22,7 +22,10 @@ def test_check_content_passes_on_shipped_content():
     result = kiosk("--check-content")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
-    assert result.stdout.startswith("content OK")
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("content OK")
+    # Nobody has signed the example content: each page file says so, honestly, as a warning (issue 14).
+    assert all(": warning: not yet checked by a clinician" in line for line in lines[:-1]), lines
 
 
 BREAKAGES = {
