@@ -302,6 +302,18 @@ class UiText:
     keep_reading: str
     attract: str
     checked_by: str = field(metadata={"placeholders": ("name", "date")})  # issue 14: the sources page's sign-off
+    # issue 14: the review pack (kiosk --export-pages), read by the clinician who signs the content
+    pack_title: str
+    pack_made: str = field(metadata={"placeholders": ("date", "folder")})
+    pack_intro: str
+    pack_contents: str
+    pack_signoff: str
+    pack_files: str
+    pack_changed: str
+    pack_name: str
+    pack_role: str
+    pack_date: str
+    pack_signature: str
 
 
 @dataclass(frozen=True)
