@@ -200,7 +200,7 @@ def test_missing_facts_are_where_a_patient_looks(language):
         "en": [(walk, "acupuncture"), (walk, "faint"), (walk, "cold spray"), (walk, "Taping"),
                (walk, "lung"), (walk, "found none"), (sources, "moderate quality")],
         "es": [(walk, "acupuntura"), (walk, "desmaya"), (walk, "espray frío"), (walk, "cinta"),
-               (walk, "pulmón"), (walk, "no encontró ninguno"), (sources, "de baja a moderada")],
+               (walk, "pulmón"), (walk, "no encontró ninguno"), (sources, "de muy baja a moderada")],
     }[language.code]
     assert [w for text, w in words if w not in text] == []
 
