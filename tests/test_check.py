@@ -94,3 +94,14 @@ def test_the_sources_page_shows_who_checked_it(content_copy):
     book = load_pages(content_copy, load_art().region_ids)
     assert "Checked by Ana Ruiz, lead physiotherapist on 2026-11-30." in book.sources("en", False).html
     assert "Revisado por" not in book.sources("es", False).html  # the Spanish file is not signed
+
+
+def test_a_hard_page_is_a_warning_naming_the_file_and_page(content_copy):
+    path = content_copy / "lang" / "es" / "precautions.yaml"
+    edit(path, "Puedes hacer preguntas en cualquier momento, antes o durante tu sesión.",
+         "Puedes hacer preguntas en cualquier momento, antes o durante tu sesión, y también después, cuando "
+         "vuelvas a casa, si algo no te queda claro o si notas cualquier cosa rara.")
+    assert errors(content_copy) == []
+    found = [w for w in warnings(content_copy) if "words (at most 22)" in w]
+    assert len(found) == 1 and found[0].startswith(f"{path}: warning: a sentence has 3")  # once, not per mode
+    assert "(page es/standard/precautions)" in found[0]
