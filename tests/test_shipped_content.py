@@ -203,6 +203,9 @@ def test_missing_facts_are_where_a_patient_looks(language):
                (walk, "pulmón"), (walk, "no encontró ninguno"), (sources, "de muy baja a moderada")],
     }[language.code]
     assert [w for text, w in words if w not in text] == []
+    quality = {"en": "very low to moderate quality", "es": "de muy baja a moderada"}[language.code]
+    for region in language.regions.values():  # how sure the evidence is, beside what it can't do
+        assert any(quality in item for item in region.evidence.cannot), region.id
 
 
 def test_every_source_can_be_looked_up(language):
