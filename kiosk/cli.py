@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
                       help="open every screen offscreen and exit 0 only if all of them rendered")
     mode.add_argument("--screenshot", metavar="DIR", type=Path,
                       help="save a PNG of every screen at 1280x800 into DIR")
+    # issue 14: the review pack a clinician signs and a translator works from
+    mode.add_argument("--export-pages", metavar="DIR", type=Path,
+                      help="write every page in every language and mode to DIR as one HTML file and a PDF, "
+                           "with a sign-off block, for review")
     mode.add_argument("--set-pin", action="store_true",
                       help="set the staff PIN (asked twice, never shown); stored only as a salted hash")
     return parser
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             return tour.self_test(content_dir)
         if args.screenshot:
             return tour.save_screenshots(content_dir, args.screenshot)
+        if args.export_pages:
+            return _export_pages(content_dir, args.export_pages)
         log_file = start_log_file()
         logging.getLogger("kiosk").info("kiosk %s starting; log in %s", __version__, log_file)
         return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
@@ -81,6 +87,35 @@ def _check(folder: Path) -> int:
         print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
         return 1
     print(f"content OK: {folder}")
+    return 0
+
+
+def _export_pages(content_dir: Path, out_dir: Path) -> int:
+    """issue 14: the review pack, as HTML and PDF. Problems in the content are in it as the kiosk shows them."""
+    import datetime
+
+    from kiosk.bodyart import load_art
+    from kiosk.pages import load_pages
+    from kiosk.problems import ContentError
+    from kiosk.reviewpack import build_pack, write_html
+    from kiosk.ui.app import application
+    from kiosk.ui.reviewpdf import write_pdf
+
+    try:
+        book = load_pages(content_dir, load_art().region_ids)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    pack = build_pack(book, datetime.date.today())
+    try:
+        html = write_html(pack, out_dir)
+        application(offscreen=True)  # Qt lays out the PDF's text with the kiosk's own typeface
+        pdf = write_pdf(pack, out_dir)
+    except OSError as exc:
+        print(f"kiosk: can't write the review pack in {out_dir} ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    print(f"review pack: {html}\nreview pack: {pdf}")
     return 0
 
 

@@ -50,6 +50,7 @@ class Passage:
     text: str
     graphic: bool = False
     calm: str | None = None
+    line: int = field(default=0, compare=False, metadata={"yaml": False, "line": True})  # for --check-content
 
     def shown(self, calm_mode: bool) -> str | None:
         if calm_mode and self.graphic:
@@ -79,6 +80,20 @@ class Picture:
         if self.calm_file and not self.graphic:
             return [("calm_file", "'calm_file' is only used when 'graphic' is true; set graphic: true or remove it")]
         return []
+
+
+@dataclass(frozen=True)
+class Review:
+    """issue 14: who checked a content file against the facts sheet, on which date, and what they saw.
+
+    ``fingerprint`` is a hash of the file's words when it was checked (``kiosk.check`` prints the
+    current one). A hash, not the file's modification time: copying, unzipping, an installer or a
+    git checkout changes the time without changing a word, and an edit can keep it.
+    """
+
+    by: str
+    date: str = field(metadata={"kind": "date"})  # not "on": YAML reads a key "on" as yes/true
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +171,7 @@ class Region:
     feels_like: SessionFeel
     soreness: SorenessCurve
     session_steps: dict[str, StepExtra] = field(default_factory=dict)
+    reviewed: Review | None = None  # issue 14
 
 
 @dataclass(frozen=True)
@@ -171,6 +187,7 @@ class WalkthroughStep:
 class Walkthrough:
     title: str
     steps: tuple[WalkthroughStep, ...]
+    reviewed: Review | None = None  # issue 14
 
     def check(self) -> Checks:
         ids = [s.id for s in self.steps]
@@ -195,6 +212,7 @@ class Precautions:
     intro: tuple[Passage, ...]
     items: tuple[Precaution, ...]
     closing: tuple[Passage, ...]
+    reviewed: Review | None = None  # issue 14
 
 
 @dataclass(frozen=True)
@@ -208,6 +226,7 @@ class Sources:
     title: str
     intro: tuple[Passage, ...]
     sources: tuple[Source, ...]
+    reviewed: Review | None = None  # issue 14: shown as "Checked by ... on ..."
 
 
 @dataclass(frozen=True)
@@ -286,6 +305,19 @@ class UiText:
     soles_label: str
     map_hint: str
     tap_to_start: str
+    checked_by: str = field(metadata={"placeholders": ("name", "date")})  # issue 14: the sources page's sign-off
+    # issue 14: the review pack (kiosk --export-pages), read by the clinician who signs the content
+    pack_title: str
+    pack_made: str = field(metadata={"placeholders": ("date", "folder")})
+    pack_intro: str
+    pack_contents: str
+    pack_signoff: str
+    pack_files: str
+    pack_changed: str
+    pack_name: str
+    pack_role: str
+    pack_date: str
+    pack_signature: str
 
 
 @dataclass(frozen=True)

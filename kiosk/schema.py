@@ -5,7 +5,8 @@ and field metadata adds limits:
 
 - ``{"min": 0, "max": 72, "unit": "hours"}`` on numbers (an ``int`` field takes whole numbers
   only and gives an int; a ``float`` field gives a float);
-- ``{"kind": "colour"}``, ``{"kind": "asset"}`` (a file name under assets/) or ``{"kind": "url"}`` on text;
+- ``{"kind": "colour"}``, ``{"kind": "asset"}`` (a file name under assets/), ``{"kind": "url"}`` or
+  ``{"kind": "date"}`` (2026-11-30) on text;
 - ``{"placeholders": ("number", "total")}`` on text that must keep those ``{names}``;
 - ``{"choices": ("a", "b")}`` on text that must be one of a few words;
 - ``{"yaml": False}`` for fields the loader fills in itself;
@@ -18,6 +19,7 @@ not just the first. No Qt, no file reading.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import types
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 
 T = TypeVar("T", bound="DataclassInstance")
@@ -45,7 +48,7 @@ class Rules(TypedDict, total=False):
     min: float
     max: float
     unit: str
-    kind: str  # "colour", "asset" or "url"
+    kind: str  # "colour", "asset", "url" or "date"
     placeholders: tuple[str, ...]
     choices: tuple[str, ...]
     yaml: bool
@@ -152,6 +155,8 @@ class _Reader:
         raise TypeError(f"no rule for {hint!r}")  # a programming error, caught by the tests
 
     def text(self, value: object, line: int, name: str, meta: Rules) -> str | None:
+        if meta.get("kind") == "date" and isinstance(value, datetime.date):
+            value = value.isoformat()  # YAML reads 2026-11-30 as a date
         if not isinstance(value, str):
             hint = " (put it in quotes)" if isinstance(value, (bool, int, float)) else ""
             self.fail(line, f"'{name}' must be text, got {describe(value)}{hint}")
@@ -163,6 +168,9 @@ class _Reader:
         kind = meta.get("kind")
         if kind == "colour" and not _COLOUR.match(text):
             self.fail(line, f"'{name}' must be a colour written like #1f5f8b, got {describe(value)}")
+            return None
+        if kind == "date" and not _date(text):
+            self.fail(line, f"'{name}' must be a date written like 2026-11-30, got {describe(value)}")
             return None
         if kind == "url" and not _URL.match(text):
             self.fail(line, f"'{name}' must be a web address starting with https://, got {describe(value)}")
@@ -202,6 +210,16 @@ def _as_mapping(values: dict[YamlKey, object], line: int) -> YamlMapping:
     mapping.line = line
     mapping.key_lines = {key: line for key in values}
     return mapping
+
+
+def _date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def describe(value: object) -> str:
