@@ -282,6 +282,12 @@ class UiText:
     idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
     keep_reading: str
     attract: str
+    # Region pages and walkthrough (issue 13): the text-size control names the size that is on,
+    # and the walkthrough's last step ends with a way out.
+    text_size_normal: str
+    text_size_large: str
+    text_size_extra_large: str
+    done_button: str
 
 
 @dataclass(frozen=True)
