@@ -54,6 +54,7 @@ class Router(QObject):
         self.navigator = navigator
         self._scene = scene
         self.again: Callable[[], None] = self.homeWanted.emit  # shows the current screen again
+        self._walkthrough_from_page: dict[str, int] = {}  # the region page each walkthrough returns to
 
     def show_attract(self) -> None:
         from kiosk.ui.attract import AttractScreen
@@ -89,7 +90,8 @@ class Router(QObject):
                                        text_scale=scene.visit.text_scale)
             # Home, Esc and Done go back to where the walkthrough began: its region, or home.
             if region_id:
-                screen.homeRequested.connect(lambda: self.show_region(region_id))
+                screen.homeRequested.connect(
+                    lambda: self.show_region(region_id, self._walkthrough_from_page.get(region_id, 0)))
             else:
                 screen.homeRequested.connect(self.homeWanted)
             screen.stepChanged.connect(lambda i: self.navigator.rename(ScreenId.walkthrough(region_id, i)))
@@ -133,7 +135,7 @@ class Router(QObject):
             screen = RegionScreen(scene.region_names()[region_id], pages, titles, scene.language.ui, calm=calm,
                                   text_scale=scene.visit.text_scale)
             screen.backRequested.connect(self.homeWanted)
-            screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
+            screen.walkthroughRequested.connect(lambda: self._walkthrough_from(region_id, screen.index))
             screen.precautionsRequested.connect(lambda: self.show_precautions(ScreenId.for_region(region_id)))
             screen.textSizeRequested.connect(self.textSizeRequested)
             screen.calmToggled.connect(self.calmToggled)
@@ -143,6 +145,10 @@ class Router(QObject):
         region = self.navigator.kept(ScreenId.for_region(region_id), self.made_for(scene), build)
         assert isinstance(region, RegionScreen)
         return region
+
+    def _walkthrough_from(self, region_id: str, page: int) -> None:
+        self._walkthrough_from_page[region_id] = page
+        self.show_walkthrough(region_id)
 
     def regions_to_make_ahead(self) -> list[tuple[Hashable, Build]]:
         scene = self._scene()

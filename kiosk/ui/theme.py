@@ -77,6 +77,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
+    QPushButton#backButton {{ padding: 0px 24px; }}  /* 72 px high: room for the page below */
     QLabel#regionTitle {{ font-size: 34px; font-weight: bold; color: {c.primary}; }}
     QPushButton#pageTab {{
         min-height: {MIN_TOUCH_PX}px; padding: 0px 10px; border-radius: 14px;
