@@ -251,3 +251,26 @@ def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_wind
             if need > control.height() + 1:
                 problems.add(f"{name}: {control.text()!r} needs {need}px high, has {control.height()}")
     assert problems == set()
+
+
+def test_a_mistake_in_region_pages_yaml_is_named_by_file_and_line_and_stays_calm(make_window, content_copy):
+    from kiosk.check import check_content
+    from tests.helpers import edit, line_of
+
+    layout = content_copy / "region-pages.yaml"
+    edit(layout, "  - title: section_feels", "  - title: section_fels")
+    [problem] = [p for p in check_content(content_copy) if "region-pages.yaml" in p.path]
+    assert problem.line == line_of(layout, "section_fels")
+    assert "'pages[2].title' must be one of:" in problem.message and "section_feels" in problem.message
+
+    window = make_window(content_copy)
+    window.home.region_buttons["calves"].click()
+    assert "This page is being updated" in window.shown_screen.text()
+    assert "Traceback" not in window.shown_screen.text()
+
+
+def test_a_content_folder_without_region_pages_yaml_uses_the_shipped_layout(make_window, content_copy):
+    (content_copy / "region-pages.yaml").unlink()  # a clinic's folder from before the file existed
+    window = make_window(content_copy)
+    window.home.region_buttons["foot"].click()
+    assert len(window.shown_screen.tabs) == 4 and window.shown_screen.view.available
