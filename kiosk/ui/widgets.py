@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -137,7 +138,7 @@ class FocusRing(QWidget):
         return self._colour()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if self._target is not None:
+        if self._target is not None and shiboken6.isValid(self._target):  # it may have been deleted
             self._target.removeEventFilter(self)
         window = self.parentWidget()
         # Only for a control reached by keyboard: not one a finger just tapped, nor a whole screen
@@ -158,6 +159,8 @@ class FocusRing(QWidget):
 
     def follow(self) -> None:
         """Sit around the focused control (hidden when nothing in the window has the focus)."""
+        if self._target is not None and not shiboken6.isValid(self._target):
+            self._target = None  # deleted with its screen
         target, window = self._target, self.parentWidget()
         if target is None or window is None or not target.isVisible():
             self.hide()
