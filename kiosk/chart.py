@@ -33,8 +33,10 @@ class ChartWords:
 LABEL_HOURS = (("right_after", 0), ("tonight", 8), ("tomorrow", 24), ("day_3", 60))
 
 
-def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours) -> str:
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours, width: int = WIDTH,
+                 height: int = HEIGHT) -> str:
+    """The chart; a region's soreness page asks for a wider, flatter one that spans the page."""
+    plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
 
     def x(hours: float) -> float:
         return LEFT + plot_w * min(hours, HOURS_SHOWN) / HOURS_SHOWN
@@ -49,8 +51,8 @@ def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours) -> s
     area = f"{line} L {points[-1][0]:.1f},{y(0):.1f} L {points[0][0]:.1f},{y(0):.1f} Z"
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}">',
         f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="{colours.background}" '
         f'stroke="{colours.text}" stroke-opacity="0.25" stroke-width="1"/>',
     ]
@@ -64,7 +66,7 @@ def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours) -> s
     ]
     for i, (key, hours) in enumerate(LABEL_HOURS):
         # Two rows, so labels for times close together never overlap; a tick joins each to its time.
-        row_y = HEIGHT - BOTTOM + 30 + 30 * (i % 2)
+        row_y = height - BOTTOM + 30 + 30 * (i % 2)
         parts.append(f'<line x1="{x(hours):.1f}" y1="{y(0):.1f}" x2="{x(hours):.1f}" y2="{row_y - 18:.1f}" '
                      f'stroke="{colours.text}" stroke-opacity="0.5" stroke-width="2"/>')
         parts.append(_text(x(hours), row_y, getattr(words, key), colours.text, "middle"))

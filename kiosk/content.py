@@ -318,6 +318,12 @@ class UiText:
     pack_role: str
     pack_date: str
     pack_signature: str
+    # Region pages and walkthrough (issue 13): the text-size control names the size that is on,
+    # and the walkthrough's last step ends with a way out.
+    text_size_normal: str
+    text_size_large: str
+    text_size_extra_large: str
+    done_button: str
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,45 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import ParamSpec
 
 from kiosk.chart import ChartWords, soreness_svg
-from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, load_content
+from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, UiText, load_content, parser, read_file
 from kiosk.problems import ContentError, Problem
 from kiosk.render import Renderer
 from kiosk.resources import bundled_content_dir
+from kiosk.screenid import ScreenId
 
 CHART = "chart:soreness"  # image names the templates use
+WIDE_CHART = (1100, 225)  # the soreness chart across a whole region page, low enough to leave room for words
+STEP_CHART = (520, 300)  # beside the words of a walkthrough step, so both are seen without scrolling
 QR = "qr:aftercare"
 
 P = ParamSpec("P")
+
+# What a region page may show, by the names region-pages.yaml uses (region-page.html.j2 draws each).
+REGION_SECTIONS = ("muscles", "helps_with", "does_here", "evidence", "position", "feels_like", "soreness_chart",
+                   "soreness_summary", "soreness_timeline", "soreness_tips", "aftercare_qr", "call_us")
+LAYOUT_FILE = "region-pages.yaml"
+
+
+@dataclass(frozen=True)
+class RegionPageLayout:
+    """One page (tab) of every region screen: its title and the sections it shows."""
+
+    title: str = field(metadata={"choices": tuple(f.name for f in fields(UiText))})  # a name from ui.yaml
+    sections: tuple[str, ...] = field(metadata={"choices": REGION_SECTIONS})
+    across: tuple[str, ...] = field(default=(), metadata={"choices": REGION_SECTIONS})  # first, full width
+    beside: tuple[str, ...] = field(default=(), metadata={"choices": REGION_SECTIONS})  # a second column
+
+
+@dataclass(frozen=True)
+class RegionLayout:
+    """region-pages.yaml: the pages a region screen is split into, so none needs long scrolling."""
+
+    pages: tuple[RegionPageLayout, ...]
 
 
 @dataclass(frozen=True)
@@ -40,9 +65,31 @@ class PageBook:
         self.text_scale = text_scale
         self._cache: dict[tuple[object, ...], Page] = {}
         self._qr_code: str | None = None  # made with the first region page: home doesn't need it
+        self._layout: RegionLayout | ContentError | None = None
 
-    def region(self, lang: str, calm: bool, region_id: str) -> Page:
-        return self._page(("region", lang, calm, region_id), self._region, lang, calm, region_id)
+    def region(self, lang: str, calm: bool, region_id: str, page: int = 0) -> Page:
+        """One page (tab) of a region screen, counted from 0."""
+        return self._page(("region", lang, calm, region_id, page), self._region, lang, calm, region_id, page)
+
+    def region_page_titles(self, lang: str) -> tuple[str, ...]:
+        """The words on a region screen's tabs, in order (one untitled page if the layout is broken)."""
+        ui = self.content.language(lang).ui
+        layout = self.region_layout()
+        if isinstance(layout, ContentError):
+            return (ui.section_does,)
+        return tuple(str(getattr(ui, page.title)) for page in layout.pages)
+
+    def region_layout(self) -> RegionLayout | ContentError:
+        """region-pages.yaml from the content folder (the shipped one if the folder has none)."""
+        if self._layout is None:
+            path = self.content.folder / LAYOUT_FILE
+            if not path.exists():
+                path = bundled_content_dir() / LAYOUT_FILE
+            try:
+                self._layout = read_file(path, parser(RegionLayout))
+            except ContentError as exc:
+                self._layout = exc
+        return self._layout
 
     def step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
         return self._page(("step", lang, calm, region_id, index), self._step, lang, calm, region_id, index)
@@ -70,7 +117,9 @@ class PageBook:
             for calm in (False, True):
                 prefix = f"{lang}/{'calm' if calm else 'standard'}/"
                 for region_id in self.content.region_ids:
-                    yield prefix + f"region-{region_id}", self.region(lang, calm, region_id)
+                    for number in range(len(self.region_page_titles(lang))):  # each page (tab)
+                        name = ScreenId.for_region(region_id, number).name
+                        yield prefix + name, self.region(lang, calm, region_id, number)
                 for about in (None, *self.content.region_ids):  # the general walkthrough, then each region's
                     for index in range(max(self.step_count(lang), 1)):
                         yield (prefix + f"walkthrough-{about or 'general'}-{index + 1}",
@@ -92,23 +141,36 @@ class PageBook:
         return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code,
                 "text_scale": self.text_scale}
 
-    def _chart(self, language: Language, curve: SorenessCurve) -> str:
+    def _chart(self, language: Language, curve: SorenessCurve, size: tuple[int, int] | None = None) -> str:
         ui = language.ui
         words = ChartWords(ui.chart_right_after, ui.chart_tonight, ui.chart_tomorrow, ui.chart_day_3,
                            ui.chart_none, ui.chart_strong)
-        return soreness_svg(curve, words, self.content.clinic.colours)
+        return soreness_svg(curve, words, self.content.clinic.colours, *(size or ()))
 
-    def _region(self, lang: str, calm: bool, region_id: str) -> Page:
+    def _region(self, lang: str, calm: bool, region_id: str, number: int) -> Page:
         language = self.content.language(lang)
         region = language.regions.get(region_id)
         if region is None:
             return Page(None, self.content.region_problems(region_id))
-        images = {CHART: self._chart(language, region.soreness)}
-        qr = self._qr
+        layout = self.region_layout()
+        if isinstance(layout, ContentError):
+            raise layout
+        if not 0 <= number < len(layout.pages):
+            return Page(None)
+        page = layout.pages[number]
+        shown = page.across + page.sections + page.beside
+        images = {}
+        chart_size = WIDE_CHART if "soreness_chart" in page.across else None
+        if "soreness_chart" in shown:
+            images[CHART] = self._chart(language, region.soreness, chart_size)
+        qr = self._qr if "aftercare_qr" in shown else None
         if qr:
             images[QR] = qr
-        html = self.renderer.render("region.html.j2", region=region, chart=CHART,
-                                    qr=QR if qr else None, **self._context(language, calm))
+        width, height = chart_size or (720, 320)
+        html = self.renderer.render("region-page.html.j2", region=region, across=page.across,
+                                    sections=page.sections, beside=page.beside, chart=CHART,
+                                    chart_width=width, chart_height=height, qr=QR if qr else None,
+                                    **self._context(language, calm))
         return Page(html, images=images)
 
     def _step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
@@ -123,10 +185,11 @@ class PageBook:
         if step.chart:
             curve = region.soreness if region else typical_curve(language)
             if curve:
-                images[CHART] = self._chart(language, curve)
+                images[CHART] = self._chart(language, curve, STEP_CHART)
         html = self.renderer.render(
             "step.html.j2", walkthrough=walkthrough, step=step, extra=extra, region=region,
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
+            chart_width=STEP_CHART[0], chart_height=STEP_CHART[1],
             **self._context(language, calm))
         return Page(html, images=images)
 

@@ -22,11 +22,11 @@ class ScreenKind(Enum):
 class ScreenId:
     kind: ScreenKind
     region: str | None = None  # the region a region screen or walkthrough is about (None: general)
-    step: int = 0  # the walkthrough's step, counted from 0
+    step: int = 0  # the walkthrough's step, or the region screen's page (tab), counted from 0
 
     @staticmethod
-    def for_region(region_id: str) -> ScreenId:
-        return ScreenId(ScreenKind.REGION, region_id)
+    def for_region(region_id: str, page: int = 0) -> ScreenId:
+        return ScreenId(ScreenKind.REGION, region_id, page)
 
     @staticmethod
     def walkthrough(region_id: str | None = None, step: int = 0) -> ScreenId:
@@ -35,7 +35,7 @@ class ScreenId:
     @property
     def name(self) -> str:
         if self.kind is ScreenKind.REGION:
-            return f"region-{self.region}"
+            return f"region-{self.region}" + (f"-{self.step + 1}" if self.step else "")  # page 1 is the screen
         if self.kind is ScreenKind.WALKTHROUGH:
             return f"walkthrough-{self.region or 'general'}-{self.step + 1}"
         return str(self.kind.value)  # a str already; mypy sees Any once `kind` is narrowed to some members

@@ -61,8 +61,9 @@ def main():
             result["pressed"] = action.doAction(index)
             end = time.time() + 15
             while time.time() < end and not result["opened"]:
-                result["opened"] = any(n.getRoleName() == "push button" and "Back to the body map" in (n.name or "")
-                                       for n in nodes(app))
+                # The window is titled by the screen shown (region screens made ahead are in the tree too).
+                result["opened"] = any(n.getRoleName() == "frame" and (n.name or "").startswith("Calves")
+                                       for n in app if n is not None)
                 time.sleep(0.3)
             frames = [n for n in app if n is not None and n.getRoleName() == "frame"]
             result["window_title"] = frames[0].name if frames else None

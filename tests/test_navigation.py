@@ -70,7 +70,7 @@ def test_broken_region_shows_calm_notice_and_others_still_work(make_window, qtbo
 
 
 def test_broken_template_shows_calm_notice(make_window, content_copy):
-    edit(content_copy / "templates" / "region.html.j2", "{{ region.name }}", "{{ region.nmae }}")
+    edit(content_copy / "templates" / "region-page.html.j2", "{{ region.muscles }}", "{{ region.musles }}")
     window = make_window(content_copy)
     window.home.region_buttons["quads"].click()
     assert "being updated" in window.shown_screen.text()

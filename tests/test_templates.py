@@ -17,19 +17,19 @@ def render_calves(content_dir):
 
 
 def test_region_page_shows_the_yaml_words(content_copy):
-    edit(content_copy / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
+    edit(content_copy / "regions" / "calves.yaml", "Your two big calf muscles,", "Both calf muscles,")
     page = render_calves(content_copy)
     assert page.problems == ()
-    assert '<p class="h1">Calf muscles</p>' in page.html
+    assert '<p class="lead">Both calf muscles, the one' in page.html
 
 
 def test_content_text_is_escaped_not_interpreted(content_copy):
-    edit(content_copy / "regions" / "calves.yaml", "name: Calves", 'name: "<b>Calves</b>"')
+    edit(content_copy / "regions" / "calves.yaml", "Your two big calf muscles,", '"<b>Calves</b>"')
     assert "&lt;b&gt;Calves&lt;/b&gt;" in render_calves(content_copy).html
 
 
 def test_misspelt_name_in_template_names_template_and_line(content_copy):
-    template = content_copy / "templates" / "region.html.j2"
+    template = content_copy / "templates" / "region-page.html.j2"
     edit(template, "{{ region.muscles }}", "{{ region.muscle }}")
     page = render_calves(content_copy)
     assert page.html is None
@@ -40,7 +40,7 @@ def test_misspelt_name_in_template_names_template_and_line(content_copy):
 
 
 def test_template_syntax_error(content_copy):
-    template = content_copy / "templates" / "region.html.j2"
+    template = content_copy / "templates" / "region-page.html.j2"
     edit(template, "{% endfor %}", "{% endfro %}")
     [problem] = render_calves(content_copy).problems
     assert problem.path == str(template)

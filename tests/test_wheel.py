@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 WINDOWS = sys.platform == "win32"
 # Left out of the copy the wheel is built from: environments, earlier builds, caches, git.
 NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
-TEMPLATES = ["base.html.j2", "precautions.html.j2", "region.html.j2", "sources.html.j2", "step.html.j2"]
+TEMPLATES = ["base.html.j2", "precautions.html.j2", "region-page.html.j2", "sources.html.j2", "step.html.j2"]
 FONTS = [f"AtkinsonHyperlegible-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic")]
 
 

@@ -1,5 +1,4 @@
-"""A reading screen with a way back: "Tell your therapist first if...", "Where this comes from",
-and the base of the region screens."""
+"""A reading screen with a way back: "Tell your therapist first if..." and "Where this comes from"."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import named, text_size_button
+from kiosk.ui.widgets import TextSizeButton, named
 
 
 class ArticleScreen(Screen):
@@ -19,13 +18,13 @@ class ArticleScreen(Screen):
     textSizeRequested = Signal()
 
     def __init__(self, page: Page, ui: UiText, back_label: str, extra_buttons: tuple[QWidget, ...] = (),
-                 parent: QWidget | None = None):
+                 text_scale: float = 1.0, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
         self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = text_size_button(ui.text_size)
+        self.text_size_button = TextSizeButton(ui, text_scale)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         header = QHBoxLayout()
         header.setSpacing(14)

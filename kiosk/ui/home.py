@@ -23,7 +23,7 @@ from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.screen import Screen
 from kiosk.ui.touchscroll import TouchScroll
-from kiosk.ui.widgets import WrappingButton, checkable, named, text_size_button
+from kiosk.ui.widgets import TextSizeButton, WrappingButton, checkable, named
 
 LOGO_PX = 56
 
@@ -98,7 +98,7 @@ class HomeScreen(Screen):
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
         self.contrast_toggle.setChecked(high_contrast)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
-        self.text_size_button = text_size_button(ui.text_size)
+        self.text_size_button = TextSizeButton(ui)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         choices = QGridLayout()
         choices.setSpacing(8)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.memory import give_back_free_memory
@@ -68,6 +68,9 @@ class Navigator(QObject):
         if self._stack.indexOf(screen) < 0:
             self._stack.addWidget(screen)
         self._stack.setCurrentWidget(screen)
+        # The screen itself takes the keyboard focus: keys reach it (Esc, arrows) and no control
+        # wears a focus ring until the keyboard moves to it.
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self.screen = screen
         if old is not None and old is not screen:
             self._let_go(old)

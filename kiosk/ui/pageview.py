@@ -30,9 +30,10 @@ def svg_image(svg: bytes, dpr: float = 1.0) -> QImage:
     return image
 
 
-def reading_column(view: PageView) -> QHBoxLayout:
-    """About 75 characters a line: long lines are hard to follow at arm's length."""
-    view.setMaximumWidth(1000)
+def reading_column(view: PageView, max_width: int = 1000) -> QHBoxLayout:
+    """About 75 characters a line: long lines are hard to follow at arm's length (pages in two
+    columns may be wider)."""
+    view.setMaximumWidth(max_width)
     column = QHBoxLayout()
     column.addStretch(1)
     column.addWidget(view, 100)

@@ -1,26 +1,130 @@
-"""A region screen: the clinic's page about one part of the leg, with ways on to the walkthrough."""
+"""A region screen: the clinic's page about one part of the leg, as a few large tabs (what
+dry needling does here, what the session feels like, what soreness to expect) that each fit
+the screen, with the walkthrough one tap away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
-from kiosk.ui.article import ArticleScreen
-from kiosk.ui.widgets import WrappingButton
+from kiosk.ui.pageview import PageView, reading_column
+from kiosk.ui.screen import Screen
+from kiosk.ui.swipe import SwipeWatcher, TurnKeys
+from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
+
+REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 
 
-class RegionScreen(ArticleScreen):
+class RegionScreen(Screen):
+    backRequested = Signal()
     walkthroughRequested = Signal()
     precautionsRequested = Signal()
+    textSizeRequested = Signal()
+    calmToggled = Signal(bool)
+    pageChanged = Signal(int)  # 0-based
 
-    def __init__(self, region_name: str, page: Page, ui: UiText, parent: QWidget | None = None):
-        self.walkthrough_button = WrappingButton(ui.walkthrough_button, "secondary")
-        self.precautions_button = WrappingButton(ui.precautions_button, "secondary")
-        for button in (self.walkthrough_button, self.precautions_button):
-            button.setMaximumWidth(330)
-        super().__init__(page, ui, ui.back_button, (self.walkthrough_button, self.precautions_button), parent)
+    def __init__(self, region_name: str, pages: list[Page], titles: tuple[str, ...], ui: UiText,
+                 calm: bool = False, text_scale: float = 1.0, start: int = 0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._pages = pages
+        self.index = max(0, min(start, len(pages) - 1))
+
+        # "Home", as on the walkthrough: one word for the way back everywhere, and room at large text.
+        self.back_button = named(QPushButton(f"\u2190  {ui.home_button}"), "backButton")
+        self.back_button.clicked.connect(self.backRequested)
+        self.title = named(QLabel(region_name), "regionTitle")
+        self.calm_toggle = calm_toggle(ui, calm)
+        self.calm_toggle.toggled.connect(self.calmToggled)
+        self.text_size_button = TextSizeButton(ui, text_scale)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        header = QHBoxLayout()
+        header.setSpacing(18)
+        header.addWidget(self.back_button)
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.calm_toggle)
+        header.addWidget(self.text_size_button)
+
+        # Big tabs, one per page: a finger taps between the three things a runner came for.
+        self.tabs: list[WrappingButton] = []
+        self._tab_group = QButtonGroup(self)
+        self._tab_group.setExclusive(True)
+        tab_row = QHBoxLayout()
+        tab_row.setSpacing(12)
+        for number, title in enumerate(titles[:len(pages)] or ("",)):
+            tab = WrappingButton(title, "pageTab")
+            tab.setCheckable(True)
+            tab.clicked.connect(lambda _=False, n=number: self.go_to(n))
+            self._tab_group.addButton(tab)
+            self.tabs.append(tab)
+            tab_row.addWidget(tab, 1)
+
+        self.view = PageView(pages[self.index], ui.unavailable)
+        self.view.setAccessibleName(region_name)
+        self._swipe = SwipeWatcher(self.view.viewport())
+        self._swipe.swiped.connect(lambda direction: self.go_to(self.index + (1 if direction < 0 else -1)))
+
+        # One line each: there is room, and a wrapped "if..." alone on a line reads badly.
+        self.walkthrough_button = named(QPushButton(f"{ui.walkthrough_button}  \u2192"), "secondary")
         self.walkthrough_button.clicked.connect(self.walkthroughRequested)
+        self.precautions_button = named(QPushButton(ui.precautions_button), "secondary")
         self.precautions_button.clicked.connect(self.precautionsRequested)
-        self.setAccessibleName(region_name)
+        footer = QHBoxLayout()
+        footer.setSpacing(18)
+        footer.addWidget(self.precautions_button)
+        footer.addStretch(1)
+        footer.addWidget(self.walkthrough_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 10, 28, 8)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addLayout(tab_row)
+        layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
+        layout.addLayout(footer)
+        self._turn_keys = TurnKeys(self, lambda step: self.go_to(self.index + step))
+        self._show()
+
+    @property
+    def total(self) -> int:
+        return len(self._pages)
+
+    def go_to(self, index: int) -> None:
+        if 0 <= index < self.total and index != self.index:
+            self.index = index
+            self._show()
+            self.pageChanged.emit(index)
+        else:
+            self.tabs[self.index].setChecked(True)  # a tap on the page already shown keeps it chosen
+
+    def start_over(self, page: int = 0) -> None:
+        """As if new, on ``page`` (a kept screen is shown again to the next patient too)."""
+        index = max(0, min(page, self.total - 1))
+        if index != self.index:
+            self.index = index
+            self._show()
+        self.view.verticalScrollBar().setValue(0)
+
+    def page_view(self) -> PageView:
+        return self.view
+
+    def text(self) -> str:
+        """What the patient can read now, as plain text: the region, its tabs and the page shown."""
+        return "\n".join((self.title.text(), *(tab.text() for tab in self.tabs), self.view.toPlainText()))
+
+    def _show(self) -> None:
+        self.view.show_page(self._pages[self.index])
+        for number, tab in enumerate(self.tabs):
+            tab.set_current(number == self.index)
+        self.setAccessibleName(f"{self.title.text()}: {self.tabs[self.index].text()}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+            self.backRequested.emit()
+        else:
+            super().keyPressEvent(event)

@@ -44,16 +44,18 @@ class Scene:
 
 class Router(QObject):
     """``homeWanted`` asks the window for home (it may swap in new content first);
-    ``textSizeRequested`` passes on any screen's "A A"."""
+    ``textSizeRequested`` and ``calmToggled`` pass on any screen's text-size and calm controls."""
 
     homeWanted = Signal()
     textSizeRequested = Signal()
+    calmToggled = Signal(bool)
 
     def __init__(self, navigator: Navigator, scene: Callable[[], Scene]):
         super().__init__(navigator)
         self.navigator = navigator
         self._scene = scene
         self.again: Callable[[], None] = self.homeWanted.emit  # shows the current screen again
+        self._walkthrough_from_page: dict[str, int] = {}  # the region page each walkthrough returns to
 
     def show_attract(self, art: BodyArt) -> None:
         from kiosk.ui.attract import AttractScreen
@@ -67,15 +69,17 @@ class Router(QObject):
         screen.tapped.connect(self.homeWanted)
         self.navigator.show(ATTRACT, screen)
 
-    def show_region(self, region_id: str) -> None:
-        self.again = partial(self.show_region, region_id)
+    def show_region(self, region_id: str, page: int = 0) -> None:
+        self.again = partial(self.show_region, region_id, page)
 
         def screen() -> Screen:
             region = self.region_screen(region_id)
-            region.start_over()
+            region.start_over(page)
+            # Shown again (a new text size, calm mode) on the page the patient is on.
+            self.again = lambda: self.show_region(region_id, region.index)
             return region
 
-        self._show_safely(ScreenId.for_region(region_id), screen)
+        self._show_safely(ScreenId.for_region(region_id, page), screen)
 
     def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
         from kiosk.ui.walkthrough import WalkthroughScreen
@@ -85,10 +89,18 @@ class Router(QObject):
         def build() -> WalkthroughScreen:
             lang, calm = scene.visit.language, scene.visit.calm
             steps = [scene.pages.step(lang, calm, region_id, i) for i in range(max(scene.pages.step_count(lang), 1))]
-            screen = WalkthroughScreen(steps, scene.language.ui, start=step)
-            screen.homeRequested.connect(self.homeWanted)
+            back_label = scene.region_names()[region_id] if region_id else None
+            screen = WalkthroughScreen(steps, scene.language.ui, start=step, back_label=back_label, calm=calm,
+                                       text_scale=scene.visit.text_scale)
+            # Home, Esc and Done go back to where the walkthrough began: its region, or home.
+            if region_id:
+                screen.homeRequested.connect(
+                    lambda: self.show_region(region_id, self._walkthrough_from_page.get(region_id, 0)))
+            else:
+                screen.homeRequested.connect(self.homeWanted)
             screen.stepChanged.connect(lambda i: self.navigator.rename(ScreenId.walkthrough(region_id, i)))
             screen.textSizeRequested.connect(self.textSizeRequested)
+            screen.calmToggled.connect(self.calmToggled)
             return screen
 
         def screen() -> Screen:
@@ -121,17 +133,26 @@ class Router(QObject):
         scene = self._scene()
 
         def build() -> RegionScreen:
-            page = scene.pages.region(scene.visit.language, scene.visit.calm, region_id)
-            screen = RegionScreen(scene.region_names()[region_id], page, scene.language.ui)
+            lang, calm = scene.visit.language, scene.visit.calm
+            titles = scene.pages.region_page_titles(lang)
+            pages = [scene.pages.region(lang, calm, region_id, n) for n in range(len(titles))]
+            screen = RegionScreen(scene.region_names()[region_id], pages, titles, scene.language.ui, calm=calm,
+                                  text_scale=scene.visit.text_scale)
             screen.backRequested.connect(self.homeWanted)
-            screen.walkthroughRequested.connect(lambda: self.show_walkthrough(region_id))
+            screen.walkthroughRequested.connect(lambda: self._walkthrough_from(region_id, screen.index))
             screen.precautionsRequested.connect(lambda: self.show_precautions(ScreenId.for_region(region_id)))
             screen.textSizeRequested.connect(self.textSizeRequested)
+            screen.calmToggled.connect(self.calmToggled)
+            screen.pageChanged.connect(lambda n: self.navigator.rename(ScreenId.for_region(region_id, n)))
             return screen
 
         region = self.navigator.kept(ScreenId.for_region(region_id), self.made_for(scene), build)
         assert isinstance(region, RegionScreen)
         return region
+
+    def _walkthrough_from(self, region_id: str, page: int) -> None:
+        self._walkthrough_from_page[region_id] = page
+        self.show_walkthrough(region_id)
 
     def regions_to_make_ahead(self) -> list[tuple[Hashable, Build]]:
         scene = self._scene()
@@ -154,7 +175,8 @@ class Router(QObject):
 
         ui = scene.language.ui
         to_region = back.region if back.kind is ScreenKind.REGION else None
-        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.back_button)
+        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.back_button,
+                               text_scale=scene.visit.text_scale)
         if page.html is not None:
             screen.setAccessibleName(screen.text().split("\n", 1)[0])  # the page's own heading
         screen.textSizeRequested.connect(self.textSizeRequested)

@@ -73,10 +73,19 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
     QPushButton#textSize {{
-        font-size: 24px; min-width: 64px; min-height: 48px; padding: 2px 12px;
+        font-size: 19px; min-width: 64px; min-height: {MIN_TOUCH_PX}px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
+    QPushButton#backButton {{ padding: 0px 24px; }}  /* 72 px high: room for the page below */
+    QLabel#regionTitle {{ font-size: 34px; font-weight: bold; color: {c.primary}; }}
+    QPushButton#pageTab {{
+        min-height: {MIN_TOUCH_PX}px; padding: 0px 10px; border-radius: 14px;
+        background: {c.background}; border: 4px solid {c.primary};
+    }}
+    QPushButton#pageTab:checked {{ background: {c.primary}; }}
+    QLabel#pageTabLabel {{ font-size: 23px; font-weight: bold; color: {c.primary}; }}
+    QLabel#pageTabLabel[current="true"] {{ color: {on_colour(c.primary)}; }}
     QPushButton:focus {{ border-color: {c.highlight}; }}  /* same width as unfocused: nothing moves */
     QCheckBox#calmToggle:focus {{ color: {c.primary}; text-decoration: underline; }}
     QTextBrowser:focus {{ border-color: {c.highlight}; }}
@@ -106,8 +115,9 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QTextBrowser {{
         border: 3px solid {c.background}; border-radius: 6px; background: {c.background}; color: {c.text};
     }}
-    QScrollBar:vertical {{ width: 28px; background: {c.background}; margin: 0; }}
-    QScrollBar::handle:vertical {{ background: {c.primary}; min-height: 80px; border-radius: 10px; margin: 4px; }}
+    /* A thin line that shows there is more below; not a button (fingers scroll the page itself). */
+    QScrollBar:vertical {{ width: 14px; background: {c.background}; margin: 0; }}
+    QScrollBar::handle:vertical {{ background: {c.text}; min-height: 60px; border-radius: 3px; margin: 2px 4px; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     /* The body map and the attract screen (issue 13, bodymap) */

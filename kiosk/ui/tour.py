@@ -63,9 +63,10 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
         yield prefix + "home-map-hint"
         body_map.hint.hide()
         for region_id in content.region_ids:
-            window.show_region(region_id)
-            QApplication.processEvents()
-            yield prefix + window.current_screen().name
+            for page in range(len(window.pages.region_page_titles(lang))):  # each tab of the region
+                window.show_region(region_id, page)
+                QApplication.processEvents()
+                yield prefix + window.current_screen().name
         for walk_region in (None, *content.region_ids):
             window.show_walkthrough(walk_region)
             walkthrough = window.shown_screen

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.content import UiText
+from kiosk.visit import TEXT_SCALES
 
 W = TypeVar("W", bound=QWidget)
 
@@ -22,6 +28,12 @@ def checkable(button: QPushButton) -> QPushButton:
     return button
 
 
+def _no_lonely_word(text: str) -> str:
+    """The last two words held together, so a wrapped label never ends with one word alone."""
+    head, space, last = text.rpartition(" ")
+    return f"{head}\u00a0{last}" if space and head and " " not in last else text
+
+
 class WrappingButton(QPushButton):
     """A push button whose words wrap onto a second line instead of being cut off.
 
@@ -31,7 +43,7 @@ class WrappingButton(QPushButton):
     def __init__(self, text: str, object_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(object_name)
-        self._label = named(QLabel(text), f"{object_name}Label")
+        self._label = named(QLabel(_no_lonely_word(text)), f"{object_name}Label")
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -44,7 +56,15 @@ class WrappingButton(QPushButton):
         self.setSizePolicy(policy)
 
     def text(self) -> str:
-        return self._label.text()
+        return self._label.text().replace("\u00a0", " ")
+
+    def set_current(self, current: bool) -> None:
+        """Mark it as the one chosen (a tab), for the style sheet's label colour."""
+        self.setChecked(current)
+        if self._label.property("current") != current:
+            self._label.setProperty("current", current)
+            self._label.style().unpolish(self._label)
+            self._label.style().polish(self._label)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -60,9 +80,104 @@ class WrappingButton(QPushButton):
         return QSize(120, self.minimumHeight())
 
 
-def text_size_button(label: str) -> QPushButton:
-    """The "A A" control on every screen: normal, large, extra-large text, round and round."""
-    button = named(QPushButton("A A"), "textSize")
-    button.setAccessibleName(label)
-    button.setToolTip(label)
-    return button
+class TextSizeButton(QPushButton):
+    """The text-size control on every screen. It says what it is and which size is on
+    ("Text size / Large"), so the step from extra large back to normal is no surprise."""
+
+    def __init__(self, ui: UiText, text_scale: float = 1.0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("textSize")
+        self._ui = ui
+        self.show_scale(text_scale)
+
+    def show_scale(self, text_scale: float) -> None:
+        ui = self._ui
+        names = (ui.text_size_normal, ui.text_size_large, ui.text_size_extra_large)
+        self.size_name = names[TEXT_SCALES.index(text_scale) if text_scale in TEXT_SCALES else 0]
+        self.setText(f"{ui.text_size}\n{self.size_name}")
+        self.setAccessibleName(f"{ui.text_size}: {self.size_name}")
+
+
+def calm_toggle(ui: UiText, calm: bool) -> QCheckBox:
+    """"Hide needle pictures", wherever a needle picture or description can appear."""
+    toggle = named(QCheckBox(ui.calm_toggle), "calmToggle")
+    toggle.setChecked(calm)
+    return toggle
+
+
+FOCUS_RING_PX = 3  # WCAG 2.4.13 asks for at least 2 CSS px
+FOCUS_GAP_PX = 2  # between the control and its ring: the ring's neighbours are both the page
+# Controls sit at least 8 px apart, so a ring (5 px out) never touches the next control.
+
+
+class FocusRing(QWidget):
+    """A ring drawn around whichever control has the keyboard focus, a little outside it.
+
+    Outside the control, the ring lies on the page's background on both sides, so one colour (the
+    body text's) contrasts with both neighbours on every control, filled or outlined, in every look.
+    Drawn by one overlay instead of per-control borders, which can't contrast with both a dark
+    button and a light page.
+    """
+
+    def __init__(self, window: QWidget, colour: Callable[[], str]):
+        super().__init__(window)
+        self._colour = colour
+        self._target: QWidget | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    @property
+    def target(self) -> QWidget | None:
+        return self._target
+
+    def colour(self) -> str:
+        return self._colour()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self._target is not None and shiboken6.isValid(self._target):  # it may have been deleted
+            self._target.removeEventFilter(self)
+        window = self.parentWidget()
+        # Only for a control reached by keyboard: not one a finger just tapped, nor a whole screen
+        # (each screen takes the focus itself when shown, so no control is ringed unasked).
+        by_pointer = QApplication.mouseButtons() != Qt.MouseButton.NoButton
+        control = new is not None and bool(new.focusPolicy() & Qt.FocusPolicy.TabFocus) \
+            and new.objectName() != "screen"
+        self._target = new if control and not by_pointer and window is not None \
+            and new is not None and window.isAncestorOf(new) else None
+        if self._target is not None:
+            self._target.installEventFilter(self)
+        self.follow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self.follow()
+        return False
+
+    def follow(self) -> None:
+        """Sit around the focused control (hidden when nothing in the window has the focus)."""
+        if self._target is not None and not shiboken6.isValid(self._target):
+            self._target = None  # deleted with its screen
+        target, window = self._target, self.parentWidget()
+        if target is None or window is None or not target.isVisible():
+            self.hide()
+            return
+        margin = FOCUS_GAP_PX + FOCUS_RING_PX
+        box = QRect(target.mapTo(window, target.rect().topLeft()), target.size())
+        self.setGeometry(box.adjusted(-margin, -margin, margin, margin).intersected(window.rect()))
+        self.raise_()
+        self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, measurable edges
+        pen = QPen(QColor(self._colour()), FOCUS_RING_PX)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = FOCUS_RING_PX // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half - FOCUS_RING_PX % 2, -half - FOCUS_RING_PX % 2))
+        painter.end()

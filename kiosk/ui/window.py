@@ -33,6 +33,7 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.router import Router, Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.staffdesk import StaffDesk
+from kiosk.ui.widgets import FocusRing
 from kiosk.visit import Visit, fresh_visit
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
@@ -77,6 +78,8 @@ class KioskWindow(QMainWindow):
         self.router = Router(self.navigator, self.scene)
         self.router.homeWanted.connect(self.show_home)
         self.router.textSizeRequested.connect(self.cycle_text_size)
+        self.router.calmToggled.connect(self.set_calm)
+        self.focus_ring = FocusRing(self, lambda: self.colours.text)  # issue 13: seen on every control
         self.idle_reset = IdleReset(self, self.settings.idle_seconds, self.settings.countdown_seconds)
         self.idle_reset.watcher.idle.connect(self.start_countdown)
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
@@ -135,8 +138,8 @@ class KioskWindow(QMainWindow):
         self._swap_in_new_content()
         self.router.show_attract(self.art)
 
-    def show_region(self, region_id: str) -> None:
-        self.router.show_region(region_id)
+    def show_region(self, region_id: str, page: int = 0) -> None:
+        self.router.show_region(region_id, page)
 
     def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
         self.router.show_walkthrough(region_id, step)
@@ -154,8 +157,9 @@ class KioskWindow(QMainWindow):
             self._choose(replace(self.visit, language=code))
 
     def set_calm(self, calm: bool) -> None:
+        """Shown again at once in calm mode, on the same screen, page and step."""
         if calm != self.visit.calm:
-            self._choose(replace(self.visit, calm=calm))
+            self._choose(replace(self.visit, calm=calm), then=self.router.again)
 
     def set_high_contrast(self, on: bool) -> None:
         if on != self.visit.high_contrast:
@@ -302,6 +306,7 @@ class KioskWindow(QMainWindow):
         home.calmToggled.connect(self.set_calm)
         home.contrastToggled.connect(self.set_high_contrast)
         home.textSizeRequested.connect(self.cycle_text_size)
+        home.text_size_button.show_scale(self.visit.text_scale)
         home.setAccessibleName(self.language.ui.title)
         self.navigator.set_home(home)
         self.setWindowTitle(self.language.ui.title)

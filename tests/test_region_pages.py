@@ -1,0 +1,276 @@
+"""Issue 13: region screens as large tabs that fit the screen, a walkthrough that ends where it
+began, controls that say what they do, a focus ring that can be seen, nothing lost at large text."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QCheckBox
+
+from kiosk.pages import CHART, WIDE_CHART
+from kiosk.palette import contrast_ratio
+from kiosk.screenid import ScreenId
+from kiosk.ui.widgets import FOCUS_GAP_PX, FOCUS_RING_PX
+from tests.test_journey import drag
+
+REGIONS = ("quads", "hamstrings", "calves", "foot")
+# Pages whose words (today's) are longer than one screen at normal text, by about this many px.
+# The region YAML is being rewritten shorter (issue 13, `content`); a page may leave this list,
+# none may join it.
+KNOWN_TOO_LONG = {
+    "en": {("calves", 0), ("quads", 0)},  # ~10 px and ~45 px: a third of a line, a line and a half
+    "es": {("calves", 0), ("quads", 0)},  # ~75 px and ~115 px
+}
+
+
+def open_region(window, qtbot, region_id, page=0):
+    with qtbot.waitSignal(window.screenChanged):
+        window.home.region_buttons[region_id].click()
+    screen = window.shown_screen
+    if page:
+        screen.tabs[page].click()
+    return screen
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_each_region_page_fits_the_screen_without_scrolling(make_window, qtbot, lang):
+    window = make_window()
+    window.set_language(lang)
+    too_long = {}
+    for region_id in REGIONS:
+        screen = open_region(window, qtbot, region_id)
+        assert len(screen.tabs) == 4
+        for page, tab in enumerate(screen.tabs):
+            qtbot.mouseClick(tab, Qt.MouseButton.LeftButton)
+            assert window.current_screen() == ScreenId.for_region(region_id, page)
+            bar = screen.view.verticalScrollBar()
+            if bar.maximum() > 0 or bar.isVisible():
+                too_long[(region_id, page)] = bar.maximum()
+        screen.back_button.click()
+    assert set(too_long) <= KNOWN_TOO_LONG[lang], f"pages that need scrolling (px): {too_long}"
+
+
+def test_tabs_are_big_and_turned_by_a_tap_or_a_swipe(make_window, qtbot):
+    window = make_window()
+    ui = window.language.ui
+    screen = open_region(window, qtbot, "calves")
+    assert [t.text() for t in screen.tabs] == [ui.section_does, ui.section_feels, ui.section_soreness,
+                                               ui.tips_heading]
+    for tab in screen.tabs:
+        assert tab.height() >= 64 and tab.width() >= 200
+    # The honest "can / can't" on the first page.
+    first = screen.view.toPlainText()
+    assert ui.can_heading in first and ui.cannot_heading in first
+    assert window.book.content.base.regions["calves"].evidence.cannot[0] in " ".join(first.split())
+
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        qtbot.mouseClick(screen.tabs[2], Qt.MouseButton.LeftButton, pos=screen.tabs[2].rect().center())
+    assert changed.args == ["region-calves-3"]
+    assert screen.tabs[2].isChecked() and not screen.tabs[0].isChecked()
+    # The soreness chart spans the page.
+    assert CHART in screen.view.page.images and f'width="{WIDE_CHART[0]}"' in screen.view.page.html
+    assert WIDE_CHART[0] >= 0.85 * screen.view.viewport().width()
+
+    viewport = screen.view.viewport()
+    middle = viewport.rect().center()
+    drag(qtbot, viewport, middle + QPoint(200, 0), middle - QPoint(200, 0))  # to the left: the next page
+    assert screen.index == 3 and window.current_screen() == ScreenId.for_region("calves", 3)
+    drag(qtbot, viewport, middle - QPoint(200, 0), middle + QPoint(200, 0))
+    assert screen.index == 2
+
+
+def test_the_walkthrough_is_one_tap_away_and_every_way_out_returns_to_the_region(make_window, qtbot):
+    window = make_window()
+    region = open_region(window, qtbot, "quads", page=1)
+    for leave in ("home_button", "escape", "done"):
+        with qtbot.waitSignal(window.screenChanged) as changed:
+            region.walkthrough_button.click()
+        assert changed.args == ["walkthrough-quads-1"]
+        walk = window.shown_screen
+        assert walk.home_button.text().endswith("Quads")  # says where it goes
+        if leave == "done":
+            walk.go_to(walk.total - 1)
+            assert walk.done_button.isVisible() and not walk.next_button.isVisible()
+        with qtbot.waitSignal(window.screenChanged) as changed:
+            if leave == "home_button":
+                walk.home_button.click()
+            elif leave == "escape":
+                qtbot.keyClick(walk.view, Qt.Key.Key_Escape)
+            else:
+                walk.done_button.click()
+        assert changed.args == ["region-quads-2"], leave  # the region, on the page it was left from
+        region = window.shown_screen
+
+    with qtbot.waitSignal(window.screenChanged):
+        region.back_button.click()
+    with qtbot.waitSignal(window.screenChanged):
+        window.home.walkthrough_button.click()
+    walk = window.shown_screen
+    walk.go_to(walk.total - 1)
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        walk.done_button.click()
+    assert changed.args == ["home"]  # begun at home, done at home
+
+
+def test_arrow_keys_turn_steps_and_tabs_wherever_the_focus_is(make_window, qtbot):
+    window = make_window()
+    region = open_region(window, qtbot, "calves")
+    for control in (region.calm_toggle, region.tabs[0], region.view):
+        before = region.index
+        qtbot.keyClick(control, Qt.Key.Key_Right)
+        assert region.index == before + 1, control.objectName()
+    qtbot.keyClick(region.text_size_button, Qt.Key.Key_Left)
+    assert region.index == 2
+
+    region.walkthrough_button.click()
+    walk = window.shown_screen
+    for control in (walk.next_button, walk.calm_toggle, walk.text_size_button, walk.home_button, walk.view):
+        before = walk.index
+        with qtbot.waitSignal(window.screenChanged):
+            qtbot.keyClick(control, Qt.Key.Key_Right)
+        assert walk.index == before + 1, control.objectName()
+    qtbot.keyClick(walk.previous_button, Qt.Key.Key_Left)
+    assert walk.index == 4
+
+
+def test_each_steps_region_words_are_seen_without_scrolling(make_window, qtbot):
+    window = make_window()
+    for region_id in REGIONS:
+        region = window.book.content.base.regions[region_id]
+        window.show_walkthrough(region_id)
+        walk = window.shown_screen
+        for index, step in enumerate(window.book.content.base.walkthrough.steps):
+            extra = region.session_steps.get(step.id)
+            walk.go_to(index)
+            if step.chart:  # the region's own soreness chart is beside the words
+                assert CHART in walk.view.page.images
+            if not extra:
+                continue
+            last_words = " ".join(extra.passages[-1].shown(False).split())[-30:]
+            found = walk.view.document().find(last_words, 0, QTextDocument.FindFlag(0))
+            assert not found.isNull(), (region_id, step.id)
+            bottom = walk.view.cursorRect(found).bottom()
+            assert bottom < walk.view.viewport().height(), f"{region_id} step {index + 1}: words end at {bottom}px"
+
+
+def test_hide_needle_pictures_is_on_region_and_walkthrough_screens_and_works_in_place(make_window, qtbot):
+    window = make_window()
+    calm_words = window.language.ui.calm_toggle
+    region = open_region(window, qtbot, "calves", page=1)
+    assert region.calm_toggle.text() == calm_words and not region.calm_toggle.isChecked()
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        region.calm_toggle.click()
+    assert window.visit.calm and changed.args == ["region-calves-2"]  # same region, same page
+    assert window.shown_screen.calm_toggle.isChecked()
+    window.shown_screen.calm_toggle.click()
+    assert not window.visit.calm
+
+    window.shown_screen.walkthrough_button.click()
+    walk = window.shown_screen
+    needle = next(i for i, s in enumerate(window.book.content.base.walkthrough.steps) if s.id == "needle")
+    walk.go_to(needle)
+    picture = window.book.content.base.walkthrough.steps[needle].picture
+    assert picture.file in walk.view.page.html
+    with qtbot.waitSignal(window.screenChanged) as changed:
+        walk.calm_toggle.click()
+    assert changed.args == [f"walkthrough-calves-{needle + 1}"]  # the same step, now calm
+    calm_walk = window.shown_screen
+    assert calm_walk.index == needle and calm_walk.calm_toggle.isChecked()
+    assert picture.file not in calm_walk.view.page.html and picture.calm_file in calm_walk.view.page.html
+
+
+def test_text_size_control_says_what_it_is_and_which_size_is_on(make_window, qtbot):
+    window = make_window()
+    ui = window.language.ui
+    assert window.home.text_size_button.text() == f"{ui.text_size}\n{ui.text_size_normal}"
+    region = open_region(window, qtbot, "foot", page=2)
+    for name in (ui.text_size_large, ui.text_size_extra_large, ui.text_size_normal):
+        window.shown_screen.text_size_button.click()
+        shown = window.shown_screen
+        assert window.current_screen() == ScreenId.for_region("foot", 2)
+        assert shown.text_size_button.text() == f"{ui.text_size}\n{name}"
+        assert shown.text_size_button.accessibleName() == f"{ui.text_size}: {name}"
+    assert region is not None
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_focus_ring_is_thick_and_contrasts_with_both_neighbours(make_window, qtbot, high_contrast):
+    """WCAG 2.4.13, measured on the rendered pixels of every control a Tab reaches."""
+    window = make_window()
+    window.set_high_contrast(high_contrast)
+    screen = open_region(window, qtbot, "calves")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    ring = window.focus_ring
+    assert not ring.isVisible()  # nothing is ringed until the keyboard moves
+    measured = []
+    for _ in range(9):
+        qtbot.keyClick(window.focusWidget() or screen, Qt.Key.Key_Tab)
+        control = window.focusWidget()
+        qtbot.waitUntil(lambda c=control: ring.isVisible() and ring.target is c)
+        image = window.grab().toImage()
+        top_left = ring.mapTo(window, QPoint(0, 0))
+        x = top_left.x() + ring.width() // 2
+        y = top_left.y()
+
+        def colour(py, image=image, x=x):
+            return image.pixelColor(x, py).name()
+
+        band = [colour(y + i) for i in range(FOCUS_RING_PX)]
+        assert len(set(band)) == 1, f"{control.objectName()}: ring not solid {band}"
+        outside = colour(y - 1) if y >= 1 else None
+        inside = colour(y + FOCUS_RING_PX + FOCUS_GAP_PX // 2)
+        for neighbour in (outside, inside):
+            if neighbour is not None:
+                ratio = contrast_ratio(band[0], neighbour)
+                assert ratio >= 3, f"{control.objectName()}: ring {band[0]} on {neighbour} is {ratio:.1f}:1"
+        measured.append(control)
+    assert FOCUS_RING_PX >= 3
+    assert any(isinstance(c, QAbstractButton) and c.objectName() == "pageTab" for c in measured)
+    assert any(isinstance(c, QCheckBox) for c in measured)
+
+
+def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_window, qtbot):
+    """Region pages, walkthrough steps, precautions and sources at extra-large text: every visible
+    control lies inside the window and is as tall as its words need."""
+    from kiosk.ui.tour import every_screen
+
+    window = make_window()
+    problems = set()
+    for name in every_screen(window, lambda v: v.language == "en" and v.size_steps == 2):
+        if not any(kind in name for kind in ("region-", "walkthrough-calves", "precautions", "sources")):
+            continue
+        screen = window.shown_screen
+        for control in screen.findChildren(QAbstractButton):
+            if not control.isVisibleTo(screen):
+                continue
+            box = control.rect().translated(control.mapTo(window, QPoint(0, 0)))
+            if not window.rect().contains(box):
+                problems.add(f"{name}: {control.text()!r} is outside the window at {box}")
+            need = control.heightForWidth(control.width()) if control.hasHeightForWidth() else \
+                control.sizeHint().height()
+            if need > control.height() + 1:
+                problems.add(f"{name}: {control.text()!r} needs {need}px high, has {control.height()}")
+    assert problems == set()
+
+
+def test_a_mistake_in_region_pages_yaml_is_named_by_file_and_line_and_stays_calm(make_window, content_copy):
+    from kiosk.check import check_content
+    from tests.helpers import edit, line_of
+
+    layout = content_copy / "region-pages.yaml"
+    edit(layout, "  - title: section_feels", "  - title: section_fels")
+    [problem] = [p for p in check_content(content_copy) if "region-pages.yaml" in p.path]
+    assert problem.line == line_of(layout, "section_fels")
+    assert "'pages[2].title' must be one of:" in problem.message and "section_feels" in problem.message
+
+    window = make_window(content_copy)
+    window.home.region_buttons["calves"].click()
+    assert "This page is being updated" in window.shown_screen.text()
+    assert "Traceback" not in window.shown_screen.text()
+
+
+def test_a_content_folder_without_region_pages_yaml_uses_the_shipped_layout(make_window, content_copy):
+    (content_copy / "region-pages.yaml").unlink()  # a clinic's folder from before the file existed
+    window = make_window(content_copy)
+    window.home.region_buttons["foot"].click()
+    assert len(window.shown_screen.tabs) == 4 and window.shown_screen.view.available
