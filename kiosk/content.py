@@ -282,6 +282,8 @@ class UiText:
     idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
     keep_reading: str
     attract: str
+    # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
+    ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
 
 
 @dataclass(frozen=True)
@@ -306,6 +308,28 @@ class StaffText:
     problems_title: str
     no_problems: str
     close: str
+    # A clinic's bad day (issue #15): exit on purpose, the PIN, defaults, what went wrong.
+    clinic_broken: str
+    exit_question: str
+    exit_confirm: str
+    exit_stay: str
+    change_pin: str
+    pin_old: str
+    pin_new: str
+    pin_again: str
+    pin_changed: str
+    pin_different: str
+    pin_too_easy: str
+    contrast_default: str
+    text_size_default: str
+    text_sizes: tuple[str, ...]  # normal, large, extra large
+    log_title: str
+    no_log_problems: str
+
+    def check(self) -> Checks:
+        if len(self.text_sizes) != 3:
+            return [("text_sizes", "'text_sizes' needs three names: normal, large, extra large")]
+        return []
 
 
 @dataclass(frozen=True)
@@ -334,6 +358,8 @@ class Content:
     languages: dict[str, Language]  # base language first
     region_ids: tuple[str, ...]  # every region on the body map, in button order
     problems: tuple[Problem, ...]
+    # clinic.yaml could not be read (issue #15): ``clinic`` is NO_CLINIC, never another clinic's details.
+    clinic_broken: bool = False
 
     @property
     def base(self) -> Language:
@@ -345,6 +371,17 @@ class Content:
     def region_problems(self, region_id: str) -> tuple[Problem, ...]:
         path = display_path(region_path(self.folder, region_id))
         return tuple(p for p in self.problems if p.path == path)
+
+
+# A clinic whose own file can't be read: no name, phone, logo or QR code, and plain colours.
+# Never the shipped example's: a patient calling the example's number after a bad reaction
+# reaches nobody (issue #15). The pages say "please ask at reception" instead of a phone number.
+NO_CLINIC = Clinic(name="", phone="", colours=Colours(primary="#1f4e66", background="#ffffff",
+                                                      text="#1f2933", highlight="#b8561f"))
+
+# The shipped example's details: --check-content warns while a clinic still shows them.
+EXAMPLE_PHONE = "0123 456 7890"
+EXAMPLE_WEB_ADDRESS = "example.com"
 
 
 # --- parsing: text to objects -------------------------------------------------------
@@ -395,9 +432,11 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
 
     - A broken region in the base language is left out (its screen says "being updated").
     - Another language falls back to the base language, page by page, with a warning.
-    - ``fallback`` is the shipped default folder: if the clinic's clinic.yaml or base
-      ui.yaml is broken the shipped one is used so the kiosk always starts. Without a
-      fallback those two files are fatal (ContentError).
+    - ``fallback`` is the shipped default folder: if the clinic's staff.yaml or base ui.yaml
+      (words only) is broken the shipped one is used so the kiosk always starts. Without a
+      fallback those files are fatal (ContentError).
+    - A broken clinic.yaml is never replaced by the shipped example's: with a fallback the
+      kiosk starts as NO_CLINIC (``clinic_broken``); without one it is fatal.
     """
     problems: list[Problem] = []
 
@@ -420,7 +459,14 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         problems.extend(missing_pictures(loaded, path))
         return loaded
 
-    clinic = essential(folder / "clinic.yaml", parse_clinic)
+    clinic_broken = False
+    try:
+        clinic = read_file(folder / "clinic.yaml", parse_clinic)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        if fallback is None or fallback.resolve() == folder.resolve():
+            raise ContentError(problems) from None
+        clinic, clinic_broken = NO_CLINIC, True
     staff = essential(folder / "staff.yaml", parser(StaffText))
     if clinic.logo and not _asset_exists(clinic.logo):
         problems.append(Problem(display_path(folder / "clinic.yaml"), None,
@@ -442,7 +488,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         problems.append(Problem(display_path(path), None,
                                 f"there is no '{path.stem}' on the body map, so this file is not shown "
                                 f"(the regions are: {', '.join(region_ids)})", warning=True))
-    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems))
+    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems), clinic_broken)
 
 
 class _ReadOptional(Protocol):

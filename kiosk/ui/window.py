@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -53,7 +54,7 @@ class KioskWindow(QMainWindow):
     def __init__(self, book: PageBook, art: BodyArt, settings: Settings | None = None, *,
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
                  load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
-                 parent: QWidget | None = None):
+                 pin_lock_file: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
@@ -62,7 +63,8 @@ class KioskWindow(QMainWindow):
         self.reloader = ContentReloader(load_book, list(book.content.problems))
         settings = settings or Settings()
         # The staff desk keeps the settings (staff change them there); the window reads them.
-        self.staff = StaffDesk(self, PinGuard(settings.staff_pin, clock), settings, save_settings,
+        guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
+        self.staff = StaffDesk(self, guard, settings, save_settings,
                                self.reloader, lambda: self.reload_content(now=True))
         self.staff.settingsChanged.connect(self._settings_changed)
         self.staff.exitRequested.connect(self.staff_exit)
@@ -82,6 +84,7 @@ class KioskWindow(QMainWindow):
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
+        self.staff_corner.show_marker(book.content.clinic_broken)  # staff: clinic.yaml can't be read
         self._build_home()
         self.show_home()
 
@@ -221,8 +224,9 @@ class KioskWindow(QMainWindow):
         return self.reloader.problems
 
     def reload_content(self, now: bool = False) -> bool:
-        """Load the content folder again. Good content is used at the next return home
-        (straight away when ``now``); bad content is refused and the last good kept."""
+        """Load the content folder again. Good content is used at once when home or the attract
+        screen shows (or when ``now``), else at the next return home; bad content is refused
+        and the last good kept."""
         if not self.reloader.can_reload:
             return False
         problems = self.reloader.reload(self.book.content.folder)
@@ -230,8 +234,11 @@ class KioskWindow(QMainWindow):
             self.contentRejected.emit(problems)
             return False
         self.contentReady.emit()
-        if now:
+        # Nobody is reading home or the attract screen: show the fix at once, or staff think it failed.
+        if now or (self.current_screen() == HOME and not self._overlay_open()):
             self.show_home()
+        elif self.current_screen() == ATTRACT and not self._overlay_open():
+            self.show_attract()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -275,6 +282,7 @@ class KioskWindow(QMainWindow):
             self.visit = replace(self.visit, language=BASE_LANGUAGE)
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
+        self.staff_corner.show_marker(book.content.clinic_broken)
         self.contentSwapped.emit()
 
     def _settings_changed(self, settings: Settings) -> None:
