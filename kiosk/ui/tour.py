@@ -101,14 +101,15 @@ def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:
     window.close()
 
 
-def self_test(content_dir: Path) -> int:
-    """Open every screen offscreen; 0 only if each one rendered its real page."""
+def self_test(content_dir: Path, found: list[str] | None = None) -> int:
+    """Open every screen offscreen; 0 only if each one rendered its real page (and nothing
+    was ``found`` before: content errors in any language, issue #15)."""
     from PySide6.QtGui import QFontInfo
 
     from kiosk.ui.typeface import FAMILY
 
     app = application(offscreen=True)
-    failures = []
+    failures = list(found or [])
     if QFontInfo(app.font()).family() != FAMILY:
         failures.append(f"the kiosk's typeface ({FAMILY}) did not load: text would not fit as tested")
     try:
