@@ -77,7 +77,8 @@ class StaffCorner(QObject):
 
     held = Signal()
     SIZE = 96  # px square
-    MARKER = 14  # px: seen by staff who know to look, not a patient's business
+    MARKER = 12  # px: seen by staff who know to look, not a patient's business
+    MARKER_MARGIN = 5  # px from the window's edges: clear of the buttons there (they start at 20 px)
 
     def __init__(self, window: QWidget, corner: str, seconds: float = 3.0, parent: QObject | None = None):
         super().__init__(parent or window)
@@ -109,8 +110,10 @@ class StaffCorner(QObject):
 
     def _place_marker(self) -> None:
         if self.marker is not None:
-            box, size = self.rect(), self.MARKER
-            self.marker.setGeometry(box.center().x() - size // 2, box.center().y() - size // 2, size, size)
+            box, size, margin = self.rect(), self.MARKER, self.MARKER_MARGIN
+            x = box.left() + margin if "left" in self.corner else box.right() - margin - size + 1
+            y = box.top() + margin if "top" in self.corner else box.bottom() - margin - size + 1
+            self.marker.setGeometry(x, y, size, size)
 
     def rect(self) -> QRect:
         w, h, s = self._window.width(), self._window.height(), self.SIZE

@@ -88,6 +88,9 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
     window.open_staff_menu()
     QApplication.processEvents()
     yield "staff/menu"
+    window.staff.confirm_exit(content)  # issue #15: exit asks first
+    QApplication.processEvents()
+    yield "staff/exit-confirm"
     window.reset_visit()
 
 
