@@ -38,7 +38,7 @@ def example_clinic_warnings(content: Content) -> list[Problem]:
     if clinic.phone == EXAMPLE_PHONE:
         warnings.append(Problem(path, _line_of(content, "phone:"), "'phone' is still the example's number "
                                 f"({EXAMPLE_PHONE}); put your clinic's own phone number here", warning=True))
-    if clinic.aftercare_url and EXAMPLE_WEB_ADDRESS in clinic.aftercare_url:
+    if any(EXAMPLE_WEB_ADDRESS in url for url in (clinic.aftercare_url or "", *clinic.aftercare_urls.values())):
         warnings.append(Problem(path, _line_of(content, "aftercare_url:"), "'aftercare_url' is still the "
                                 "example's address; put your clinic's own after-care page here, or remove "
                                 "the line for no QR code", warning=True))

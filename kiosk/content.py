@@ -226,6 +226,12 @@ class Clinic:
     logo: str | None = field(default=None, metadata={"kind": "asset"})
     # Shown as a QR code on region screens when set; nothing about the patient is in it.
     aftercare_url: str | None = field(default=None, metadata={"kind": "url"})
+    # The after-care page in another language, by language code (es: https://...); a language
+    # not named here gets aftercare_url (issue #15).
+    aftercare_urls: dict[str, str] = field(default_factory=dict, metadata={"kind": "url"})
+
+    def aftercare_for(self, language: str) -> str | None:
+        return self.aftercare_urls.get(language, self.aftercare_url)
 
 
 @dataclass(frozen=True)
@@ -284,6 +290,7 @@ class UiText:
     attract: str
     # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
     ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
+    not_translated: str | None = None  # above a page shown in the base language instead of this one
 
 
 @dataclass(frozen=True)
@@ -342,6 +349,9 @@ class Language:
     walkthrough: Walkthrough | None
     precautions: Precautions | None
     sources: Sources | None
+    # Pages shown from the base language because this one's are missing or broken: "walkthrough",
+    # "precautions", "sources" or a region id. They are shown whole in the base language (issue #15).
+    untranslated: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -500,15 +510,21 @@ class _ReadOptional(Protocol):
 
 def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiText, optional: _ReadOptional,
                    problems: list[Problem], base: Language | None) -> Language:
+    untranslated: set[str] = set()
+
     def page(name: str, cls: type[D], in_base: Callable[[Language], D | None]) -> D | None:
         path = folder / name
         if base is not None and not path.exists():
             problems.append(Problem(display_path(path), None,
                                     f"missing in this language; the {base.ui.language_name} page is shown",
                                     warning=True))
+            untranslated.add(path.stem)
             return in_base(base)
         loaded = optional(path, parser(cls))
-        return loaded if loaded is not None or base is None else in_base(base)
+        if loaded is None and base is not None:
+            untranslated.add(path.stem)
+            return in_base(base)
+        return loaded
 
     walkthrough = page("walkthrough.yaml", Walkthrough, lambda language: language.walkthrough)
     regions: dict[str, Region] = {}
@@ -519,17 +535,19 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
                                     f"missing in this language; the {base.ui.language_name} page is shown",
                                     warning=True))
             region = base.regions.get(region_id)
+            untranslated.add(region_id)
         else:
             region = optional(path, parse_region, region_id=region_id)
             if region is None and base is not None:
                 region = base.regions.get(region_id)
+                untranslated.add(region_id)
         if region is not None:
             if walkthrough is not None:
                 problems.extend(_unknown_steps(region, path, walkthrough))
             regions[region_id] = region
-    return Language(code, ui, regions, walkthrough,
-                    page("precautions.yaml", Precautions, lambda language: language.precautions),
-                    page("sources.yaml", Sources, lambda language: language.sources))
+    precautions = page("precautions.yaml", Precautions, lambda language: language.precautions)
+    sources = page("sources.yaml", Sources, lambda language: language.sources)
+    return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated))
 
 
 def _asset_exists(name: str) -> bool:

@@ -39,7 +39,7 @@ class PageBook:
         self.renderer = renderer
         self.text_scale = text_scale
         self._cache: dict[tuple[object, ...], Page] = {}
-        self._qr_code: str | None = None  # made with the first region page: home doesn't need it
+        self._qr_codes: dict[str, str] = {}  # by address, made with the first region page: home doesn't need it
 
     def region(self, lang: str, calm: bool, region_id: str) -> Page:
         return self._page(("region", lang, calm, region_id), self._region, lang, calm, region_id)
@@ -53,12 +53,11 @@ class PageBook:
     def sources(self, lang: str, calm: bool) -> Page:
         return self._page(("sources", lang, calm), self._simple, lang, calm, "sources")
 
-    @property
-    def _qr(self) -> str | None:
-        url = self.content.clinic.aftercare_url
-        if url and self._qr_code is None:
-            self._qr_code = _qr_svg(url)
-        return self._qr_code
+    def _qr(self, lang: str) -> str | None:
+        url = self.content.clinic.aftercare_for(lang)
+        if url and url not in self._qr_codes:
+            self._qr_codes[url] = _qr_svg(url)
+        return self._qr_codes.get(url) if url else None
 
     def step_count(self, lang: str) -> int:
         walkthrough = self.content.language(lang).walkthrough
@@ -88,9 +87,18 @@ class PageBook:
                 self._cache[key] = Page(None, exc.problems)
         return self._cache[key]
 
-    def _context(self, language: Language, calm: bool) -> dict[str, object]:
+    def _context(self, language: Language, calm: bool, note: str | None = None) -> dict[str, object]:
         return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code,
-                "text_scale": self.text_scale}
+                "text_scale": self.text_scale, "untranslated": note}
+
+    def _shown_in(self, lang: str, *pages: str) -> tuple[Language, str | None]:
+        """The language a page is shown in, and the note above it: a page missing or broken in
+        the patient's language is shown whole in the base language, headings too, with one line
+        in the patient's language saying so (issue #15), never half and half."""
+        language = self.content.language(lang)
+        if not language.untranslated.intersection(p for p in pages if p):
+            return language, None
+        return self.content.base, language.ui.not_translated
 
     def _chart(self, language: Language, curve: SorenessCurve) -> str:
         ui = language.ui
@@ -99,20 +107,20 @@ class PageBook:
         return soreness_svg(curve, words, self.content.clinic.colours)
 
     def _region(self, lang: str, calm: bool, region_id: str) -> Page:
-        language = self.content.language(lang)
+        language, note = self._shown_in(lang, region_id)
         region = language.regions.get(region_id)
         if region is None:
             return Page(None, self.content.region_problems(region_id))
         images = {CHART: self._chart(language, region.soreness)}
-        qr = self._qr
+        qr = self._qr(lang)
         if qr:
             images[QR] = qr
         html = self.renderer.render("region.html.j2", region=region, chart=CHART,
-                                    qr=QR if qr else None, **self._context(language, calm))
+                                    qr=QR if qr else None, **self._context(language, calm, note))
         return Page(html, images=images)
 
     def _step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
-        language = self.content.language(lang)
+        language, note = self._shown_in(lang, "walkthrough", region_id or "")
         walkthrough = language.walkthrough
         region = language.regions.get(region_id) if region_id else None
         if walkthrough is None or index >= len(walkthrough.steps) or (region_id and region is None):
@@ -127,15 +135,15 @@ class PageBook:
         html = self.renderer.render(
             "step.html.j2", walkthrough=walkthrough, step=step, extra=extra, region=region,
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
-            **self._context(language, calm))
+            **self._context(language, calm, note))
         return Page(html, images=images)
 
     def _simple(self, lang: str, calm: bool, name: str) -> Page:
-        language = self.content.language(lang)
+        language, note = self._shown_in(lang, name)
         data = getattr(language, name)
         if data is None:
             return Page(None)
-        return Page(self.renderer.render(f"{name}.html.j2", page=data, **self._context(language, calm)))
+        return Page(self.renderer.render(f"{name}.html.j2", page=data, **self._context(language, calm, note)))
 
 
 def typical_curve(language: Language) -> SorenessCurve | None:

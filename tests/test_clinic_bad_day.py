@@ -373,3 +373,38 @@ def test_settings_file_round_trip_keeps_the_new_defaults(tmp_path):
     path = tmp_path / "settings.yaml"
     save_settings(path, Settings(high_contrast_by_default=True, text_size_by_default="extra-large"))
     assert load_settings(path)[0].text_size_by_default == "extra-large"
+
+
+# --- 6. honest language fallback; 7. after-care address per language -----------------------
+
+
+def test_a_page_missing_or_broken_in_spanish_is_shown_whole_in_english_and_says_so(make_window, content_copy):
+    (content_copy / "lang" / "es" / "precautions.yaml").unlink()
+    edit(content_copy / "lang" / "es" / "regions" / "calves.yaml", "name:", "nombre:")
+    window = make_window(content_copy)
+    window.set_language("es")
+    note = "Esta página aún no está traducida al español, así que se muestra en inglés."
+    window.show_region("calves")
+    text = window.shown_screen.text()
+    assert text.startswith(note) and "What dry needling does here" in text and "Qué hace aquí" not in text
+    window.show_precautions()
+    text = window.shown_screen.text()
+    assert note in text and "Tell your therapist first if..." in text and "Antes, cuéntale" not in text
+    window.show_walkthrough("calves")  # a step about an untranslated region: all English too
+    assert note in window.shown_screen.text()
+    window.show_region("quads")  # a translated page: Spanish, without the note
+    assert "Qué hace aquí la punción seca" in window.shown_screen.text() and note not in window.shown_screen.text()
+
+
+def test_the_aftercare_address_may_differ_per_language(content_copy):
+    clinic = content_copy / "clinic.yaml"
+    edit(clinic, "# aftercare_urls:\n#   es:", "aftercare_urls:\n  es:")
+    book = load_pages(content_copy, load_art().region_ids)
+    english, spanish = (book.region(lang, False, "calves").images[QR] for lang in ("en", "es"))
+    assert english != spanish
+    assert book.content.clinic.aftercare_for("es").endswith("/es/despues-de-la-puncion")
+    assert book.content.clinic.aftercare_for("fr") == book.content.clinic.aftercare_url
+    edit(clinic, "  es: https://", "  es: htps://")
+    broken = load_pages(content_copy, load_art().region_ids).content
+    assert broken.clinic_broken and any("'aftercare_urls.es' must be a web address" in p.message
+                                        for p in broken.problems)
