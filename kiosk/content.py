@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from kiosk import schema
 from kiosk.problems import ContentError, Problem, display_path
-from kiosk.resources import asset_path
+from kiosk.resources import picture_path
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -416,6 +416,36 @@ def parse_ui(text: str, source: str) -> UiText:
     return parser(UiText)(text, source)
 
 
+def _staff_parser(shipped_folder: Path | None, problems: list[Problem]) -> Callable[[str, str], StaffText]:
+    """staff.yaml, with words it lacks taken from the shipped staff.yaml and a warning each: an
+    upgrade keeps a clinic's edited staff.yaml, which won't have the words newer menus need."""
+    def parse(text: str, source: str) -> StaffText:
+        from kiosk import yamltext
+
+        value = yamltext.parse(text, source)
+        shipped_path = shipped_folder / "staff.yaml" if shipped_folder is not None else None
+        if not isinstance(value, yamltext.YamlMapping) or shipped_path is None or not shipped_path.is_file():
+            return schema.build(StaffText, value, source)
+        shipped = yamltext.parse(yamltext.decode(shipped_path.read_bytes(), str(shipped_path)), str(shipped_path))
+        if not isinstance(shipped, yamltext.YamlMapping):
+            return schema.build(StaffText, value, source)
+        added = [key for key in shipped if key not in value]
+        for key in added:
+            value[key] = shipped[key]
+            value.key_lines[key] = value.line
+        staff = schema.build(StaffText, value, source)
+        problems.extend(Problem(source, None, f"'{key}' is missing; the shipped words are used "
+                                f"({_short(shipped[key])})", warning=True) for key in added)
+        return staff
+
+    return parse
+
+
+def _short(value: object) -> str:
+    text = " ".join(str(value).split())
+    return f'"{text[:60]}..."' if len(text) > 60 else f'"{text}"'
+
+
 # --- loading: files to objects ------------------------------------------------------
 
 
@@ -466,7 +496,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         except ContentError as exc:
             problems.extend(exc.problems)
             return None
-        problems.extend(missing_pictures(loaded, path))
+        problems.extend(missing_pictures(loaded, path, folder))
         return loaded
 
     clinic_broken = False
@@ -477,10 +507,12 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         if fallback is None or fallback.resolve() == folder.resolve():
             raise ContentError(problems) from None
         clinic, clinic_broken = NO_CLINIC, True
-    staff = essential(folder / "staff.yaml", parser(StaffText))
-    if clinic.logo and not _asset_exists(clinic.logo):
-        problems.append(Problem(display_path(folder / "clinic.yaml"), None,
-                                f"'logo' names {clinic.logo}, but there is no such picture in the assets folder"))
+    staff = essential(folder / "staff.yaml", _staff_parser(fallback, problems))
+    if clinic.logo:
+        trouble = picture_trouble(clinic.logo, folder)
+        if trouble:
+            problems.append(Problem(display_path(folder / "clinic.yaml"), _key_line(folder / "clinic.yaml", "logo"),
+                                    f"'logo': {trouble}"))
     base = _load_language(folder, BASE_LANGUAGE, region_ids, essential(folder / "ui.yaml", parse_ui),
                           optional, problems, None)
     languages = {BASE_LANGUAGE: base}
@@ -550,11 +582,38 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
     return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated))
 
 
-def _asset_exists(name: str) -> bool:
+def picture_trouble(name: str, folder: Path) -> str | None:
+    """What is wrong with a picture a content file names (staff words), or None when it can be
+    shown: looked for in the content folder, then among the shipped pictures (issue #15)."""
     try:
-        return asset_path(name).is_file()
+        path = picture_path(name, folder)
     except ValueError:
-        return False
+        return f"the picture {name} must be a file inside the content folder"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return f"the picture {name} is not in the content folder; check the file name"
+    except OSError as exc:
+        return f"the picture {name} can't be opened ({exc.strerror})"
+    if path.suffix.lower() != ".svg":
+        return f"the picture {name} must be an SVG drawing (a .svg file)"
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        return f"the picture {name} can't be read as an SVG drawing ({exc}); save it again from the drawing program"
+    if not root.tag.endswith("svg"):
+        return f"the picture {name} is not an SVG drawing"
+    return None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
 
 def parts(value: object) -> Iterator[object]:
@@ -571,12 +630,12 @@ def parts(value: object) -> Iterator[object]:
             yield from parts(getattr(value, name))
 
 
-def missing_pictures(value: object, path: Path) -> list[Problem]:
-    """A picture whose file isn't there is reported, but the page still shows, without it."""
-    return [Problem(display_path(path), picture.line,
-                    f"the picture {name} is not in the assets folder; check the file name")
+def missing_pictures(value: object, path: Path, folder: Path) -> list[Problem]:
+    """A picture that is missing or unreadable is reported (with the line of the YAML that names
+    it), but the page still shows, without it."""
+    return [Problem(display_path(path), picture.line, trouble)
             for picture in parts(value) if isinstance(picture, Picture)
-            for name in picture.files() if not _asset_exists(name)]
+            for name in picture.files() if (trouble := picture_trouble(name, folder))]
 
 
 def _unknown_steps(region: Region, path: Path, walkthrough: Walkthrough) -> list[Problem]:

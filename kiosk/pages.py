@@ -7,6 +7,7 @@ pages. Pages are rendered on first use and kept. No Qt here.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +17,11 @@ from kiosk.chart import ChartWords, soreness_svg
 from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, load_content
 from kiosk.problems import ContentError, Problem
 from kiosk.render import Renderer
-from kiosk.resources import bundled_content_dir
+from kiosk.resources import bundled_content_dir, picture_path
 
 CHART = "chart:soreness"  # image names the templates use
 QR = "qr:aftercare"
+_PICTURE = re.compile(r'src="asset:([^"]+)"')  # a clinic's picture in a template: base.html.j2, step.html.j2
 
 P = ParamSpec("P")
 
@@ -82,10 +84,23 @@ class PageBook:
     def _page(self, key: tuple[object, ...], build: Callable[P, Page], *args: P.args, **kwargs: P.kwargs) -> Page:
         if key not in self._cache:
             try:
-                self._cache[key] = build(*args, **kwargs)
+                self._cache[key] = self._with_pictures(build(*args, **kwargs))
             except ContentError as exc:
                 self._cache[key] = Page(None, exc.problems)
         return self._cache[key]
+
+    def _with_pictures(self, page: Page) -> Page:
+        """The page's pictures go with it, read from the clinic's content folder (or the shipped
+        ones): the screen has no idea where the content is (issue #15). A missing picture is
+        left out here; --check-content names it with its line."""
+        if page.html is None:
+            return page
+        for name in set(_PICTURE.findall(page.html)):
+            try:
+                page.images[f"asset:{name}"] = picture_path(name, self.content.folder).read_text(encoding="utf-8")
+            except (OSError, ValueError, UnicodeDecodeError):
+                continue
+        return page
 
     def _context(self, language: Language, calm: bool, note: str | None = None) -> dict[str, object]:
         return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code,

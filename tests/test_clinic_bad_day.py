@@ -408,3 +408,56 @@ def test_the_aftercare_address_may_differ_per_language(content_copy):
     broken = load_pages(content_copy, load_art().region_ids).content
     assert broken.clinic_broken and any("'aftercare_urls.es' must be a web address" in p.message
                                         for p in broken.problems)
+
+
+# --- 2. the clinic's pictures live with its content ---------------------------------------
+
+
+def test_a_clinic_replaces_a_picture_in_its_content_folder_and_the_rest_come_from_the_shipped_ones(
+        make_window, content_copy):
+    own = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>northside card</title></svg>'
+    (content_copy / "illustrations" / "aftercare-card.svg").write_text(own, encoding="utf-8")
+    (content_copy / "illustrations" / "couch-face-down.svg").unlink()  # not the clinic's: the shipped one
+    book = load_pages(content_copy, load_art().region_ids)
+    assert book.content.problems == ()
+    pages = dict(book.every_page())
+    images = {name: svg for page in pages.values() for name, svg in page.images.items()}
+    assert images["asset:illustrations/aftercare-card.svg"] == own
+    shipped = (SHIPPED_CONTENT / "illustrations" / "couch-face-down.svg").read_text(encoding="utf-8")
+    assert images["asset:illustrations/couch-face-down.svg"] == shipped
+    # And the screen shows the clinic's logo from its own folder.
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><rect width="20" height="20"/></svg>'
+    (content_copy / "illustrations" / "clinic-logo.svg").write_text(logo, encoding="utf-8")
+    window = make_window(content_copy)
+    assert window.home.findChild(QLabel, "clinicName") is not None
+    from kiosk.ui.home import ClinicLogo
+
+    [drawn] = window.home.findChildren(ClinicLogo)
+    assert drawn.isVisible()
+
+
+def test_a_missing_or_unreadable_picture_is_named_with_the_line_that_uses_it(content_copy):
+    walkthrough = content_copy / "walkthrough.yaml"
+    (content_copy / "illustrations" / "aftercare-card.svg").write_text("<svg><unclosed", encoding="utf-8")
+    edit(content_copy / "clinic.yaml", "illustrations/clinic-logo.svg", "illustrations/our-logo.svg")
+    result = kiosk_command("--check-content", content_copy)
+    assert result.returncode == 1
+    line = line_of(walkthrough, "illustrations/aftercare-card.svg")
+    assert (f"walkthrough.yaml:{line}: the picture illustrations/aftercare-card.svg can't be read as an SVG "
+            "drawing") in result.stdout
+    logo_line = line_of(content_copy / "clinic.yaml", "logo:")
+    assert (f"clinic.yaml:{logo_line}: 'logo': the picture illustrations/our-logo.svg is not in the content "
+            "folder") in result.stdout
+
+
+def test_an_older_staff_file_kept_by_an_upgrade_gets_the_new_words_from_the_shipped_one(content_copy):
+    staff = content_copy / "staff.yaml"
+    text = staff.read_text(encoding="utf-8")
+    staff.write_text(text[: text.index("# A clinic's bad day")], encoding="utf-8")  # as before issue #15
+    edit(staff, "menu_title: Staff menu", "menu_title: Northside staff menu")
+    content = load_pages(content_copy, load_art().region_ids).content
+    assert content.staff.menu_title == "Northside staff menu", "the clinic's own words are kept"
+    assert content.staff.exit_question.startswith("Exit the kiosk?")
+    missing = [p for p in content.problems if p.path.endswith("staff.yaml")]
+    assert missing and all(p.warning for p in missing)
+    assert any("'exit_question' is missing; the shipped words are used" in p.message for p in missing)

@@ -24,6 +24,7 @@ from kiosk.content import BASE_LANGUAGE, Colours, Language
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
+from kiosk.resources import picture_path
 from kiosk.screenid import ATTRACT, HOME, ScreenId
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
@@ -299,7 +300,8 @@ class KioskWindow(QMainWindow):
     def _build_home(self) -> None:
         content = self.book.content
         languages = {code: lang.name for code, lang in content.languages.items()}
-        home = HomeScreen(self.language.ui, replace(content.clinic, colours=self.colours), self.art,
+        logo = str(picture_path(content.clinic.logo, content.folder)) if content.clinic.logo else None
+        home = HomeScreen(self.language.ui, replace(content.clinic, colours=self.colours, logo=logo), self.art,
                           self.region_names(), languages, self.visit.language, self.visit.calm,
                           self.visit.high_contrast)
         home.regionChosen.connect(self.show_region)
