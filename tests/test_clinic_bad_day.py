@@ -461,3 +461,28 @@ def test_an_older_staff_file_kept_by_an_upgrade_gets_the_new_words_from_the_ship
     missing = [p for p in content.problems if p.path.endswith("staff.yaml")]
     assert missing and all(p.warning for p in missing)
     assert any("'exit_question' is missing; the shipped words are used" in p.message for p in missing)
+
+
+def test_a_two_step_save_never_shows_a_half_read_file(kiosk, qtbot, content_copy):
+    window = kiosk(content_copy)
+    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
+    calves = content_copy / "regions" / "calves.yaml"
+    text = calves.read_text(encoding="utf-8").replace("name: Calves", "name: Calf muscles")
+    with qtbot.assertNotEmitted(window.contentRejected), qtbot.waitSignal(window.contentSwapped, timeout=10000):
+        calves.write_text("", encoding="utf-8")  # the editor truncates...
+        calves.write_text(text, encoding="utf-8")  # ...then writes
+    assert window.home.region_buttons["calves"].text() == "Calf muscles"
+
+
+def test_a_live_edit_that_breaks_the_clinic_file_keeps_the_last_good_clinic(kiosk, qtbot, content_copy):
+    clinic = content_copy / "clinic.yaml"
+    edit(clinic, "name: Riverside Sports Physiotherapy", "name: Northside Physio")
+    edit(clinic, '"0123 456 7890"', '"0161 555 0100"')
+    window = kiosk(content_copy)
+    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
+    with qtbot.waitSignal(window.contentRejected, timeout=10000):
+        edit(clinic, '"0161 555 0100"', '"0161 555 0100')
+    assert "Northside Physio" in text_on_screen(window) and not window.book.content.clinic_broken
+    window.home.region_buttons["calves"].click()
+    assert "0161 555 0100" in window.shown_screen.text()
+    assert window.staff_corner.marker.isVisible(), "staff are told something is waiting in the menu"

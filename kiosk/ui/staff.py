@@ -304,8 +304,8 @@ class StaffMenu(StaffOverlay):
         self.show_problems(problems)
         self.log_view = named(QPlainTextEdit(), "problems")
         self.log_view.setReadOnly(True)
-        self.log_view.setPlainText("\n".join(log_lines) or words.no_log_problems)
-        self.log_view.moveCursor(self.log_view.textCursor().MoveOperation.End)  # the newest in sight
+        # Newest first: the problem staff came to look at is in sight without scrolling.
+        self.log_view.setPlainText("\n".join(reversed(log_lines)) or words.no_log_problems)
 
         self.close_button = QPushButton(words.close)
         self.close_button.clicked.connect(self.closed)

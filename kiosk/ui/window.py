@@ -85,7 +85,7 @@ class KioskWindow(QMainWindow):
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
-        self.staff_corner.show_marker(book.content.clinic_broken)  # staff: clinic.yaml can't be read
+        self._mark_problems()
         self._build_home()
         self.show_home()
 
@@ -231,6 +231,7 @@ class KioskWindow(QMainWindow):
         if not self.reloader.can_reload:
             return False
         problems = self.reloader.reload(self.book.content.folder)
+        self._mark_problems()
         if problems:
             self.contentRejected.emit(problems)
             return False
@@ -283,8 +284,13 @@ class KioskWindow(QMainWindow):
             self.visit = replace(self.visit, language=BASE_LANGUAGE)
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
-        self.staff_corner.show_marker(book.content.clinic_broken)
+        self._mark_problems()
         self.contentSwapped.emit()
+
+    def _mark_problems(self) -> None:
+        """The staff corner's marker shows while the content has errors for staff to look at
+        (a broken clinic.yaml, a refused edit), so they know to open the menu (issue #15)."""
+        self.staff_corner.show_marker(any(not p.warning for p in self.reloader.problems))
 
     def _settings_changed(self, settings: Settings) -> None:
         if settings.idle_seconds != self.idle.seconds:
