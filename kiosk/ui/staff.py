@@ -239,7 +239,6 @@ class StaffMenu(StaffOverlay):
         self.notice = named(QLabel(notice or ""), "pinMessage")
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
-        self.notice.setStyleSheet("color: #9a3412;")  # the same warm red as the corner's marker
         self.exit_button = named(QPushButton(words.exit), "secondary")
         self.exit_button.clicked.connect(self.exitRequested)
         self.reload_button = named(QPushButton(words.reload), "secondary")

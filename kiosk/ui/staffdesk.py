@@ -10,9 +10,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content
+from kiosk.palette import theme_colours
 from kiosk.reload import ContentReloader
 from kiosk.settings import Settings, log_file, recent_log_problems
 from kiosk.staffpin import PinGuard
+from kiosk.ui.theme import stylesheet
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffOverlay
@@ -48,7 +50,7 @@ class StaffDesk(QObject):
         pad = PinPad(content.staff, self.guard, self._window)
         pad.accepted.connect(lambda: self.open_menu(content))
         pad.cancelled.connect(self.close)
-        self._open(pad)
+        self._open(pad, content)
 
     def open_menu(self, content: Content, said: str = "") -> None:
         from kiosk.ui.staff import StaffMenu
@@ -70,7 +72,7 @@ class StaffDesk(QObject):
         menu.contrastDefaultChanged.connect(lambda on: self._change(high_contrast_by_default=on))
         menu.textSizeDefaultChosen.connect(lambda size: self._change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
-        self._open(menu)
+        self._open(menu, content)
 
     def confirm_exit(self, content: Content) -> None:
         from kiosk.ui.staff import ExitConfirm
@@ -78,7 +80,7 @@ class StaffDesk(QObject):
         confirm = ExitConfirm(content.staff, self._window)
         confirm.exitConfirmed.connect(self.exitRequested)
         confirm.stayed.connect(lambda: self.open_menu(content))
-        self._open(confirm)
+        self._open(confirm, content)
 
     def change_pin(self, content: Content) -> None:
         from kiosk.ui.staff import ChangePinPad
@@ -86,7 +88,7 @@ class StaffDesk(QObject):
         pad = ChangePinPad(content.staff, self.guard, self._window)
         pad.cancelled.connect(lambda: self.open_menu(content))
         pad.changed.connect(lambda pin: self._pin_changed(content, pin))
-        self._open(pad)
+        self._open(pad, content)
 
     def _pin_changed(self, content: Content, pin: str) -> None:
         from kiosk.staffpin import hash_pin
@@ -103,9 +105,12 @@ class StaffDesk(QObject):
             self.overlay.deleteLater()
             self.overlay = None
 
-    def _open(self, overlay: StaffOverlay) -> None:
+    def _open(self, overlay: StaffOverlay, content: Content) -> None:
         self.close()
         self.overlay = overlay
+        # Staff screens in the clinic's colours at normal size, whatever the last patient chose:
+        # the menu is laid out for it (extra-large text clipped it).
+        overlay.setStyleSheet(stylesheet(theme_colours(content.clinic.colours, False)))
         overlay.open()
 
     def _change(self, **changes: object) -> None:
