@@ -20,7 +20,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.bodyart import ArtError, load_art
-from kiosk.content import BASE_LANGUAGE, Content, Language, Passage, Review, region_path
+from kiosk.content import (
+    BASE_LANGUAGE,
+    EXAMPLE_PHONE,
+    EXAMPLE_WEB_ADDRESS,
+    Content,
+    Language,
+    Passage,
+    Review,
+    region_path,
+)
 from kiosk.pages import PageBook, load_pages
 from kiosk.problems import ContentError, Problem, display_path
 from kiosk.readability import measure
@@ -51,6 +60,7 @@ def check_content(folder: Path) -> list[Problem]:
     for found in (*calm_mode_problems(book.content), *readability_problems(book), *review_problems(book.content)):
         if found not in problems:
             problems.append(found)
+    problems.extend(example_clinic_warnings(book.content))
     return problems
 
 
@@ -196,7 +206,32 @@ def review_problems(content: Content) -> list[Problem]:
 
 def _line_of(path: Path, start: str) -> int | None:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     return next((i + 1 for i, text in enumerate(lines) if text.startswith(start)), None)
+
+
+# --- a clinic's bad day (issue #15) ----------------------------------------------------
+
+
+def example_clinic_warnings(content: Content) -> list[Problem]:
+    """Warnings while clinic.yaml still has the shipped example's phone or web address: a
+    patient calling the example's number reaches nobody. Warnings, so the shipped example
+    itself still checks clean (exit 0) while saying what to change."""
+    clinic, file = content.clinic, content.folder / "clinic.yaml"
+    path = display_path(file)
+    warnings = []
+    if clinic.phone == EXAMPLE_PHONE:
+        warnings.append(Problem(path, _line_of(file, "phone:"), "'phone' is still the example's number "
+                                f"({EXAMPLE_PHONE}); put your clinic's own phone number here", warning=True))
+    if any(EXAMPLE_WEB_ADDRESS in url for url in (clinic.aftercare_url or "", *clinic.aftercare_urls.values())):
+        warnings.append(Problem(path, _line_of(file, "aftercare_url:"), "'aftercare_url' is still the "
+                                "example's address; put your clinic's own after-care page here, or remove "
+                                "the line for no QR code", warning=True))
+    return warnings
+
+
+def content_errors(folder: Path) -> list[Problem]:
+    """Every error (not warning) in the content, in every language: what --self-test fails on."""
+    return [p for p in check_content(folder) if not p.warning]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import __version__
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.ui import app, tour
 
         if args.self_test:
-            return tour.self_test(content_dir)
+            return _self_test(content_dir, tour.self_test)
         if args.screenshot:
             return tour.save_screenshots(content_dir, args.screenshot)
         if args.export_pages:
@@ -80,13 +81,14 @@ def _check(folder: Path) -> int:
     from kiosk.check import check_content
 
     problems = check_content(folder)
+    errors = [p for p in problems if not p.warning]
+    if not errors:  # warnings only: OK first (what scripts read), then what to look at
+        print(f"content OK: {folder}" + (f", with {len(problems)} warning(s):" if problems else ""))
     for problem in problems:
         print(problem)
-    errors = [p for p in problems if not p.warning]
     if errors:
         print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
         return 1
-    print(f"content OK: {folder}")
     return 0
 
 
@@ -119,16 +121,24 @@ def _export_pages(content_dir: Path, out_dir: Path) -> int:
     return 0
 
 
+def _self_test(folder: Path, open_every_screen: Callable[[Path, list[str]], int]) -> int:
+    """Every screen opens, and no content error in any language: a broken Spanish page (shown
+    in English) or a broken clinic.yaml (shown without a phone number) fails it too."""
+    from kiosk.check import content_errors
+
+    return open_every_screen(folder, [str(problem) for problem in content_errors(folder)])
+
+
 def start_log_file() -> Path | None:
     """Log to a rotating file in the per-user log folder (a few MB at most, kept for days)."""
     from logging.handlers import RotatingFileHandler
 
-    from kiosk.settings import log_dir
+    from kiosk.settings import log_dir, log_file
 
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = RotatingFileHandler(log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError as exc:
         print(f"kiosk: can't write the log file ({exc}); logging to the console only", file=sys.stderr)
         return None
@@ -140,14 +150,14 @@ def start_log_file() -> Path | None:
     for existing in root.handlers:
         if existing is not handler:
             existing.setLevel(logging.WARNING)  # the console only hears about problems
-    return folder / "kiosk.log"
+    return log_file()
 
 
 def _set_pin(config: Path | None) -> int:
     import getpass
 
     from kiosk.settings import default_path, load_settings, save_settings
-    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
+    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, guessable, hash_pin, valid_pin
 
     path = config or default_path()
     if not sys.stdin.isatty():
@@ -161,6 +171,10 @@ def _set_pin(config: Path | None) -> int:
         return 1
     if first != second:
         print("The two PINs were different. Nothing was changed.", file=sys.stderr)
+        return 1
+    weak = guessable(first)
+    if weak:
+        print(f"That PIN is too easy to guess: {weak}. Choose another. Nothing was changed.", file=sys.stderr)
         return 1
     settings, problems = load_settings(path)
     if problems:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from kiosk import schema
 from kiosk.problems import ContentError, Problem, display_path
-from kiosk.resources import asset_path
+from kiosk.resources import picture_path
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -245,6 +245,12 @@ class Clinic:
     logo: str | None = field(default=None, metadata={"kind": "asset"})
     # Shown as a QR code on region screens when set; nothing about the patient is in it.
     aftercare_url: str | None = field(default=None, metadata={"kind": "url"})
+    # The after-care page in another language, by language code (es: https://...); a language
+    # not named here gets aftercare_url (issue #15).
+    aftercare_urls: dict[str, str] = field(default_factory=dict, metadata={"kind": "url"})
+
+    def aftercare_for(self, language: str) -> str | None:
+        return self.aftercare_urls.get(language, self.aftercare_url)
 
 
 @dataclass(frozen=True)
@@ -324,6 +330,9 @@ class UiText:
     text_size_large: str
     text_size_extra_large: str
     done_button: str
+    # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
+    ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
+    not_translated: str | None = None  # above a page shown in the base language instead of this one
 
 
 @dataclass(frozen=True)
@@ -348,6 +357,28 @@ class StaffText:
     problems_title: str
     no_problems: str
     close: str
+    # A clinic's bad day (issue #15): exit on purpose, the PIN, defaults, what went wrong.
+    clinic_broken: str
+    exit_question: str
+    exit_confirm: str
+    exit_stay: str
+    change_pin: str
+    pin_old: str
+    pin_new: str
+    pin_again: str
+    pin_changed: str
+    pin_different: str
+    pin_too_easy: str
+    contrast_default: str
+    text_size_default: str
+    text_sizes: tuple[str, ...]  # normal, large, extra large
+    log_title: str
+    no_log_problems: str
+
+    def check(self) -> Checks:
+        if len(self.text_sizes) != 3:
+            return [("text_sizes", "'text_sizes' needs three names: normal, large, extra large")]
+        return []
 
 
 @dataclass(frozen=True)
@@ -360,6 +391,9 @@ class Language:
     walkthrough: Walkthrough | None
     precautions: Precautions | None
     sources: Sources | None
+    # Pages shown from the base language because this one's are missing or broken: "walkthrough",
+    # "precautions", "sources" or a region id. They are shown whole in the base language (issue #15).
+    untranslated: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -376,6 +410,8 @@ class Content:
     languages: dict[str, Language]  # base language first
     region_ids: tuple[str, ...]  # every region on the body map, in button order
     problems: tuple[Problem, ...]
+    # clinic.yaml could not be read (issue #15): ``clinic`` is NO_CLINIC, never another clinic's details.
+    clinic_broken: bool = False
 
     @property
     def base(self) -> Language:
@@ -387,6 +423,17 @@ class Content:
     def region_problems(self, region_id: str) -> tuple[Problem, ...]:
         path = display_path(region_path(self.folder, region_id))
         return tuple(p for p in self.problems if p.path == path)
+
+
+# A clinic whose own file can't be read: no name, phone, logo or QR code, and plain colours.
+# Never the shipped example's: a patient calling the example's number after a bad reaction
+# reaches nobody (issue #15). The pages say "please ask at reception" instead of a phone number.
+NO_CLINIC = Clinic(name="", phone="", colours=Colours(primary="#1f4e66", background="#ffffff",
+                                                      text="#1f2933", highlight="#b8561f"))
+
+# The shipped example's details: --check-content warns while a clinic still shows them.
+EXAMPLE_PHONE = "0123 456 7890"
+EXAMPLE_WEB_ADDRESS = "example.com"
 
 
 # --- parsing: text to objects -------------------------------------------------------
@@ -409,6 +456,36 @@ def parse_clinic(text: str, source: str) -> Clinic:
 
 def parse_ui(text: str, source: str) -> UiText:
     return parser(UiText)(text, source)
+
+
+def _staff_parser(shipped_folder: Path | None, problems: list[Problem]) -> Callable[[str, str], StaffText]:
+    """staff.yaml, with words it lacks taken from the shipped staff.yaml and a warning each: an
+    upgrade keeps a clinic's edited staff.yaml, which won't have the words newer menus need."""
+    def parse(text: str, source: str) -> StaffText:
+        from kiosk import yamltext
+
+        value = yamltext.parse(text, source)
+        shipped_path = shipped_folder / "staff.yaml" if shipped_folder is not None else None
+        if not isinstance(value, yamltext.YamlMapping) or shipped_path is None or not shipped_path.is_file():
+            return schema.build(StaffText, value, source)
+        shipped = yamltext.parse(yamltext.decode(shipped_path.read_bytes(), str(shipped_path)), str(shipped_path))
+        if not isinstance(shipped, yamltext.YamlMapping):
+            return schema.build(StaffText, value, source)
+        added = [key for key in shipped if key not in value]
+        for key in added:
+            value[key] = shipped[key]
+            value.key_lines[key] = value.line
+        staff = schema.build(StaffText, value, source)
+        problems.extend(Problem(source, None, f"'{key}' is missing; the shipped words are used "
+                                f"({_short(shipped[key])})", warning=True) for key in added)
+        return staff
+
+    return parse
+
+
+def _short(value: object) -> str:
+    text = " ".join(str(value).split())
+    return f'"{text[:60]}..."' if len(text) > 60 else f'"{text}"'
 
 
 # --- loading: files to objects ------------------------------------------------------
@@ -437,9 +514,11 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
 
     - A broken region in the base language is left out (its screen says "being updated").
     - Another language falls back to the base language, page by page, with a warning.
-    - ``fallback`` is the shipped default folder: if the clinic's clinic.yaml or base
-      ui.yaml is broken the shipped one is used so the kiosk always starts. Without a
-      fallback those two files are fatal (ContentError).
+    - ``fallback`` is the shipped default folder: if the clinic's staff.yaml or base ui.yaml
+      (words only) is broken the shipped one is used so the kiosk always starts. Without a
+      fallback those files are fatal (ContentError).
+    - A broken clinic.yaml is never replaced by the shipped example's: with a fallback the
+      kiosk starts as NO_CLINIC (``clinic_broken``); without one it is fatal.
     """
     problems: list[Problem] = []
 
@@ -459,14 +538,23 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         except ContentError as exc:
             problems.extend(exc.problems)
             return None
-        problems.extend(missing_pictures(loaded, path))
+        problems.extend(missing_pictures(loaded, path, folder))
         return loaded
 
-    clinic = essential(folder / "clinic.yaml", parse_clinic)
-    staff = essential(folder / "staff.yaml", parser(StaffText))
-    if clinic.logo and not _asset_exists(clinic.logo):
-        problems.append(Problem(display_path(folder / "clinic.yaml"), None,
-                                f"'logo' names {clinic.logo}, but there is no such picture in the assets folder"))
+    clinic_broken = False
+    try:
+        clinic = read_file(folder / "clinic.yaml", parse_clinic)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        if fallback is None or fallback.resolve() == folder.resolve():
+            raise ContentError(problems) from None
+        clinic, clinic_broken = NO_CLINIC, True
+    staff = essential(folder / "staff.yaml", _staff_parser(fallback, problems))
+    if clinic.logo:
+        trouble = picture_trouble(clinic.logo, folder)
+        if trouble:
+            problems.append(Problem(display_path(folder / "clinic.yaml"), _key_line(folder / "clinic.yaml", "logo"),
+                                    f"'logo': {trouble}"))
     base = _load_language(folder, BASE_LANGUAGE, region_ids, essential(folder / "ui.yaml", parse_ui),
                           optional, problems, None)
     languages = {BASE_LANGUAGE: base}
@@ -484,7 +572,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         problems.append(Problem(display_path(path), None,
                                 f"there is no '{path.stem}' on the body map, so this file is not shown "
                                 f"(the regions are: {', '.join(region_ids)})", warning=True))
-    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems))
+    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems), clinic_broken)
 
 
 class _ReadOptional(Protocol):
@@ -496,15 +584,21 @@ class _ReadOptional(Protocol):
 
 def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiText, optional: _ReadOptional,
                    problems: list[Problem], base: Language | None) -> Language:
+    untranslated: set[str] = set()
+
     def page(name: str, cls: type[D], in_base: Callable[[Language], D | None]) -> D | None:
         path = folder / name
         if base is not None and not path.exists():
             problems.append(Problem(display_path(path), None,
                                     f"missing in this language; the {base.ui.language_name} page is shown",
                                     warning=True))
+            untranslated.add(path.stem)
             return in_base(base)
         loaded = optional(path, parser(cls))
-        return loaded if loaded is not None or base is None else in_base(base)
+        if loaded is None and base is not None:
+            untranslated.add(path.stem)
+            return in_base(base)
+        return loaded
 
     walkthrough = page("walkthrough.yaml", Walkthrough, lambda language: language.walkthrough)
     regions: dict[str, Region] = {}
@@ -515,24 +609,53 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
                                     f"missing in this language; the {base.ui.language_name} page is shown",
                                     warning=True))
             region = base.regions.get(region_id)
+            untranslated.add(region_id)
         else:
             region = optional(path, parse_region, region_id=region_id)
             if region is None and base is not None:
                 region = base.regions.get(region_id)
+                untranslated.add(region_id)
         if region is not None:
             if walkthrough is not None:
                 problems.extend(_unknown_steps(region, path, walkthrough))
             regions[region_id] = region
-    return Language(code, ui, regions, walkthrough,
-                    page("precautions.yaml", Precautions, lambda language: language.precautions),
-                    page("sources.yaml", Sources, lambda language: language.sources))
+    precautions = page("precautions.yaml", Precautions, lambda language: language.precautions)
+    sources = page("sources.yaml", Sources, lambda language: language.sources)
+    return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated))
 
 
-def _asset_exists(name: str) -> bool:
+def picture_trouble(name: str, folder: Path) -> str | None:
+    """What is wrong with a picture a content file names (staff words), or None when it can be
+    shown: looked for in the content folder, then among the shipped pictures (issue #15)."""
     try:
-        return asset_path(name).is_file()
+        path = picture_path(name, folder)
     except ValueError:
-        return False
+        return f"the picture {name} must be a file inside the content folder"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return f"the picture {name} is not in the content folder; check the file name"
+    except OSError as exc:
+        return f"the picture {name} can't be opened ({exc.strerror})"
+    if path.suffix.lower() != ".svg":
+        return f"the picture {name} must be an SVG drawing (a .svg file)"
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        return f"the picture {name} can't be read as an SVG drawing ({exc}); save it again from the drawing program"
+    if not root.tag.endswith("svg"):
+        return f"the picture {name} is not an SVG drawing"
+    return None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
 
 def parts(value: object) -> Iterator[object]:
@@ -549,12 +672,12 @@ def parts(value: object) -> Iterator[object]:
             yield from parts(getattr(value, name))
 
 
-def missing_pictures(value: object, path: Path) -> list[Problem]:
-    """A picture whose file isn't there is reported, but the page still shows, without it."""
-    return [Problem(display_path(path), picture.line,
-                    f"the picture {name} is not in the assets folder; check the file name")
+def missing_pictures(value: object, path: Path, folder: Path) -> list[Problem]:
+    """A picture that is missing or unreadable is reported (with the line of the YAML that names
+    it), but the page still shows, without it."""
+    return [Problem(display_path(path), picture.line, trouble)
             for picture in parts(value) if isinstance(picture, Picture)
-            for name in picture.files() if not _asset_exists(name)]
+            for name in picture.files() if (trouble := picture_trouble(name, folder))]
 
 
 def _unknown_steps(region: Region, path: Path, walkthrough: Walkthrough) -> list[Problem]:

@@ -7,6 +7,7 @@ pages. Pages are rendered on first use and kept. No Qt here.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -16,13 +17,14 @@ from kiosk.chart import ChartWords, soreness_svg
 from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, UiText, load_content, parser, read_file
 from kiosk.problems import ContentError, Problem
 from kiosk.render import Renderer
-from kiosk.resources import bundled_content_dir
+from kiosk.resources import bundled_content_dir, picture_path
 from kiosk.screenid import ScreenId
 
 CHART = "chart:soreness"  # image names the templates use
 WIDE_CHART = (1100, 225)  # the soreness chart across a whole region page, low enough to leave room for words
 STEP_CHART = (520, 300)  # beside the words of a walkthrough step, so both are seen without scrolling
 QR = "qr:aftercare"
+_PICTURE = re.compile(r'src="asset:([^"]+)"')  # a clinic's picture in a template: base.html.j2, step.html.j2
 
 P = ParamSpec("P")
 
@@ -64,7 +66,7 @@ class PageBook:
         self.renderer = renderer
         self.text_scale = text_scale
         self._cache: dict[tuple[object, ...], Page] = {}
-        self._qr_code: str | None = None  # made with the first region page: home doesn't need it
+        self._qr_codes: dict[str, str] = {}  # by address, made with the first region page: home doesn't need it
         self._layout: RegionLayout | ContentError | None = None
 
     def region(self, lang: str, calm: bool, region_id: str, page: int = 0) -> Page:
@@ -100,12 +102,11 @@ class PageBook:
     def sources(self, lang: str, calm: bool) -> Page:
         return self._page(("sources", lang, calm), self._simple, lang, calm, "sources")
 
-    @property
-    def _qr(self) -> str | None:
-        url = self.content.clinic.aftercare_url
-        if url and self._qr_code is None:
-            self._qr_code = _qr_svg(url)
-        return self._qr_code
+    def _qr(self, lang: str) -> str | None:
+        url = self.content.clinic.aftercare_for(lang)
+        if url and url not in self._qr_codes:
+            self._qr_codes[url] = _qr_svg(url)
+        return self._qr_codes.get(url) if url else None
 
     def step_count(self, lang: str) -> int:
         walkthrough = self.content.language(lang).walkthrough
@@ -132,14 +133,36 @@ class PageBook:
     def _page(self, key: tuple[object, ...], build: Callable[P, Page], *args: P.args, **kwargs: P.kwargs) -> Page:
         if key not in self._cache:
             try:
-                self._cache[key] = build(*args, **kwargs)
+                self._cache[key] = self._with_pictures(build(*args, **kwargs))
             except ContentError as exc:
                 self._cache[key] = Page(None, exc.problems)
         return self._cache[key]
 
-    def _context(self, language: Language, calm: bool) -> dict[str, object]:
+    def _with_pictures(self, page: Page) -> Page:
+        """The page's pictures go with it, read from the clinic's content folder (or the shipped
+        ones): the screen has no idea where the content is (issue #15). A missing picture is
+        left out here; --check-content names it with its line."""
+        if page.html is None:
+            return page
+        for name in set(_PICTURE.findall(page.html)):
+            try:
+                page.images[f"asset:{name}"] = picture_path(name, self.content.folder).read_text(encoding="utf-8")
+            except (OSError, ValueError, UnicodeDecodeError):
+                continue
+        return page
+
+    def _context(self, language: Language, calm: bool, note: str | None = None) -> dict[str, object]:
         return {"ui": language.ui, "clinic": self.content.clinic, "calm": calm, "lang": language.code,
-                "text_scale": self.text_scale}
+                "text_scale": self.text_scale, "untranslated": note}
+
+    def _shown_in(self, lang: str, *pages: str) -> tuple[Language, str | None]:
+        """The language a page is shown in, and the note above it: a page missing or broken in
+        the patient's language is shown whole in the base language, headings too, with one line
+        in the patient's language saying so (issue #15), never half and half."""
+        language = self.content.language(lang)
+        if not language.untranslated.intersection(p for p in pages if p):
+            return language, None
+        return self.content.base, language.ui.not_translated
 
     def _chart(self, language: Language, curve: SorenessCurve, size: tuple[int, int] | None = None) -> str:
         ui = language.ui
@@ -148,7 +171,7 @@ class PageBook:
         return soreness_svg(curve, words, self.content.clinic.colours, *(size or ()))
 
     def _region(self, lang: str, calm: bool, region_id: str, number: int) -> Page:
-        language = self.content.language(lang)
+        language, note = self._shown_in(lang, region_id)
         region = language.regions.get(region_id)
         if region is None:
             return Page(None, self.content.region_problems(region_id))
@@ -163,18 +186,18 @@ class PageBook:
         chart_size = WIDE_CHART if "soreness_chart" in page.across else None
         if "soreness_chart" in shown:
             images[CHART] = self._chart(language, region.soreness, chart_size)
-        qr = self._qr if "aftercare_qr" in shown else None
+        qr = self._qr(lang) if "aftercare_qr" in shown else None
         if qr:
             images[QR] = qr
         width, height = chart_size or (720, 320)
         html = self.renderer.render("region-page.html.j2", region=region, across=page.across,
                                     sections=page.sections, beside=page.beside, chart=CHART,
                                     chart_width=width, chart_height=height, qr=QR if qr else None,
-                                    **self._context(language, calm))
+                                    **self._context(language, calm, note))
         return Page(html, images=images)
 
     def _step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
-        language = self.content.language(lang)
+        language, note = self._shown_in(lang, "walkthrough", region_id or "")
         walkthrough = language.walkthrough
         region = language.regions.get(region_id) if region_id else None
         if walkthrough is None or index >= len(walkthrough.steps) or (region_id and region is None):
@@ -190,15 +213,15 @@ class PageBook:
             "step.html.j2", walkthrough=walkthrough, step=step, extra=extra, region=region,
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
             chart_width=STEP_CHART[0], chart_height=STEP_CHART[1],
-            **self._context(language, calm))
+            **self._context(language, calm, note))
         return Page(html, images=images)
 
     def _simple(self, lang: str, calm: bool, name: str) -> Page:
-        language = self.content.language(lang)
+        language, note = self._shown_in(lang, name)
         data = getattr(language, name)
         if data is None:
             return Page(None)
-        return Page(self.renderer.render(f"{name}.html.j2", page=data, **self._context(language, calm)))
+        return Page(self.renderer.render(f"{name}.html.j2", page=data, **self._context(language, calm, note)))
 
 
 def typical_curve(language: Language) -> SorenessCurve | None:

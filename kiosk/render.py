@@ -7,6 +7,7 @@ Autoescape is on (content text can't inject markup) and undefined names are erro
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,16 @@ if TYPE_CHECKING:
 class Renderer:
     def __init__(self, templates_dir: Path):
         self.templates_dir = templates_dir
+        # Read now, with the rest of the content: a content folder on a network share that
+        # drops later must not take pages not yet shown with it (issue #15).
+        self._kept: dict[str, bytes] = {}
+        if templates_dir.is_dir():
+            for path in templates_dir.rglob("*"):
+                try:
+                    if path.is_file():
+                        self._kept[path.relative_to(templates_dir).as_posix()] = path.read_bytes()
+                except OSError:
+                    continue  # reported as missing when a page asks for it
         self._jinja: jinja2.Environment | None = None  # made on the first page: jinja is not needed to paint home
 
     @property
@@ -27,7 +38,7 @@ class Renderer:
             import jinja2
 
             self._jinja = jinja2.Environment(
-                loader=jinja2.FileSystemLoader(str(self.templates_dir), encoding="utf-8"),
+                loader=jinja2.FunctionLoader(self._kept_template),
                 autoescape=True,
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
@@ -36,6 +47,12 @@ class Renderer:
                 auto_reload=False,
             )
         return self._jinja
+
+    def _kept_template(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        data = self._kept.get(name)
+        if data is None:
+            return None
+        return data.decode("utf-8"), str(self.templates_dir / name), lambda: True
 
     def render(self, template: str, **context: object) -> str:
         """Render one template; any failure becomes a ContentError naming the template file and line."""

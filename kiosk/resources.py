@@ -65,6 +65,26 @@ def default_content_dir() -> Path:
     return bundled_content_dir()
 
 
+def picture_path(name: str, content_folder: Path) -> Path:
+    """A clinic's picture (``illustrations/couch-side.svg``, the logo): from its content folder,
+    else the shipped one of that name, so a clinic replaces a picture by saving its own under
+    the same name and never edits the program's files (issue #15). Refuses what asset_path
+    refuses. When neither exists, the content folder's path (for the message)."""
+    parts = _inside(name, "content")
+    own = content_folder / parts
+    if own.is_file():
+        return own
+    shipped = bundled_content_dir() / parts
+    return shipped if shipped.is_file() else own
+
+
+def _inside(name: str, folder: str) -> PurePosixPath:
+    parts = PurePosixPath(name.replace("\\", "/"))
+    if parts.is_absolute() or ".." in parts.parts or ":" in name:
+        raise ValueError(f"file names must stay inside the {folder} folder: {name!r}")
+    return parts
+
+
 def asset_path(name: str) -> Path:
     """A file under ``assets/``; refuses absolute paths and ``..`` so content can't reach outside."""
     parts = PurePosixPath(name.replace("\\", "/"))

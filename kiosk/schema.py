@@ -64,7 +64,11 @@ def _type_hints(cls: type) -> dict[str, object]:
 
 def parse(cls: type[T], text: str, source: str, **extra: object) -> T:
     """YAML text to a ``cls`` instance, or ContentError with every problem found."""
-    value = yamltext.parse(text, source)
+    return build(cls, yamltext.parse(text, source), source, **extra)
+
+
+def build(cls: type[T], value: object, source: str, **extra: object) -> T:
+    """Already-parsed YAML (``yamltext.parse``) to a ``cls`` instance, or ContentError."""
     reader = _Reader(source)
     result = reader.build(cls, value, 1, "", extra)
     if reader.problems:

@@ -34,6 +34,15 @@ class StaffPin:
 
 
 @dataclass(frozen=True)
+class PinLock:
+    """Wrong PIN tries in a row, and when (wall clock, seconds since 1970) the pad was locked.
+    Kept in its own file beside the settings (``pin_lock_path``) so a restart doesn't reset them."""
+
+    wrong: int = field(default=0, metadata={"min": 0, "max": 100})
+    locked_at: float | None = field(default=None, metadata={"min": 0, "max": 1e11})
+
+
+@dataclass(frozen=True)
 class Settings:
     idle_seconds: float = field(default=90, metadata={"min": 15, "max": 3600, "unit": "seconds"})
     countdown_seconds: int = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
@@ -61,6 +70,11 @@ def log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    """The kiosk's log (written by ``kiosk.cli.start_log_file``)."""
+    return log_dir() / "kiosk.log"
 
 
 def parse_settings(text: str, source: str) -> Settings:
@@ -98,6 +112,37 @@ def save_settings(path: Path, settings: Settings) -> None:
     text = ("# Settings for the dry needling kiosk. Staff change these from the staff menu;\n"
             "# `kiosk --check-content` does not read this file. Delete it to go back to the defaults.\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    _write_atomically(path, text)
+
+
+def pin_lock_path(settings_path: Path) -> Path:
+    return settings_path.with_name("pin-lock.yaml")
+
+
+def load_pin_lock(path: Path) -> PinLock:
+    """The saved wrong tries and lock. A missing file is none; a broken or unreadable one is
+    treated as a lock starting now, so deleting or damaging it never gives fresh tries."""
+    import time
+
+    try:
+        from kiosk import yamltext
+
+        data = path.read_bytes()
+        text = yamltext.decode(data, display_path(path))
+        return schema.parse(PinLock, text, display_path(path)) if text.strip() else PinLock(0, time.time())
+    except FileNotFoundError:
+        return PinLock()
+    except (OSError, ContentError) as exc:
+        log.warning("the PIN lock file %s can't be read (%s); the pad is locked for now", path, exc)
+        return PinLock(0, time.time())
+
+
+def save_pin_lock(path: Path, lock: PinLock) -> None:
+    _write_atomically(path, "# Wrong staff PIN tries, kept across restarts. Written by the kiosk.\n"
+                            + yaml.safe_dump(asdict(lock), sort_keys=False))
+
+
+def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".yaml")
     try:
@@ -107,3 +152,16 @@ def save_settings(path: Path, settings: Settings) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def recent_log_problems(path: Path, limit: int = 12) -> list[str]:
+    """The last warnings and errors in the kiosk's log file (newest last), for the staff menu."""
+    try:
+        with path.open("rb") as log_file:
+            log_file.seek(0, os.SEEK_END)
+            log_file.seek(max(0, log_file.tell() - 200_000))  # the end is enough: the file rotates at 1 MB
+            lines = log_file.read().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return []
+    problems = [line for line in lines if any(f" {level} " in line for level in ("WARNING", "ERROR", "CRITICAL"))]
+    return problems[-limit:]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 
-from kiosk.settings import StaffPin
+from kiosk.settings import PinLock, StaffPin
 
 ITERATIONS = 200_000
 MAX_TRIES = 5
@@ -16,6 +18,30 @@ MIN_DIGITS, MAX_DIGITS = 4, 8
 
 def valid_pin(pin: str) -> bool:
     return pin.isdigit() and pin.isascii() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
+
+
+# The most used four-digit PINs, from Nick Berry's analysis of 3.4 million leaked PINs
+# (DataGenetics, "PIN analysis", 2012): the top 20, about a quarter of all PINs seen.
+COMMON_PINS = frozenset({
+    "1234", "1111", "0000", "1212", "7777", "1004", "2000", "4444", "2222", "6969",
+    "9999", "3333", "5555", "6666", "1122", "1313", "8888", "4321", "2001", "1010",
+})
+
+
+def guessable(pin: str) -> str | None:
+    """Why a PIN is easy to guess (staff words), or None when it is not."""
+    if len(set(pin)) == 1:
+        return "it is one digit repeated"
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])}
+    if steps in ({1}, {9}):  # 1234, 4321, 7890, 0123, 3210: a straight run either way
+        return "its digits are a straight run"
+    if pin in COMMON_PINS:
+        return "it is one of the most used PINs"
+    if len(pin) == 4 and pin[:2] in ("19", "20"):
+        return "it looks like a year"
+    if len(pin) == 8 and (pin[:2] in ("19", "20") or pin[4:6] in ("19", "20")):
+        return "it looks like a date"
+    return None
 
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> StaffPin:
@@ -48,13 +74,36 @@ class PinResult(Enum):
 
 
 class PinGuard:
-    """Checks PINs; after five wrong ones in a row, refuses every PIN for five minutes."""
+    """Checks PINs; after five wrong ones in a row, refuses every PIN for five minutes.
 
-    def __init__(self, stored: StaffPin | None, clock: Callable[[], float] = time.monotonic):
+    The wrong tries and the lock are handed to ``save_lock`` after each change, and a guard
+    made with the saved ``lock`` carries on where the last one stopped, so restarting the
+    kiosk doesn't give five fresh tries. While it runs the lock is timed on ``clock`` (monotonic:
+    changing the tablet's clock changes nothing). Across a restart only the wall clock is left:
+    the time already served counts, but a clock set back before the lock began restarts the full
+    lock rather than extending it by years or ending it (never shorter than five minutes from
+    when the kiosk sees it).
+    """
+
+    def __init__(self, stored: StaffPin | None, clock: Callable[[], float] = time.monotonic, *,
+                 wall_clock: Callable[[], float] = time.time, lock: PinLock | None = None,
+                 save_lock: Callable[[PinLock], None] = lambda lock: None):
         self.stored = stored
         self._clock = clock
-        self.wrong = 0
+        self._wall_clock = wall_clock
+        self._save_lock = save_lock
+        self.wrong = lock.wrong if lock else 0
         self._locked_until = 0.0
+        self._locked_at: float | None = None  # wall clock, for the next start
+        if lock is not None and lock.locked_at is not None:
+            now = wall_clock()
+            served = now - lock.locked_at
+            left = LOCK_SECONDS if served < 0 else max(0.0, LOCK_SECONDS - served)
+            if left > 0:
+                self._locked_until = clock() + left
+                self._locked_at = now - (LOCK_SECONDS - left)
+                if served < 0:
+                    self._save()  # the lock starts again from the clock's new time
 
     @property
     def is_set(self) -> bool:
@@ -70,12 +119,32 @@ class PinGuard:
     def check(self, pin: str) -> PinResult:
         if self.seconds_locked():
             return PinResult.LOCKED
+        lock_ended, self._locked_at = self._locked_at is not None, None
         if self.stored is not None and pin_matches(pin, self.stored):
-            self.wrong = 0
+            if self.wrong or lock_ended:
+                self.wrong = 0
+                self._save()
             return PinResult.OK
         self.wrong += 1
         if self.wrong >= MAX_TRIES:
             self.wrong = 0
             self._locked_until = self._clock() + LOCK_SECONDS
+            self._locked_at = self._wall_clock()
+            self._save()
             return PinResult.LOCKED
+        self._save()
         return PinResult.WRONG
+
+    @classmethod
+    def kept_in(cls, stored: StaffPin | None, clock: Callable[[], float], lock_file: Path | None) -> PinGuard:
+        """A guard whose wrong tries and lock are kept in ``lock_file`` (in memory only if None)."""
+        if lock_file is None:
+            return cls(stored, clock)
+        from kiosk.settings import load_pin_lock, save_pin_lock
+
+        return cls(stored, clock, lock=load_pin_lock(lock_file), save_lock=lambda lock: save_pin_lock(lock_file, lock))
+
+    def _save(self) -> None:
+        # A full or read-only disk must not open the pad: the lock still holds in memory.
+        with contextlib.suppress(OSError):
+            self._save_lock(PinLock(self.wrong, self._locked_at))

@@ -114,18 +114,72 @@ def parse(text: str, source: str) -> object:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or exc.context or "unreadable text"
-        raise ContentError(
-            [
-                Problem(
-                    source,
-                    line,
-                    f"this line can't be read as YAML ({reason}). Check the indentation, "
-                    "the colon after each name, and that every quote is closed",
-                )
-            ]
-        ) from None
+        said = _in_staff_words(text, exc, line)
+        if said is not None:
+            line, message = said
+        else:
+            message = (f"this line can't be read as YAML ({reason}). Check the indentation, "
+                       "the colon after each name, and that every quote is closed")
+        raise ContentError([Problem(source, line, message)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(source, None, f"this file can't be read as YAML ({exc})")]) from None
     if value is None:
         raise ContentError([Problem(source, 1, "the file is empty; it needs its fields filled in")])
     return value
+
+
+# --- the commonest hand-editing mistakes, said in staff words (issue #15) -------------------
+
+
+def _in_staff_words(text: str, exc: yaml.MarkedYAMLError, line: int | None) -> tuple[int, str] | None:
+    """(line, message) for a mistake staff make often, or None to give YAML's own words.
+
+    YAML reports where it gave up, which is often lines after the mistake: an unclosed quote
+    runs on to the next quote in the file. So each rule looks for the mistake itself.
+    """
+    lines = text.splitlines()
+    upto = line or len(lines)
+    problem = exc.problem or ""
+    opened = _unclosed_quote(lines[:upto])
+    if opened is not None:
+        number, quote = opened
+        return number, (f"the quote ({quote}) opened on this line is never closed; "
+                        f"add the closing {quote} at the end of the text")
+    tab = next((n for n, text_line in enumerate(lines[:upto], 1)
+                if "\t" in text_line[: len(text_line) - len(text_line.lstrip(" \t"))]), None)
+    if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem):
+        return tab, "a tab character: use spaces to indent"
+    mark = exc.problem_mark
+    if (mark is not None and "mapping values are not allowed" in problem and mark.line < len(lines)
+            and ":" in lines[mark.line][: mark.column]):  # a second colon on the line: it is in the text
+        return mark.line + 1, ("this text has a colon (:) in it, so it reads as a new name; "
+                      'put this text in quotes, like "Note: ..."')
+    if line is not None and "could not find expected ':'" in problem and exc.context_mark is not None:
+        key_line = exc.context_mark.line + 1
+        before = [t.strip() for t in lines[: key_line - 1] if t.strip() and not t.strip().startswith("#")]
+        if before and before[-1].startswith("- "):
+            return key_line, "this line is in a list but has no dash; start it with '- ' like the items above"
+        return key_line, "this line has no colon after its name; write it as 'name: value'"
+    return None
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
+    """The first line whose value opens a quote it doesn't close, with that quote."""
+    for number, text_line in enumerate(lines, 1):
+        value = text_line.strip()
+        if value.startswith("#"):
+            continue
+        if value.startswith("- "):
+            value = value[2:].lstrip()
+        if ":" in value and not value.startswith(("'", '"')):
+            value = value.split(":", 1)[1].lstrip()
+        if not value or value[0] not in "'\"":
+            continue
+        quote, rest = value[0], value[1:]
+        if quote == "'":
+            closed = "'" in rest.replace("''", "")
+        else:
+            closed = '"' in rest.replace("\\\\", "").replace('\\"', "")
+        if not closed:
+            return number, quote
+    return None

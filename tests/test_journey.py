@@ -267,7 +267,7 @@ def test_a_missing_picture_is_reported_and_the_page_still_shows(content_copy, ma
     [problem] = [p for p in content.problems if p.path == str(path)]
     text = path.read_text(encoding="utf-8").splitlines()
     assert "aftercare-crad" in text[problem.line - 1]  # the line where that picture is written
-    assert problem.message == "the picture illustrations/aftercare-crad.svg is not in the assets folder; " \
+    assert problem.message == "the picture illustrations/aftercare-crad.svg is not in the content folder; " \
                               "check the file name"
     window = make_window(content_copy)
     window.home.walkthrough_button.click()

@@ -177,6 +177,8 @@ def test_staff_menu_settings_are_saved_and_exit_uses_the_staff_code(kiosk, qtbot
     window.open_pin_pad()
     window.staff_overlay.enter(PIN)
     window.staff_overlay.exit_button.click()
+    assert codes == [], "exit asks first"
+    window.staff_overlay.exit_button.click()  # "Exit" on the confirmation
     assert codes == [STAFF_EXIT_CODE]
     assert not window.isVisible()
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kiosk.bodyart import load_art
 from kiosk.pages import load_pages
 from kiosk.problems import ContentError
-from kiosk.settings import Settings, load_settings, save_settings
+from kiosk.settings import Settings, load_settings, pin_lock_path, save_settings
 from kiosk.settings import default_path as default_settings_path
 
 if TYPE_CHECKING:
@@ -77,7 +77,8 @@ def build_window(content_dir: Path, settings: Settings | None = None, *, locked:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
     save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
     return KioskWindow(book, art, settings, locked=locked, save_settings=save,
-                       load_book=lambda: load_pages(content_dir, art.region_ids))
+                       load_book=lambda: load_pages(content_dir, art.region_ids),
+                       pin_lock_file=pin_lock_path(settings_path) if settings_path else None)
 
 
 def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,

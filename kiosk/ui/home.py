@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -54,8 +56,10 @@ class ClinicLogo(QWidget):
 
 
 def _logo(name: str, clinic_name: str) -> QWidget | None:
+    # The window hands over the logo's full path, found in the clinic's content folder (issue #15).
+    path = Path(name) if Path(name).is_absolute() else asset_path(name)
     try:
-        return ClinicLogo(svg_image(asset_path(name).read_bytes(), 2.0), clinic_name)
+        return ClinicLogo(svg_image(path.read_bytes(), 2.0), clinic_name)
     except (OSError, ValueError):
         return None  # reported by --check-content; the header simply has no logo
 

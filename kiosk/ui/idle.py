@@ -77,6 +77,8 @@ class StaffCorner(QObject):
 
     held = Signal()
     SIZE = 96  # px square
+    MARKER = 12  # px: seen by staff who know to look, not a patient's business
+    MARKER_MARGIN = 5  # px from the window's edges: clear of the buttons there (they start at 20 px)
 
     def __init__(self, window: QWidget, corner: str, seconds: float = 3.0, parent: QObject | None = None):
         super().__init__(parent or window)
@@ -86,7 +88,32 @@ class StaffCorner(QObject):
         self._timer.timeout.connect(self._fire)
         self._swallow_release = False
         self._press_pos: QPoint | None = None
+        self.marker: QWidget | None = None  # shown while staff have a problem to look at
         _application().installEventFilter(self)
+
+    def show_marker(self, on: bool) -> None:
+        """A small dot in the corner that tells staff (and means nothing to patients) that the
+        staff menu has something for them, e.g. clinic.yaml can't be read (issue #15)."""
+        if not on:
+            if self.marker is not None:
+                self.marker.hide()
+            return
+        if self.marker is None:
+            self.marker = QWidget(self._window)
+            self.marker.setObjectName("staffMarker")
+            self.marker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the corner still works
+            self.marker.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+            self.marker.setStyleSheet(f"background: #c2410c; border-radius: {self.MARKER // 2}px;")
+        self._place_marker()
+        self.marker.show()
+        self.marker.raise_()
+
+    def _place_marker(self) -> None:
+        if self.marker is not None:
+            box, size, margin = self.rect(), self.MARKER, self.MARKER_MARGIN
+            x = box.left() + margin if "left" in self.corner else box.right() - margin - size + 1
+            y = box.top() + margin if "top" in self.corner else box.bottom() - margin - size + 1
+            self.marker.setGeometry(x, y, size, size)
 
     def rect(self) -> QRect:
         w, h, s = self._window.width(), self._window.height(), self.SIZE
@@ -108,6 +135,9 @@ class StaffCorner(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self._window:
+            self._place_marker()
+            return False
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             if isinstance(event, QTouchEvent):
                 if not event.points():

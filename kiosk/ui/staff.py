@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import StaffText
 from kiosk.problems import Problem
-from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult
+from kiosk.settings import Settings
+from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, guessable, valid_pin
 from kiosk.ui.widgets import checkable, named
+from kiosk.visit import TEXT_SIZE_NAMES
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 CARD_WIDTH = 520
+EXIT_GAP = 40  # px of nothing above "Exit the kiosk": no other button is near it
 
 
 class StaffOverlay(QWidget):
@@ -128,35 +131,120 @@ class PinPad(StaffOverlay):
         if result is PinResult.OK:
             self.accepted.emit()
             return
+        self._refused(result)
+        self._refresh()
+
+    def _refused(self, result: PinResult) -> None:
         if result is PinResult.LOCKED:
             minutes = max(1, round(self._guard.seconds_locked() / 60))
             self.message.setText(self._words.pin_locked.format(minutes=minutes))
         else:
             self.message.setText(self._words.pin_wrong.format(tries=self._guard.tries_left))
-        self._refresh()
 
     def _refresh(self) -> None:
         self.dots.setText("\u25cf " * len(self._entered) or " ")
         self.ok_button.setEnabled(bool(self._entered))
 
 
+class ChangePinPad(PinPad):
+    """The current PIN (counted against the lock like any other try), then the new one twice.
+    An easily guessed new PIN is refused. ``changed`` carries the new PIN; nothing is saved here."""
+
+    changed = Signal(str)
+
+    def __init__(self, words: StaffText, guard: PinGuard, parent: QWidget):
+        super().__init__(words, guard, parent)
+        self._stage = "old"
+        self._new = ""
+        self.title.setText(words.pin_old)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 8)
+
+    def _submit(self) -> None:
+        entered, self._entered = self._entered, ""
+        words = self._words
+        if self._stage == "old":
+            result = self._guard.check(entered)
+            if result is PinResult.OK:
+                self._ask("new", words.pin_new, "")
+            else:
+                self._refused(result)
+        elif self._stage == "new":
+            if not valid_pin(entered):
+                self.message.setText(words.pin_new)
+            elif guessable(entered):
+                self.message.setText(words.pin_too_easy)
+            else:
+                self._new = entered
+                self._ask("again", words.pin_again, "")
+        elif entered == self._new:
+            self.changed.emit(entered)
+            return
+        else:
+            self._ask("new", words.pin_new, words.pin_different)
+        self._refresh()
+
+    def _ask(self, stage: str, title: str, message: str) -> None:
+        self._stage = stage
+        self.title.setText(title)
+        self.message.setText(message)
+
+
+class ExitConfirm(StaffOverlay):
+    """Exiting leaves the tablet blank until someone starts the kiosk again: asked once more."""
+
+    exitConfirmed = Signal()
+    stayed = Signal()
+
+    def __init__(self, words: StaffText, parent: QWidget):
+        super().__init__(parent)
+        self.question = named(QLabel(words.exit_question), "staffTitle")
+        self.question.setWordWrap(True)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.exit_button = named(QPushButton(words.exit_confirm), "secondary")
+        self.exit_button.clicked.connect(self.exitConfirmed)
+        self.stay_button = named(QPushButton(words.exit_stay), "secondary")
+        self.stay_button.clicked.connect(self.stayed)
+        self.stay_button.setDefault(True)  # Enter stays
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.stay_button)
+        buttons.addStretch(1)  # apart, so a slip of the finger stays
+        buttons.addWidget(self.exit_button)
+        layout = QVBoxLayout(self.card)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.setSpacing(30)
+        layout.addWidget(self.question)
+        layout.addLayout(buttons)
+        self.card.setFixedWidth(CARD_WIDTH + 160)
+        self.question.ensurePolished()
+        self.question.setMinimumHeight(self.question.heightForWidth(CARD_WIDTH + 80))
+
+
 class StaffMenu(StaffOverlay):
     exitRequested = Signal()
     reloadRequested = Signal()
+    changePinRequested = Signal()
     closed = Signal()
     defaultLanguageChosen = Signal(str)
     calmDefaultChanged = Signal(bool)
+    contrastDefaultChanged = Signal(bool)
+    textSizeDefaultChosen = Signal(str)
     idleSecondsChosen = Signal(int)
 
-    def __init__(self, words: StaffText, languages: dict[str, str], default_language: str,
-                 calm_default: bool, idle_seconds: int, problems: tuple[Problem, ...], parent: QWidget):
+    def __init__(self, words: StaffText, languages: dict[str, str], settings: Settings,
+                 problems: tuple[Problem, ...], log_lines: Sequence[str], parent: QWidget, *,
+                 notice: str | None = None):
         super().__init__(parent)
         self._words = words
         title = named(QLabel(words.menu_title), "staffTitle")
+        self.notice = named(QLabel(notice or ""), "pinMessage")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
         self.exit_button = named(QPushButton(words.exit), "secondary")
         self.exit_button.clicked.connect(self.exitRequested)
         self.reload_button = named(QPushButton(words.reload), "secondary")
         self.reload_button.clicked.connect(self.reloadRequested)
+        self.change_pin_button = named(QPushButton(words.change_pin), "secondary")
+        self.change_pin_button.clicked.connect(self.changePinRequested)
         self.status = named(QLabel(), "pinMessage")
         self.status.setWordWrap(True)
 
@@ -166,7 +254,7 @@ class StaffMenu(StaffOverlay):
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in languages.items():
             button = named(checkable(QPushButton(name)), "languageButton")
-            button.setChecked(code == default_language)
+            button.setChecked(code == settings.default_language)
             button.clicked.connect(lambda _=False, c=code: self.defaultLanguageChosen.emit(c))
             group.addButton(button)
             languages_row.addWidget(button)
@@ -174,49 +262,86 @@ class StaffMenu(StaffOverlay):
         languages_row.addStretch(1)
 
         self.calm_default = named(QCheckBox(words.calm_default), "calmToggle")
-        self.calm_default.setChecked(calm_default)
+        self.calm_default.setChecked(settings.calm_by_default)
         self.calm_default.toggled.connect(self.calmDefaultChanged)
+        self.contrast_default = named(QCheckBox(words.contrast_default), "calmToggle")
+        self.contrast_default.setChecked(settings.high_contrast_by_default)
+        self.contrast_default.toggled.connect(self.contrastDefaultChanged)
 
+        size_row = QHBoxLayout()
+        size_row.addWidget(QLabel(words.text_size_default))
+        size_group = QButtonGroup(self)
+        self.text_size_buttons: dict[str, QPushButton] = {}
+        for name, label in zip(TEXT_SIZE_NAMES, words.text_sizes):
+            button = named(checkable(QPushButton(label)), "languageButton")
+            button.setChecked(name == settings.text_size_by_default)
+            button.clicked.connect(lambda _=False, n=name: self.textSizeDefaultChosen.emit(n))
+            size_group.addButton(button)
+            size_row.addWidget(button)
+            self.text_size_buttons[name] = button
+        size_row.addStretch(1)
+
+        idle_seconds = int(settings.idle_seconds)
         idle_row = QHBoxLayout()
+        self.idle_label = QLabel()
+        idle_row.addWidget(self.idle_label)
         idle_group = QButtonGroup(self)
         self.idle_buttons: dict[int, QPushButton] = {}
-        choices = sorted(set(IDLE_CHOICES) | {int(idle_seconds)})
+        choices = sorted(set(IDLE_CHOICES) | {idle_seconds})
         for seconds in choices:
             button = named(checkable(QPushButton(str(seconds))), "languageButton")
-            button.setChecked(seconds == int(idle_seconds))
+            button.setChecked(seconds == idle_seconds)
             button.clicked.connect(lambda _=False, s=seconds: self._idle_chosen(s))
             idle_group.addButton(button)
             idle_row.addWidget(button)
             self.idle_buttons[seconds] = button
         idle_row.addStretch(1)
-        self.idle_label = QLabel()
-        self._idle_chosen(int(idle_seconds), announce=False)
+        self._idle_chosen(idle_seconds, announce=False)
 
         self.problems_view = named(QPlainTextEdit(), "problems")
         self.problems_view.setReadOnly(True)
         self.show_problems(problems)
+        self.log_view = named(QPlainTextEdit(), "problems")
+        self.log_view.setReadOnly(True)
+        # Newest first: the problem staff came to look at is in sight without scrolling.
+        self.log_view.setPlainText("\n".join(reversed(log_lines)) or words.no_log_problems)
 
         self.close_button = QPushButton(words.close)
         self.close_button.clicked.connect(self.closed)
 
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.close_button)
         actions = QHBoxLayout()
         actions.addWidget(self.reload_button)
-        actions.addWidget(self.exit_button)
-        actions.addStretch(1)
-        actions.addWidget(self.close_button)
+        actions.addWidget(self.change_pin_button)
+        actions.addWidget(self.status, 1)
+        views = QHBoxLayout()
+        for heading, view in ((words.problems_title, self.problems_view), (words.log_title, self.log_view)):
+            column = QVBoxLayout()
+            column.addWidget(named(QLabel(heading), "choose"))
+            column.addWidget(view, 1)
+            views.addLayout(column, 1)
+        # Exit alone in the far corner, a long way from everything else (issue #15: it was 12 px
+        # from "Reload content now"), and it asks before it acts.
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.exit_button)
         layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(36, 26, 36, 26)
-        layout.setSpacing(12)
-        layout.addWidget(title)
+        layout.setContentsMargins(36, 22, 36, 22)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addLayout(actions)
-        layout.addWidget(self.status)
         layout.addLayout(languages_row)
         layout.addWidget(self.calm_default)
-        layout.addWidget(self.idle_label)
+        layout.addWidget(self.contrast_default)
+        layout.addLayout(size_row)
         layout.addLayout(idle_row)
-        layout.addWidget(named(QLabel(words.problems_title), "choose"))
-        layout.addWidget(self.problems_view, 1)
-        self.card.setFixedSize(1100, 700)
+        layout.addLayout(views, 1)
+        layout.addSpacing(EXIT_GAP)
+        layout.addLayout(bottom)
+        self.card.setFixedSize(1180, 770)
 
     def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
         self.idle_label.setText(self._words.idle_time.format(seconds=seconds))

@@ -10,9 +10,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Content
+from kiosk.palette import theme_colours
 from kiosk.reload import ContentReloader
-from kiosk.settings import Settings
+from kiosk.settings import Settings, log_file, recent_log_problems
 from kiosk.staffpin import PinGuard
+from kiosk.ui.theme import stylesheet
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffOverlay
@@ -29,7 +31,7 @@ class StaffDesk(QObject):
 
     def __init__(self, window: QWidget, guard: PinGuard, settings: Settings,
                  save: Callable[[Settings], None], reloader: ContentReloader,
-                 reload_now: Callable[[], bool]):
+                 reload_now: Callable[[], bool], read_log: Callable[[], list[str]] | None = None):
         super().__init__(window)
         self._window = window
         self.guard = guard
@@ -37,6 +39,7 @@ class StaffDesk(QObject):
         self._save = save
         self._reloader = reloader
         self._reload_now = reload_now
+        self._read_log = read_log or (lambda: recent_log_problems(log_file()))
         self.overlay: StaffOverlay | None = None
 
     def open_pin_pad(self, content: Content) -> None:
@@ -47,24 +50,54 @@ class StaffDesk(QObject):
         pad = PinPad(content.staff, self.guard, self._window)
         pad.accepted.connect(lambda: self.open_menu(content))
         pad.cancelled.connect(self.close)
-        self._open(pad)
+        self._open(pad, content)
 
-    def open_menu(self, content: Content) -> None:
+    def open_menu(self, content: Content, said: str = "") -> None:
         from kiosk.ui.staff import StaffMenu
 
         staff = content.staff
         languages = {code: lang.name for code, lang in content.languages.items()}
-        menu = StaffMenu(staff, languages, self.settings.default_language, self.settings.calm_by_default,
-                         int(self.settings.idle_seconds), tuple(self._reloader.problems), self._window)
+        menu = StaffMenu(staff, languages, self.settings, tuple(self._reloader.problems), self._read_log(),
+                         self._window, notice=staff.clinic_broken if content.clinic_broken else None)
+        menu.say(said)
         menu.closed.connect(self.close)
-        menu.exitRequested.connect(self.exitRequested)
+        menu.exitRequested.connect(lambda: self.confirm_exit(content))
         menu.reloadRequested.connect(lambda: menu.say(staff.reload_done if self._reload_now()
                                                       else staff.reload_failed))
         menu.reloadRequested.connect(lambda: menu.show_problems(self._reloader.problems))
+        menu.changePinRequested.connect(lambda: self.change_pin(content))
+        menu.change_pin_button.setVisible(self.guard.is_set)
         menu.defaultLanguageChosen.connect(lambda code: self._change(default_language=code))
         menu.calmDefaultChanged.connect(lambda calm: self._change(calm_by_default=calm))
+        menu.contrastDefaultChanged.connect(lambda on: self._change(high_contrast_by_default=on))
+        menu.textSizeDefaultChosen.connect(lambda size: self._change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
-        self._open(menu)
+        self._open(menu, content)
+
+    def confirm_exit(self, content: Content) -> None:
+        from kiosk.ui.staff import ExitConfirm
+
+        confirm = ExitConfirm(content.staff, self._window)
+        confirm.exitConfirmed.connect(self.exitRequested)
+        confirm.stayed.connect(lambda: self.open_menu(content))
+        self._open(confirm, content)
+
+    def change_pin(self, content: Content) -> None:
+        from kiosk.ui.staff import ChangePinPad
+
+        pad = ChangePinPad(content.staff, self.guard, self._window)
+        pad.cancelled.connect(lambda: self.open_menu(content))
+        pad.changed.connect(lambda pin: self._pin_changed(content, pin))
+        self._open(pad, content)
+
+    def _pin_changed(self, content: Content, pin: str) -> None:
+        from kiosk.staffpin import hash_pin
+
+        stored = hash_pin(pin)
+        self.guard.stored = stored
+        self._change(staff_pin=stored)
+        log.info("staff PIN changed from the staff menu")
+        self.open_menu(content, said=content.staff.pin_changed)
 
     def close(self) -> None:
         if self.overlay is not None:
@@ -72,9 +105,12 @@ class StaffDesk(QObject):
             self.overlay.deleteLater()
             self.overlay = None
 
-    def _open(self, overlay: StaffOverlay) -> None:
+    def _open(self, overlay: StaffOverlay, content: Content) -> None:
         self.close()
         self.overlay = overlay
+        # Staff screens in the clinic's colours at normal size, whatever the last patient chose:
+        # the menu is laid out for it (extra-large text clipped it).
+        overlay.setStyleSheet(stylesheet(theme_colours(content.clinic.colours, False)))
         overlay.open()
 
     def _change(self, **changes: object) -> None:

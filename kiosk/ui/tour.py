@@ -94,6 +94,9 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
     window.open_staff_menu()
     QApplication.processEvents()
     yield "staff/menu"
+    window.staff.confirm_exit(content)  # issue #15: exit asks first
+    QApplication.processEvents()
+    yield "staff/exit-confirm"
     window.reset_visit()
 
 
@@ -107,14 +110,15 @@ def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:
     window.close()
 
 
-def self_test(content_dir: Path) -> int:
-    """Open every screen offscreen; 0 only if each one rendered its real page."""
+def self_test(content_dir: Path, found: list[str] | None = None) -> int:
+    """Open every screen offscreen; 0 only if each one rendered its real page (and nothing
+    was ``found`` before: content errors in any language, issue #15)."""
     from PySide6.QtGui import QFontInfo
 
     from kiosk.ui.typeface import FAMILY
 
     app = application(offscreen=True)
-    failures = []
+    failures = list(found or [])
     if QFontInfo(app.font()).family() != FAMILY:
         failures.append(f"the kiosk's typeface ({FAMILY}) did not load: text would not fit as tested")
     try:

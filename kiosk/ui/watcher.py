@@ -7,6 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 SETTLE_MS = 800  # editors save in several steps; wait until the folder is quiet
+# A folder on a network share can vanish and come back without the system telling anyone
+# (and a vanished folder can't be watched): whether it is there is asked this often.
+PRESENCE_MS = 3000
 
 
 class ContentWatcher(QObject):
@@ -14,9 +17,13 @@ class ContentWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, folder: Path, parent: QObject | None = None):
+    def __init__(self, folder: Path, parent: QObject | None = None, presence_ms: int = PRESENCE_MS):
         super().__init__(parent)
         self._folder = folder
+        self._present = folder.is_dir()
+        self._presence = QTimer(self, interval=presence_ms)
+        self._presence.timeout.connect(self._check_presence)
+        self._presence.start()
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._poke)
         self._watcher.directoryChanged.connect(self._poke)
@@ -34,6 +41,17 @@ class ContentWatcher(QObject):
 
     def _poke(self, _path: str) -> None:
         self._settle.start()
+
+    def _check_presence(self) -> None:
+        present = self._folder.is_dir()
+        if present != self._present:
+            # Gone: the reload refuses the empty folder and keeps the last good content.
+            # Back: everything is watched again and the content reloads by itself.
+            self._present = present
+            watched = self._watcher.files() + self._watcher.directories()
+            if watched:  # watches on what vanished are stale: start afresh
+                self._watcher.removePaths(watched)
+            self._settle.start()
 
     def _settled(self) -> None:
         self._watch_all()

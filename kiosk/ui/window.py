@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,7 @@ from kiosk.content import BASE_LANGUAGE, Colours, Language
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
+from kiosk.resources import picture_path
 from kiosk.screenid import ATTRACT, HOME, ScreenId
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
@@ -54,7 +56,7 @@ class KioskWindow(QMainWindow):
     def __init__(self, book: PageBook, art: BodyArt, settings: Settings | None = None, *,
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
                  load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
-                 parent: QWidget | None = None):
+                 pin_lock_file: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
@@ -63,7 +65,8 @@ class KioskWindow(QMainWindow):
         self.reloader = ContentReloader(load_book, list(book.content.problems))
         settings = settings or Settings()
         # The staff desk keeps the settings (staff change them there); the window reads them.
-        self.staff = StaffDesk(self, PinGuard(settings.staff_pin, clock), settings, save_settings,
+        guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
+        self.staff = StaffDesk(self, guard, settings, save_settings,
                                self.reloader, lambda: self.reload_content(now=True))
         self.staff.settingsChanged.connect(self._settings_changed)
         self.staff.exitRequested.connect(self.staff_exit)
@@ -85,6 +88,7 @@ class KioskWindow(QMainWindow):
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
+        self._mark_problems()
         self._build_home()
         self.show_home()
 
@@ -225,17 +229,22 @@ class KioskWindow(QMainWindow):
         return self.reloader.problems
 
     def reload_content(self, now: bool = False) -> bool:
-        """Load the content folder again. Good content is used at the next return home
-        (straight away when ``now``); bad content is refused and the last good kept."""
+        """Load the content folder again. Good content is used at once when home or the attract
+        screen shows (or when ``now``), else at the next return home; bad content is refused
+        and the last good kept."""
         if not self.reloader.can_reload:
             return False
         problems = self.reloader.reload(self.book.content.folder)
+        self._mark_problems()
         if problems:
             self.contentRejected.emit(problems)
             return False
         self.contentReady.emit()
-        if now:
+        # Nobody is reading home or the attract screen: show the fix at once, or staff think it failed.
+        if now or (self.current_screen() == HOME and not self._overlay_open()):
             self.show_home()
+        elif self.current_screen() == ATTRACT and not self._overlay_open():
+            self.show_attract()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -279,7 +288,13 @@ class KioskWindow(QMainWindow):
             self.visit = replace(self.visit, language=BASE_LANGUAGE)
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
+        self._mark_problems()
         self.contentSwapped.emit()
+
+    def _mark_problems(self) -> None:
+        """The staff corner's marker shows while the content has errors for staff to look at
+        (a broken clinic.yaml, a refused edit), so they know to open the menu (issue #15)."""
+        self.staff_corner.show_marker(any(not p.warning for p in self.reloader.problems))
 
     def _settings_changed(self, settings: Settings) -> None:
         if settings.idle_seconds != self.idle.seconds:
@@ -295,7 +310,8 @@ class KioskWindow(QMainWindow):
     def _build_home(self) -> None:
         content = self.book.content
         languages = {code: lang.name for code, lang in content.languages.items()}
-        home = HomeScreen(self.language.ui, replace(content.clinic, colours=self.colours), self.art,
+        logo = str(picture_path(content.clinic.logo, content.folder)) if content.clinic.logo else None
+        home = HomeScreen(self.language.ui, replace(content.clinic, colours=self.colours, logo=logo), self.art,
                           self.region_names(), languages, self.visit.language, self.visit.calm,
                           self.visit.high_contrast)
         home.regionChosen.connect(self.show_region)

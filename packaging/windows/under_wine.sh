@@ -203,12 +203,13 @@ step_installer() {
     expect "the installed kiosk-console.exe --check-content checks the installed content folder" \
         grep -qF 'Dry Needling Kiosk\content' <<<"$output"
 
-    # A clinic's bad edit: the installed kiosk falls back as dist\kiosk does, and says which line.
+    # A clinic's bad edit: never the example clinic's details in its place, so the self-test fails
+    # on it (issue #15) and says which line.
     local clinic="$APP_DIR/content/clinic.yaml"
     cp "$clinic" "$WORK/clinic.yaml.good"
     sed -i 's/^phone: "\(.*\)"/phone: "\1/' "$clinic"
     output=$(installed_console --self-test) || true
-    expect "with a broken clinic.yaml the installed kiosk still starts (self-test ok)" grep -qx "self-test: ok" <<<"$output"
+    expect "with a broken clinic.yaml the installed self-test fails" grep -q "self-test: FAILED" <<<"$output"
     expect "and names the file and line" grep -qE 'content.clinic\.yaml:[0-9]+' <<<"$output"
     cp "$WORK/clinic.yaml.good" "$clinic"
 
