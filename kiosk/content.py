@@ -210,6 +210,32 @@ class Sources:
     sources: tuple[Source, ...]
 
 
+# --- issue #17, the therapist card: the questions a patient may add to it -----------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question a patient can add to the card they show their therapist. The ``id`` is the
+    same in every language, so the card can show the clinic's own wording beneath."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Questions:
+    title: str
+    intro: str
+    items: tuple[Question, ...]
+
+    def check(self) -> Checks:
+        ids = [q.id for q in self.items]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            return [("items", f"each question needs its own id; used more than once: {', '.join(twice)}")]
+        return []
+
+
 @dataclass(frozen=True)
 class Colours:
     primary: str = field(metadata={"kind": "colour"})
@@ -282,6 +308,16 @@ class UiText:
     idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
     keep_reading: str
     attract: str
+    # issue #17: the card a patient shows their therapist, and what the kiosk keeps
+    card_button: str
+    card_title: str
+    card_private: str
+    card_empty: str
+    card_clear: str
+    card_base_language: str = field(metadata={"placeholders": ("language",)})
+    tick_heading: str
+    questions_button: str
+    usage_note: str
 
 
 @dataclass(frozen=True)
@@ -306,6 +342,17 @@ class StaffText:
     problems_title: str
     no_problems: str
     close: str
+    # issue #17: "How the kiosk is used"
+    insights_button: str
+    insights_title: str
+    insights_visits: str
+    insights_regions: str
+    insights_walkthrough: str
+    insights_started: str
+    insights_finished: str
+    insights_languages: str
+    insights_empty: str
+    insights_kept: str = field(metadata={"placeholders": ("days",)})
 
 
 @dataclass(frozen=True)
@@ -318,6 +365,7 @@ class Language:
     walkthrough: Walkthrough | None
     precautions: Precautions | None
     sources: Sources | None
+    questions: Questions | None = None  # issue #17: none offered when the clinic has no questions.yaml
 
     @property
     def name(self) -> str:
@@ -481,9 +529,12 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
             if walkthrough is not None:
                 problems.extend(_unknown_steps(region, path, walkthrough))
             regions[region_id] = region
+    # issue #17: questions.yaml is new, so a clinic's older content folder without one is not wrong.
+    has_questions = (folder / "questions.yaml").exists() or (base is not None and base.questions is not None)
     return Language(code, ui, regions, walkthrough,
                     page("precautions.yaml", Precautions, lambda language: language.precautions),
-                    page("sources.yaml", Sources, lambda language: language.sources))
+                    page("sources.yaml", Sources, lambda language: language.sources),
+                    page("questions.yaml", Questions, lambda language: language.questions) if has_questions else None)
 
 
 def _asset_exists(name: str) -> bool:

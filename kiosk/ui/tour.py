@@ -73,6 +73,7 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
             show()
             QApplication.processEvents()
             yield prefix + window.current_screen().name
+        yield from _card_screens(window, prefix)  # issue #17
         window.show_attract()
         QApplication.processEvents()
         yield prefix + "attract"
@@ -89,6 +90,22 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
     QApplication.processEvents()
     yield "staff/menu"
     window.reset_visit()
+
+
+def _card_screens(window: KioskWindow, prefix: str) -> Iterator[str]:
+    """The questions and the therapist card, with a precaution and two questions ticked as a patient would."""
+    from kiosk.ui.ticks import TickPanel
+
+    window.show_precautions()
+    for screen_name in ("questions", "card"):
+        panel = window.shown_screen.findChild(TickPanel) if window.shown_screen else None
+        for box in list(panel.boxes.values())[:2] if panel else ():
+            box.click()
+        if screen_name == "questions" and window.book.content.language(window.visit.language).questions is None:
+            continue
+        (window.show_questions if screen_name == "questions" else window.show_card)()
+        QApplication.processEvents()
+        yield prefix + window.current_screen().name
 
 
 def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:

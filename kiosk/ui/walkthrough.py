@@ -10,7 +10,7 @@ from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import named, text_size_button
+from kiosk.ui.widgets import WrappingButton, named, text_size_button
 
 SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
 
@@ -19,6 +19,7 @@ class WalkthroughScreen(Screen):
     homeRequested = Signal()
     textSizeRequested = Signal()
     stepChanged = Signal(int)  # 0-based
+    questionsRequested = Signal()  # issue #17
 
     def __init__(self, steps: list[Page], ui: UiText, start: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,6 +37,11 @@ class WalkthroughScreen(Screen):
         header.addWidget(self.home_button)
         header.addStretch(1)
         header.addWidget(self.progress)
+        self.questions_button = WrappingButton(f"+ {ui.questions_button}", "secondary")  # issue #17
+        self.questions_button.setMaximumWidth(240)
+        self.questions_button.clicked.connect(self.questionsRequested)
+        header.addSpacing(16)
+        header.addWidget(self.questions_button)
         self.text_size_button = text_size_button(ui.text_size)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         header.addSpacing(16)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEve
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.bodyart import BodyArt
+from kiosk.card import TherapistCard, Tick
 from kiosk.content import BASE_LANGUAGE, Colours, Language
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
@@ -68,6 +69,7 @@ class KioskWindow(QMainWindow):
         self.staff.exitRequested.connect(self.staff_exit)
         self.looks = Looks(self)
         self.visit = self._fresh_visit()
+        self.card = TherapistCard()  # issue #17: only in memory; cleared with the visit
         self.colours: Colours = self.looks.apply(self.book, self.visit)
         stack = QStackedWidget()
         self.setCentralWidget(stack)
@@ -77,6 +79,8 @@ class KioskWindow(QMainWindow):
         self.router = Router(self.navigator, self.scene)
         self.router.homeWanted.connect(self.show_home)
         self.router.textSizeRequested.connect(self.cycle_text_size)
+        self.router.tickToggled.connect(self._tick)
+        self.router.cardCleared.connect(self.clear_card)
         self.idle_reset = IdleReset(self, self.settings.idle_seconds, self.settings.countdown_seconds)
         self.idle_reset.watcher.idle.connect(self.start_countdown)
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
@@ -116,7 +120,7 @@ class KioskWindow(QMainWindow):
 
     def scene(self) -> Scene:
         """What screens are made from now."""
-        return Scene(self.book, self.visit, self.pages, self.language)
+        return Scene(self.book, self.visit, self.pages, self.language, self.card)
 
     def region_names(self) -> dict[str, str]:
         return self.scene().region_names()
@@ -146,6 +150,17 @@ class KioskWindow(QMainWindow):
 
     def show_sources(self, back: ScreenId = HOME) -> None:
         self.router.show_sources(back)
+
+    def show_card(self) -> None:
+        self.router.show_card()
+
+    def show_questions(self) -> None:
+        self.router.show_questions()
+
+    def clear_card(self) -> None:
+        """The therapist's one tap: the card is empty, and shown empty."""
+        self.card = TherapistCard()
+        self.router.again()
 
     # --- the patient's choices --------------------------------------------------------
 
@@ -263,6 +278,7 @@ class KioskWindow(QMainWindow):
         # or language.
         self._close_overlays()
         self.visit = self._fresh_visit()
+        self.card = TherapistCard()
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
 
@@ -276,6 +292,9 @@ class KioskWindow(QMainWindow):
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
         self.contentSwapped.emit()
+
+    def _tick(self, tick: Tick, on: bool) -> None:
+        self.card = self.card.with_tick(tick, on)  # never logged or counted: only what was ticked
 
     def _settings_changed(self, settings: Settings) -> None:
         if settings.idle_seconds != self.idle.seconds:
