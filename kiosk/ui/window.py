@@ -34,6 +34,8 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.router import Router, Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.staffdesk import StaffDesk
+from kiosk.ui.usagecount import UsageCounter
+from kiosk.usage import IDLE_RESET, UsageLog
 from kiosk.visit import Visit, fresh_visit
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
@@ -54,7 +56,7 @@ class KioskWindow(QMainWindow):
     def __init__(self, book: PageBook, art: BodyArt, settings: Settings | None = None, *,
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
                  load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
-                 parent: QWidget | None = None):
+                 usage: UsageLog | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
@@ -86,6 +88,8 @@ class KioskWindow(QMainWindow):
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
+        self.usage = UsageCounter(self, usage, clock)  # issue #17
+        self.navigator.shown.connect(self.usage.screen_shown)
         self._build_home()
         self.show_home()
 
@@ -187,6 +191,7 @@ class KioskWindow(QMainWindow):
 
     def reset_for_next_patient(self) -> None:
         """Forget everything the last patient chose and show the attract screen."""
+        self.usage.count(IDLE_RESET)
         self._forget_visit()
         self.show_attract()
         self.idle.restart()
@@ -227,6 +232,7 @@ class KioskWindow(QMainWindow):
 
     def staff_exit(self) -> None:
         log.info("staff exit")
+        self.usage.write()
         self.locked = False
         self.close()
         QApplication.exit(STAFF_EXIT_CODE)
@@ -267,6 +273,7 @@ class KioskWindow(QMainWindow):
         return fresh_visit(self.settings, self.book.content.languages, self.system_high_contrast)
 
     def _choose(self, visit: Visit, then: Callable[[], None] | None = None) -> None:
+        self.usage.visit_changed(self.visit, visit)
         self.visit = visit
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
@@ -279,6 +286,7 @@ class KioskWindow(QMainWindow):
         self._close_overlays()
         self.visit = self._fresh_visit()
         self.card = TherapistCard()
+        self.usage.new_visit()
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
 
@@ -335,3 +343,4 @@ class KioskWindow(QMainWindow):
         if screen is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(screen, QAccessible.Event.Alert))
         self.screenChanged.emit(screen_id.name)
+
