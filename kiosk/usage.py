@@ -79,8 +79,8 @@ class UsageLog:
 
     # --- counting (cheap: memory only) ---------------------------------------------------
 
-    def record(self, measure: str, value: str = "", times: int = 1) -> None:
-        when = self._now()
+    def record(self, measure: str, value: str = "", times: int = 1, at: datetime | None = None) -> None:
+        when = at or self._now()
         key = (when.date().isoformat(), when.hour, measure, value)
         self._pending[key] += times
         if self._today and next(iter(self._today))[0] != key[0]:
@@ -187,3 +187,27 @@ def export_csv(rows: Iterable[DayCount], kiosk_name: str, out: Path) -> int:
             writer.writerow([kiosk_name, row.day, row.measure, row.value, row.count])
             written += 1
     return written
+
+
+def example_month(log: UsageLog, today: date, regions: Iterable[str], seed: int = 17) -> None:
+    """Made-up counts for the 30 days to ``today``, for the screenshots and tests of the staff
+    insight screen. Never used by the running kiosk."""
+    import random
+
+    chooser = random.Random(seed)
+    regions = list(regions)
+    for back in range(30):
+        day = today - timedelta(days=back)
+        if day.weekday() == 6:
+            continue  # the clinic is closed on Sundays
+        at = datetime(day.year, day.month, day.day, 10)
+        visits = chooser.randint(3, 14)
+        log.record(VISIT, times=visits, at=at)
+        log.record(LANGUAGE, "en", times=visits - visits // 4, at=at)
+        log.record(LANGUAGE, "es", times=visits // 4, at=at)
+        for _ in range(visits):
+            log.record(REGION, chooser.choice(regions), at=at)
+        started = chooser.randint(0, visits // 2 + 1)
+        log.record(WALKTHROUGH, "started", times=started, at=at)
+        log.record(WALKTHROUGH, "finished", times=chooser.randint(0, started), at=at)
+    log.write_pending()

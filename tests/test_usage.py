@@ -170,3 +170,30 @@ def test_home_alone_is_not_a_visit(counted_window, qtbot):
     window.reset_visit()
     window.usage.write()
     assert ("visit", "") not in totals(log)
+
+
+def test_staff_see_a_month_of_counts_as_charts(counted_window, qtbot):
+    from kiosk.ui.insights import InsightsOverlay
+
+    window, log = counted_window
+    usage.example_month(log, date.today(), window.book.content.region_ids)
+    window.open_staff_menu()
+    window.staff.overlay.insights_button.click()
+    overlay = window.staff.overlay
+    assert isinstance(overlay, InsightsOverlay)
+    words = window.book.content.staff
+    assert list(overlay.charts) == [words.insights_visits, words.insights_regions, words.insights_walkthrough,
+                                    words.insights_languages]
+    regions_chart = overlay.charts[words.insights_regions]
+    for name in ("Calves", "Hamstrings", "Quads", "Foot"):
+        assert f">{name}<" in regions_chart
+    assert ">Español<" in overlay.charts[words.insights_languages]
+    overlay.close_button.click()
+    assert window.staff.overlay is None
+
+
+def test_with_nothing_counted_the_insights_say_so(counted_window, qtbot):
+    window, _ = counted_window
+    window.open_staff_menu()
+    window.staff.overlay.insights_button.click()
+    assert window.staff.overlay.charts == {}

@@ -147,6 +147,7 @@ class StaffMenu(StaffOverlay):
     defaultLanguageChosen = Signal(str)
     calmDefaultChanged = Signal(bool)
     idleSecondsChosen = Signal(int)
+    insightsRequested = Signal()  # issue #17
 
     def __init__(self, words: StaffText, languages: dict[str, str], default_language: str,
                  calm_default: bool, idle_seconds: int, problems: tuple[Problem, ...], parent: QWidget):
@@ -202,6 +203,9 @@ class StaffMenu(StaffOverlay):
         actions = QHBoxLayout()
         actions.addWidget(self.reload_button)
         actions.addWidget(self.exit_button)
+        self.insights_button = named(QPushButton(words.insights_button), "secondary")  # issue #17
+        self.insights_button.clicked.connect(self.insightsRequested)
+        actions.addWidget(self.insights_button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
         layout = QVBoxLayout(self.card)

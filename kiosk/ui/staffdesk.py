@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Content
+from kiosk.content import Colours, Content
 from kiosk.reload import ContentReloader
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
+from kiosk.usage import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffOverlay
@@ -38,6 +40,9 @@ class StaffDesk(QObject):
         self._reloader = reloader
         self._reload_now = reload_now
         self.overlay: StaffOverlay | None = None
+        # issue #17: the anonymous counts and what the charts need; set by the window.
+        self.usage_counts: Callable[[], list[DayCount]] = list
+        self.insight_names: Callable[[], tuple[dict[str, str], dict[str, str], Colours]] | None = None
 
     def open_pin_pad(self, content: Content) -> None:
         if self.overlay is not None:
@@ -64,7 +69,20 @@ class StaffDesk(QObject):
         menu.defaultLanguageChosen.connect(lambda code: self._change(default_language=code))
         menu.calmDefaultChanged.connect(lambda calm: self._change(calm_by_default=calm))
         menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
+        menu.insightsRequested.connect(lambda: self.open_insights(content))
         self._open(menu)
+
+    def open_insights(self, content: Content, today: date | None = None) -> None:
+        """Issue #17: the last 30 days of anonymous counts."""
+        from kiosk.insightchart import summarise
+        from kiosk.ui.insights import InsightsOverlay
+
+        summary = summarise(self.usage_counts(), today or date.today())
+        regions, languages, colours = self.insight_names() if self.insight_names else ({}, {}, content.clinic.colours)
+        overlay = InsightsOverlay(content.staff, summary, regions, languages, colours,
+                                  self.settings.usage_retention_days, self._window)
+        overlay.closed.connect(self.close)
+        self._open(overlay)
 
     def close(self) -> None:
         if self.overlay is not None:

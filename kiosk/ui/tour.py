@@ -89,6 +89,7 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
     window.open_staff_menu()
     QApplication.processEvents()
     yield "staff/menu"
+    yield from _insights_with_a_made_up_month(window)  # issue #17
     window.reset_visit()
 
 
@@ -106,6 +107,28 @@ def _card_screens(window: KioskWindow, prefix: str) -> Iterator[str]:
         (window.show_questions if screen_name == "questions" else window.show_card)()
         QApplication.processEvents()
         yield prefix + window.current_screen().name
+
+
+def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
+    """The staff's usage charts over a month of made-up counts in a file of their own."""
+    import tempfile
+    from datetime import date
+
+    from kiosk import usage
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-usage-example-") as folder:
+        path = Path(folder) / usage.FILE_NAME
+        made_up = usage.UsageLog(path)
+        usage.example_month(made_up, date.today(), window.book.content.region_ids)
+        made_up.close()
+        real, window.staff.usage_counts = window.staff.usage_counts, lambda: usage.read_days(path, date.min)
+        try:
+            window.staff.open_insights(window.book.content)
+            QApplication.processEvents()
+            yield "staff/insights"
+        finally:
+            window.staff.usage_counts = real
+            window.staff.close()
 
 
 def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:

@@ -5,6 +5,7 @@ for its screen. Counted from typed ``ScreenId`` values, never from parsing names
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -44,6 +45,13 @@ class UsageCounter(QObject):
     def write(self) -> None:
         if self.log is not None:
             self.log.write_pending()
+
+    def days(self) -> list[usage_measures.DayCount]:
+        """Every count kept, per day (written first, so the staff see this visit's too)."""
+        if self.log is None:
+            return []
+        self.write()
+        return usage_measures.read_days(self.log.path, date.min)
 
     def new_visit(self) -> None:
         self._visit_counted = False

@@ -90,6 +90,10 @@ class KioskWindow(QMainWindow):
         self.staff_corner.held.connect(self.open_pin_pad)
         self.usage = UsageCounter(self, usage, clock)  # issue #17
         self.navigator.shown.connect(self.usage.screen_shown)
+        self.staff.usage_counts = self.usage.days
+        self.staff.insight_names = lambda: (self.region_names(), {c: lang.name for c, lang in
+                                                                  self.book.content.languages.items()},
+                                            self.book.content.clinic.colours)
         self._build_home()
         self.show_home()
 
