@@ -39,6 +39,11 @@ class TickBox(QCheckBox):
     def text(self) -> str:
         return self._label.text()
 
+    @property
+    def label(self) -> QLabel:
+        """The words, wrapped."""
+        return self._label
+
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
 
