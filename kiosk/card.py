@@ -39,7 +39,9 @@ class Tick:
         if self.kind is TickKind.PRECAUTION:
             items = language.precautions.items if language.precautions else ()
             index = int(self.key)
-            return items[index].heading if index < len(items) else None
+            if index >= len(items):
+                return None
+            return items[index].card or items[index].heading  # the card speaks as the patient: "I take..."
         questions = language.questions.items if language.questions else ()
         return next((q.text for q in questions if q.id == self.key), None)
 

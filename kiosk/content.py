@@ -187,6 +187,7 @@ class Walkthrough:
 class Precaution:
     heading: str
     text: str
+    card: str | None = None  # issue #17: the patient's own words for the therapist card ("I take...")
 
 
 @dataclass(frozen=True)

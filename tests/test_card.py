@@ -23,8 +23,8 @@ def test_spanish_patient_card_shows_english_beneath(make_window, qtbot):
     card = window.shown_screen
     assert isinstance(card, CardScreen)
     (first, first_en), (second, second_en) = card.lines
-    assert "Tomas anticoagulantes" in first.text() and first_en.text() == "In English: You take blood thinners"
-    assert "Estás embarazada" in second.text() and "You are pregnant" in second_en.text()
+    assert "Tomo anticoagulantes" in first.text() and first_en.text() == "In English: I take blood thinners"
+    assert "Estoy embarazada" in second.text() and "I am pregnant" in second_en.text()
 
 
 def test_english_patient_card_shows_english_alone(make_window, qtbot):
@@ -32,7 +32,7 @@ def test_english_patient_card_shows_english_alone(make_window, qtbot):
     tick_precautions(window, 0)
     window.shown_screen.ticks.card_button.click()
     (line, beneath), = window.shown_screen.lines
-    assert "You take blood thinners" in line.text() and beneath is None
+    assert "I take blood thinners" in line.text() and beneath is None
 
 
 def test_questions_from_a_region_and_a_walkthrough_step_go_on_the_card(make_window, qtbot):

@@ -101,7 +101,7 @@ def test_no_card_tick_reaches_the_database_or_the_log(counted_window, qtbot, tmp
     secrets = []
     for code in ("en", "es"):
         language = window.book.content.languages[code]
-        secrets += [item.heading for item in language.precautions.items]
+        secrets += [words for item in language.precautions.items for words in (item.heading, item.card)]
         secrets += [q.text for q in language.questions.items] + [q.id for q in language.questions.items]
     for secret in secrets:
         assert secret.encode() not in stored, secret
