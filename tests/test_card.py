@@ -99,3 +99,45 @@ def test_whole_row_of_a_tick_box_is_the_target(make_window, qtbot):
 def test_the_card_never_names_its_ticks_when_printed():
     card = TherapistCard().with_tick(Tick.question("sessions"), True)
     assert "sessions" not in repr(card) and "sessions" not in str(card)
+
+
+def test_a_finger_tap_ticks_a_box_and_a_finger_drag_scrolls_the_boxes(make_window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    window.cycle_text_size()
+    window.cycle_text_size()  # extra-large text: the boxes need scrolling
+    window.home.precautions_button.click()
+    panel = window.shown_screen.ticks
+    box = panel.boxes[Tick.precaution(0)]
+    handle, device = window.windowHandle(), QTest.createTouchDevice()
+    where = box.mapTo(window, QPoint(box.width() // 2, box.height() // 2))
+    QTest.touchEvent(handle, device).press(0, where).commit()
+    QTest.touchEvent(handle, device).release(0, where).commit()
+    qtbot.waitUntil(box.isChecked)
+    assert Tick.precaution(0) in window.card
+
+    bar = panel.scroller.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    start = panel.scroller.viewport().mapTo(window, QPoint(200, 400))
+    QTest.touchEvent(handle, device).press(0, start).commit()
+    for step in range(1, 11):
+        QTest.touchEvent(handle, device).move(0, start - QPoint(0, 30 * step)).commit()
+    QTest.touchEvent(handle, device).release(0, start - QPoint(0, 300)).commit()
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    assert len(window.card) == 1, "a drag scrolls; it ticks nothing"
+
+
+def test_space_ticks_the_focused_box(make_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.home.precautions_button.click()
+    box = window.shown_screen.ticks.boxes[Tick.precaution(2)]
+    window.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert Tick.precaution(2) in window.card
+    assert box.accessibleName() == window.language.precautions.items[2].heading

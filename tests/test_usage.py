@@ -46,6 +46,8 @@ def test_a_visit_through_the_widgets_is_counted(counted_window, qtbot):
     walkthrough = window.shown_screen
     for _ in range(walkthrough.total - 1):
         walkthrough.next_button.click()
+    walkthrough.previous_button.click()
+    walkthrough.next_button.click()  # the last step seen twice: finished once
     walkthrough.home_button.click()
     window.home.calm_toggle.click()
     window.home.text_size_button.click()

@@ -32,6 +32,7 @@ class UsageCounter(QObject):
         self._shown: ScreenId | None = None
         self._shown_at = 0.0
         self._visit_counted = False
+        self._walkthrough_finished = False
         self._timer = QTimer(self, singleShot=True, interval=self.WRITE_AFTER_MS)
         self._timer.timeout.connect(self.write)
 
@@ -75,8 +76,11 @@ class UsageCounter(QObject):
         if screen_id.kind is ScreenKind.WALKTHROUGH:
             if previous is None or previous.kind is not ScreenKind.WALKTHROUGH:
                 self.count(usage_measures.WALKTHROUGH, "started")
+                self._walkthrough_finished = False
             walkthrough = self._window.language.walkthrough
-            if walkthrough is not None and screen_id.step == len(walkthrough.steps) - 1:
+            last = walkthrough is not None and screen_id.step == len(walkthrough.steps) - 1
+            if last and not self._walkthrough_finished:  # once per walk, however often the last step is seen
+                self._walkthrough_finished = True
                 self.count(usage_measures.WALKTHROUGH, "finished")
 
     def visit_changed(self, before: Visit, after: Visit) -> None:
