@@ -72,7 +72,9 @@ def visits_svg(summary: UsageSummary, colours: Colours) -> str:
                      f'height="{h:.1f}" fill="{colours.primary}"/>')
         if i % 7 == 0 and i < len(summary.visits) - 3 or i == len(summary.visits) - 1:
             day = summary.first_day + timedelta(days=i)
-            parts.append(_text(left + (i + 0.5) * step, HEIGHT - 12, f"{day.day}/{day.month}", colours.text, "middle"))
+            last = i == len(summary.visits) - 1  # the last date ends at the edge, not past it
+            parts.append(_text(WIDTH - 4 if last else left + (i + 0.5) * step, HEIGHT - 12, f"{day.day}/{day.month}",
+                               colours.text, "end" if last else "middle"))
     parts.append(_text(left - 8, top + FONT_PX - 4, str(peak), colours.text, "end"))
     parts.append(_text(left - 8, top + plot_h, "0", colours.text, "end"))
     parts.append("</svg>")

@@ -199,3 +199,36 @@ def test_with_nothing_counted_the_insights_say_so(counted_window, qtbot):
     window.open_staff_menu()
     window.staff.overlay.insights_button.click()
     assert window.staff.overlay.charts == {}
+
+
+def test_the_sources_page_says_what_the_kiosk_keeps(make_window, qtbot):
+    window = make_window()
+    for code in ("en", "es"):
+        window.set_language(code)
+        window.home.sources_button.click()
+        assert " ".join(window.language.ui.usage_note.split()) in " ".join(window.shown_screen.text().split())
+        window.shown_screen.back_button.click()
+
+
+def test_the_charts_sum_the_last_30_days_only():
+    from kiosk.insightchart import summarise
+
+    rows = [usage.DayCount("2026-10-31", usage.VISIT, "", 50),  # 31 days ago: left out
+            usage.DayCount("2026-11-01", usage.VISIT, "", 4), usage.DayCount("2026-11-30", usage.VISIT, "", 6),
+            usage.DayCount("2026-11-30", usage.REGION, "foot", 2),
+            usage.DayCount("2026-11-29", usage.REGION, "foot", 1),
+            usage.DayCount("2026-11-30", usage.WALKTHROUGH, "started", 3),
+            usage.DayCount("2026-11-30", usage.WALKTHROUGH, "finished", 1)]
+    summary = summarise(rows, date(2026, 11, 30))
+    assert len(summary.visits) == 30 and summary.visits[0] == 4 and summary.visits[-1] == 6
+    assert sum(summary.visits) == 10
+    assert summary.regions == (("foot", 3),)
+    assert (summary.walkthrough_started, summary.walkthrough_finished) == (3, 1)
+
+
+def test_staff_can_turn_the_counts_off():
+    from kiosk.settings import Settings
+    from kiosk.ui.app import usage_log
+
+    assert usage_log(Settings(usage_counts=False)) is None
+    assert usage_log(Settings(usage_retention_days=30)).retention_days == 30
