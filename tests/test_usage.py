@@ -28,7 +28,8 @@ def counted_window(qtbot, qapp, tmp_path):
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
-    return window, log
+    yield window, log
+    log.close()  # its writer thread ends with the test
 
 
 def totals(log):
@@ -53,7 +54,8 @@ def test_a_visit_through_the_widgets_is_counted(counted_window, qtbot):
     window.home.text_size_button.click()
     window.reset_for_next_patient()
     assert not log.path.exists() or not totals(log), "nothing is written while the patient taps"
-    qtbot.waitUntil(lambda: not log.has_pending and log.path.exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: not log.has_pending, timeout=10_000)  # the window's timer handed them over
+    log.flush()
     counts = totals(log)
     assert counts[("visit", "")] == 1
     assert counts[("language", "es")] == 1
@@ -115,7 +117,7 @@ def test_a_corrupt_database_is_moved_aside_and_today_kept(tmp_path, caplog):
     path = tmp_path / usage.FILE_NAME
     log = UsageLog(path, now=lambda: datetime(2026, 11, 30, 14, 5))
     log.record(usage.SCREEN, "home")
-    log.write_pending()
+    log.flush()
     log.record(usage.SCREEN, "home")
     log.close()
     path.write_bytes(b"this is not a database" * 100)  # a disk fault, a half-copied file
@@ -125,7 +127,7 @@ def test_a_corrupt_database_is_moved_aside_and_today_kept(tmp_path, caplog):
     log._today.update({("2026-11-30", 14, usage.SCREEN, "home"): 2})  # held in memory since this morning
     log.record(usage.REGION, "quads")
     with caplog.at_level(logging.WARNING, logger="kiosk.usage"):
-        log.write_pending()
+        log.flush()
     assert len([r for r in caplog.records if r.name == "kiosk.usage"]) == 1
     aside = [p for p in tmp_path.iterdir() if ".broken-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
@@ -170,7 +172,7 @@ def test_home_alone_is_not_a_visit(counted_window, qtbot):
     window, log = counted_window
     assert window.current_screen() == HOME
     window.reset_visit()
-    window.usage.write()
+    log.flush()
     assert ("visit", "") not in totals(log)
 
 

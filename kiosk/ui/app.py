@@ -127,7 +127,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     if exit_after_first_paint:
         _quit_after_first_paint(window.home, app)
     code = app.exec()
-    window.usage.write()  # the last few counts (issue #17)
+    window.usage.close()  # the last few counts, written before the process ends (issue #17)
     # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
     return code
 

@@ -1,6 +1,6 @@
 """What the window counts for the anonymous usage log (``kiosk.usage``, issue #17), and when
-the counts are written: in a batch a few seconds after the last one, never while a tap waits
-for its screen. Counted from typed ``ScreenId`` values, never from parsing names."""
+the counts are handed to its writer thread: in a batch a few seconds after the last one.
+Counted from typed ``ScreenId`` values, never from parsing names."""
 
 from __future__ import annotations
 
@@ -47,11 +47,16 @@ class UsageCounter(QObject):
         if self.log is not None:
             self.log.write_pending()
 
+    def close(self) -> None:
+        """Write the last counts and wait for them (the kiosk is ending)."""
+        if self.log is not None:
+            self.log.close()
+
     def days(self) -> list[usage_measures.DayCount]:
         """Every count kept, per day (written first, so the staff see this visit's too)."""
         if self.log is None:
             return []
-        self.write()
+        self.log.flush()
         return usage_measures.read_days(self.log.path, date.min)
 
     def new_visit(self) -> None:
