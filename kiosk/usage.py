@@ -81,6 +81,7 @@ class UsageLog:
         self._db: sqlite3.Connection | None = None  # the worker thread's alone
         self._pruned_on: str | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usage-counts")
+        self._closed = False
 
     # --- counting (cheap: memory only) ---------------------------------------------------
 
@@ -106,7 +107,7 @@ class UsageLog:
     def write_pending(self) -> None:
         """Hand the counts made since the last write to the worker; returns at once."""
         with self._lock:
-            if not self._pending:
+            if not self._pending or self._closed:
                 return
             batch, self._pending = self._pending, Counter()
             today = Counter(self._today)
@@ -115,11 +116,16 @@ class UsageLog:
     def flush(self) -> None:
         """Write what is pending and wait until it is in the file (staff screens, tests, closing)."""
         self.write_pending()
-        self._worker.submit(lambda: None).result()
+        if not self._closed:
+            self._worker.submit(lambda: None).result()
 
     def close(self) -> None:
+        """Write what is pending, close the file and end the worker. Counts after this are not kept."""
+        if self._closed:
+            return
         self.write_pending()
         self._worker.submit(self._close_file).result()
+        self._closed = True
         self._worker.shutdown()
 
     # --- on the worker thread -------------------------------------------------------------
