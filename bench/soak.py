@@ -593,8 +593,12 @@ class Driver:
         if not buttons:
             self.events["button taps with nothing to tap"] += 1
             return
+        # A column of tick boxes (the therapist card's) is one choice among the buttons, as a
+        # patient sees it, so a screen full of them doesn't hold the walk away from the rest.
+        ticks = [b for b in buttons if b.objectName() == "tickBox"]
+        choices = [b for b in buttons if b.objectName() != "tickBox"] + ([rng.choice(ticks)] if ticks else [])
         touch = rng.random() < 0.3
-        self.tap(rng.choice(buttons), touch=touch)
+        self.tap(rng.choice(choices), touch=touch)
         self.events["touch taps" if touch else "mouse clicks"] += 1
 
     def tap_anywhere(self, rng: random.Random) -> None:

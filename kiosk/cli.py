@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--export-pages", metavar="DIR", type=Path,
                       help="write every page in every language and mode to DIR as one HTML file and a PDF, "
                            "with a sign-off block, for review")
+    mode.add_argument("--export-usage", metavar="FILE", type=Path,  # issue #17
+                      help="write the anonymous usage counts to FILE as CSV: one row per day and measure, "
+                           "named by the kiosk_name setting")
     mode.add_argument("--set-pin", action="store_true",
                       help="set the staff PIN (asked twice, never shown); stored only as a salted hash")
     return parser
@@ -49,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.set_pin:
             return _set_pin(args.config)
+        if args.export_usage:
+            return _export_usage(args.config, args.export_usage)
         if args.check_content is not None:
             return _check(Path(args.check_content) if args.check_content is not True else content_dir)
         if not content_dir.is_dir():
@@ -151,6 +156,23 @@ def start_log_file() -> Path | None:
         if existing is not handler:
             existing.setLevel(logging.WARNING)  # the console only hears about problems
     return log_file()
+
+
+def _export_usage(config: Path | None, out: Path) -> int:
+    from datetime import date
+
+    from kiosk.settings import data_dir, default_path, load_settings
+    from kiosk.usage import FILE_NAME, export_csv, read_days
+
+    settings, _ = load_settings(config or default_path())
+    rows = read_days(data_dir() / FILE_NAME, date.min)
+    try:
+        written = export_csv(rows, settings.kiosk_name, out)
+    except OSError as exc:
+        print(f"kiosk: can't write {out} ({exc.strerror})", file=sys.stderr)
+        return 1
+    print(f"{written} row(s) of usage counts written to {out}")
+    return 0
 
 
 def _set_pin(config: Path | None) -> int:

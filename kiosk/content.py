@@ -204,6 +204,7 @@ class Walkthrough:
 class Precaution:
     heading: str
     text: str
+    card: str | None = None  # issue #17: the patient's own words for the therapist card ("I take...")
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,32 @@ class Sources:
     intro: tuple[Passage, ...]
     sources: tuple[Source, ...]
     reviewed: Review | None = None  # issue 14: shown as "Checked by ... on ..."
+
+
+# --- issue #17, the therapist card: the questions a patient may add to it -----------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question a patient can add to the card they show their therapist. The ``id`` is the
+    same in every language, so the card can show the clinic's own wording beneath."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Questions:
+    title: str
+    intro: str
+    items: tuple[Question, ...]
+
+    def check(self) -> Checks:
+        ids = [q.id for q in self.items]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            return [("items", f"each question needs its own id; used more than once: {', '.join(twice)}")]
+        return []
 
 
 @dataclass(frozen=True)
@@ -330,6 +357,16 @@ class UiText:
     text_size_large: str
     text_size_extra_large: str
     done_button: str
+    # issue #17: the card a patient shows their therapist, and what the kiosk keeps
+    card_button: str
+    card_title: str
+    card_private: str
+    card_empty: str
+    card_clear: str
+    card_base_language: str = field(metadata={"placeholders": ("language",)})
+    tick_heading: str
+    questions_button: str
+    usage_note: str
     # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
     ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
     not_translated: str | None = None  # above a page shown in the base language instead of this one
@@ -375,6 +412,18 @@ class StaffText:
     log_title: str
     no_log_problems: str
 
+    # issue #17: "How the kiosk is used"
+    insights_button: str
+    insights_title: str
+    insights_visits: str
+    insights_regions: str
+    insights_walkthrough: str
+    insights_started: str
+    insights_finished: str
+    insights_languages: str
+    insights_empty: str
+    insights_kept: str = field(metadata={"placeholders": ("days",)})
+
     def check(self) -> Checks:
         if len(self.text_sizes) != 3:
             return [("text_sizes", "'text_sizes' needs three names: normal, large, extra large")]
@@ -394,6 +443,7 @@ class Language:
     # Pages shown from the base language because this one's are missing or broken: "walkthrough",
     # "precautions", "sources" or a region id. They are shown whole in the base language (issue #15).
     untranslated: frozenset[str] = frozenset()
+    questions: Questions | None = None  # issue #17: none offered when the clinic has no questions.yaml
 
     @property
     def name(self) -> str:
@@ -621,7 +671,10 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
             regions[region_id] = region
     precautions = page("precautions.yaml", Precautions, lambda language: language.precautions)
     sources = page("sources.yaml", Sources, lambda language: language.sources)
-    return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated))
+    # issue #17: questions.yaml is new, so a clinic's older content folder without one is not wrong.
+    has_questions = (folder / "questions.yaml").exists() or (base is not None and base.questions is not None)
+    questions = page("questions.yaml", Questions, lambda language: language.questions) if has_questions else None
+    return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated), questions)
 
 
 def picture_trouble(name: str, folder: Path) -> str | None:

@@ -16,6 +16,8 @@ class ScreenKind(Enum):
     WALKTHROUGH = "walkthrough"
     PRECAUTIONS = "precautions"
     SOURCES = "sources"
+    QUESTIONS = "questions"  # issue #17: the therapist card's questions, and the card itself
+    CARD = "card"
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,5 @@ HOME = ScreenId(ScreenKind.HOME)
 ATTRACT = ScreenId(ScreenKind.ATTRACT)
 PRECAUTIONS = ScreenId(ScreenKind.PRECAUTIONS)
 SOURCES = ScreenId(ScreenKind.SOURCES)
+QUESTIONS = ScreenId(ScreenKind.QUESTIONS)
+CARD = ScreenId(ScreenKind.CARD)

@@ -53,6 +53,11 @@ class Settings:
     hide_cursor: bool = False  # for touch-only tablets
     staff_corner: str = field(default="top-left", metadata={"choices": CORNERS})
     staff_pin: StaffPin | None = None
+    # issue #17: anonymous usage counts (kiosk.usage): whether to keep them, for how long, and the
+    # name each exported row carries, so a clinic with several tablets can tell them apart.
+    usage_counts: bool = True
+    usage_retention_days: int = field(default=365, metadata={"min": 1, "max": 3650, "unit": "days"})
+    kiosk_name: str = "kiosk"
 
     def with_changes(self, **changes: object) -> Settings:
         # Not checked here, as dataclasses.replace doesn't check either: the staff menu passes its choices.
@@ -75,6 +80,13 @@ def log_dir() -> Path:
 def log_file() -> Path:
     """The kiosk's log (written by ``kiosk.cli.start_log_file``)."""
     return log_dir() / "kiosk.log"
+
+
+def data_dir() -> Path:
+    """The per-user data folder: the anonymous usage counts live here (issue #17)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def parse_settings(text: str, source: str) -> Settings:

@@ -127,6 +127,7 @@ def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_win
 
 def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
     """Every button's words fit inside it, on every screen, at every text size."""
+    from kiosk.ui.ticks import TickBox
     from kiosk.ui.tour import every_screen
     from kiosk.ui.widgets import WrappingButton
 
@@ -134,6 +135,12 @@ def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
     clipped = set()
     for name in every_screen(window, lambda v: not v.calm and v.language == "en"):
         for button in visible_tappables(window):
+            if isinstance(button, TickBox):  # its words wrap: every line must fit in its height
+                label = button.label
+                if label.height() < label.heightForWidth(label.width()):
+                    clipped.add(f"{name}: {button.text()!r} needs {label.heightForWidth(label.width())}px "
+                                f"high, has {label.height()}")
+                continue
             if isinstance(button, WrappingButton) or hasattr(button, "region_id") or not button.text():
                 continue
             words = max(button.fontMetrics().horizontalAdvance(line) for line in button.text().split("\n"))

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk import usage
 from kiosk.bodyart import load_art
 from kiosk.pages import load_pages
 from kiosk.problems import ContentError
 from kiosk.settings import Settings, load_settings, pin_lock_path, save_settings
 from kiosk.settings import default_path as default_settings_path
+from kiosk.usage import UsageLog
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -67,7 +69,7 @@ def application(offscreen: bool) -> QApplication:
 
 
 def build_window(content_dir: Path, settings: Settings | None = None, *, locked: bool = False,
-                 settings_path: Path | None = None) -> KioskWindow:
+                 settings_path: Path | None = None, usage: UsageLog | None = None) -> KioskWindow:
     """The real kiosk window for a content folder. Raises ContentError only if even the defaults are broken."""
     from kiosk.ui.window import KioskWindow
 
@@ -78,7 +80,16 @@ def build_window(content_dir: Path, settings: Settings | None = None, *, locked:
     save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
     return KioskWindow(book, art, settings, locked=locked, save_settings=save,
                        load_book=lambda: load_pages(content_dir, art.region_ids),
-                       pin_lock_file=pin_lock_path(settings_path) if settings_path else None)
+                       pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage)
+
+
+def usage_log(settings: Settings) -> UsageLog | None:
+    """The anonymous usage counts in the per-user data folder (issue #17); None when staff turned them off."""
+    if not settings.usage_counts:
+        return None
+    from kiosk.settings import data_dir
+
+    return UsageLog(data_dir() / usage.FILE_NAME, settings.usage_retention_days)
 
 
 def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
@@ -91,7 +102,8 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     settings, _ = load_settings(settings_path)
     app = application(offscreen=False)
     try:
-        window = build_window(content_dir, settings, locked=not windowed, settings_path=settings_path)
+        window = build_window(content_dir, settings, locked=not windowed, settings_path=settings_path,
+                              usage=usage_log(settings))
     except ContentError as exc:
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
@@ -116,6 +128,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     if exit_after_first_paint:
         _quit_after_first_paint(window.home, app)
     code = app.exec()
+    window.usage.close()  # the last few counts, written before the process ends (issue #17)
     # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
     return code
 

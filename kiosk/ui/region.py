@@ -24,6 +24,7 @@ class RegionScreen(Screen):
     precautionsRequested = Signal()
     textSizeRequested = Signal()
     calmToggled = Signal(bool)
+    questionsRequested = Signal()  # issue #17
     pageChanged = Signal(int)  # 0-based
 
     def __init__(self, region_name: str, pages: list[Page], titles: tuple[str, ...], ui: UiText,
@@ -74,9 +75,12 @@ class RegionScreen(Screen):
         self.walkthrough_button.clicked.connect(self.walkthroughRequested)
         self.precautions_button = named(QPushButton(ui.precautions_button), "secondary")
         self.precautions_button.clicked.connect(self.precautionsRequested)
+        self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")  # issue #17
+        self.questions_button.clicked.connect(self.questionsRequested)
         footer = QHBoxLayout()
         footer.setSpacing(18)
         footer.addWidget(self.precautions_button)
+        footer.addWidget(self.questions_button)
         footer.addStretch(1)
         footer.addWidget(self.walkthrough_button)
 

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.bodyart import BodyArt
+from kiosk.card import TherapistCard
 from kiosk.content import Language
 from kiosk.pages import Page, PageBook
-from kiosk.screenid import ATTRACT, HOME, PRECAUTIONS, SOURCES, ScreenId, ScreenKind
+from kiosk.screenid import ATTRACT, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId, ScreenKind
 from kiosk.ui.navigator import Build, Navigator
 from kiosk.ui.screen import Screen
 from kiosk.visit import Visit
@@ -35,6 +36,7 @@ class Scene:
     visit: Visit
     pages: PageBook  # themed for the visit's contrast and text size
     language: Language
+    card: TherapistCard = TherapistCard()  # issue #17: beside the visit, so a tick remakes no kept screen
 
     def region_names(self) -> dict[str, str]:
         regions = self.language.regions
@@ -49,6 +51,8 @@ class Router(QObject):
     homeWanted = Signal()
     textSizeRequested = Signal()
     calmToggled = Signal(bool)
+    tickToggled = Signal(object, bool)  # issue #17: a Tick on the therapist card, ticked or not
+    cardCleared = Signal()
 
     def __init__(self, navigator: Navigator, scene: Callable[[], Scene]):
         super().__init__(navigator)
@@ -99,6 +103,8 @@ class Router(QObject):
             else:
                 screen.homeRequested.connect(self.homeWanted)
             screen.stepChanged.connect(lambda i: self.navigator.rename(ScreenId.walkthrough(region_id, i)))
+            screen.questions_button.setVisible(scene.language.questions is not None)  # issue #17
+            screen.questionsRequested.connect(self.show_questions)
             screen.textSizeRequested.connect(self.textSizeRequested)
             screen.calmToggled.connect(self.calmToggled)
             return screen
@@ -115,8 +121,75 @@ class Router(QObject):
         self._show_safely(ScreenId.walkthrough(region_id, step), screen)
 
     def show_precautions(self, back: ScreenId = HOME) -> None:
+        from kiosk.ui.precautions import PrecautionsScreen
+
         self.again = partial(self.show_precautions, back)
-        self._show_article(PRECAUTIONS, back, lambda s: s.pages.precautions(s.visit.language, s.visit.calm))
+
+        def screen() -> Screen:
+            # Made afresh each time (its page is rendered once and kept by the page book), so its
+            # tick boxes always show the card as it is now.
+            scene = self._scene()
+            ui = scene.language.ui
+            to_region = back.region if back.kind is ScreenKind.REGION else None
+            page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
+            made = PrecautionsScreen(page, scene.language.precautions, ui,
+                                     scene.region_names()[to_region] if to_region else ui.back_button, scene.card,
+                                     text_scale=scene.visit.text_scale)
+            made.textSizeRequested.connect(self.textSizeRequested)
+            made.tickToggled.connect(self.tickToggled)
+            made.cardRequested.connect(self.show_card)
+            if to_region:
+                made.backRequested.connect(lambda: self.show_region(to_region))
+            else:
+                made.backRequested.connect(self.homeWanted)
+            return made
+
+        self._show_safely(PRECAUTIONS, screen)
+
+    # --- issue #17: the therapist card -----------------------------------------------
+
+    def show_questions(self, back: Callable[[], None] | None = None) -> None:
+        """The clinic's questions as tick boxes; Back returns to the screen they were asked from."""
+        from kiosk.ui.questions import QuestionsScreen
+
+        return_to = back or self.again
+        self.again = partial(self.show_questions, return_to)
+
+        def screen() -> Screen:
+            scene = self._scene()
+            questions = scene.language.questions
+            if questions is None:
+                raise LookupError("this content has no questions.yaml")
+            made = QuestionsScreen(questions, scene.language.ui, scene.language.ui.previous_button, scene.card,
+                                   text_scale=scene.visit.text_scale)
+            made.backRequested.connect(return_to)
+            made.textSizeRequested.connect(self.textSizeRequested)
+            made.tickToggled.connect(self.tickToggled)
+            made.cardRequested.connect(self.show_card)
+            return made
+
+        self._show_safely(QUESTIONS, screen)
+
+    def show_card(self, back: Callable[[], None] | None = None) -> None:
+        """What the patient ticked, in their language and beneath in the clinic's."""
+        from kiosk.ui.card import CardScreen
+
+        return_to = back or self.again
+        self.again = partial(self.show_card, return_to)
+
+        def screen() -> Screen:
+            scene = self._scene()
+            clinic = scene.book.content.base
+            # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
+            beneath = clinic.ui.card_base_language.format(language=clinic.name)
+            made = CardScreen(scene.card.lines(scene.language, clinic), scene.language.ui, beneath,
+                              scene.language.ui.previous_button, text_scale=scene.visit.text_scale)
+            made.backRequested.connect(return_to)
+            made.textSizeRequested.connect(self.textSizeRequested)
+            made.clearRequested.connect(self.cardCleared)
+            return made
+
+        self._show_safely(CARD, screen)
 
     def show_sources(self, back: ScreenId = HOME) -> None:
         self.again = partial(self.show_sources, back)
@@ -141,6 +214,8 @@ class Router(QObject):
             screen.backRequested.connect(self.homeWanted)
             screen.walkthroughRequested.connect(lambda: self._walkthrough_from(region_id, screen.index))
             screen.precautionsRequested.connect(lambda: self.show_precautions(ScreenId.for_region(region_id)))
+            screen.questions_button.setVisible(scene.language.questions is not None)  # issue #17
+            screen.questionsRequested.connect(lambda: self.show_questions(partial(self.show_region, region_id)))
             screen.textSizeRequested.connect(self.textSizeRequested)
             screen.calmToggled.connect(self.calmToggled)
             screen.pageChanged.connect(lambda n: self.navigator.rename(ScreenId.for_region(region_id, n)))

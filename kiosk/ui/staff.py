@@ -229,6 +229,7 @@ class StaffMenu(StaffOverlay):
     contrastDefaultChanged = Signal(bool)
     textSizeDefaultChosen = Signal(str)
     idleSecondsChosen = Signal(int)
+    insightsRequested = Signal()  # issue #17
 
     def __init__(self, words: StaffText, languages: dict[str, str], settings: Settings,
                  problems: tuple[Problem, ...], log_lines: Sequence[str], parent: QWidget, *,
@@ -315,6 +316,9 @@ class StaffMenu(StaffOverlay):
         actions = QHBoxLayout()
         actions.addWidget(self.reload_button)
         actions.addWidget(self.change_pin_button)
+        self.insights_button = named(QPushButton(words.insights_button), "secondary")  # issue #17
+        self.insights_button.clicked.connect(self.insightsRequested)
+        actions.addWidget(self.insights_button)
         actions.addWidget(self.status, 1)
         views = QHBoxLayout()
         for heading, view in ((words.problems_title, self.problems_view), (words.log_title, self.log_view)):

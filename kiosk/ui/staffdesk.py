@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Content
+from kiosk.content import Colours, Content
 from kiosk.palette import theme_colours
 from kiosk.reload import ContentReloader
 from kiosk.settings import Settings, log_file, recent_log_problems
 from kiosk.staffpin import PinGuard
 from kiosk.ui.theme import stylesheet
+from kiosk.usage import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffOverlay
@@ -41,6 +43,9 @@ class StaffDesk(QObject):
         self._reload_now = reload_now
         self._read_log = read_log or (lambda: recent_log_problems(log_file()))
         self.overlay: StaffOverlay | None = None
+        # issue #17: the anonymous counts and what the charts need; set by the window.
+        self.usage_counts: Callable[[], list[DayCount]] = list
+        self.insight_names: Callable[[], tuple[dict[str, str], dict[str, str], Colours]] | None = None
 
     def open_pin_pad(self, content: Content) -> None:
         if self.overlay is not None:
@@ -72,6 +77,7 @@ class StaffDesk(QObject):
         menu.contrastDefaultChanged.connect(lambda on: self._change(high_contrast_by_default=on))
         menu.textSizeDefaultChosen.connect(lambda size: self._change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
+        menu.insightsRequested.connect(lambda: self.open_insights(content))
         self._open(menu, content)
 
     def confirm_exit(self, content: Content) -> None:
@@ -98,6 +104,18 @@ class StaffDesk(QObject):
         self._change(staff_pin=stored)
         log.info("staff PIN changed from the staff menu")
         self.open_menu(content, said=content.staff.pin_changed)
+
+    def open_insights(self, content: Content, today: date | None = None) -> None:
+        """Issue #17: the last 30 days of anonymous counts."""
+        from kiosk.insightchart import summarise
+        from kiosk.ui.insights import InsightsOverlay
+
+        summary = summarise(self.usage_counts(), today or date.today())
+        regions, languages, colours = self.insight_names() if self.insight_names else ({}, {}, content.clinic.colours)
+        overlay = InsightsOverlay(content.staff, summary, regions, languages, colours,
+                                  self.settings.usage_retention_days, self._window)
+        overlay.closed.connect(self.close)
+        self._open(overlay, content)
 
     def close(self) -> None:
         if self.overlay is not None:

@@ -118,6 +118,23 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     /* A thin line that shows there is more below; not a button (fingers scroll the page itself). */
     QScrollBar:vertical {{ width: 14px; background: {c.background}; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {c.text}; min-height: 60px; border-radius: 3px; margin: 2px 4px; }}
+    /* issue #17: the therapist card and its tick boxes */
+    QCheckBox#tickBox {{
+        min-height: {MIN_TOUCH_PX}px; padding-left: 14px; border: 3px solid {c.primary}; border-radius: 14px;
+        background: {c.background};
+    }}
+    QCheckBox#tickBox:checked {{ border-width: 5px; }}
+    QCheckBox#tickBox:focus {{ border-color: {c.highlight}; }}
+    QCheckBox#tickBox::indicator {{
+        width: 40px; height: 40px; border: 3px solid {c.primary}; border-radius: 8px; background: #ffffff;
+    }}
+    QCheckBox#tickBox::indicator:checked {{ background: {c.primary}; image: url("{_tick()}"); }}
+    QLabel#tickLabel {{ font-size: 23px; font-weight: bold; color: {c.text}; }}
+    QPushButton#cardButton {{ min-height: 72px; }}
+    QLabel#cardButtonLabel {{ font-size: 26px; font-weight: bold; color: {on_colour(c.primary)}; }}
+    QLabel#cardLine {{ font-size: 34px; font-weight: bold; color: {c.text}; }}
+    QLabel#cardLineClinic {{ font-size: 26px; font-style: italic; color: {c.text}; padding-left: 38px; }}
+    QLabel#cardNote {{ font-size: 20px; color: {c.text}; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     /* The body map and the attract screen (issue 13, bodymap) */

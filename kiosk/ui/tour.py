@@ -79,6 +79,7 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
             show()
             QApplication.processEvents()
             yield prefix + window.current_screen().name
+        yield from _card_screens(window, prefix)  # issue #17
         window.show_attract()
         QApplication.processEvents()
         yield prefix + "attract"
@@ -97,7 +98,46 @@ def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda
     window.staff.confirm_exit(content)  # issue #15: exit asks first
     QApplication.processEvents()
     yield "staff/exit-confirm"
+    yield from _insights_with_a_made_up_month(window)  # issue #17
     window.reset_visit()
+
+
+def _card_screens(window: KioskWindow, prefix: str) -> Iterator[str]:
+    """The questions and the therapist card, with a precaution and two questions ticked as a patient would."""
+    from kiosk.ui.ticks import TickPanel
+
+    window.show_precautions()
+    for screen_name in ("questions", "card"):
+        panel = window.shown_screen.findChild(TickPanel) if window.shown_screen else None
+        for box in list(panel.boxes.values())[:2] if panel else ():
+            box.click()
+        if screen_name == "questions" and window.book.content.language(window.visit.language).questions is None:
+            continue
+        (window.show_questions if screen_name == "questions" else window.show_card)()
+        QApplication.processEvents()
+        yield prefix + window.current_screen().name
+
+
+def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
+    """The staff's usage charts over a month of made-up counts in a file of their own."""
+    import tempfile
+    from datetime import date
+
+    from kiosk import usage
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-usage-example-") as folder:
+        path = Path(folder) / usage.FILE_NAME
+        made_up = usage.UsageLog(path)
+        usage.example_month(made_up, date.today(), window.book.content.region_ids)
+        made_up.close()
+        real, window.staff.usage_counts = window.staff.usage_counts, lambda: usage.read_days(path, date.min)
+        try:
+            window.staff.open_insights(window.book.content)
+            QApplication.processEvents()
+            yield "staff/insights"
+        finally:
+            window.staff.usage_counts = real
+            window.staff.close()
 
 
 def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:

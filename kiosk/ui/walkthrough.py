@@ -12,7 +12,7 @@ from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.screen import Screen
 from kiosk.ui.swipe import SwipeWatcher, TurnKeys
-from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
+from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
 
 
 class WalkthroughScreen(Screen):
@@ -23,6 +23,7 @@ class WalkthroughScreen(Screen):
     textSizeRequested = Signal()
     calmToggled = Signal(bool)
     stepChanged = Signal(int)  # 0-based
+    questionsRequested = Signal()  # issue #17
 
     def __init__(self, steps: list[Page], ui: UiText, start: int = 0, back_label: str | None = None,
                  calm: bool = False, text_scale: float = 1.0, parent: QWidget | None = None):
@@ -41,6 +42,11 @@ class WalkthroughScreen(Screen):
         header.addWidget(self.home_button)
         header.addStretch(1)
         header.addWidget(self.progress)
+        self.questions_button = WrappingButton(f"+ {ui.questions_button}", "secondary")  # issue #17
+        self.questions_button.setMaximumWidth(240)
+        self.questions_button.clicked.connect(self.questionsRequested)
+        header.addSpacing(16)
+        header.addWidget(self.questions_button)
         self.calm_toggle = calm_toggle(ui, calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         self.text_size_button = TextSizeButton(ui, text_scale)

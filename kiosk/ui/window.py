@@ -20,6 +20,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEve
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.bodyart import BodyArt
+from kiosk.card import TherapistCard, Tick
 from kiosk.content import BASE_LANGUAGE, Colours, Language
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
@@ -35,7 +36,9 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.router import Router, Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.staffdesk import StaffDesk
+from kiosk.ui.usagecount import UsageCounter
 from kiosk.ui.widgets import FocusRing
+from kiosk.usage import IDLE_RESET, UsageLog
 from kiosk.visit import Visit, fresh_visit
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
@@ -56,7 +59,8 @@ class KioskWindow(QMainWindow):
     def __init__(self, book: PageBook, art: BodyArt, settings: Settings | None = None, *,
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
                  load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
-                 pin_lock_file: Path | None = None, parent: QWidget | None = None):
+                 pin_lock_file: Path | None = None, usage: UsageLog | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
@@ -72,6 +76,7 @@ class KioskWindow(QMainWindow):
         self.staff.exitRequested.connect(self.staff_exit)
         self.looks = Looks(self)
         self.visit = self._fresh_visit()
+        self.card = TherapistCard()  # issue #17: only in memory; cleared with the visit
         self.colours: Colours = self.looks.apply(self.book, self.visit)
         stack = QStackedWidget()
         self.setCentralWidget(stack)
@@ -83,12 +88,21 @@ class KioskWindow(QMainWindow):
         self.router.textSizeRequested.connect(self.cycle_text_size)
         self.router.calmToggled.connect(self.set_calm)
         self.focus_ring = FocusRing(self, lambda: self.colours.text)  # issue 13: seen on every control
+        self.router.tickToggled.connect(self._tick)
+        self.router.cardCleared.connect(self.clear_card)
         self.idle_reset = IdleReset(self, self.settings.idle_seconds, self.settings.countdown_seconds)
         self.idle_reset.watcher.idle.connect(self.start_countdown)
         self.idle_reset.resetDue.connect(self.reset_for_next_patient)
         self.staff_corner = StaffCorner(self, self.settings.staff_corner)
         self.staff_corner.held.connect(self.open_pin_pad)
         self._mark_problems()
+
+        self.usage = UsageCounter(self, usage, clock)  # issue #17
+        self.navigator.shown.connect(self.usage.screen_shown)
+        self.staff.usage_counts = self.usage.days
+        self.staff.insight_names = lambda: (self.region_names(), {c: lang.name for c, lang in
+                                                                  self.book.content.languages.items()},
+                                            self.book.content.clinic.colours)
         self._build_home()
         self.show_home()
 
@@ -123,7 +137,7 @@ class KioskWindow(QMainWindow):
 
     def scene(self) -> Scene:
         """What screens are made from now."""
-        return Scene(self.book, self.visit, self.pages, self.language)
+        return Scene(self.book, self.visit, self.pages, self.language, self.card)
 
     def region_names(self) -> dict[str, str]:
         return self.scene().region_names()
@@ -154,6 +168,17 @@ class KioskWindow(QMainWindow):
     def show_sources(self, back: ScreenId = HOME) -> None:
         self.router.show_sources(back)
 
+    def show_card(self) -> None:
+        self.router.show_card()
+
+    def show_questions(self) -> None:
+        self.router.show_questions()
+
+    def clear_card(self) -> None:
+        """The therapist's one tap: the card is empty, and shown empty."""
+        self.card = TherapistCard()
+        self.router.again()
+
     # --- the patient's choices --------------------------------------------------------
 
     def set_language(self, code: str) -> None:
@@ -180,6 +205,7 @@ class KioskWindow(QMainWindow):
 
     def reset_for_next_patient(self) -> None:
         """Forget everything the last patient chose and show the attract screen."""
+        self.usage.count(IDLE_RESET)
         self._forget_visit()
         self.show_attract()
         self.idle.restart()
@@ -220,6 +246,7 @@ class KioskWindow(QMainWindow):
 
     def staff_exit(self) -> None:
         log.info("staff exit")
+        self.usage.write()
         self.locked = False
         self.close()
         QApplication.exit(STAFF_EXIT_CODE)
@@ -265,6 +292,7 @@ class KioskWindow(QMainWindow):
         return fresh_visit(self.settings, self.book.content.languages, self.system_high_contrast)
 
     def _choose(self, visit: Visit, then: Callable[[], None] | None = None) -> None:
+        self.usage.visit_changed(self.visit, visit)
         self.visit = visit
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
@@ -276,6 +304,8 @@ class KioskWindow(QMainWindow):
         # or language.
         self._close_overlays()
         self.visit = self._fresh_visit()
+        self.card = TherapistCard()
+        self.usage.new_visit()
         self.colours = self.looks.apply(self.book, self.visit)
         self._build_home()
 
@@ -295,6 +325,8 @@ class KioskWindow(QMainWindow):
         """The staff corner's marker shows while the content has errors for staff to look at
         (a broken clinic.yaml, a refused edit), so they know to open the menu (issue #15)."""
         self.staff_corner.show_marker(any(not p.warning for p in self.reloader.problems))
+    def _tick(self, tick: Tick, on: bool) -> None:
+        self.card = self.card.with_tick(tick, on)  # never logged or counted: only what was ticked
 
     def _settings_changed(self, settings: Settings) -> None:
         if settings.idle_seconds != self.idle.seconds:
@@ -337,3 +369,4 @@ class KioskWindow(QMainWindow):
         if screen is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(screen, QAccessible.Event.Alert))
         self.screenChanged.emit(screen_id.name)
+

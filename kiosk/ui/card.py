@@ -1,0 +1,96 @@
+"""'Show my therapist': what the patient ticked, in large type, in their language and beneath in
+the clinic's, so they can hand the tablet over. A therapist clears it with one tap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.card import CardLine
+from kiosk.content import UiText
+from kiosk.ui.screen import Screen
+from kiosk.ui.touchscroll import TouchScroll
+from kiosk.ui.widgets import TextSizeButton, named
+
+
+class CardScreen(Screen):
+    backRequested = Signal()
+    textSizeRequested = Signal()
+    clearRequested = Signal()
+
+    def __init__(self, lines: Sequence[CardLine], ui: UiText, beneath_prefix: str, back_label: str,
+                 text_scale: float = 1.0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
+        self.back_button.clicked.connect(self.backRequested)
+        self.text_size_button = TextSizeButton(ui, text_scale)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        self.clear_button = named(QPushButton(ui.card_clear), "secondary")
+        self.clear_button.clicked.connect(self.clearRequested)
+        self.clear_button.setVisible(bool(lines))
+        header = QHBoxLayout()
+        header.setSpacing(14)
+        header.addWidget(self.back_button)
+        header.addStretch(1)
+        header.addWidget(self.clear_button)
+        header.addWidget(self.text_size_button)
+
+        self.title = named(QLabel(ui.card_title), "title")
+        self.title.setWordWrap(True)
+        self.note = named(QLabel(ui.card_private), "cardNote")
+        self.note.setWordWrap(True)
+        column = named(QWidget(), "homeColumn")
+        rows = QVBoxLayout(column)
+        rows.setSpacing(6)
+        self.lines: list[tuple[QLabel, QLabel | None]] = []
+        for line in lines:
+            patient = named(QLabel(f"\u2022  {line.patient}"), "cardLine")
+            patient.setWordWrap(True)
+            rows.addWidget(patient)
+            clinic = None
+            if line.clinic is not None:
+                clinic = named(QLabel(f"{beneath_prefix} {line.clinic}"), "cardLineClinic")
+                clinic.setWordWrap(True)
+                rows.addWidget(clinic)
+            rows.addSpacing(14)
+            self.lines.append((patient, clinic))
+        if not lines:
+            empty = named(QLabel(ui.card_empty), "prompt")
+            empty.setWordWrap(True)
+            rows.addWidget(empty)
+        rows.addStretch(1)
+        self.scroller = scroller = named(QScrollArea(), "homeColumnScroll")
+        scroller.setWidget(column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._touch_scroll = TouchScroll(scroller)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 20, 24, 12)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.title)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(self.note)
+        self.setAccessibleName(ui.card_title)
+
+    def text(self) -> str:
+        """Everything the card shows, as plain text."""
+        words = [self.title.text()]
+        for patient, clinic in self.lines:
+            words.append(patient.text())
+            if clinic is not None:
+                words.append(clinic.text())
+        return "\n".join(words)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+            self.backRequested.emit()
+        else:
+            super().keyPressEvent(event)

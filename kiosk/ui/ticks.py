@@ -1,0 +1,150 @@
+"""Large tick boxes a patient ticks for the card they show their therapist, in a finger-scrolled panel.
+
+Real check boxes rather than links in the page: each is one big target (the whole row, at
+least 64 px tall), a screen reader announces it as a check box with its state, Space ticks
+it from the keyboard, and a long heading wraps instead of being cut off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QTouchEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.card import TherapistCard, Tick
+from kiosk.ui.touchscroll import TouchScroll
+from kiosk.ui.widgets import WrappingButton, named
+
+INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the words start after it
+
+
+class TickBox(QCheckBox):
+    """A check box whose words wrap, and whose whole row is the target, not only the little box."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tickBox")
+        self._label = named(QLabel(text), "tickLabel")
+        self._label.setWordWrap(True)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._layout = layout = QHBoxLayout(self)
+        layout.setContentsMargins(INDICATOR_ROOM, 10, 12, 10)
+        layout.addWidget(self._label)
+        self.setAccessibleName(text)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self._label.text()
+
+    @property
+    def label(self) -> QLabel:
+        """The words, wrapped."""
+        return self._label
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), 64, self._layout.totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self._layout.totalSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.minimumHeight(), 64))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, max(self.minimumHeight(), 64))
+
+
+class TickPanel(QWidget):
+    """A heading, the tick boxes (scrolling when there are many) and "Show my therapist"."""
+
+    toggled = Signal(object, bool)  # the Tick, ticked or not
+    cardRequested = Signal()
+
+    def __init__(self, heading: str, items: Sequence[tuple[Tick, str]], card: TherapistCard,
+                 card_button: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tickPanel")
+        self.heading = named(QLabel(heading), "choose")
+        self.heading.setWordWrap(True)
+        self.boxes: dict[Tick, TickBox] = {}
+        column = named(QWidget(), "homeColumn")  # transparent, as home's scrolling column
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 8, 0)
+        column_layout.setSpacing(8)
+        for tick, words in items:
+            box = TickBox(words)
+            box.setChecked(tick in card)
+            box.toggled.connect(lambda on, t=tick: self.toggled.emit(t, on))
+            column_layout.addWidget(box)
+            self.boxes[tick] = box
+        column_layout.addStretch(1)
+        self.scroller = scroller = named(QScrollArea(), "homeColumnScroll")
+        scroller.setWidget(column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._touch_scroll = TouchScroll(scroller)
+        self._finger_taps = _FingerTaps(scroller)  # after TouchScroll: sees each touch first
+        self.card_button = WrappingButton(card_button, "cardButton")
+        self.card_button.clicked.connect(self.cardRequested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(self.card_button)
+
+    def start_over(self) -> None:
+        self.scroller.verticalScrollBar().setValue(0)
+
+
+class _FingerTaps(QObject):
+    """A finger that lifts where it landed presses the box (or button) under it; one that moves scrolls.
+
+    The scroll area takes every touch for finger scrolling (``TouchScroll``), so Qt makes no
+    mouse click from a touch on a box inside it: a tap is recognised here instead.
+    """
+
+    TAP_SLOP_PX = 12
+
+    def __init__(self, area: QScrollArea):
+        super().__init__(area)
+        self._area = area
+        self._start: QPointF | None = None
+        area.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QTouchEvent) or not event.points():
+            return False
+        where = event.points()[0].position()
+        if event.type() == QEvent.Type.TouchBegin:
+            self._start = where
+        elif event.type() == QEvent.Type.TouchUpdate and self._start is not None:
+            if (where - self._start).manhattanLength() > self.TAP_SLOP_PX:
+                self._start = None  # a drag: it scrolls, it ticks nothing
+        elif event.type() == QEvent.Type.TouchEnd and self._start is not None:
+            self._start = None
+            hit = self._area.viewport().childAt(where.toPoint())
+            while hit is not None and not isinstance(hit, QAbstractButton):
+                hit = hit.parentWidget()
+            if isinstance(hit, QAbstractButton) and hit.isEnabled():
+                hit.click()
+        return False  # TouchScroll still sees every touch

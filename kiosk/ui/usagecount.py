@@ -1,0 +1,99 @@
+"""What the window counts for the anonymous usage log (``kiosk.usage``, issue #17), and when
+the counts are handed to its writer thread: in a batch a few seconds after the last one.
+Counted from typed ``ScreenId`` values, never from parsing names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk import usage as usage_measures
+from kiosk.screenid import ScreenId, ScreenKind
+from kiosk.usage import UsageLog
+from kiosk.visit import TEXT_SCALES, TEXT_SIZE_NAMES, Visit
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+
+class UsageCounter(QObject):
+    """Counts what the patient opens and chooses; nothing from the therapist card."""
+
+    WRITE_AFTER_MS = 3000
+
+    def __init__(self, window: KioskWindow, log_: UsageLog | None, clock: Callable[[], float]):
+        super().__init__(window)
+        self._window = window
+        self.log = log_
+        self._clock = clock
+        self._shown: ScreenId | None = None
+        self._shown_at = 0.0
+        self._visit_counted = False
+        self._walkthrough_finished = False
+        self._timer = QTimer(self, singleShot=True, interval=self.WRITE_AFTER_MS)
+        self._timer.timeout.connect(self.write)
+
+    def count(self, measure: str, value: str = "") -> None:
+        if self.log is None:
+            return
+        self.log.record(measure, value)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def write(self) -> None:
+        if self.log is not None:
+            self.log.write_pending()
+
+    def close(self) -> None:
+        """Write the last counts and wait for them (the kiosk is ending)."""
+        if self.log is not None:
+            self.log.close()
+
+    def days(self) -> list[usage_measures.DayCount]:
+        """Every count kept, per day (written first, so the staff see this visit's too)."""
+        if self.log is None:
+            return []
+        self.log.flush()
+        return usage_measures.read_days(self.log.path, date.min)
+
+    def new_visit(self) -> None:
+        self._visit_counted = False
+
+    def screen_shown(self, screen_id: ScreenId) -> None:
+        now = self._clock()
+        previous, self._shown, self._shown_at, since = self._shown, screen_id, now, self._shown_at
+        if previous is not None and previous != screen_id:
+            self.count(usage_measures.SCREEN_TIME, f"{previous.name} {usage_measures.duration_band(now - since)}")
+        if previous == screen_id:
+            return
+        self.count(usage_measures.SCREEN, screen_id.name)
+        if screen_id.kind in (ScreenKind.HOME, ScreenKind.ATTRACT):
+            return
+        if not self._visit_counted:  # the first screen past home: a patient is reading
+            self._visit_counted = True
+            self.count(usage_measures.VISIT)
+            self.count(usage_measures.LANGUAGE, self._window.visit.language)
+        if screen_id.kind is ScreenKind.REGION and screen_id.region:
+            self.count(usage_measures.REGION, screen_id.region)
+        if screen_id.kind is ScreenKind.WALKTHROUGH:
+            if previous is None or previous.kind is not ScreenKind.WALKTHROUGH:
+                self.count(usage_measures.WALKTHROUGH, "started")
+                self._walkthrough_finished = False
+            walkthrough = self._window.language.walkthrough
+            last = walkthrough is not None and screen_id.step == len(walkthrough.steps) - 1
+            if last and not self._walkthrough_finished:  # once per walk, however often the last step is seen
+                self._walkthrough_finished = True
+                self.count(usage_measures.WALKTHROUGH, "finished")
+
+    def visit_changed(self, before: Visit, after: Visit) -> None:
+        if after.language != before.language and self._visit_counted:
+            self.count(usage_measures.LANGUAGE, after.language)  # switched mid-visit: both are counted
+        if after.calm and not before.calm:
+            self.count(usage_measures.CALM)
+        if after.high_contrast and not before.high_contrast:
+            self.count(usage_measures.HIGH_CONTRAST)
+        if after.text_scale != before.text_scale and after.text_scale in TEXT_SCALES[1:]:
+            self.count(usage_measures.TEXT_SIZE, TEXT_SIZE_NAMES[TEXT_SCALES.index(after.text_scale)])

@@ -1,0 +1,143 @@
+"""Issue #17: the "show your therapist" card, driven through the real widgets."""
+
+from kiosk.card import TherapistCard, Tick
+from kiosk.screenid import CARD, PRECAUTIONS, QUESTIONS, ScreenId
+from kiosk.ui.card import CardScreen
+
+
+def tick_precautions(window, *indexes):
+    window.home.precautions_button.click()
+    assert window.current_screen() == PRECAUTIONS
+    boxes = list(window.shown_screen.ticks.boxes.values())
+    for i in indexes:
+        boxes[i].click()
+        assert boxes[i].isChecked()
+
+
+def test_spanish_patient_card_shows_english_beneath(make_window, qtbot):
+    window = make_window()
+    window.home.language_buttons["es"].click()
+    tick_precautions(window, 0, 2)
+    window.shown_screen.ticks.card_button.click()
+    assert window.current_screen() == CARD
+    card = window.shown_screen
+    assert isinstance(card, CardScreen)
+    (first, first_en), (second, second_en) = card.lines
+    assert "Tomo anticoagulantes" in first.text() and first_en.text() == "In English: I take blood thinners"
+    assert "Estoy embarazada" in second.text() and "I am pregnant" in second_en.text()
+
+
+def test_english_patient_card_shows_english_alone(make_window, qtbot):
+    window = make_window()
+    tick_precautions(window, 0)
+    window.shown_screen.ticks.card_button.click()
+    (line, beneath), = window.shown_screen.lines
+    assert "I take blood thinners" in line.text() and beneath is None
+
+
+def test_questions_from_a_region_and_a_walkthrough_step_go_on_the_card(make_window, qtbot):
+    window = make_window()
+    window.home.region_buttons["calves"].click()
+    window.shown_screen.questions_button.click()
+    assert window.current_screen() == QUESTIONS
+    window.shown_screen.ticks.boxes[Tick.question("run-tomorrow")].click()
+    window.shown_screen.back_button.click()
+    assert window.current_screen() == ScreenId.for_region("calves")
+
+    window.shown_screen.walkthrough_button.click()
+    window.shown_screen.go_to(2)
+    window.shown_screen.questions_button.click()
+    # The tick made earlier is still shown as ticked.
+    assert window.shown_screen.ticks.boxes[Tick.question("run-tomorrow")].isChecked()
+    window.shown_screen.ticks.boxes[Tick.question("sessions")].click()
+    window.shown_screen.back_button.click()
+    assert window.current_screen() == ScreenId.walkthrough("calves", 2)
+
+    window.show_card()
+    texts = [patient.text() for patient, _ in window.shown_screen.lines]
+    assert texts == ["\u2022  Can I run tomorrow?", "\u2022  How many sessions will I need?"]
+
+
+def test_unticking_takes_a_line_off_and_one_tap_clears_the_card(make_window, qtbot):
+    window = make_window()
+    tick_precautions(window, 0, 1)
+    window.shown_screen.ticks.boxes[Tick.precaution(0)].click()  # changed their mind
+    window.shown_screen.ticks.card_button.click()
+    assert len(window.shown_screen.lines) == 1
+    window.shown_screen.clear_button.click()
+    assert window.current_screen() == CARD
+    assert window.shown_screen.lines == [] and not window.shown_screen.clear_button.isVisible()
+    window.shown_screen.back_button.click()
+    assert window.current_screen() == PRECAUTIONS
+    assert not any(box.isChecked() for box in window.shown_screen.ticks.boxes.values())
+
+
+def test_idle_reset_and_start_again_clear_the_card(make_window, qtbot):
+    window = make_window()
+    tick_precautions(window, 3)
+    assert len(window.card) == 1
+    window.reset_for_next_patient()  # what the idle countdown ends in
+    assert window.card == TherapistCard()
+    tick_precautions(window, 3)
+    window.reset_visit()
+    assert window.card == TherapistCard()
+    window.show_card()
+    assert window.shown_screen.lines == []
+
+
+def test_whole_row_of_a_tick_box_is_the_target(make_window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    window = make_window()
+    window.home.precautions_button.click()
+    box = window.shown_screen.ticks.boxes[Tick.precaution(1)]
+    assert box.height() >= 64
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 30, box.height() // 2))
+    assert box.isChecked() and Tick.precaution(1) in window.card
+
+
+def test_the_card_never_names_its_ticks_when_printed():
+    card = TherapistCard().with_tick(Tick.question("sessions"), True)
+    assert "sessions" not in repr(card) and "sessions" not in str(card)
+
+
+def test_a_finger_tap_ticks_a_box_and_a_finger_drag_scrolls_the_boxes(make_window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    window.cycle_text_size()
+    window.cycle_text_size()  # extra-large text: the boxes need scrolling
+    window.home.precautions_button.click()
+    panel = window.shown_screen.ticks
+    box = panel.boxes[Tick.precaution(0)]
+    handle, device = window.windowHandle(), QTest.createTouchDevice()
+    where = box.mapTo(window, QPoint(box.width() // 2, box.height() // 2))
+    QTest.touchEvent(handle, device).press(0, where).commit()
+    QTest.touchEvent(handle, device).release(0, where).commit()
+    qtbot.waitUntil(box.isChecked)
+    assert Tick.precaution(0) in window.card
+
+    bar = panel.scroller.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    start = panel.scroller.viewport().mapTo(window, QPoint(200, 400))
+    QTest.touchEvent(handle, device).press(0, start).commit()
+    for step in range(1, 11):
+        QTest.touchEvent(handle, device).move(0, start - QPoint(0, 30 * step)).commit()
+    QTest.touchEvent(handle, device).release(0, start - QPoint(0, 300)).commit()
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
+    assert len(window.card) == 1, "a drag scrolls; it ticks nothing"
+
+
+def test_space_ticks_the_focused_box(make_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.home.precautions_button.click()
+    box = window.shown_screen.ticks.boxes[Tick.precaution(2)]
+    window.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert Tick.precaution(2) in window.card
+    assert box.accessibleName() == window.language.precautions.items[2].heading
