@@ -12,7 +12,7 @@ from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.screen import Screen
 from kiosk.ui.swipe import SwipeWatcher, TurnKeys
-from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
+from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
 
 class WalkthroughScreen(Screen):
@@ -42,11 +42,6 @@ class WalkthroughScreen(Screen):
         header.addWidget(self.home_button)
         header.addStretch(1)
         header.addWidget(self.progress)
-        self.questions_button = WrappingButton(f"+ {ui.questions_button}", "secondary")  # issue #17
-        self.questions_button.setMaximumWidth(240)
-        self.questions_button.clicked.connect(self.questionsRequested)
-        header.addSpacing(16)
-        header.addWidget(self.questions_button)
         self.calm_toggle = calm_toggle(ui, calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         self.text_size_button = TextSizeButton(ui, text_scale)
@@ -72,8 +67,13 @@ class WalkthroughScreen(Screen):
         # The last step ends the walkthrough: back to the region page or home, where it began.
         self.done_button = named(QPushButton(f"{ui.done_button}  \u2713"), "stepButton")
         self.done_button.clicked.connect(self.homeRequested)
+        # issue #17: between the step buttons, where the header has no room left at large text.
+        self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")
+        self.questions_button.clicked.connect(self.questionsRequested)
         footer = QHBoxLayout()
         footer.addWidget(self.previous_button)
+        footer.addStretch(1)
+        footer.addWidget(self.questions_button)
         footer.addStretch(1)
         footer.addWidget(self.next_button)
         footer.addWidget(self.done_button)
