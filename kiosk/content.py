@@ -282,6 +282,11 @@ class UiText:
     idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
     keep_reading: str
     attract: str
+    # Read aloud (issue 16): the control, and the soreness chart spoken as a sentence.
+    read_aloud: str
+    stop_reading: str
+    audio_mode: str
+    spoken_chart: str = field(metadata={"placeholders": ("peak", "mostly_gone", "gone")})
 
 
 @dataclass(frozen=True)
@@ -306,6 +311,15 @@ class StaffText:
     problems_title: str
     no_problems: str
     close: str
+    # Read aloud (issue 16): its settings, and which languages lack a voice on this machine.
+    read_aloud_on: str
+    speech_rate: str
+    speech_slower: str
+    speech_normal: str
+    speech_faster: str
+    speech_volume: str
+    voice_missing: str = field(metadata={"placeholders": ("language",)})
+    speech_unavailable: str
 
 
 @dataclass(frozen=True)

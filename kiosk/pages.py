@@ -29,6 +29,7 @@ class Page:
     html: str | None  # None when the page can't be shown
     problems: tuple[Problem, ...] = ()
     images: dict[str, str] = field(default_factory=dict)  # name in the HTML -> SVG text
+    soreness: SorenessCurve | None = None  # the chart's numbers, for reading it aloud (kiosk.speech)
 
 
 class PageBook:
@@ -109,7 +110,7 @@ class PageBook:
             images[QR] = qr
         html = self.renderer.render("region.html.j2", region=region, chart=CHART,
                                     qr=QR if qr else None, **self._context(language, calm))
-        return Page(html, images=images)
+        return Page(html, images=images, soreness=region.soreness)
 
     def _step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
         language = self.content.language(lang)
@@ -120,6 +121,7 @@ class PageBook:
         step = walkthrough.steps[index]
         extra = region.session_steps.get(step.id) if region else None
         images: dict[str, str] = {}
+        curve = None
         if step.chart:
             curve = region.soreness if region else typical_curve(language)
             if curve:
@@ -128,7 +130,7 @@ class PageBook:
             "step.html.j2", walkthrough=walkthrough, step=step, extra=extra, region=region,
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
             **self._context(language, calm))
-        return Page(html, images=images)
+        return Page(html, images=images, soreness=curve)
 
     def _simple(self, lang: str, calm: bool, name: str) -> Page:
         language = self.content.language(lang)
