@@ -11,6 +11,7 @@ from kiosk.content import Clinic, UiText
 from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
+from kiosk.ui.readaloud import AudioModeToggle, ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.touchscroll import TouchScroll
 from kiosk.ui.widgets import WrappingButton, checkable, named, text_size_button
@@ -82,6 +83,8 @@ class HomeScreen(Screen):
             header.addWidget(logo)
         header.addLayout(names, 1)
 
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        header.addWidget(self.read_aloud_button)
         # The patient's own choices; both are cleared for the next patient.
         self.contrast_toggle = named(checkable(QPushButton(ui.contrast_toggle)), "languageButton")
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
@@ -137,6 +140,8 @@ class HomeScreen(Screen):
         self.calm_toggle.toggled.connect(self.calmToggled)
         side.addSpacing(4)
         side.addWidget(self.calm_toggle)
+        self.audio_mode_toggle = AudioModeToggle(ui)  # issue 16: speak what is touched
+        side.addWidget(self.audio_mode_toggle)
 
         column = named(QWidget(), "homeColumn")
         column.setLayout(side)

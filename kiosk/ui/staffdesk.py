@@ -38,6 +38,8 @@ class StaffDesk(QObject):
         self._reloader = reloader
         self._reload_now = reload_now
         self.overlay: StaffOverlay | None = None
+        # Read aloud (issue 16): the languages without a voice here (None: no speech at all).
+        self.missing_voices: Callable[[], list[str] | None] = lambda: None
 
     def open_pin_pad(self, content: Content) -> None:
         if self.overlay is not None:
@@ -64,6 +66,12 @@ class StaffDesk(QObject):
         menu.defaultLanguageChosen.connect(lambda code: self._change(default_language=code))
         menu.calmDefaultChanged.connect(lambda calm: self._change(calm_by_default=calm))
         menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
+        # Read aloud (issue 16)
+        menu.add_speech_rows(staff, self.settings.read_aloud, self.settings.speech_rate,
+                             self.settings.speech_volume, self.missing_voices())
+        menu.readAloudChanged.connect(lambda on: self._change(read_aloud=on))
+        menu.speechRateChosen.connect(lambda rate: self._change(speech_rate=rate))
+        menu.speechVolumeChosen.connect(lambda volume: self._change(speech_volume=volume))
         self._open(menu)
 
     def close(self) -> None:

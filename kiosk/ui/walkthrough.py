@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
+from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import named, text_size_button
 
@@ -36,6 +37,9 @@ class WalkthroughScreen(Screen):
         header.addWidget(self.home_button)
         header.addStretch(1)
         header.addWidget(self.progress)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        header.addSpacing(16)
+        header.addWidget(self.read_aloud_button)
         self.text_size_button = text_size_button(ui.text_size)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         header.addSpacing(16)
