@@ -8,11 +8,12 @@ control's own accessible name or words, so nothing is said that is not on the sc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 if TYPE_CHECKING:
@@ -21,11 +22,14 @@ if TYPE_CHECKING:
 _PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
 _REST_OF_TOUCH = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease, QEvent.Type.TouchUpdate,
                   QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+_ARROWS = re.compile("[\u2190-\u21ff]")
+_MOVING_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
 _SPOKEN_FOCUS = {Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.OtherFocusReason}
 
 
 def spoken_name(button: QAbstractButton) -> str:
-    return " ".join((button.accessibleName() or button.text()).split())
+    """The control's words as a screen reader has them, without the arrows drawn beside them."""
+    return " ".join(_ARROWS.sub(" ", button.accessibleName() or button.text()).split())
 
 
 class AudioMode(QObject):
@@ -38,6 +42,7 @@ class AudioMode(QObject):
         self.enabled = False
         self._named: QAbstractButton | None = None  # spoken by the last touch: the next one chooses it
         self._held: QAbstractButton | None = None  # the touch now on it was only to hear it
+        self._key_moved = False  # focus that moves by a key is spoken; focus a new screen sets is not
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -47,9 +52,13 @@ class AudioMode(QObject):
         self._named = self._held = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.enabled or not isinstance(watched, QAbstractButton):
+        if not self.enabled:
             return False
         kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self._key_moved = event.key() in _MOVING_KEYS
+        if not isinstance(watched, QAbstractButton):
+            return False
         if kind in _PRESS:
             if watched is self._named or not watched.isEnabled():
                 self._named = None
@@ -61,7 +70,9 @@ class AudioMode(QObject):
             if kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
                 self._held = None
             return True
-        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and event.reason() in _SPOKEN_FOCUS:
+        if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and event.reason() in _SPOKEN_FOCUS \
+                and self._key_moved:
+            self._key_moved = False
             self.say(spoken_name(watched))
         return False
 
