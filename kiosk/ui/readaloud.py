@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QLoggingCategory, QObject, QTimer, Signal
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QTextEdit, QWidget
 
@@ -113,6 +113,9 @@ class Narrator(QObject):
         if engine == "none":
             self.problem = "turned off"
             return
+        # QtMultimedia, which text-to-speech loads, looks for PipeWire on Linux and warns where it
+        # is missing; speech doesn't go through it (the engines have their own audio).
+        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError as exc:  # PySide6-Addons not installed: the kiosk works without speech
@@ -138,6 +141,16 @@ class Narrator(QObject):
     @property
     def available(self) -> bool:
         return self._tts is not None
+
+    @property
+    def engine(self) -> Any:
+        """The QTextToSpeech object (None without speech), for the tests to listen to."""
+        return self._tts
+
+    @property
+    def script(self) -> list[str]:
+        """What is being read now, sentence by sentence."""
+        return list(self._script)
 
     @property
     def speaking(self) -> bool:

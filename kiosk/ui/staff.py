@@ -231,8 +231,6 @@ class StaffMenu(StaffOverlay):
         self.read_aloud_on.setChecked(on)
         self.read_aloud_on.toggled.connect(self.readAloudChanged)
         row = QHBoxLayout()
-        row.addWidget(self.read_aloud_on)
-        row.addSpacing(12)
         row.addWidget(QLabel(words.speech_rate))
         self.rate_buttons = self._choices(row, {-0.5: words.speech_slower, 0.0: words.speech_normal,
                                                 0.5: words.speech_faster}, rate, self.speechRateChosen)
@@ -251,8 +249,9 @@ class StaffMenu(StaffOverlay):
         layout = self.card.layout()
         assert isinstance(layout, QVBoxLayout)
         at = layout.indexOf(self.idle_label) + 2  # after the idle row
-        layout.insertLayout(at, row)
-        layout.insertWidget(at + 1, self.voices_status)
+        layout.insertWidget(at, self.read_aloud_on)
+        layout.insertLayout(at + 1, row)
+        layout.insertWidget(at + 2, self.voices_status)
 
     def _choices(self, row: QHBoxLayout, choices: dict[float, str], chosen: float,
                  signal: SignalInstance) -> dict[float, QPushButton]:
