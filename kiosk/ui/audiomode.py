@@ -17,7 +17,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 if TYPE_CHECKING:
-    from kiosk.ui.readaloud import Narrator
+    from kiosk.ui.narrator import Narrator
 
 _PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
 _REST_OF_TOUCH = {QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease, QEvent.Type.TouchUpdate,
