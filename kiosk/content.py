@@ -286,6 +286,7 @@ class UiText:
     read_aloud: str
     stop_reading: str
     audio_mode: str
+    audio_mode_hint: str
     spoken_chart: str = field(metadata={"placeholders": ("peak", "mostly_gone", "gone")})
 
 

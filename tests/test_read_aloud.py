@@ -280,10 +280,13 @@ def test_audio_mode_speaks_what_is_touched_and_a_second_touch_chooses_it(kiosk, 
     window = kiosk()
     ear = Ear(window)
     toggle = window.home.audio_mode_toggle
-    toggle.setFocus(Qt.FocusReason.TabFocusReason)
-    QTest.keyClick(toggle, Qt.Key.Key_Space)  # reachable and worked by keyboard
+    toggle.checkbox.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(toggle.checkbox, Qt.Key.Key_Space)  # reachable and worked by keyboard
     assert window.read_aloud.audio_on
-    assert ear.started[-1] == toggle.text(), "turning it on says the toggle's own words"
+    assert ear.started == [toggle.checkbox.text()], "turning it on says the toggle's own words"
+    with qtbot.waitSignal(window.read_aloud.narrator.finished, timeout=5000):
+        pass
+    assert ear.started == [toggle.checkbox.text(), toggle.hint.text()]
 
     calves = window.home.region_buttons["calves"]
     with qtbot.assertNotEmitted(window.screenChanged, wait=100):
@@ -297,7 +300,7 @@ def test_audio_mode_speaks_what_is_touched_and_a_second_touch_chooses_it(kiosk, 
     with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
         pass
     assert ear.started[-1] in page_sentences(window, "calves", "en")[:2]
-    on_screen = {toggle.text(), calves.text(), *page_sentences(window, "calves", "en")}
+    on_screen = {toggle.checkbox.text(), toggle.hint.text(), calves.text(), *page_sentences(window, "calves", "en")}
     assert all(said in on_screen for said in ear.started), f"nothing is said that is not on the screen: {ear.started}"
 
     # Body-map regions: a real touch speaks one, and the arrow keys move between them, speaking each.
@@ -328,7 +331,7 @@ def test_a_long_press_on_read_aloud_turns_audio_mode_on_and_off(kiosk, qtbot):
         pass
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=at)
     assert window.read_aloud.audio_on
-    assert window.read_aloud.narrator.script == [window.language.ui.audio_mode]
+    assert window.read_aloud.narrator.script == [window.language.ui.audio_mode, window.language.ui.audio_mode_hint]
     window.reset_for_next_patient()
     assert not window.read_aloud.audio_on, "the next patient starts without audio mode"
 

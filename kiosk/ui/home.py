@@ -83,8 +83,6 @@ class HomeScreen(Screen):
             header.addWidget(logo)
         header.addLayout(names, 1)
 
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
-        header.addWidget(self.read_aloud_button)
         # The patient's own choices; both are cleared for the next patient.
         self.contrast_toggle = named(checkable(QPushButton(ui.contrast_toggle)), "languageButton")
         self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
@@ -140,7 +138,9 @@ class HomeScreen(Screen):
         self.calm_toggle.toggled.connect(self.calmToggled)
         side.addSpacing(4)
         side.addWidget(self.calm_toggle)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
         self.audio_mode_toggle = AudioModeToggle(ui)  # issue 16: speak what is touched
+        side.insertWidget(0, self.read_aloud_button)  # first: for patients who can't read the rest
         side.addWidget(self.audio_mode_toggle)
 
         column = named(QWidget(), "homeColumn")

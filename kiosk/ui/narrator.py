@@ -41,6 +41,7 @@ class Narrator(QObject):
         self._index = -1
         self._active = False
         self.problem = ""  # why there is no speech at all, for the log and the staff menu
+        self.installed = True  # False without PySide6-Addons: no speech, and nothing wrong
         self._load(engine)
 
     def _load(self, engine: str) -> None:
@@ -53,6 +54,7 @@ class Narrator(QObject):
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError as exc:  # PySide6-Addons not installed: the kiosk works without speech
+            self.installed = False
             self.problem = f"Qt's text-to-speech is not installed ({exc})"
             log.info("read aloud: %s", self.problem)
             return

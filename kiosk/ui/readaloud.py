@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 
@@ -72,13 +72,32 @@ class ReadAloudButton(QPushButton):
         return was
 
 
-class AudioModeToggle(QCheckBox):
-    """Audio mode on home: every touch speaks what it touched; a second touch chooses it."""
+class AudioModeToggle(QWidget):
+    """Audio mode on home: every touch speaks what it touched; a second touch chooses it.
+
+    The check box and, under it, how audio mode works: what is spoken when it is turned on is
+    these words, on the screen for anyone helping the patient too.
+    """
 
     def __init__(self, ui: UiText, parent: QWidget | None = None):
-        super().__init__(ui.audio_mode, parent)
-        self.setObjectName("calmToggle")
+        super().__init__(parent)
+        self.checkbox = QCheckBox(ui.audio_mode)
+        self.checkbox.setObjectName("calmToggle")
+        self.checkbox.setAccessibleName(f"{ui.audio_mode}. {ui.audio_mode_hint}")
+        self.hint = QLabel(ui.audio_mode_hint)
+        self.hint.setObjectName("audioModeHint")
+        self.hint.setWordWrap(True)
+        self.hint.setIndent(54)  # under the words, past the box
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.checkbox)
+        layout.addWidget(self.hint)
         self.setVisible(False)
+
+    def words(self) -> str:
+        """What turning it on says: its own words on the screen."""
+        return f"{self.checkbox.text()}. {self.hint.text()}"
 
 
 class ReadAloud(QObject):
@@ -195,9 +214,10 @@ class ReadAloud(QObject):
             self.audio.enabled = on
         if self._screen is not None:
             for toggle in self._screen.findChildren(AudioModeToggle):
-                toggle.setChecked(on)
+                toggle.checkbox.setChecked(on)
         if on and self.narrator is not None:
-            self.narrator.say([self._ui().audio_mode], self._language())  # the toggle's own words
+            ui = self._ui()
+            self.narrator.say([ui.audio_mode, ui.audio_mode_hint], self._language())  # the toggle's own words
         elif not on:
             self.stop()
 
@@ -293,8 +313,8 @@ class ReadAloud(QObject):
         for toggle in screen.findChildren(AudioModeToggle):
             if not toggle.property("readAloudWired"):
                 toggle.setProperty("readAloudWired", True)
-                toggle.toggled.connect(self.set_audio_mode)
-            toggle.setChecked(self.audio_on)
+                toggle.checkbox.toggled.connect(self.set_audio_mode)
+            toggle.checkbox.setChecked(self.audio_on)
             toggle.setVisible(speakable)
         self._show_state()
 
