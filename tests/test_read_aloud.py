@@ -252,7 +252,7 @@ def test_without_the_speech_extra_the_kiosk_works_and_read_aloud_is_hidden(qtbot
     assert not window.shown_screen.read_aloud_button.isVisible()
     assert "hort" in window.shown_screen.text()  # the page itself is there as always
     window.open_staff_menu()
-    assert "without text-to-speech" in window.staff_overlay.voices_status.text()
+    assert "Text-to-speech is not available" in window.staff_overlay.voices_status.text()
 
 
 # --- audio mode ---------------------------------------------------------------------------------
@@ -385,3 +385,23 @@ def test_a_real_voice_reads_a_region_page_in_spanish_and_english(speech_dispatch
         assert narrator.script[:3] == expected[:3]
         assert started == [0, 1, 2]
         window.read_aloud.stop()
+
+
+@pytest.mark.qt_log_ignore("Text-to-speech plug-in")
+def test_where_no_engine_works_the_kiosk_works_without_read_aloud(qtbot, qapp, monkeypatch):
+    from kiosk.ui.app import build_window
+
+    monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "a-missing-engine")  # as on a tablet whose voices are gone
+    window = build_window(SHIPPED_CONTENT)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.read_aloud.loaded, timeout=10_000):
+        window.show()
+    assert not window.read_aloud.narrator.available and window.read_aloud.narrator.installed
+    assert not window.home.read_aloud_button.isVisible() and not window.home.audio_mode_toggle.isVisible()
+    window.show_walkthrough()
+    assert not window.shown_screen.read_aloud_button.isVisible()
+    with qtbot.waitSignal(window.screenChanged):
+        window.shown_screen.next_button.click()
+    window.open_staff_menu()
+    assert "Text-to-speech is not available" in window.staff_overlay.voices_status.text()
