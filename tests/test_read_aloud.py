@@ -405,3 +405,16 @@ def test_where_no_engine_works_the_kiosk_works_without_read_aloud(qtbot, qapp, m
         window.shown_screen.next_button.click()
     window.open_staff_menu()
     assert "Text-to-speech is not available" in window.staff_overlay.voices_status.text()
+
+
+def test_in_audio_mode_the_idle_question_is_spoken(kiosk, qtbot):
+    window = kiosk()
+    ear = Ear(window)
+    window.read_aloud.set_audio_mode(True)
+    window.show_region("calves")
+    with qtbot.waitSignal(window.idle.idle, timeout=5000):
+        window.idle.set_seconds(0.5)  # below the staff minimum, for the test only
+    ui = window.language.ui
+    assert window.countdown is not None
+    assert window.read_aloud.narrator.script == [ui.idle_question, ui.keep_reading]
+    assert ear.started[-1] == ui.idle_question

@@ -191,6 +191,12 @@ class ReadAloud(QObject):
         if (same and reading) or (self.audio_on and self.can_speak()):
             self.read(screen)
 
+    def announce(self, words: list[str]) -> None:
+        """In audio mode, say what has just appeared over the screen (the idle question)."""
+        if self.audio_on and self.narrator is not None:
+            self.stop()
+            self.narrator.say(words, self._language())
+
     def can_speak(self) -> bool:
         return (self.enabled and self.narrator is not None
                 and self.narrator.has_voice(self._language()))

@@ -210,6 +210,7 @@ class KioskWindow(QMainWindow):
             return  # nobody to ask: the kiosk already waits for the next patient
         self.staff.close()
         self.idle_reset.start_countdown(self.language.ui)
+        self.read_aloud.announce([self.language.ui.idle_question, self.language.ui.keep_reading])  # issue 16
 
     def open_pin_pad(self) -> None:
         if self.staff.overlay is not None:
