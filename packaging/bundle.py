@@ -16,6 +16,8 @@ WINDOWS = sys.platform == "win32"
 # PyInstaller's table of contents entry: (path inside the bundle, source path, type code).
 Entry = tuple[str, str, str]
 
+# (Read aloud needs Qt's Multimedia and Network libraries, which text-to-speech links, but not
+# their Python modules: PySide6.QtTextToSpeech imports without them.)
 # Qt plugins the kiosk uses. Everything else Qt ships (QML, Quick, 3D, multimedia, PDF,
 # network, wayland compositor, designer...) is left out.
 KEEP_PLUGIN_DIRS = {
@@ -23,12 +25,18 @@ KEEP_PLUGIN_DIRS = {
     "imageformats",     # SVG (qsvg) and ICO; PNG is built into QtGui
     "iconengines",      # SVG icons
     "styles",           # the native Windows style
+    "texttospeech",     # Read aloud's engines (issue 16), only the platform's own: see SPEECH_ENGINES
 }
 KEEP_PLATFORMS = {"qwindows", "qxcb", "qoffscreen"}  # Wayland desktops run it via XWayland
 KEEP_IMAGEFORMATS = {"qsvg", "qico"}
+# Read aloud (issue 16): the system's voices (speech-dispatcher on Linux; SAPI and OneCore, which
+# Qt calls winrt, on Windows) and Qt's mock engine, which the self-test loads to prove the module
+# and its plugins load without touching the machine's voices. Other platforms' engines stay out.
+SPEECH_ENGINES = {"qtexttospeech_speechd", "qtexttospeech_sapi", "qtexttospeech_winrt", "qtexttospeech_mock"}
 # Qt libraries the kiosk needs; any other Qt6*.dll / libQt6*.so is dropped, since
 # `excludes` only stops Python modules, not the shared libraries hooks collect.
-KEEP_QT_LIBS = {"Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa"}
+KEEP_QT_LIBS = {"Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa",
+                "TextToSpeech", "Multimedia", "Network", "Concurrent"}  # Read aloud, and what it links
 # On Linux, the desktop's own X11, font and D-Bus libraries are used rather than bundled
 # copies: every desktop has them, and a bundled fontconfig, libdbus or libstdc++ that is
 # older than the system's configuration or graphics driver is a classic source of broken
@@ -36,7 +44,11 @@ KEEP_QT_LIBS = {"Core", "Gui", "Widgets", "Svg", "DBus", "XcbQpa"}
 HOST_LIBRARIES = re.compile(
     r"^lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|xcb.*|xkbcommon.*|fontconfig|freetype|png16|brotli\w*|expat"
     r"|dbus-1|systemd|gcrypt|gpg-error|cap|lz4|zstd|lzma|glib-2\.0|gthread-2\.0|pcre2-8|bsd|md|z|bz2|ffi"
-    r"|GL|EGL|GLX|GLdispatch|OpenGL|stdc\+\+|gcc_s|crypto|ssl)\.so"
+    r"|GL|EGL|GLX|GLdispatch|OpenGL|stdc\+\+|gcc_s|crypto|ssl"
+    # Read aloud (issue 16): the desktop's sound server client (QtMultimedia links it, with the
+    # codecs it brings) and speech-dispatcher's client, which must match the desktop's daemon.
+    r"|pulse|pulsecommon-[\d.]+|sndfile|vorbis\w*|ogg|FLAC|opus|mpg123|mp3lame|asyncns|apparmor"
+    r"|krb5\w*|gssapi_krb5|k5crypto|com_err|keyutils|speechd)\.so"
 )
 
 EXCLUDES = [
@@ -49,7 +61,8 @@ EXCLUDES = [
     "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore",
-    "PySide6.QtMultimedia", "PySide6.QtPdf", "PySide6.QtOpenGLWidgets", "PySide6.QtPrintSupport",
+    "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtPdf", "PySide6.QtOpenGLWidgets",
+    "PySide6.QtPrintSupport",
     "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtXml",
     "PySide6.QtConcurrent", "PySide6.QtUiTools", "PySide6.QtDBus",
 ]
@@ -70,12 +83,14 @@ def wanted(dest: str, windows: bool = WINDOWS) -> bool:
             return False
         if folder == "imageformats" and stem not in KEEP_IMAGEFORMATS:
             return False
+        if folder == "texttospeech" and stem not in SPEECH_ENGINES:
+            return False
         return True
     qt_lib = re.match(r"^(?:lib)?Qt6(\w+?)(?:d)?\.(?:dll|so)", name)
     if qt_lib:
         return qt_lib.group(1) in KEEP_QT_LIBS
-    if re.match(r"^(?:lib)?(avcodec|avformat|avutil|swscale|swresample)", name):
-        return False  # FFmpeg: only multimedia uses it (QtCore needs the ICU libraries on Linux)
+    if re.match(r"^(?:lib)?(avcodec|avformat|avutil|swscale|swresample|Qt6FFmpegStub)", name):
+        return False  # FFmpeg: only multimedia's plugin uses it (QtCore needs the ICU libraries on Linux)
     if not windows and HOST_LIBRARIES.match(name):
         return False
     if name == "kiosk.ico":

@@ -77,6 +77,10 @@ def test_linux_libraries_only_a_dropped_plugin_needed_are_pruned(tmp_path):
     ("PySide6\\plugins\\texttospeech\\qtexttospeech_winrt.dll", True, True),
     ("PySide6\\plugins\\multimedia\\windowsmediaplugin.dll", True, False),
     ("PySide6\\avcodec-61.dll", True, False),
+    ("PySide6/Qt/lib/libQt6FFmpegStub-va.so.2", False, False),
+    ("PySide6/Qt/lib/libQt6Concurrent.so.6", False, True),  # Multimedia links it
+    ("libpulse.so.0", False, False),  # the desktop's own sound server client, on Linux
+    ("libspeechd.so.2", False, False),  # the desktop's own speech-dispatcher client
     ("PySide6/Qt/lib/libQt6TextToSpeech.so.6", False, True),
     ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", False, True),
     ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_flite.so", False, False),
