@@ -55,6 +55,9 @@ EXCLUDES = [
     "tkinter", "unittest", "pydoc", "pytest", "pytestqt", "asyncio", "decimal", "_decimal",
     "multiprocessing", "ssl", "_ssl", "sqlite3", "curses", "lib2to3", "xmlrpc",
     "pydoc_data", "bz2", "_bz2", "lzma", "_lzma", "unicodedata",
+    # Line editing for an interactive prompt (pdb, code) the kiosk never shows: with libreadline and
+    # libtinfo, half a megabyte the bundle needed for Read aloud's libraries (issue 16).
+    "readline",
     # C accelerators whose pure-Python twins are fast enough for the little they do here.
     "_pickle", "_elementtree", "_datetime",
     # East-Asian legacy text codecs: content must be UTF-8, so they are never used.

@@ -106,11 +106,16 @@ class Narrator(QObject):
         return self.available and self.voice(language).locale is not None
 
     def _find_voice(self, language: str) -> Voice:
+        """The first voice of the best locale for ``language``; none if the engine has none."""
         if self._tts is None:
             return Voice(None)
         wanted = QLocale(language)
+        # The country the computer is set to first (a British clinic's English), else the
+        # language's main one (QLocale("es") is Spain's Spanish).
+        system = QLocale.system()
+        country = system.territory() if system.language() == wanted.language() else wanted.territory()
         locales = [loc for loc in self._tts.availableLocales() if loc.language() == wanted.language()]
-        locales.sort(key=lambda loc: (loc.territory() != wanted.territory(), loc.name()))
+        locales.sort(key=lambda loc: (loc.territory() != country, loc.name()))
         for locale in locales:
             if self._tts.setLocale(locale) is False:
                 continue

@@ -95,10 +95,6 @@ class AudioModeToggle(QWidget):
         layout.addWidget(self.hint)
         self.setVisible(False)
 
-    def words(self) -> str:
-        """What turning it on says: its own words on the screen."""
-        return f"{self.checkbox.text()}. {self.hint.text()}"
-
 
 class ReadAloud(QObject):
     """Read aloud and audio mode for the window's screens (see the module's docstring).
