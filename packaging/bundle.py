@@ -6,7 +6,9 @@ shaped like Windows' and Linux's, not only when PyInstaller runs on each.
 
 from __future__ import annotations
 
+import encodings
 import os
+import pkgutil
 import re
 import sys
 from collections.abc import Callable
@@ -29,6 +31,9 @@ KEEP_PLUGIN_DIRS = {
 }
 KEEP_PLATFORMS = {"qwindows", "qxcb", "qoffscreen"}  # Wayland desktops run it via XWayland
 KEEP_IMAGEFORMATS = {"qsvg", "qico"}
+# On Linux the kiosk shows no .ico and no QIcon (the style sheet's SVGs go through qsvg): what
+# they took makes room for Read aloud (issue 16). Windows keeps them, as before.
+LINUX_UNUSED_PLUGINS = {"qico", "qsvgicon"}
 # Read aloud (issue 16): the system's voices (speech-dispatcher on Linux; SAPI and OneCore, which
 # Qt calls winrt, on Windows) and Qt's mock engine, which the self-test loads to prove the module
 # and its plugins load without touching the machine's voices. Other platforms' engines stay out.
@@ -51,6 +56,19 @@ HOST_LIBRARIES = re.compile(
     r"|krb5\w*|gssapi_krb5|k5crypto|com_err|keyutils|speechd)\.so"
 )
 
+# Text codecs the kiosk can need: its content and settings are UTF-8, and what Python itself reads
+# and writes (file names, the console and pipes on Windows and Linux) uses these. The other 90 or
+# so (Mac, DOS and ISO code pages for other alphabets) are left out: with the C accelerators and
+# built-in hashes below, that made room for Read aloud's Qt libraries (issue 16) under 100 MB.
+KEEP_CODECS = {
+    "__init__", "aliases", "ascii", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be",
+    "utf_32", "utf_32_le", "utf_32_be", "charmap", "mbcs", "oem", "cp65001", "cp437", "cp850", "cp1252",
+    "iso8859_1", "iso8859_15", "idna", "punycode", "raw_unicode_escape", "unicode_escape", "undefined",
+    "base64_codec", "hex_codec", "quopri_codec", "uu_codec", "zlib_codec", "bz2_codec", "rot_13",
+}
+UNUSED_CODECS = sorted(f"encodings.{m.name}" for m in pkgutil.iter_modules(encodings.__path__)
+                       if m.name not in KEEP_CODECS)
+
 EXCLUDES = [
     "tkinter", "unittest", "pydoc", "pytest", "pytestqt", "asyncio", "decimal", "_decimal",
     "multiprocessing", "ssl", "_ssl", "sqlite3", "curses", "lib2to3", "xmlrpc",
@@ -60,14 +78,21 @@ EXCLUDES = [
     "readline",
     # C accelerators whose pure-Python twins are fast enough for the little they do here.
     "_pickle", "_elementtree", "_datetime",
+    "_statistics", "_heapq", "_bisect", "_json", "_opcode", "_typing",
+    # Python's own hashes but BLAKE2 (hashlib warns without it): hashlib uses OpenSSL's.
+    "_md5", "_sha1", "_sha256", "_sha512", "_sha3",
+    "syslog", "grp",  # only used when present (the kiosk logs to its own files)
+    # Linux's: the kiosk starts no other program (subprocess), sets no limits and reads no CSV.
+    "_posixsubprocess", "resource", "fcntl", "_csv",
     # East-Asian legacy text codecs: content must be UTF-8, so they are never used.
-    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore",
     "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtPdf", "PySide6.QtOpenGLWidgets",
     "PySide6.QtPrintSupport",
     "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtXml",
     "PySide6.QtConcurrent", "PySide6.QtUiTools", "PySide6.QtDBus",
+    *UNUSED_CODECS,
 ]
 
 
@@ -87,6 +112,8 @@ def wanted(dest: str, windows: bool = WINDOWS) -> bool:
         if folder == "imageformats" and stem not in KEEP_IMAGEFORMATS:
             return False
         if folder == "texttospeech" and stem not in SPEECH_ENGINES:
+            return False
+        if not windows and stem in LINUX_UNUSED_PLUGINS:
             return False
         return True
     qt_lib = re.match(r"^(?:lib)?Qt6(\w+?)(?:d)?\.(?:dll|so)", name)

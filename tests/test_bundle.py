@@ -86,6 +86,8 @@ def test_linux_libraries_only_a_dropped_plugin_needed_are_pruned(tmp_path):
     ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_flite.so", False, False),
     ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False, False),
     ("PySide6/Qt/lib/libQt6MultimediaQuick.so.6", False, False),
+    ("PySide6/Qt/plugins/imageformats/libqico.so", False, False),
+    ("PySide6\\plugins\\imageformats\\qico.dll", True, True),
     ("libfontconfig.so.1", False, False),   # the desktop's own, on Linux
     ("libfontconfig.so.1", True, True),
     ("assets/fonts/AtkinsonHyperlegible-Regular.ttf", False, True),
@@ -93,3 +95,9 @@ def test_linux_libraries_only_a_dropped_plugin_needed_are_pruned(tmp_path):
 ])
 def test_which_files_go_into_the_bundle(dest, windows, keep):
     assert bundle.wanted(dest, windows) is keep
+
+
+def test_the_codecs_python_and_the_kiosk_read_and_write_with_stay_in():
+    for codec in ("utf_8", "utf_8_sig", "ascii", "latin_1", "cp1252", "cp437", "mbcs", "aliases", "idna"):
+        assert f"encodings.{codec}" not in bundle.EXCLUDES
+    assert "encodings.mac_roman" in bundle.EXCLUDES and "encodings.koi8_r" in bundle.EXCLUDES
