@@ -367,6 +367,12 @@ class UiText:
     tick_heading: str
     questions_button: str
     usage_note: str
+    # Read aloud (issue 16): the control, and the soreness chart spoken as a sentence.
+    read_aloud: str
+    stop_reading: str
+    audio_mode: str
+    audio_mode_hint: str
+    spoken_chart: str = field(metadata={"placeholders": ("peak", "mostly_gone", "gone")})
     # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
     ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
     not_translated: str | None = None  # above a page shown in the base language instead of this one
@@ -423,6 +429,16 @@ class StaffText:
     insights_languages: str
     insights_empty: str
     insights_kept: str = field(metadata={"placeholders": ("days",)})
+
+    # Read aloud (issue 16): its settings, and which languages lack a voice on this machine.
+    read_aloud_on: str
+    speech_rate: str
+    speech_slower: str
+    speech_normal: str
+    speech_faster: str
+    speech_volume: str
+    voice_missing: str = field(metadata={"placeholders": ("language",)})
+    speech_unavailable: str
 
     def check(self) -> Checks:
         if len(self.text_sizes) != 3:

@@ -56,6 +56,7 @@ class Page:
     html: str | None  # None when the page can't be shown
     problems: tuple[Problem, ...] = ()
     images: dict[str, str] = field(default_factory=dict)  # name in the HTML -> SVG text
+    soreness: SorenessCurve | None = None  # the chart's numbers, for reading it aloud (kiosk.speech)
 
 
 class PageBook:
@@ -194,7 +195,7 @@ class PageBook:
                                     sections=page.sections, beside=page.beside, chart=CHART,
                                     chart_width=width, chart_height=height, qr=QR if qr else None,
                                     **self._context(language, calm, note))
-        return Page(html, images=images)
+        return Page(html, images=images, soreness=region.soreness)
 
     def _step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
         language, note = self._shown_in(lang, "walkthrough", region_id or "")
@@ -205,6 +206,7 @@ class PageBook:
         step = walkthrough.steps[index]
         extra = region.session_steps.get(step.id) if region else None
         images: dict[str, str] = {}
+        curve = None
         if step.chart:
             curve = region.soreness if region else typical_curve(language)
             if curve:
@@ -214,7 +216,7 @@ class PageBook:
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
             chart_width=STEP_CHART[0], chart_height=STEP_CHART[1],
             **self._context(language, calm, note))
-        return Page(html, images=images)
+        return Page(html, images=images, soreness=curve)
 
     def _simple(self, lang: str, calm: bool, name: str) -> Page:
         language, note = self._shown_in(lang, name)

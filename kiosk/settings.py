@@ -58,6 +58,11 @@ class Settings:
     usage_counts: bool = True
     usage_retention_days: int = field(default=365, metadata={"min": 1, "max": 3650, "unit": "days"})
     kiosk_name: str = "kiosk"
+    # Read aloud (issue 16): offered to patients at all, how fast (-1 slowest, 0 the voice's own,
+    # 1 fastest) and how loud (0 to 1) the computer's voice reads.
+    read_aloud: bool = True
+    speech_rate: float = field(default=0.0, metadata={"min": -1, "max": 1})
+    speech_volume: float = field(default=1.0, metadata={"min": 0, "max": 1})
 
     def with_changes(self, **changes: object) -> Settings:
         # Not checked here, as dataclasses.replace doesn't check either: the staff menu passes its choices.

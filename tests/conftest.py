@@ -11,6 +11,9 @@ from kiosk.ui.typeface import prepare_qt_environment
 # alike, with the kiosk's own fonts (on Windows the offscreen platform has no others).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 prepare_qt_environment(offscreen=True)
+# Read aloud speaks through Qt's deterministic mock engine in tests, never the machine's voice
+# (tests/test_read_aloud.py starts its own speech-dispatcher for the one real-voice test).
+os.environ["KIOSK_SPEECH_ENGINE"] = "mock"
 
 # Tests never touch the real user's settings and log folders: every per-user folder the kiosk
 # asks platformdirs for (XDG on Linux, known folders on Windows) is one temporary folder, for

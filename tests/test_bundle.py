@@ -68,6 +68,26 @@ def test_linux_libraries_only_a_dropped_plugin_needed_are_pruned(tmp_path):
     ("PySide6\\opengl32sw.dll", True, False),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", False, True),
     ("PySide6/Qt/lib/libQt6Qml.so.6", False, False),
+    # Read aloud: the text-to-speech module, its engines for each platform and what it links,
+    # never the FFmpeg multimedia backend or other multimedia plugins.
+    ("PySide6\\Qt6TextToSpeech.dll", True, True),
+    ("PySide6\\Qt6Multimedia.dll", True, True),
+    ("PySide6\\Qt6Network.dll", True, True),
+    ("PySide6\\plugins\\texttospeech\\qtexttospeech_sapi.dll", True, True),
+    ("PySide6\\plugins\\texttospeech\\qtexttospeech_winrt.dll", True, True),
+    ("PySide6\\plugins\\multimedia\\windowsmediaplugin.dll", True, False),
+    ("PySide6\\avcodec-61.dll", True, False),
+    ("PySide6/Qt/lib/libQt6FFmpegStub-va.so.2", False, False),
+    ("PySide6/Qt/lib/libQt6Concurrent.so.6", False, True),  # Multimedia links it
+    ("libpulse.so.0", False, False),  # the desktop's own sound server client, on Linux
+    ("libspeechd.so.2", False, False),  # the desktop's own speech-dispatcher client
+    ("PySide6/Qt/lib/libQt6TextToSpeech.so.6", False, True),
+    ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", False, True),
+    ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_flite.so", False, False),
+    ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False, False),
+    ("PySide6/Qt/lib/libQt6MultimediaQuick.so.6", False, False),
+    ("PySide6/Qt/plugins/imageformats/libqico.so", False, False),
+    ("PySide6\\plugins\\imageformats\\qico.dll", True, True),
     ("libfontconfig.so.1", False, False),   # the desktop's own, on Linux
     ("libfontconfig.so.1", True, True),
     ("assets/fonts/AtkinsonHyperlegible-Regular.ttf", False, True),
@@ -75,3 +95,9 @@ def test_linux_libraries_only_a_dropped_plugin_needed_are_pruned(tmp_path):
 ])
 def test_which_files_go_into_the_bundle(dest, windows, keep):
     assert bundle.wanted(dest, windows) is keep
+
+
+def test_the_codecs_python_and_the_kiosk_read_and_write_with_stay_in():
+    for codec in ("utf_8", "utf_8_sig", "ascii", "latin_1", "cp1252", "cp437", "mbcs", "aliases", "idna"):
+        assert f"encodings.{codec}" not in bundle.EXCLUDES
+    assert "encodings.mac_roman" in bundle.EXCLUDES and "encodings.koi8_r" in bundle.EXCLUDES

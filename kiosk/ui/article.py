@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
+from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import TextSizeButton, named
 
@@ -30,7 +31,8 @@ class ArticleScreen(Screen):
         header.setSpacing(14)
         header.addWidget(self.back_button)
         header.addStretch(1)
-        for button in (*extra_buttons, self.text_size_button):
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        for button in (*extra_buttons, self.read_aloud_button, self.text_size_button):
             header.addWidget(button)
         self.view = PageView(page, ui.unavailable)
         layout = QVBoxLayout(self)

@@ -23,6 +23,7 @@ from kiosk.content import Clinic, UiText
 from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
+from kiosk.ui.readaloud import AudioModeToggle, ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.touchscroll import TouchScroll
 from kiosk.ui.widgets import TextSizeButton, WrappingButton, checkable, named
@@ -157,6 +158,10 @@ class HomeScreen(Screen):
         self.calm_toggle.toggled.connect(self.calmToggled)
         side.addSpacing(4)
         side.addWidget(self.calm_toggle)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        self.audio_mode_toggle = AudioModeToggle(ui)  # issue 16: speak what is touched
+        side.insertWidget(0, self.read_aloud_button)  # first: for patients who can't read the rest
+        side.addWidget(self.audio_mode_toggle)
 
         column = named(QWidget(), "homeColumn")
         column.setLayout(side)

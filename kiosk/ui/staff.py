@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -346,6 +346,54 @@ class StaffMenu(StaffOverlay):
         layout.addSpacing(EXIT_GAP)
         layout.addLayout(bottom)
         self.card.setFixedSize(1180, 770)
+
+    # --- Read aloud (issue 16): on/off, speed, volume, and the voices this machine lacks -------
+
+    readAloudChanged = Signal(bool)
+    speechRateChosen = Signal(float)
+    speechVolumeChosen = Signal(float)
+
+    def add_speech_rows(self, words: StaffText, on: bool, rate: float, volume: float,
+                        missing_voices: list[str] | None) -> None:
+        """``missing_voices``: languages without a voice here; None when there is no speech at all."""
+        self.read_aloud_on = named(QCheckBox(words.read_aloud_on), "calmToggle")
+        self.read_aloud_on.setChecked(on)
+        self.read_aloud_on.toggled.connect(self.readAloudChanged)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(words.speech_rate))
+        self.rate_buttons = self._choices(row, {-0.5: words.speech_slower, 0.0: words.speech_normal,
+                                                0.5: words.speech_faster}, rate, self.speechRateChosen)
+        row.addSpacing(12)
+        row.addWidget(QLabel(words.speech_volume))
+        self.volume_buttons = self._choices(row, {0.5: "50 %", 0.75: "75 %", 1.0: "100 %"}, volume,
+                                            self.speechVolumeChosen)
+        row.addStretch(1)
+        if missing_voices is None:
+            said = words.speech_unavailable
+        else:
+            said = " ".join(words.voice_missing.format(language=name) for name in missing_voices)
+        self.voices_status = named(QLabel(said), "pinMessage")
+        self.voices_status.setWordWrap(True)
+        self.voices_status.setVisible(bool(said))
+        layout = self.card.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = layout.indexOf(self.idle_label) + 2  # after the idle row
+        layout.insertWidget(at, self.read_aloud_on)
+        layout.insertLayout(at + 1, row)
+        layout.insertWidget(at + 2, self.voices_status)
+
+    def _choices(self, row: QHBoxLayout, choices: dict[float, str], chosen: float,
+                 signal: SignalInstance) -> dict[float, QPushButton]:
+        group = QButtonGroup(self)
+        buttons: dict[float, QPushButton] = {}
+        for value, label in choices.items():
+            button = named(checkable(QPushButton(label)), "languageButton")
+            button.setChecked(abs(value - chosen) < 0.01)
+            button.clicked.connect(lambda _=False, v=value: signal.emit(v))
+            group.addButton(button)
+            row.addWidget(button)
+            buttons[value] = button
+        return buttons
 
     def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
         self.idle_label.setText(self._words.idle_time.format(seconds=seconds))

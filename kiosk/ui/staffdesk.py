@@ -46,6 +46,8 @@ class StaffDesk(QObject):
         # issue #17: the anonymous counts and what the charts need; set by the window.
         self.usage_counts: Callable[[], list[DayCount]] = list
         self.insight_names: Callable[[], tuple[dict[str, str], dict[str, str], Colours]] | None = None
+        # Read aloud (issue 16): the languages without a voice here (None: no speech at all).
+        self.missing_voices: Callable[[], list[str] | None] = lambda: None
 
     def open_pin_pad(self, content: Content) -> None:
         if self.overlay is not None:
@@ -77,6 +79,12 @@ class StaffDesk(QObject):
         menu.contrastDefaultChanged.connect(lambda on: self._change(high_contrast_by_default=on))
         menu.textSizeDefaultChosen.connect(lambda size: self._change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
+        # Read aloud (issue 16)
+        menu.add_speech_rows(staff, self.settings.read_aloud, self.settings.speech_rate,
+                             self.settings.speech_volume, self.missing_voices())
+        menu.readAloudChanged.connect(lambda on: self._change(read_aloud=on))
+        menu.speechRateChosen.connect(lambda rate: self._change(speech_rate=rate))
+        menu.speechVolumeChosen.connect(lambda volume: self._change(speech_volume=volume))
         menu.insightsRequested.connect(lambda: self.open_insights(content))
         self._open(menu, content)
 

@@ -142,9 +142,13 @@ def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
 
 def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:
     """Yield (name, window) with each screen shown and painted at tablet size."""
+    # Read aloud (issue 16): Qt's mock engine, never the machine's voice service, and loaded now
+    # so its controls are in the screenshots and the self-test proves the engine loads.
+    os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
     window = build_window(content_dir)
     window.resize(*TABLET_SIZE)
     window.show()
+    window.read_aloud.load()
     for name in every_screen(window):
         yield name, window
     window.close()
@@ -172,6 +176,9 @@ def self_test(content_dir: Path, found: list[str] | None = None) -> int:
                 failures.append(f"{name}: shows the 'being updated' notice ({reasons})")
             if window.current_screen() == HOME:
                 failures.extend(_check_body_map(window.home.body_map))
+                narrator = window.read_aloud.narrator
+                if narrator is not None and narrator.installed and not narrator.available:
+                    failures.append(f"read aloud: {narrator.problem}")
     except ContentError as exc:
         failures.append(str(exc))
     for failure in failures:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
+from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.swipe import SwipeWatcher, TurnKeys
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
@@ -42,6 +43,9 @@ class WalkthroughScreen(Screen):
         header.addWidget(self.home_button)
         header.addStretch(1)
         header.addWidget(self.progress)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        header.addSpacing(16)
+        header.addWidget(self.read_aloud_button)
         self.calm_toggle = calm_toggle(ui, calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         self.text_size_button = TextSizeButton(ui, text_scale)

@@ -33,6 +33,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleReset, IdleWatcher, StaffCorner
 from kiosk.ui.looks import Looks
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.readaloud import ReadAloud
 from kiosk.ui.router import Router, Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.staffdesk import StaffDesk
@@ -103,7 +104,17 @@ class KioskWindow(QMainWindow):
         self.staff.insight_names = lambda: (self.region_names(), {c: lang.name for c, lang in
                                                                   self.book.content.languages.items()},
                                             self.book.content.clinic.colours)
+
+        # Read aloud (issue 16): stops on every new screen, and a patient listening is not idle.
+        self.read_aloud = ReadAloud(self, lambda: self.visit.language, lambda: self.language.ui,
+                                    self.settings.read_aloud, self.settings.speech_rate, self.settings.speech_volume)
+        self.navigator.shown.connect(lambda screen_id: self.read_aloud.screen_shown(
+            self.navigator.screen, fresh_visit=screen_id == ATTRACT))
+        self.read_aloud.speaking.connect(lambda: self.idle.restart())
+        self.staff.missing_voices = lambda: self.read_aloud.missing_voices(
+            {code: lang.name for code, lang in self.book.content.languages.items()})
         self._build_home()
+        self.read_aloud.load_after_paint(self.home)
         self.show_home()
 
     # --- what the patient sees ------------------------------------------------------
@@ -234,6 +245,7 @@ class KioskWindow(QMainWindow):
             return  # nobody to ask: the kiosk already waits for the next patient
         self.staff.close()
         self.idle_reset.start_countdown(self.language.ui)
+        self.read_aloud.announce([self.language.ui.idle_question, self.language.ui.keep_reading])  # issue 16
 
     def open_pin_pad(self) -> None:
         if self.staff.overlay is not None:
@@ -331,6 +343,7 @@ class KioskWindow(QMainWindow):
     def _settings_changed(self, settings: Settings) -> None:
         if settings.idle_seconds != self.idle.seconds:
             self.idle.set_seconds(settings.idle_seconds)
+        self.read_aloud.apply_settings(settings.read_aloud, settings.speech_rate, settings.speech_volume)
 
     def _close_overlays(self) -> None:
         self.idle_reset.close_countdown()

@@ -111,7 +111,7 @@ make_prefix() {
     rm -f "$PYDIR"/python3*._pth
     unzip -q -o "$(ls "$CACHE/wheels"/pip-*.whl | head -n 1)" -d "$PYDIR/Lib/site-packages"
     (cd "$REPO" && winpy -m pip install -q --no-warn-script-location --no-index \
-        --find-links "$(winpath "$CACHE/wheels")" -e ".[test,build]")
+        --find-links "$(winpath "$CACHE/wheels")" -e ".[speech,test,build]")
     winpy -c "import sys, PySide6; print('Windows Python', sys.version.split()[0], 'with PySide6', PySide6.__version__)"
 }
 

@@ -1,0 +1,452 @@
+"""Read aloud and audio mode (issue 16), through the real window and Qt's text-to-speech.
+
+Qt's ``mock`` engine (it ships in PySide6-Addons) makes speech deterministic: it "speaks" a word
+at a time on a timer and reports each word, so these tests assert what the engine was given, in
+which language and in what order. It has English voices and no Spanish one, which is how the
+"no voice for this language" path is tested. One test speaks through a real speech-dispatcher
+with espeak-ng, writing to ALSA's null device; it is skipped where that service can't start.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from html import unescape
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from kiosk import speech
+from kiosk.bodyart import load_art
+from kiosk.pages import load_pages
+from kiosk.settings import Settings
+from tests.conftest import SHIPPED_CONTENT
+from tests.helpers import edit
+
+pytest.importorskip("PySide6.QtTextToSpeech", reason="Read aloud needs PySide6-Addons (the speech extra)")
+
+FAST = Settings(speech_rate=1.0)  # the mock engine's words come quicker at the fastest rate
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp):
+    """The real window, with the speech engine loaded (it loads after home is painted)."""
+    from kiosk.ui.app import build_window
+    from kiosk.ui.theme import app_font
+
+    qapp.setFont(app_font())
+    windows = []
+
+    def make(content_dir: Path = SHIPPED_CONTENT, settings: Settings = FAST):
+        window = build_window(content_dir, settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        with qtbot.waitSignal(window.read_aloud.loaded, timeout=10_000):
+            window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.read_aloud.stop()
+
+
+class Ear:
+    """What the engine itself was asked to say: every word it spoke, per utterance, in order."""
+
+    def __init__(self, window):
+        self.engine = window.read_aloud.narrator.engine
+        self.words: dict[int, list[str]] = {}
+        self.engine.sayingWord.connect(lambda word, ident, start, length: self.words.setdefault(ident, []).append(word))
+        self.started: list[str] = []
+        narrator = window.read_aloud.narrator
+        narrator.sentenceStarted.connect(lambda index: self.started.append(narrator.script[index]))
+
+    @property
+    def language(self) -> QLocale.Language:
+        return self.engine.locale().language()
+
+
+def words(text: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in text).split()]
+
+
+def page_sentences(window, region_id: str, lang: str) -> list[str]:
+    page = window.pages.region(lang, window.visit.calm, region_id)
+    ui = window.book.content.language(lang).ui
+    return [s.text for s in speech.sentences(page.html, speech.chart_sentence(page.soreness, ui))]
+
+
+def test_a_page_becomes_its_own_sentences_without_markup_and_the_chart_from_its_numbers(content_copy):
+    # The calves curve peaks at 6 hours in the shipped content; make it 12 and hear it said.
+    for yaml in (content_copy / "regions" / "calves.yaml", content_copy / "lang" / "es" / "regions" / "calves.yaml"):
+        edit(yaml, "{hours: 12, level: 2}", "{hours: 12, level: 5}")
+    art = load_art()
+    book = load_pages(content_copy, art.region_ids)
+    for lang, peak in (("en", "strongest 12 hours after your session"),
+                       ("es", "más fuerte 12 horas después de tu sesión")):
+        page = book.region(lang, True, "calves")
+        ui = book.content.language(lang).ui
+        said = speech.sentences(page.html, speech.chart_sentence(page.soreness, ui))
+        texts = [s.text for s in said]
+        assert not any("<" in t or ">" in t or "{" in t for t in texts), "markup or a placeholder would be spoken"
+        assert texts[0] == book.content.language(lang).regions["calves"].name
+        chart = [t for t in texts if peak in t]
+        assert len(chart) == 1, f"the chart's sentence says when soreness peaks, from the YAML: {texts}"
+        # Every other sentence is text on the page, in the order it is shown.
+        plain = " ".join(unescape(re.sub(r"<[^>]+>", " ", page.html.split("<body>", 1)[1])).split())
+        at = 0
+        for sentence in said:
+            if sentence.shown is None:
+                continue
+            found = plain.find(sentence.shown, at)
+            assert found >= 0, f"{sentence.shown!r} is not on the page after the sentences before it"
+            at = found
+
+
+def test_calm_mode_reads_the_calm_words(content_copy):
+    art = load_art()
+    book = load_pages(content_copy, art.region_ids)
+    region = book.content.language("en").regions["calves"]
+    graphic = [p for extra in region.session_steps.values() for p in extra.passages if p.graphic]
+    assert graphic, "the shipped calves walkthrough has a graphic passage that calm mode changes"
+
+    def heard(calm: bool) -> str:
+        return " ".join(s.text for i in range(book.step_count("en"))
+                        for s in speech.sentences(book.step("en", calm, "calves", i).html or ""))
+
+    calm, standard = heard(True), heard(False)
+    for passage in graphic:
+        first = speech.split(passage.text)[0]
+        assert first in standard and first not in calm
+        if passage.calm:
+            assert speech.split(passage.calm)[0] in calm
+
+
+def test_read_aloud_speaks_the_region_page_in_english_in_order_with_the_sentence_highlighted(kiosk, qtbot):
+    window = kiosk()
+    ear = Ear(window)
+    window.show_region("calves")
+    button = window.shown_screen.read_aloud_button
+    assert button.isVisible() and button.text() == "Read aloud"
+    expected = page_sentences(window, "calves", "en")
+    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, check_params_cb=lambda i: i == 2, timeout=10_000):
+        button.click()
+    assert button.text() == "Stop reading"
+    assert ear.started == expected[:3]
+    assert ear.language == QLocale.Language.English
+    assert window.read_aloud.highlighted() == expected[2], "the sentence being read is highlighted"
+    # What the engine itself spoke: the first sentences' words, nothing else (no markup).
+    spoken = [w for ident in sorted(ear.words) for w in ear.words[ident]]
+    assert spoken == words(" ".join(expected[:2]))[:len(spoken)] and len(spoken) >= len(words(expected[0]))
+
+    button.click()  # Stop
+    assert not window.read_aloud.reading and button.text() == "Read aloud"
+    assert window.read_aloud.highlighted() == ""
+    with qtbot.assertNotEmitted(window.read_aloud.narrator.sentenceStarted, wait=400):
+        pass
+
+
+def test_navigation_and_the_idle_reset_silence_it(kiosk, qtbot):
+    window = kiosk()
+    narrator = window.read_aloud.narrator
+    window.show_region("foot")
+    with qtbot.waitSignal(narrator.sentenceStarted, timeout=5000):
+        window.shown_screen.read_aloud_button.click()
+    with qtbot.waitSignal(window.screenChanged):
+        window.shown_screen.back_button.click()
+    assert not narrator.speaking
+    with qtbot.assertNotEmitted(narrator.sentenceStarted, wait=400):
+        pass
+
+    window.show_precautions()
+    with qtbot.waitSignal(narrator.sentenceStarted, timeout=5000):
+        window.shown_screen.read_aloud_button.click()
+    assert narrator.speaking
+    with qtbot.waitSignal(window.idle_reset.resetDue, timeout=5000):
+        window.idle_reset.resetDue.emit()  # what the countdown does when it runs out
+    assert window.current_screen().name == "attract"
+    assert not narrator.speaking
+    with qtbot.assertNotEmitted(narrator.sentenceStarted, wait=400):
+        pass
+
+
+def test_in_the_walkthrough_next_goes_on_reading(kiosk, qtbot):
+    window = kiosk()
+    ear = Ear(window)
+    window.show_walkthrough("calves")
+    screen = window.shown_screen
+    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
+        screen.read_aloud_button.click()
+    step_2 = [s.text for s in speech.sentences(window.pages.step("en", False, "calves", 1).html)]
+    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
+        screen.next_button.click()
+    assert ear.started[-1] == step_2[0]
+    assert window.read_aloud.reading and screen.read_aloud_button.text() == "Stop reading"
+    # Without Read aloud on, Next only turns the page.
+    screen.read_aloud_button.click()
+    with qtbot.assertNotEmitted(window.read_aloud.narrator.sentenceStarted, wait=300):
+        screen.next_button.click()
+
+
+def test_a_listening_patient_is_not_idle(kiosk, qtbot):
+    window = kiosk(settings=Settings(speech_rate=1.0, idle_seconds=15))
+    window.show_region("calves")
+    window.idle.set_seconds(1.0)  # below the staff minimum, for the test only
+    with qtbot.assertNotEmitted(window.idle.idle, wait=1500):
+        window.shown_screen.read_aloud_button.click()
+    assert window.read_aloud.reading
+
+
+def test_no_voice_for_a_language_hides_read_aloud_and_the_staff_menu_says_which(kiosk, qtbot):
+    window = kiosk()
+    window.set_language("es")  # Qt's mock engine has no Spanish voice
+    assert not window.home.read_aloud_button.isVisible()
+    assert not window.home.audio_mode_toggle.isVisible()
+    window.show_region("calves")
+    assert not window.shown_screen.read_aloud_button.isVisible()
+    window.open_staff_menu()
+    status = window.staff_overlay.voices_status
+    assert status.isVisible() and "No Español voice" in status.text() and "English" not in status.text()
+    window.staff.close()
+    window.set_language("en")
+    assert window.home.read_aloud_button.isVisible()
+
+
+def test_staff_turn_read_aloud_off_and_set_speed_and_volume(kiosk, qtbot):
+    window = kiosk(settings=Settings())
+    window.open_staff_menu()
+    menu = window.staff_overlay
+    menu.rate_buttons[-0.5].click()
+    menu.volume_buttons[0.5].click()
+    engine = window.read_aloud.narrator.engine
+    assert engine.rate() == pytest.approx(-0.5) and engine.volume() == pytest.approx(0.5)
+    assert window.settings.speech_rate == -0.5 and window.settings.speech_volume == 0.5
+    menu.read_aloud_on.click()
+    assert window.settings.read_aloud is False
+    window.staff.close()
+    window.show_region("calves")
+    assert not window.shown_screen.read_aloud_button.isVisible()
+
+
+WITHOUT_ADDONS = """
+import sys
+sys.modules["PySide6.QtTextToSpeech"] = None  # as if PySide6-Addons were not installed: its import fails
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from kiosk.ui.app import application, build_window
+
+app = application(offscreen=True)
+window = build_window(Path(sys.argv[1]))
+window.resize(1280, 800)
+seen = []
+
+def check():
+    narrator = window.read_aloud.narrator
+    seen.append(f"speech={narrator.available} installed={narrator.installed}")
+    seen.append(f"home button shown={window.home.read_aloud_button.isVisible()}")
+    window.home.region_buttons["calves"].click()
+    screen = window.shown_screen
+    seen.append(f"screen={window.current_screen().name} button shown={screen.read_aloud_button.isVisible()}")
+    seen.append(f"page={screen.text().splitlines()[0]}")
+    window.open_staff_menu()
+    seen.append(f"staff={window.staff_overlay.voices_status.text()}")
+    app.quit()
+
+window.read_aloud.loaded.connect(check)
+window.show()
+QTimer.singleShot(20_000, app.quit)
+app.exec()
+print("\\n".join(seen))
+"""
+
+
+def test_without_the_speech_extra_the_kiosk_works_and_read_aloud_is_hidden(tmp_path):
+    # In a new process: Qt's text-to-speech is made unimportable before anything else is imported,
+    # as on a machine with only PySide6-Essentials.
+    script = tmp_path / "without_addons.py"
+    script.write_text(WITHOUT_ADDONS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(SHIPPED_CONTENT)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout.splitlines() == [
+        "speech=False installed=False",
+        "home button shown=False",
+        "screen=region-calves button shown=False",
+        "page=Calves",
+        "staff=Text-to-speech is not available on this computer or in this copy of the kiosk, "
+        "so Read aloud is hidden. The kiosk's log says why.",
+    ]
+
+
+# --- audio mode ---------------------------------------------------------------------------------
+
+
+def click(qtbot, widget, point: QPoint | None = None):
+    """A real click where the system would put it: Qt decides which widget is under it."""
+    window = widget.window()
+    at = widget.mapTo(window, point if point is not None else widget.rect().center())
+    qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
+
+
+def point_on(button: QAbstractButton) -> QPoint:
+    """A point where a tap reaches ``button`` itself (body-map regions are shaped, not square)."""
+    rect = button.rect()
+    for fy in (0.5, 0.4, 0.6, 0.3, 0.7):
+        for fx in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+            point = QPoint(round(rect.width() * fx), round(rect.height() * fy))
+            if QApplication.widgetAt(button.mapToGlobal(point)) is button:
+                return point
+    raise AssertionError(f"no point on {button.accessibleName()} reaches it")
+
+
+def test_audio_mode_speaks_what_is_touched_and_a_second_touch_chooses_it(kiosk, qtbot):
+    window = kiosk()
+    ear = Ear(window)
+    toggle = window.home.audio_mode_toggle
+    toggle.checkbox.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(toggle.checkbox, Qt.Key.Key_Space)  # reachable and worked by keyboard
+    assert window.read_aloud.audio_on
+    assert ear.started == [toggle.checkbox.text()], "turning it on says the toggle's own words"
+    with qtbot.waitSignal(window.read_aloud.narrator.finished, timeout=5000):
+        pass
+    assert ear.started == [toggle.checkbox.text(), toggle.hint.text()]
+
+    calves = window.home.region_buttons["calves"]
+    with qtbot.assertNotEmitted(window.screenChanged, wait=100):
+        click(qtbot, calves)
+    assert ear.started[-1] == calves.text()
+    assert window.current_screen().name == "home", "the first touch only says its name"
+    with qtbot.waitSignal(window.screenChanged):
+        click(qtbot, calves)
+    assert window.current_screen().name == "region-calves"
+    # A patient who can't see the page hears it: the new screen is read from its top.
+    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
+        pass
+    assert ear.started[-1] in page_sentences(window, "calves", "en")[:2]
+    on_screen = {toggle.checkbox.text(), toggle.hint.text(), calves.text(), *page_sentences(window, "calves", "en")}
+    assert all(said in on_screen for said in ear.started), f"nothing is said that is not on the screen: {ear.started}"
+
+    # Body-map regions: a real touch speaks one, and the arrow keys move between them, speaking each.
+    with qtbot.waitSignal(window.screenChanged):
+        window.shown_screen.back_button.click()  # a program's click: audio mode is for touches
+    regions = [b for b in window.home.body_map.findChildren(QAbstractButton) if b.isVisible()]
+    first = regions[0]
+    handle, device = window.windowHandle(), QTest.createTouchDevice()
+    at = first.mapTo(window, point_on(first))
+    QTest.touchEvent(handle, device).press(0, at).commit()
+    QTest.touchEvent(handle, device).release(0, at).commit()
+    assert ear.started[-1] == first.accessibleName()
+    assert window.current_screen().name == "home"
+    QTest.keyClick(first, Qt.Key.Key_Right)
+    focused = QApplication.focusWidget()
+    assert focused is not first and focused in regions
+    assert ear.started[-1] == focused.accessibleName()
+
+
+def test_a_long_press_on_read_aloud_turns_audio_mode_on_and_off(kiosk, qtbot):
+    window = kiosk()
+    window.show_region("calves")
+    button = window.shown_screen.read_aloud_button
+    handle = window.windowHandle()
+    at = button.mapTo(window, button.rect().center())
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=at)
+    with qtbot.waitSignal(button.longPressed, timeout=5000):
+        pass
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=at)
+    assert window.read_aloud.audio_on
+    assert window.read_aloud.narrator.script == [window.language.ui.audio_mode, window.language.ui.audio_mode_hint]
+    window.reset_for_next_patient()
+    assert not window.read_aloud.audio_on, "the next patient starts without audio mode"
+
+
+# --- a real voice: speech-dispatcher with espeak-ng --------------------------------------------
+
+
+@pytest.fixture
+def speech_dispatcher(tmp_path, monkeypatch):
+    """A private speech-dispatcher writing to ALSA's null device; skipped where it can't start."""
+    binary = shutil.which("speech-dispatcher")
+    if binary is None or not Path("/etc/speech-dispatcher/speechd.conf").exists() or sys.platform == "win32":
+        pytest.skip("speech-dispatcher is not installed (Debian: speech-dispatcher speech-dispatcher-espeak-ng)")
+    config = tmp_path / "speechd"
+    shutil.copytree("/etc/speech-dispatcher", config)
+    with open(config / "speechd.conf", "a", encoding="utf-8") as conf:
+        conf.write('\nAudioOutputMethod "alsa"\nAudioALSADevice "null"\nDefaultModule espeak-ng\n')
+    socket = tmp_path / "speechd.sock"
+    pid_file = tmp_path / "speechd.pid"
+    started = subprocess.run([binary, "-d", "-C", str(config), "-c", "unix_socket", "-S", str(socket),
+                              "-P", str(pid_file), "-L", str(tmp_path), "-t", "60"],
+                             capture_output=True, text=True, timeout=30)
+    deadline = time.monotonic() + 10
+    while not socket.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the daemon's own start-up, not a wait for the kiosk
+    if started.returncode != 0 or not socket.exists():
+        pytest.skip(f"speech-dispatcher could not start here: {started.stderr.strip()[:200]}")
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{socket}")
+    monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "speechd")
+    yield
+    if pid_file.exists():
+        subprocess.run(["kill", pid_file.read_text().strip()], check=False)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="speech-dispatcher is Linux's")
+def test_a_real_voice_reads_a_region_page_in_spanish_and_english(speech_dispatcher, kiosk, qtbot):
+    window = kiosk()
+    narrator = window.read_aloud.narrator
+    assert narrator.engine.engine() == "speechd"
+    for lang, language in (("es", QLocale.Language.Spanish), ("en", QLocale.Language.English)):
+        window.set_language(lang)
+        window.show_region("calves")
+        expected = page_sentences(window, "calves", lang)
+        started = []
+        narrator.sentenceStarted.connect(started.append)
+        # Two sentences spoken to the end by espeak-ng, and the third begun.
+        with qtbot.waitSignal(narrator.sentenceStarted, check_params_cb=lambda i: i == 2, timeout=30_000):
+            window.shown_screen.read_aloud_button.click()
+        narrator.sentenceStarted.disconnect(started.append)
+        assert narrator.engine.locale().language() == language
+        assert narrator.script[:3] == expected[:3]
+        assert started == [0, 1, 2]
+        window.read_aloud.stop()
+
+
+@pytest.mark.qt_log_ignore("Text-to-speech plug-in")
+def test_where_no_engine_works_the_kiosk_works_without_read_aloud(qtbot, qapp, monkeypatch):
+    from kiosk.ui.app import build_window
+
+    monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "a-missing-engine")  # as on a tablet whose voices are gone
+    window = build_window(SHIPPED_CONTENT)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.read_aloud.loaded, timeout=10_000):
+        window.show()
+    assert not window.read_aloud.narrator.available and window.read_aloud.narrator.installed
+    assert not window.home.read_aloud_button.isVisible() and not window.home.audio_mode_toggle.isVisible()
+    window.show_walkthrough()
+    assert not window.shown_screen.read_aloud_button.isVisible()
+    with qtbot.waitSignal(window.screenChanged):
+        window.shown_screen.next_button.click()
+    window.open_staff_menu()
+    assert "Text-to-speech is not available" in window.staff_overlay.voices_status.text()
+
+
+def test_in_audio_mode_the_idle_question_is_spoken(kiosk, qtbot):
+    window = kiosk()
+    ear = Ear(window)
+    window.read_aloud.set_audio_mode(True)
+    window.show_region("calves")
+    with qtbot.waitSignal(window.idle.idle, timeout=5000):
+        window.idle.set_seconds(0.5)  # below the staff minimum, for the test only
+    ui = window.language.ui
+    assert window.countdown is not None
+    assert window.read_aloud.narrator.script == [ui.idle_question, ui.keep_reading]
+    assert ear.started[-1] == ui.idle_question
