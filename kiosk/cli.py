@@ -49,12 +49,14 @@ def main(argv: list[str] | None = None) -> int:
         if not content_dir.is_dir():
             print(f"kiosk: the content folder {content_dir} does not exist", file=sys.stderr)
             return 2
-        from kiosk.ui import app, tour
+        if args.self_test or args.screenshot:
+            from kiosk.ui import tour  # every screen's module: not wanted before the kiosk's first paint
 
-        if args.self_test:
-            return tour.self_test(content_dir)
-        if args.screenshot:
+            if args.self_test:
+                return tour.self_test(content_dir)
             return tour.save_screenshots(content_dir, args.screenshot)
+        from kiosk.ui import app
+
         log_file = start_log_file()
         logging.getLogger("kiosk").info("kiosk %s starting; log in %s", __version__, log_file)
         return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
