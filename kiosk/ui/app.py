@@ -82,7 +82,10 @@ def build_window(content_dir: Path, settings: Settings | None = None, *, locked:
 
 
 def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
-        settings_path: Path | None = None) -> int:
+        settings_path: Path | None = None, after_first_paint: Callable[[], None] = lambda: None) -> int:
+    """The kiosk until it exits. ``after_first_paint()`` runs once home is first painted (not
+    with ``exit_after_first_paint``, which quits then: what waits until after the first frame
+    is left out of the start-up timing, as a patient doesn't wait for it either)."""
     from PySide6.QtCore import Qt
 
     settings_path = settings_path or default_settings_path()
@@ -110,8 +113,12 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         if settings.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     # What the first frame doesn't need waits until it is painted: watching the content folder
-    # (a watch on every file, ~10 ms here) is started then, and the timing run quits instead.
-    _after_first_paint(window.home, app.quit if exit_after_first_paint else lambda: _watch_content(content_dir, window))
+    # (a watch on every file) is started then, and the timing run quits instead.
+    def later() -> None:
+        _watch_content(content_dir, window)
+        after_first_paint()
+
+    _after_first_paint(window.home, app.quit if exit_after_first_paint else later)
     code = app.exec()
     # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
     return code
