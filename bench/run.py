@@ -1,12 +1,17 @@
 """How fast and how lean the kiosk is, beside a browser kiosk showing the same page.
 
-    python bench/run.py [--quick] [--json FILE] [--runs 5] [--taps 200] [--navs 5000]
+    python bench/run.py [--quick] [--json FILE] [--runs 5] [--taps 100] [--navs 5000] [--no-instructions]
 
 Measures, on the real app:
   * cold start: process start until the home screen is first painted (``--exit-after-first-paint``),
     median of ``--runs`` runs, with the process's peak resident memory;
-  * tap latency: a tap on a body-map region until the region screen is painted, and a tap on
-    Back until home is painted (median and 99th percentile over ``--taps`` of each);
+  * every interaction (``bench/interactions.py``): real input on the real window until the frame
+    it brings is painted, median and 99th percentile over ``--taps`` of each: a region, Back,
+    region tabs, the walkthrough's Next, Previous and Home, language, calm mode, high contrast,
+    each text size, the idle reset, the attract screen, the staff corner's PIN pad;
+  * instructions executed (``bench/instructions.py``, valgrind's callgrind) for a cold start and
+    for a tap: a figure that doesn't swing with the machine's load, and the estimate it gives for
+    a tablet's core (skipped by ``--quick`` and ``--no-instructions``, or without valgrind);
   * memory: peak resident memory after visiting every screen in every language and mode, and
     the growth over ``--navs`` navigations by tap (after a warm-up);
   * content: loading and checking all content, and rendering every page in every language;
@@ -43,12 +48,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PEER_REGION = "calves"
-TARGETS = {  # issue 7: on a modest tablet-class machine
+TARGETS = {  # issues 7 and 18: on a modest tablet-class machine
     "start_ratio": 0.35,  # kiosk start at most 0.35x Chromium's
-    "tap_median_ms": 16.0,
-    "tap_p99_ms": 33.0,
+    "tap_median_ms": 16.0,  # every interaction: one frame at 60 Hz
+    "tap_p99_ms": 33.0,  # two frames
     "peak_ratio": 0.5,  # kiosk peak at most 0.5x Chromium's largest process
-    "peak_mb": 120.0,
+    "peak_mb": 100.0,  # after every screen in every mode
     "growth_mb": 2.0,  # over --navs navigations
 }
 
@@ -123,17 +128,18 @@ def timed_run(cmd: list[str], env: dict | None = None, timeout: float = 60.0) ->
                 seconds = time.perf_counter() - began
                 proc.returncode = os.waitstatus_to_exitcode(status)
                 peak_single = usage.ru_maxrss * 1024
+                cpu = usage.ru_utime + usage.ru_stime
             else:
                 proc.wait()
                 seconds = time.perf_counter() - began
-                peak_single = 0
+                peak_single, cpu = 0, None
         finally:
             timer.cancel()
             if sampler:
                 sampler.stop()
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return {"seconds": seconds, "returncode": proc.returncode, "stderr": stderr[-2000:],
+    return {"seconds": seconds, "cpu_s": cpu, "returncode": proc.returncode, "stderr": stderr[-2000:],
             "peak_single_mb": _mb(max(peak_single, sampler.peak_single if sampler else 0)),
             "peak_total_mb": _mb(sampler.peak_total) if sampler else None,
             "processes": sampler.most_processes if sampler else None}
@@ -211,6 +217,7 @@ def kiosk_runner(work: Path, exe: list[str] | None = None):
 
 def start_summary(results: list[dict]) -> dict:
     return {"runs": len(results), "median_s": median([r["seconds"] for r in results]),
+            "cpu_median_s": median([r["cpu_s"] for r in results if r.get("cpu_s") is not None]),
             "all_s": [round(r["seconds"], 3) for r in results],
             "peak_mb": median([r["peak_single_mb"] for r in results])}
 
@@ -245,95 +252,42 @@ def kiosk_child(part: str, args: argparse.Namespace) -> dict:
     """Run one interactive part in a fresh process; it prints its result as JSON."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", part,
            "--taps", str(args.taps), "--navs", str(args.navs)]
-    done = subprocess.run(cmd, env=kiosk_env(), capture_output=True, text=True, timeout=1800)
+    # The interactions say what they measure as they go: their lines pass through to stderr.
+    done = subprocess.run(cmd, env=kiosk_env(), stdout=subprocess.PIPE, text=True, timeout=3600)
     if done.returncode != 0:
-        raise RuntimeError(f"the {part} measurement failed:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"the {part} measurement failed (its messages are above)")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-class _Painted:
-    """Notes when a given widget is painted: the frame a patient sees has been drawn."""
-
-    def __init__(self):
-        from PySide6.QtCore import QEvent, QObject
-
-        outer = self
-
-        class Filter(QObject):
-            def eventFilter(self, watched, event):
-                if event.type() == QEvent.Type.Paint:
-                    outer.painted = True
-                return False
-
-        self.filter = Filter()
-        self.painted = False
-        self.target = None
-
-    def watch(self, widget) -> None:
-        if self.target is not None:
-            self.target.removeEventFilter(self.filter)
-        self.target, self.painted = widget, False
-        widget.installEventFilter(self.filter)
-
-
-def _interactive(taps: int, navs: int) -> dict:
-    from PySide6.QtCore import QEvent, QPoint, Qt
+def _interactive(reps: int, navs: int) -> dict:
+    from interactions import Interactions
+    from PySide6.QtCore import QEvent
     from PySide6.QtTest import QTest
 
     from kiosk.resources import default_content_dir
     from kiosk.settings import Settings
-    from kiosk.ui.app import TABLET_SIZE, application, build_window
-    from kiosk.ui.tour import every_screen, inside
+    from kiosk.ui.app import application
+    from kiosk.ui.tour import every_screen
 
     app = application(offscreen=True)
     began = time.perf_counter()
-    # Idle reset as long as it goes: thousands of taps must not be cut short by the attract screen.
-    window = build_window(default_content_dir(), Settings(idle_seconds=3600))
-    window.resize(*TABLET_SIZE)
-    window.show()
+    # Idle reset as long as it goes: thousands of taps must not be cut short by the attract screen
+    # (the idle reset is measured on its own, its timers standing in).
+    bench = Interactions(app, default_content_dir(), Settings(idle_seconds=3600))
+    window = bench.window
     QTest.qWaitForWindowExposed(window)
     app.processEvents()
     built = time.perf_counter() - began
     # A patient walks up a few seconds later, not in the first millisecond: let the kiosk
     # finish what it does while home waits (it makes the region screens ahead).
     QTest.qWait(1500)
-    handle = window.windowHandle()
-    spy = _Painted()
-    window.screenChanged.connect(lambda _: spy.watch(window.shown_screen))
 
     def settle():
         app.processEvents()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
 
-    def tap(widget, point=None, same_screen=False) -> float:
-        """A real mouse click at window coordinates; milliseconds until the screen it brings (or,
-        for a step turned on the same screen, that screen again) has been painted."""
-        point = point if point is not None else widget.rect().center()
-        at = widget.mapTo(window, QPoint(point))
-        before = window.shown_screen
-        spy.watch(before)
-        start = time.perf_counter()
-        QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
-        deadline = start + 5
-        while (not ((same_screen or window.shown_screen is not before) and spy.painted)
-               and time.perf_counter() < deadline):
-            app.processEvents()
-        if (window.shown_screen is before) != same_screen or not spy.painted:
-            raise RuntimeError(f"a tap at {at.x()},{at.y()} did not bring a newly painted screen")
-        return (time.perf_counter() - start) * 1000
-
-    regions = window.book.content.region_ids
-
-    def region_point(region_id):
-        body_map = window.home.body_map
-        return body_map, inside(body_map.region_shapes(region_id)[0]).toPoint()
-
-    to_region, to_home = [], []
-    for i in range(taps):
-        body_map, point = region_point(regions[i % len(regions)])
-        to_region.append(tap(body_map, point))
-        to_home.append(tap(window.shown_screen.back_button))
+    interactions = bench.measure_all(reps, lambda s: print(s, file=sys.stderr, flush=True))
     settle()
 
     # Waiting at home with nobody there, as it does most of the day: the processor should rest.
@@ -350,22 +304,27 @@ def _interactive(taps: int, navs: int) -> dict:
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         screens += 1
     every_screen_s = time.perf_counter() - began
+    window.reset_visit()
     settle()
     gc.collect()
     after_every_screen = rss_bytes()
 
     # Growth: the routes patients take, by tap, thousands of times.
+    regions = window.book.content.region_ids
+
+    def tap(find) -> None:
+        bench.timed(lambda: bench.tap(*find()), lambda: True)
+
     def route(region_id):
-        body_map, point = region_point(region_id)
-        yield lambda: tap(body_map, point)
-        yield lambda: tap(window.shown_screen.walkthrough_button)
-        yield lambda: tap(window.shown_screen.next_button, same_screen=True)
-        yield lambda: tap(window.shown_screen.next_button, same_screen=True)
-        yield lambda: tap(window.shown_screen.home_button)
-        yield lambda: tap(body_map, point)
-        yield lambda: tap(window.shown_screen.precautions_button)
-        yield lambda: tap(window.shown_screen.back_button)  # to the region
-        yield lambda: tap(window.shown_screen.back_button)  # home
+        yield lambda: tap(lambda: bench.region_point(region_id))
+        yield lambda: tap(lambda: (bench.button(words=bench.ui.walkthrough_button),))
+        yield lambda: tap(lambda: (bench.button(words=bench.ui.next_button),))
+        yield lambda: tap(lambda: (bench.button(words=bench.ui.next_button),))
+        yield lambda: tap(lambda: (bench.button(name="backButton"),))  # the walkthrough's Home
+        yield lambda: tap(lambda: bench.region_point(region_id))
+        yield lambda: tap(lambda: (bench.button(words=bench.ui.precautions_button),))
+        yield lambda: tap(lambda: (bench.button(name="backButton"),))  # to the region
+        yield lambda: tap(lambda: (bench.button(name="backButton"),))  # home
 
     def navigate(count: int) -> int:
         """At least ``count`` navigations, in whole routes (each starts and ends at home)."""
@@ -385,13 +344,11 @@ def _interactive(taps: int, navs: int) -> dict:
     settle()
     gc.collect()
     after = rss_bytes()
+    bench.stop()
     return {
         "window_built_s": built,
-        "tap_to_region_ms": {"median": median(to_region), "p99": percentile(to_region, 99),
-                             "max": max(to_region), "first": to_region[0]},
-        "back_to_home_ms": {"median": median(to_home), "p99": percentile(to_home, 99),
-                            "max": max(to_home), "first": to_home[0]},
-        "taps": taps,
+        "interactions": interactions,
+        "reps": reps,
         "idle_cpu_percent": round(idle_cpu * 100, 2),
         "every_screen": {"screens": screens, "seconds": every_screen_s, "rss_mb": _mb(after_every_screen),
                          "peak_mb": _mb(peak_rss_bytes())},
@@ -537,6 +494,45 @@ def machine() -> dict:
             "date": time.strftime("%Y-%m-%d")}
 
 
+# Why an interaction misses its target, where the cause is known (issue 18's profile, Nov 2026):
+# a choice that changes the visit rebuilds home (its widgets; the body map's outlines united
+# and its SVG drawn anew) and drops the screens kept for the old choices; contrast and text size
+# also restyle the whole window (setStyleSheet). Every event of a rebuild passes the idle
+# watcher's and staff corner's application-wide Python event filters: about a fifth of a
+# language switch, a third of a contrast switch, measured by taking them out.
+REBUILD = "home rebuilt (widgets, body map outlines and SVG)"
+CAUSES = {
+    "language switch": REBUILD,
+    "calm mode toggle": REBUILD,
+    "high contrast toggle": "whole window restyled, then " + REBUILD,
+    "text size": "whole window restyled, then " + REBUILD,
+    "idle reset": REBUILD + " for the next patient before the attract screen is shown",
+}
+
+
+def interaction_verdict(name: str, m: dict) -> str:
+    from interactions import verdict
+
+    said = verdict(m)
+    if said.startswith("gap"):
+        cause = next((why for key, why in CAUSES.items() if name.startswith(key)), None)
+        said += f" ({cause})" if cause else ""
+    return said
+
+
+def tablet_estimate(counts: dict, start: dict) -> dict:
+    """Instructions turned into a tablet's time. Assumption (issue 18): a low-power Celeron or
+    Pentium core retires about half the instructions per second this machine's core does;
+    this machine's rate is measured here, as the kiosk start's instructions over its CPU time."""
+    here = counts["start"] / start["cpu_median_s"] if start.get("cpu_median_s") else None
+    rate = (here or 2e9) * 0.5
+    return {"instructions_per_s": rate, "this_machine_instructions_per_s": here,
+            "start_s": counts["start"] / rate, "tap_ms": counts["tap"] / rate * 1000,
+            "assumption": "a tablet core (low-power Celeron/Pentium) retires half the instructions per "
+                          "second of this machine's core, measured here as the cold start's "
+                          "instructions / its CPU seconds (issue 18's figure, not a measurement)"}
+
+
 def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
     """(what, kiosk, Chromium, kiosk/Chromium, target) for the table."""
     k, c, t = report["kiosk"], report.get("chromium"), TARGETS
@@ -549,6 +545,9 @@ def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
         return "met" if ok else "NOT met"
 
     start = k["start"]["median_s"]
+    floor = k["floors"]["empty_qt_window_s"]
+    out.append(("cold start / empty PySide6 window's start", f"{start / floor:.2f}x", "-", "-",
+                f"about 1.6x: {verdict(start / floor <= 1.6)}"))
     if c:
         out.append(("cold start to first paint (median)", f"{start * 1000:.0f} ms", f"{c['median_s'] * 1000:.0f} ms",
                     ratio(start, c["median_s"]),
@@ -573,13 +572,25 @@ def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
                        ("floor: an empty PySide6 window to first paint", "empty_qt_window_s")):
         out.append((label, f"{f[key] * 1000:.0f} ms", "-", ratio(f[key], c["median_s"]) if c else "-", "-"))
     i = k["interactive"]
-    for label, key in (("tap region -> region screen painted", "tap_to_region_ms"),
-                       ("tap Back -> home painted", "back_to_home_ms")):
-        m = i[key]
-        target = (f"< {t['tap_median_ms']:.0f} / {t['tap_p99_ms']:.0f} ms: "
-                  f"{verdict(m['median'] < t['tap_median_ms'] and m['p99'] < t['tap_p99_ms'])}")
-        out.append((f"{label} (median / p99, {i['taps']} taps)", f"{m['median']:.1f} / {m['p99']:.1f} ms",
-                    "-", "-", target))
+    for name, m in i["interactions"].items():
+        label = f"{name} (median / p99, {m.get('count', 0)} each)"
+        if "not_present" in m:
+            out.append((label, "not present", "-", "-", m["not_present"]))
+            continue
+        out.append((label, f"{m['median']:.1f} / {m['p99']:.1f} ms", "-", "-",
+                    f"< {t['tap_median_ms']:.0f} / {t['tap_p99_ms']:.0f} ms: {interaction_verdict(name, m)}"))
+    n_i = report.get("instructions") or {}
+    if "start" in n_i:
+        tablet = n_i["tablet"]
+        out.append(("instructions: cold start to first paint", f"{n_i['start'] / 1e9:.2f} G", "-", "-",
+                    f"{n_i['start'] / n_i['empty_qt_window']:.2f}x the empty window's "
+                    f"{n_i['empty_qt_window'] / 1e9:.2f} G"))
+        out.append(("instructions: one tap (region or Back, to painted)", f"{n_i['tap'] / 1e6:.1f} M", "-", "-", "-"))
+        out.append((f"tablet estimate (a core at {tablet['instructions_per_s'] / 1e9:.1f} G instructions/s)",
+                    f"start {tablet['start_s'] * 1000:.0f} ms, tap {tablet['tap_ms']:.1f} ms", "-", "-",
+                    "estimate; see 'assumption'"))
+    else:
+        out.append(("instructions (callgrind)", n_i.get("skipped", "not counted"), "-", "-", "-"))
     out.append(("processor use while home waits (5 s)", f"{i['idle_cpu_percent']:.1f} %", "-", "-", "-"))
     n = i["navigations"]
     out.append((f"memory growth over {n['count']} navigations", f"{n['growth_mb']:+.1f} MB", "-", "-",
@@ -617,10 +628,14 @@ def table(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="cold starts of each (default %(default)s)")
-    parser.add_argument("--taps", type=int, default=200, help="taps on regions and on Back (default %(default)s)")
+    parser.add_argument("--taps", type=int, default=100,
+                        help="times each interaction is measured (default %(default)s)")
     parser.add_argument("--navs", type=int, default=5000, help="navigations for memory growth (default %(default)s)")
-    parser.add_argument("--quick", action="store_true", help="3 runs, 50 taps, 500 navigations: a quick look")
+    parser.add_argument("--quick", action="store_true",
+                        help="3 runs, 10 of each interaction, 500 navigations, no instruction counts: a quick look")
     parser.add_argument("--no-peer", action="store_true", help="skip the Chromium peer")
+    parser.add_argument("--no-instructions", action="store_true",
+                        help="skip counting instructions (valgrind, 2 to 8 min)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="write the results here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -628,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_interactive(args.taps, args.navs)))
         return 0
     if args.quick:
-        args.runs, args.taps, args.navs = 3, 50, 500
+        args.runs, args.taps, args.navs, args.no_instructions = 3, 10, 500, True
     report: dict = {"machine": machine(), "targets": TARGETS}
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         work = Path(tmp)
@@ -645,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
         starts = interleaved(runners, args.runs)
         kiosk = {"start": start_summary(starts["kiosk"]),
                  "floors": {name: start_summary(starts[name])["median_s"] for name in floors}}
-        say(f"kiosk: {args.taps} taps each way, every screen, {args.navs} navigations...")
+        say(f"kiosk: every interaction x{args.taps}, every screen, {args.navs} navigations...")
         kiosk["interactive"] = kiosk_child("interactive", args)
         say("content: load and render x5...")
         kiosk["content"] = content_times(5)
@@ -655,6 +670,18 @@ def main(argv: list[str] | None = None) -> int:
                                                   ": Chromium not found (Debian: apt-get install chromium)"))
         report["chromium"] = chromium_summary(chromium, starts["chromium"]) if chromium else None
         report["bundle"] = bundle(exe, starts["bundle"]) if exe else None
+        if args.no_instructions:
+            report["instructions"] = {"skipped": "not counted (--quick or --no-instructions)"}
+        else:
+            from instructions import counts
+
+            say("instructions: callgrind on a cold start, the floors and taps (2 to 8 minutes)...")
+            settings_file = work / "settings.yaml"
+            report["instructions"] = counts(kiosk_env(), settings_file, EMPTY_WINDOW)
+            if "start" in report["instructions"]:
+                report["instructions"]["tablet"] = tablet_estimate(report["instructions"], kiosk["start"])
+        if "skipped" in report["instructions"]:
+            say(f"instructions: {report['instructions']['skipped']}")
     report["table"] = table(report)
     print(report["table"])
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -59,18 +60,33 @@ def main(argv: list[str] | None = None) -> int:
         if not content_dir.is_dir():
             print(f"kiosk: the content folder {content_dir} does not exist", file=sys.stderr)
             return 2
-        from kiosk.ui import app, tour
+        if args.self_test or args.screenshot:
+            from kiosk.ui import tour  # every screen's module: not wanted before the kiosk's first paint
 
-        if args.self_test:
-            return _self_test(content_dir, tour.self_test)
-        if args.screenshot:
+            if args.self_test:
+                return _self_test(content_dir, tour.self_test)
             return tour.save_screenshots(content_dir, args.screenshot)
         if args.export_pages:
             return _export_pages(content_dir, args.export_pages)
-        log_file = start_log_file()
-        logging.getLogger("kiosk").info("kiosk %s starting; log in %s", __version__, log_file)
-        return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
-                       settings_path=args.config)
+        # Until home is first painted: no cyclic garbage collection (about 5% of the start's
+        # instructions went to collections finding next to nothing), and the log's records wait
+        # in memory for the log file (logging.handlers pulls in sockets and pickling).
+        gc.disable()
+        held = _hold_log_records()
+        logging.getLogger("kiosk").info("kiosk %s starting", __version__)
+        from kiosk.ui import app
+
+        def after_first_paint() -> None:
+            gc.enable()
+            _open_log_file(held)
+
+        try:
+            return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
+                           settings_path=args.config, after_first_paint=after_first_paint)
+        finally:
+            gc.enable()
+            if held in logging.getLogger().handlers and not args.exit_after_first_paint:
+                _open_log_file(held)  # it stopped before its first paint: the log file still gets why
     except ArtError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
@@ -132,6 +148,41 @@ def _self_test(folder: Path, open_every_screen: Callable[[Path, list[str]], int]
     from kiosk.check import content_errors
 
     return open_every_screen(folder, [str(problem) for problem in content_errors(folder)])
+
+
+class _HeldRecords(logging.Handler):
+    """The log's records from before the log file is open."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _hold_log_records() -> _HeldRecords:
+    held = _HeldRecords()
+    root = logging.getLogger()
+    for existing in root.handlers:
+        existing.setLevel(logging.WARNING)  # the console only hears about problems
+    root.addHandler(held)
+    root.setLevel(logging.INFO)
+    return held
+
+
+def _open_log_file(held: _HeldRecords) -> None:
+    """Open the log file and write into it what was held until now."""
+    root = logging.getLogger()
+    root.removeHandler(held)
+    before = set(root.handlers)
+    log_file = start_log_file()
+    for handler in set(root.handlers) - before:
+        for record in held.records:
+            if record.levelno >= handler.level:
+                handler.handle(record)
+    held.records.clear()
+    logging.getLogger("kiosk").info("log in %s", log_file)
 
 
 def start_log_file() -> Path | None:

@@ -16,6 +16,7 @@ from kiosk.settings import default_path as default_settings_path
 from kiosk.usage import UsageLog
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import TracebackType
 
     from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -93,10 +94,11 @@ def usage_log(settings: Settings) -> UsageLog | None:
 
 
 def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
-        settings_path: Path | None = None) -> int:
+        settings_path: Path | None = None, after_first_paint: Callable[[], None] = lambda: None) -> int:
+    """The kiosk until it exits. ``after_first_paint()`` runs once home is first painted (not
+    with ``exit_after_first_paint``, which quits then: what waits until after the first frame
+    is left out of the start-up timing, as a patient doesn't wait for it either)."""
     from PySide6.QtCore import Qt
-
-    from kiosk.ui.watcher import ContentWatcher
 
     settings_path = settings_path or default_settings_path()
     settings, _ = load_settings(settings_path)
@@ -113,8 +115,6 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     if system_wants_high_contrast():  # the OS asks for more contrast: start every visit in it
         window.system_high_contrast = True
         window.reset_visit()
-    watcher = ContentWatcher(content_dir, window)
-    watcher.changed.connect(window.reload_content)
     if windowed:
         window.resize(*TABLET_SIZE)
         window.show()
@@ -125,8 +125,13 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         window.showFullScreen()
         if settings.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    if exit_after_first_paint:
-        _quit_after_first_paint(window.home, app)
+    # What the first frame doesn't need waits until it is painted: watching the content folder
+    # (a watch on every file) is started then, and the timing run quits instead.
+    def later() -> None:
+        _watch_content(content_dir, window)
+        after_first_paint()
+
+    _after_first_paint(window.home, app.quit if exit_after_first_paint else later)
     code = app.exec()
     window.usage.close()  # the last few counts, written before the process ends (issue #17)
     # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
@@ -142,14 +147,24 @@ def _catch_everything(window: KioskWindow) -> None:
     sys.excepthook = hook
 
 
-def _quit_after_first_paint(screen: QWidget, app: QApplication) -> None:
+def _watch_content(content_dir: Path, window: KioskWindow) -> None:
+    """Staff edits to the content folder reach the kiosk without a restart."""
+    from kiosk.ui.watcher import ContentWatcher
+
+    watcher = ContentWatcher(content_dir, window)
+    watcher.changed.connect(window.reload_content)
+
+
+def _after_first_paint(screen: QWidget, then: Callable[[], None]) -> None:
+    """``then()`` once, when ``screen``'s first paint (and the flush to the screen that follows
+    it) is done."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                # Quit once this paint (and the flush to the screen that follows it) is done.
-                QTimer.singleShot(0, app.quit)
+                screen.removeEventFilter(self)
+                QTimer.singleShot(0, then)
             return False
 
     watcher = FirstPaint(screen)

@@ -1,0 +1,105 @@
+"""The bench's helpers work, and start-up's deferred work still happens. Nothing here is timed:
+``bench/run.py`` measures; these tests only check that what it measures is really there."""
+
+import importlib.util
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO, SHIPPED_CONTENT
+
+
+def _load(name: str):
+    """bench/ is a folder of scripts, not a package: load one by its path."""
+    module_name = f"kiosk_bench_{name}"
+    if module_name not in sys.modules:
+        sys.path.insert(0, str(REPO / "bench"))
+        spec = importlib.util.spec_from_file_location(module_name, REPO / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
+
+
+def test_a_summary_is_the_median_and_the_nearest_rank_99th_percentile():
+    interactions = _load("interactions")
+    times = [float(n) for n in range(1, 201)]  # 1..200 ms
+    summary = interactions.Timing("tap", times).summary()
+    assert summary["count"] == 200
+    assert summary["median"] == 100.5
+    assert summary["p99"] == 198.0  # 198 of the 200 are at or below it
+    assert summary["first"] == 1.0
+
+
+def test_the_verdict_names_the_gap_or_says_met():
+    interactions = _load("interactions")
+    assert interactions.verdict({"median": 9.0, "p99": 20.0}) == "met"
+    assert interactions.verdict({"median": 20.0, "p99": 40.0}) == "gap: median +4.0 ms, p99 +7.0 ms"
+    assert interactions.verdict({"not_present": "no tabs"}) == "not present"
+    assert interactions.Timing("tabs", [], missing="no tabs").summary() == {"not_present": "no tabs"}
+
+
+@pytest.mark.slow
+def test_every_interaction_is_found_and_painted_through_real_input(qapp, monkeypatch):
+    """One of each, on the real window: each control is found as a finger finds it, the input
+    reaches it, and the screen or overlay it brings is painted. Only region tabs may be absent
+    (they arrive with another branch)."""
+    interactions = _load("interactions")
+    from kiosk.settings import Settings
+
+    monkeypatch.setattr(interactions, "REST_S", 0.0)  # nothing here is timed: no need to rest
+    monkeypatch.setattr(interactions, "REST_AFTER_REBUILD_S", 0.0)
+    bench = interactions.Interactions(qapp, SHIPPED_CONTENT, Settings(idle_seconds=3600))
+    try:
+        results = bench.measure_all(1)
+    finally:
+        bench.stop()
+    names = [name for names, _ in bench.interactions() for name in names]
+    assert list(results) == names
+    missing = {name: r["not_present"] for name, r in results.items() if "not_present" in r}
+    assert set(missing) <= {"region tab/page change"}, missing
+    for name, result in results.items():
+        if name not in missing:
+            assert result["count"] == 1 and result["median"] > 0, name
+
+
+def test_instruction_counts_are_skipped_with_a_reason_without_valgrind(monkeypatch):
+    instructions = _load("instructions")
+    monkeypatch.setattr(instructions.shutil, "which", lambda name: None)
+    assert "valgrind not found" in instructions.counts({}, SHIPPED_CONTENT, "")["skipped"]
+
+
+@pytest.mark.slow
+def test_start_up_leaves_the_tour_the_folder_watch_and_the_log_file_until_after_the_first_paint(tmp_path):
+    """The screens only the self-test and screenshots need aren't imported to start the kiosk;
+    the content folder is watched, and the log file opened, once home is painted; and what was
+    logged before then still reaches the log file."""
+    from kiosk import __version__
+    from kiosk.settings import log_dir
+
+    log_file = log_dir() / "kiosk.log"
+    log_file.unlink(missing_ok=True)
+    config = tmp_path / "settings.yaml"
+    config.write_text("idle_seconds: 90\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "import kiosk.ui.app as app\n"
+        "made = []\n"
+        "real = app._watch_content\n"
+        "app._watch_content = lambda *a: (made.append(1), real(*a), app.QApplication_quit())\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app.QApplication_quit = lambda: QApplication.instance().quit()\n"
+        "from kiosk.cli import main\n"
+        f"code = main(['--windowed', '--config', {str(config)!r}])\n"
+        "print(code, 'kiosk.ui.tour' in sys.modules, len(made))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "False", "1"], done.stdout + done.stderr
+    logged = log_file.read_text(encoding="utf-8")
+    assert f"kiosk {__version__} starting" in logged and f"log in {log_file}" in logged
+    assert logged.index("starting") < logged.index("log in")
