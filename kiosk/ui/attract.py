@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -20,7 +20,8 @@ from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import named
 
-GLOW_MS = 3000
+GLOW_MS = 3000  # one region's swell and fade
+GLOW_FRAME_MS = 80
 
 
 class AttractScreen(Screen):
@@ -63,20 +64,22 @@ class AttractScreen(Screen):
         self.invite = invite
         # Each region in turn slowly lights up and fades, head to toe: a calm invitation to
         # touch, far slower than anything that could read as flashing (one swell per 3 s).
+        # Stepped by a plain timer at 12 frames a second, not an animation at the screen's rate:
+        # a slow swell looks the same, and the kiosk spends its time on the patient's taps.
         self._regions = list(art.region_ids)
-        self.glow = QVariantAnimation(self)
-        self.glow.setStartValue(0.0)
-        self.glow.setEndValue(1.0)
-        self.glow.setDuration(GLOW_MS)
-        self.glow.setLoopCount(-1)
-        self.glow.valueChanged.connect(self._light)
+        self._clock = QElapsedTimer()
+        self.glow = QTimer(self)
+        self.glow.setInterval(GLOW_FRAME_MS)
+        self.glow.timeout.connect(self._light)
 
-    def _light(self, progress: float) -> None:
-        region_id = self._regions[self.glow.currentLoop() % len(self._regions)]
+    def _light(self) -> None:
+        swells, progress = divmod(self._clock.elapsed() / GLOW_MS, 1.0)
+        region_id = self._regions[int(swells) % len(self._regions)]
         self.body_map.set_glow(region_id, math.sin(math.pi * progress))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._clock.start()
         self.glow.start()
 
     def hideEvent(self, event: QHideEvent) -> None:

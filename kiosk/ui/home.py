@@ -131,11 +131,8 @@ class HomeScreen(Screen):
         choose.setWordWrap(True)
         side = QVBoxLayout()
         side.setSpacing(8)
-        # No margin above or below: at extra-large text in Spanish the column then just fits,
-        # and a scroll bar would take the width the "Hide needle pictures" words need.
-        side.setContentsMargins(side.contentsMargins().left(), 0, side.contentsMargins().right(), 0)
         side.addWidget(prompt)
-        side.addSpacing(2)
+        side.addSpacing(6)
         side.addWidget(choose)
         self.region_buttons: dict[str, QPushButton] = {}
         for region_id, name in region_names.items():
@@ -187,7 +184,7 @@ class HomeScreen(Screen):
         margins = side.contentsMargins()  # line up with the column's buttons below
         choices.setContentsMargins(margins.left(), 0, margins.right(), 0)
         right = QVBoxLayout()
-        right.setSpacing(6)
+        right.setSpacing(14)
         right.addWidget(choices_box)
 
         # Added in this order so Tab reaches the patient's choices first, then the map's regions,
