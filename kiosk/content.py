@@ -520,31 +520,28 @@ def parse_clinic(text: str, source: str) -> Clinic:
     return parser(Clinic)(text, source)
 
 
-def parse_ui(text: str, source: str) -> UiText:
-    return parser(UiText)(text, source)
-
-
-def _staff_parser(shipped_folder: Path | None, problems: list[Problem]) -> Callable[[str, str], StaffText]:
-    """staff.yaml, with words it lacks taken from the shipped staff.yaml and a warning each: an
-    upgrade keeps a clinic's edited staff.yaml, which won't have the words newer menus need."""
-    def parse(text: str, source: str) -> StaffText:
+def _with_shipped_words(kind: type[D], shipped_path: Path | None,
+                        problems: list[Problem]) -> Callable[[str, str], D]:
+    """A words file (staff.yaml, a ui.yaml), with words it lacks taken from the shipped one and a
+    warning each: an upgrade keeps a clinic's edited files, which won't have the words newer
+    screens need. Without this a kept Spanish ui.yaml would take Spanish off the kiosk."""
+    def parse(text: str, source: str) -> D:
         from kiosk import yamltext
 
         value = yamltext.parse(text, source)
-        shipped_path = shipped_folder / "staff.yaml" if shipped_folder is not None else None
         if not isinstance(value, yamltext.YamlMapping) or shipped_path is None or not shipped_path.is_file():
-            return schema.build(StaffText, value, source)
+            return schema.build(kind, value, source)
         shipped = yamltext.parse(yamltext.decode(shipped_path.read_bytes(), str(shipped_path)), str(shipped_path))
         if not isinstance(shipped, yamltext.YamlMapping):
-            return schema.build(StaffText, value, source)
+            return schema.build(kind, value, source)
         added = [key for key in shipped if key not in value]
         for key in added:
             value[key] = shipped[key]
             value.key_lines[key] = value.line
-        staff = schema.build(StaffText, value, source)
+        built = schema.build(kind, value, source)
         problems.extend(Problem(source, None, f"'{key}' is missing; the shipped words are used "
                                 f"({_short(shipped[key])})", warning=True) for key in added)
-        return staff
+        return built
 
     return parse
 
@@ -615,19 +612,24 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         if fallback is None or fallback.resolve() == folder.resolve():
             raise ContentError(problems) from None
         clinic, clinic_broken = NO_CLINIC, True
-    staff = essential(folder / "staff.yaml", _staff_parser(fallback, problems))
+    shipped = fallback if fallback is not None and fallback.resolve() != folder.resolve() else None
+    staff = essential(folder / "staff.yaml",
+                      _with_shipped_words(StaffText, shipped / "staff.yaml" if shipped else None, problems))
     if clinic.logo:
         trouble = picture_trouble(clinic.logo, folder)
         if trouble:
             problems.append(Problem(display_path(folder / "clinic.yaml"), _key_line(folder / "clinic.yaml", "logo"),
                                     f"'logo': {trouble}"))
-    base = _load_language(folder, BASE_LANGUAGE, region_ids, essential(folder / "ui.yaml", parse_ui),
+    base_ui = essential(folder / "ui.yaml",
+                        _with_shipped_words(UiText, shipped / "ui.yaml" if shipped else None, problems))
+    base = _load_language(folder, BASE_LANGUAGE, region_ids, base_ui,
                           optional, problems, None)
     languages = {BASE_LANGUAGE: base}
     lang_dir = folder / "lang"
     if lang_dir.is_dir():
         for sub in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
-            ui = optional(sub / "ui.yaml", parse_ui)
+            shipped_ui = shipped / "lang" / sub.name / "ui.yaml" if shipped else None
+            ui = optional(sub / "ui.yaml", _with_shipped_words(UiText, shipped_ui, problems))
             if ui is None:
                 problems.append(Problem(display_path(sub), None, "this language is not offered until its "
                                         "ui.yaml can be read", warning=True))

@@ -71,7 +71,7 @@ UNUSED_CODECS = sorted(f"encodings.{m.name}" for m in pkgutil.iter_modules(encod
 
 EXCLUDES = [
     "tkinter", "unittest", "pydoc", "pytest", "pytestqt", "asyncio", "decimal", "_decimal",
-    "multiprocessing", "ssl", "_ssl", "sqlite3", "curses", "lib2to3", "xmlrpc",
+    "multiprocessing", "ssl", "_ssl", "curses", "lib2to3", "xmlrpc",
     "pydoc_data", "bz2", "_bz2", "lzma", "_lzma", "unicodedata",
     # Line editing for an interactive prompt (pdb, code) the kiosk never shows: with libreadline and
     # libtinfo, half a megabyte the bundle needed for Read aloud's libraries (issue 16).
@@ -82,8 +82,9 @@ EXCLUDES = [
     # Python's own hashes but BLAKE2 (hashlib warns without it): hashlib uses OpenSSL's.
     "_md5", "_sha1", "_sha256", "_sha512", "_sha3",
     "syslog", "grp",  # only used when present (the kiosk logs to its own files)
-    # Linux's: the kiosk starts no other program (subprocess), sets no limits and reads no CSV.
-    "_posixsubprocess", "resource", "fcntl", "_csv",
+    # Linux's: the kiosk starts no other program (subprocess) and sets no limits. (Not _csv or
+    # sqlite3: the usage counts are kept in SQLite and exported as CSV, issue 17.)
+    "_posixsubprocess", "resource", "fcntl",
     # East-Asian legacy text codecs: content must be UTF-8, so they are never used.
     "_multibytecodec", "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
