@@ -73,6 +73,12 @@ EXCLUDES = [
     "tkinter", "unittest", "pydoc", "pytest", "pytestqt", "asyncio", "decimal", "_decimal",
     "multiprocessing", "ssl", "_ssl", "curses", "lib2to3", "xmlrpc",
     "pydoc_data", "bz2", "_bz2", "lzma", "_lzma", "unicodedata",
+    # Packaging tools the build environment has (PyInstaller's hooks follow setuptools in when
+    # it is installed): about 3 MB of source the kiosk never runs, and the room the usage
+    # counts' SQLite needed under the 100 MB bundle limit (issue 16, issue 17).
+    "setuptools", "pkg_resources", "distutils", "_distutils_hack", "packaging",
+    # Mail and file-transfer clients, CGI and tar archives: nothing in the kiosk sends or unpacks.
+    "smtplib", "ftplib", "cgi", "cgitb", "tarfile",
     # Line editing for an interactive prompt (pdb, code) the kiosk never shows: with libreadline and
     # libtinfo, half a megabyte the bundle needed for Read aloud's libraries (issue 16).
     "readline",
