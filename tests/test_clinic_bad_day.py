@@ -100,7 +100,8 @@ def test_a_broken_clinic_file_never_shows_the_example_clinic_anywhere(kiosk, qtb
         if name.endswith("region-calves-4"):  # the "What can help" tab, where the phone number goes
             assert "Pregunta en recepción" in text if name.startswith("es/") else "ask at reception" in text
     assert seen_reception
-    assert all(QR not in window.book.region(lang, False, "calves", WHAT_CAN_HELP).images for lang in ("en", "es")), "no QR code"
+    assert all(QR not in window.book.region(lang, False, "calves", WHAT_CAN_HELP).images
+               for lang in ("en", "es")), "no QR code"
     # Staff see it: a marker in the staff corner and a notice in the menu naming the line.
     window.reset_visit()
     marker = window.staff_corner.marker
