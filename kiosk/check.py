@@ -149,8 +149,8 @@ def readability_problems(book: PageBook) -> list[Problem]:
             continue
         code, _, screen = name.split("/", 2)
         folder = content.folder if code == BASE_LANGUAGE else content.folder / "lang" / code
-        if screen.startswith("region-"):
-            path = region_path(folder, screen.removeprefix("region-"))
+        if screen.startswith("region-"):  # "region-calves", or "region-calves-2" for its 2nd tab (issue 13)
+            path = region_path(folder, re.sub(r"-\d+$", "", screen.removeprefix("region-")))
         elif screen.startswith("walkthrough-"):
             path = folder / "walkthrough.yaml"
         else:

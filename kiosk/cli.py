@@ -103,13 +103,13 @@ def _check(folder: Path) -> int:
 
     problems = check_content(folder)
     errors = [p for p in problems if not p.warning]
-    if not errors:  # warnings only: OK first (what scripts read), then what to look at
-        print(f"content OK: {folder}" + (f", with {len(problems)} warning(s):" if problems else ""))
     for problem in problems:
         print(problem)
     if errors:
         print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
         return 1
+    # The verdict last, after the warnings: the line staff see at the foot of the window, and scripts read.
+    print(f"content OK: {folder}")
     return 0
 
 

@@ -74,9 +74,10 @@ class PageBook:
         """One page (tab) of a region screen, counted from 0."""
         return self._page(("region", lang, calm, region_id, page), self._region, lang, calm, region_id, page)
 
-    def region_page_titles(self, lang: str) -> tuple[str, ...]:
-        """The words on a region screen's tabs, in order (one untitled page if the layout is broken)."""
-        ui = self.content.language(lang).ui
+    def region_page_titles(self, lang: str, region_id: str | None = None) -> tuple[str, ...]:
+        """The words on a region screen's tabs, in order (one untitled page if the layout is broken),
+        in the language the region's pages are shown in: English tabs over an English page."""
+        ui = self._shown_in(lang, region_id or "")[0].ui
         layout = self.region_layout()
         if isinstance(layout, ContentError):
             return (ui.section_does,)

@@ -105,3 +105,13 @@ def test_a_hard_page_is_a_warning_naming_the_file_and_page(content_copy):
     found = [w for w in warnings(content_copy) if "words (at most 22)" in w]
     assert len(found) == 1 and found[0].startswith(f"{path}: warning: a sentence has 3")  # once, not per mode
     assert "(page es/standard/precautions)" in found[0]
+
+
+def test_a_hard_sentence_on_a_region_tab_is_named_on_that_region_file(content_copy):
+    # The soreness tips are on the 4th tab (region-calves-4): the warning names calves.yaml, not "calves-4.yaml".
+    path = content_copy / "regions" / "calves.yaml"
+    edit(path, "but taping did not.", "but taping did not, and nobody can say yet which of them would help "
+         "you the most after your own first session with your own therapist this week.")
+    found = [w for w in warnings(content_copy) if "a sentence has" in w]
+    assert found and all(w.startswith(f"{path}: warning: a sentence has") for w in found), found
+    assert any("(page en/standard/region-calves-4)" in w for w in found), found

@@ -26,6 +26,7 @@ from tests.helpers import edit, line_of
 
 PIN = "2468"
 EXAMPLE = ("Riverside", "0123 456 7890", "example.com")
+WHAT_CAN_HELP = 3  # the region tab with the phone number and the after-care QR code (region-pages.yaml)
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +100,8 @@ def test_a_broken_clinic_file_never_shows_the_example_clinic_anywhere(kiosk, qtb
         if name.endswith("region-calves-4"):  # the "What can help" tab, where the phone number goes
             assert "Pregunta en recepción" in text if name.startswith("es/") else "ask at reception" in text
     assert seen_reception
-    assert all(QR not in window.book.region(lang, False, "calves").images for lang in ("en", "es")), "no QR code"
+    assert all(QR not in window.book.region(lang, False, "calves", WHAT_CAN_HELP).images
+               for lang in ("en", "es")), "no QR code"
     # Staff see it: a marker in the staff corner and a notice in the menu naming the line.
     window.reset_visit()
     marker = window.staff_corner.marker
@@ -128,6 +130,7 @@ def test_fixing_the_clinic_file_takes_the_marker_away(kiosk, qtbot, content_copy
     assert not window.book.content.clinic_broken and not window.staff_corner.marker.isVisible()
     assert "Northside Physio" in text_on_screen(window)
     window.home.region_buttons["calves"].click()
+    window.shown_screen.tabs[WHAT_CAN_HELP].click()
     assert "0161 555 0100" in window.shown_screen.text()
 
 
@@ -145,14 +148,15 @@ def test_self_test_fails_on_a_broken_clinic_file(content_copy):
 
 def test_check_content_warns_while_the_example_phone_and_address_are_used(content_copy):
     shipped = kiosk_command("--check-content")
-    assert shipped.returncode == 0 and shipped.stdout.startswith("content OK")
+    assert shipped.returncode == 0 and shipped.stdout.splitlines()[-1].startswith("content OK")
     assert "warning: 'phone' is still the example's number" in shipped.stdout
     assert "warning: 'aftercare_url' is still the example's address" in shipped.stdout
     edit(content_copy / "clinic.yaml", '"0123 456 7890"', '"0161 555 0100"')
     edit(content_copy / "clinic.yaml", "https://www.example.com/riverside-physio/after-needling",
          "https://northside-physio.test/after")
     own = kiosk_command("--check-content", content_copy)
-    assert own.returncode == 0 and "warning" not in own.stdout
+    # Only the example clinic's warnings go; the pages' "not yet checked by a clinician" (issue 14) stay.
+    assert own.returncode == 0 and "still the example's" not in own.stdout and "clinic.yaml" not in own.stdout
 
 
 # --- 5. YAML messages in staff words ----------------------------------------------------
@@ -385,8 +389,9 @@ def test_a_page_missing_or_broken_in_spanish_is_shown_whole_in_english_and_says_
     window.set_language("es")
     note = "Esta página aún no está traducida al español, así que se muestra en inglés."
     window.show_region("calves")
-    text = window.shown_screen.text()
-    assert text.startswith(note) and "What dry needling does here" in text and "Qué hace aquí" not in text
+    text = window.shown_screen.text()  # the region's name, its tabs, then the page shown
+    assert window.shown_screen.view.toPlainText().startswith(note)
+    assert "What dry needling does here" in text and "Qué hace aquí" not in text
     window.show_precautions()
     text = window.shown_screen.text()
     assert note in text and "Tell your therapist first if..." in text and "Antes, cuéntale" not in text
@@ -400,7 +405,7 @@ def test_the_aftercare_address_may_differ_per_language(content_copy):
     clinic = content_copy / "clinic.yaml"
     edit(clinic, "# aftercare_urls:\n#   es:", "aftercare_urls:\n  es:")
     book = load_pages(content_copy, load_art().region_ids)
-    english, spanish = (book.region(lang, False, "calves").images[QR] for lang in ("en", "es"))
+    english, spanish = (book.region(lang, False, "calves", WHAT_CAN_HELP).images[QR] for lang in ("en", "es"))
     assert english != spanish
     assert book.content.clinic.aftercare_for("es").endswith("/es/despues-de-la-puncion")
     assert book.content.clinic.aftercare_for("fr") == book.content.clinic.aftercare_url
@@ -484,5 +489,6 @@ def test_a_live_edit_that_breaks_the_clinic_file_keeps_the_last_good_clinic(kios
         edit(clinic, '"0161 555 0100"', '"0161 555 0100')
     assert "Northside Physio" in text_on_screen(window) and not window.book.content.clinic_broken
     window.home.region_buttons["calves"].click()
+    window.shown_screen.tabs[WHAT_CAN_HELP].click()
     assert "0161 555 0100" in window.shown_screen.text()
     assert window.staff_corner.marker.isVisible(), "staff are told something is waiting in the menu"

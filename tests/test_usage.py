@@ -43,13 +43,17 @@ def test_a_visit_through_the_widgets_is_counted(counted_window, qtbot):
     window, log = counted_window
     window.home.language_buttons["es"].click()
     window.home.region_buttons["calves"].click()
+    window.shown_screen.tabs[1].click()  # another tab of the same region: not another region opened
     window.shown_screen.walkthrough_button.click()
     walkthrough = window.shown_screen
     for _ in range(walkthrough.total - 1):
         walkthrough.next_button.click()
     walkthrough.previous_button.click()
     walkthrough.next_button.click()  # the last step seen twice: finished once
-    walkthrough.home_button.click()
+    walkthrough.home_button.click()  # back to the region's tab it began from (issue 13)...
+    assert window.current_screen().name == "region-calves-2"
+    window.shown_screen.back_button.click()  # ...and home
+    assert window.current_screen() == HOME
     window.home.calm_toggle.click()
     window.home.text_size_button.click()
     window.reset_for_next_patient()
@@ -61,6 +65,7 @@ def test_a_visit_through_the_widgets_is_counted(counted_window, qtbot):
     assert counts[("language", "es")] == 1
     assert counts[("region", "calves")] == 1
     assert counts[("screen", "region-calves")] == 1
+    assert counts[("screen", "region-calves-2")] == 2  # before and after the walkthrough
     assert counts[("walkthrough", "started")] == 1 and counts[("walkthrough", "finished")] == 1
     assert counts[("calm", "")] == 1 and counts[("text_size", "large")] == 1
     assert counts[("idle_reset", "")] == 1

@@ -207,7 +207,7 @@ class Router(QObject):
 
         def build() -> RegionScreen:
             lang, calm = scene.visit.language, scene.visit.calm
-            titles = scene.pages.region_page_titles(lang)
+            titles = scene.pages.region_page_titles(lang, region_id)  # the page's language
             pages = [scene.pages.region(lang, calm, region_id, n) for n in range(len(titles))]
             screen = RegionScreen(scene.region_names()[region_id], pages, titles, scene.language.ui, calm=calm,
                                   text_scale=scene.visit.text_scale)

@@ -32,6 +32,7 @@ class UsageCounter(QObject):
         self._shown: ScreenId | None = None
         self._shown_at = 0.0
         self._visit_counted = False
+        self._region_open: str | None = None  # the region the patient is in: its tabs and walkthrough are no new open
         self._walkthrough_finished = False
         self._timer = QTimer(self, singleShot=True, interval=self.WRITE_AFTER_MS)
         self._timer.timeout.connect(self.write)
@@ -61,6 +62,7 @@ class UsageCounter(QObject):
 
     def new_visit(self) -> None:
         self._visit_counted = False
+        self._region_open = None
 
     def screen_shown(self, screen_id: ScreenId) -> None:
         now = self._clock()
@@ -71,12 +73,15 @@ class UsageCounter(QObject):
             return
         self.count(usage_measures.SCREEN, screen_id.name)
         if screen_id.kind in (ScreenKind.HOME, ScreenKind.ATTRACT):
+            self._region_open = None  # back home: opening a region again is a new choice
             return
         if not self._visit_counted:  # the first screen past home: a patient is reading
             self._visit_counted = True
             self.count(usage_measures.VISIT)
             self.count(usage_measures.LANGUAGE, self._window.visit.language)
-        if screen_id.kind is ScreenKind.REGION and screen_id.region:
+        # A region is counted when the patient opens it, not again on each tab or back from its walkthrough.
+        if screen_id.kind is ScreenKind.REGION and screen_id.region and screen_id.region != self._region_open:
+            self._region_open = screen_id.region
             self.count(usage_measures.REGION, screen_id.region)
         if screen_id.kind is ScreenKind.WALKTHROUGH:
             if previous is None or previous.kind is not ScreenKind.WALKTHROUGH:
