@@ -79,6 +79,9 @@ EXCLUDES = [
     "setuptools", "pkg_resources", "distutils", "_distutils_hack", "packaging",
     # Mail and file-transfer clients, CGI and tar archives: nothing in the kiosk sends or unpacks.
     "smtplib", "ftplib", "cgi", "cgitb", "tarfile",
+    # Standard modules nothing in the kiosk or its libraries imports (checked with every screen,
+    # the review pack and the usage counts loaded), which PyInstaller's analysis reaches anyway.
+    "webbrowser", "statistics", "fractions", "pprint", "shlex", "getopt",
     # Line editing for an interactive prompt (pdb, code) the kiosk never shows: with libreadline and
     # libtinfo, half a megabyte the bundle needed for Read aloud's libraries (issue 16).
     "readline",

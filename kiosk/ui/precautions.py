@@ -11,6 +11,7 @@ from kiosk.card import TherapistCard, Tick
 from kiosk.content import Precautions, UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
+from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.ticks import TickPanel
 from kiosk.ui.widgets import TextSizeButton, named
@@ -38,6 +39,8 @@ class PrecautionsScreen(Screen):
         header.setSpacing(14)
         header.addWidget(self.back_button)
         header.addStretch(1)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        header.addWidget(self.read_aloud_button)
         header.addWidget(self.text_size_button)
         self.view = PageView(page, ui.unavailable)
         items = precautions.items if precautions is not None and page.html is not None else ()

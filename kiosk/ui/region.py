@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QV
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
+from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.swipe import SwipeWatcher, TurnKeys
 from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
@@ -48,6 +49,8 @@ class RegionScreen(Screen):
         header.addWidget(self.back_button)
         header.addWidget(self.title)
         header.addStretch(1)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        header.addWidget(self.read_aloud_button)
         header.addWidget(self.calm_toggle)
         header.addWidget(self.text_size_button)
 
