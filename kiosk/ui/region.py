@@ -85,8 +85,8 @@ class RegionScreen(Screen):
         footer.addWidget(self.walkthrough_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 10, 28, 8)
-        layout.setSpacing(8)
+        layout.setContentsMargins(28, 6, 28, 6)  # tight: every px goes to the page, which must not scroll
+        layout.setSpacing(6)
         layout.addLayout(header)
         layout.addLayout(tab_row)
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
