@@ -516,7 +516,9 @@ class Driver:
     def calm_toggle(self):
         """The "Hide needle pictures" box, if a finger can reach it (large text may push it out of
         view; a finger scrolls the home column first)."""
-        toggle = self.window.home.findChild(QCheckBox, "calmToggle")
+        # By attribute, not by object name: home's toggle is a wrapping TickBox, and the audio-mode
+        # check box (issue 16) shares the "calmToggle" look.
+        toggle = self.window.home.calm_toggle
         return toggle if toggle is not None and toggle.isVisible() and self.reachable(toggle) else None
 
     # --- real input ---------------------------------------------------------------------------
