@@ -77,6 +77,8 @@ class RegionScreen(Screen):
         self.precautions_button.clicked.connect(self.precautionsRequested)
         self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")  # issue #17
         self.questions_button.clicked.connect(self.questionsRequested)
+        for button in (self.precautions_button, self.questions_button, self.walkthrough_button):
+            button.setProperty("footer", True)  # issue 13: 64 px targets, the footer's too (theme.py)
         footer = QHBoxLayout()
         footer.setSpacing(18)
         footer.addWidget(self.precautions_button)
