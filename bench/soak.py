@@ -486,7 +486,7 @@ class Driver:
 
     def tap_point(self, widget):
         """Where a finger presses a button: its centre, or for a check box its box and words."""
-        if isinstance(widget, QCheckBox):
+        if isinstance(widget, QCheckBox) and not widget.hitButton(widget.rect().center()):
             option = QStyleOptionButton()
             widget.initStyleOption(option)
             return widget.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option, widget).center()
@@ -516,7 +516,10 @@ class Driver:
     def calm_toggle(self):
         """The "Hide needle pictures" box, if a finger can reach it (large text may push it out of
         view; a finger scrolls the home column first)."""
-        toggle = self.window.home.findChild(QCheckBox, "calmToggle")
+        # By attribute, not by object name: home's toggle is a wrapping TickBox, and the audio-mode
+        # check box (issue 16) shares the "calmToggle" look.
+        toggle = self.window.home.calm_toggle
+        self.window.home.column_scroller.ensureWidgetVisible(toggle)  # as a finger would scroll first
         return toggle if toggle is not None and toggle.isVisible() and self.reachable(toggle) else None
 
     # --- real input ---------------------------------------------------------------------------

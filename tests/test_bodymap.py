@@ -356,11 +356,7 @@ def test_each_regions_name_is_written_on_the_map_and_opens_it(make_window, qtbot
         assert opened_by_tap(qtbot, window, body_map, box.center().toPoint()) == region_id
 
 
-@pytest.mark.parametrize("language", ["en", pytest.param("es", marks=pytest.mark.xfail(strict=True, reason=(
-    "Known: at extra-large text in Spanish the column scrolls, and its scroll bar takes the width "
-    "'Ocultar imágenes de agujas' (a check box, which can't wrap) needs. Squeezing the column's "
-    "margins to avoid the scroll bar put the box at the screen's edge, where bench/soak.py's taps "
-    "missed it; the fix belongs with the 'Hide needle pictures' control (issue 13 part 4).")))])
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_home_at_extra_large_text_cuts_nothing_off_beside_the_map(make_window, language):
     from PySide6.QtWidgets import QApplication, QWidget
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.readaloud import AudioModeToggle, ReadAloudButton
 from kiosk.ui.screen import Screen
+from kiosk.ui.ticks import TickBox
 from kiosk.ui.touchscroll import TouchScroll
 from kiosk.ui.widgets import TextSizeButton, WrappingButton, checkable, named
 
@@ -150,7 +150,9 @@ class HomeScreen(Screen):
         self.sources_button.clicked.connect(self.sourcesRequested)
         for button in (self.walkthrough_button, self.precautions_button, self.sources_button):
             side.addWidget(button)
-        self.calm_toggle = named(QCheckBox(ui.calm_toggle), "calmToggle")
+        # A tick box whose words wrap: at extra-large Spanish text "Ocultar imágenes de agujas" on one
+        # line was wider than the column, and pushed every button in it past the screen's edge.
+        self.calm_toggle = TickBox(ui.calm_toggle)
         self.calm_toggle.setChecked(calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         side.addSpacing(4)

@@ -80,6 +80,8 @@ class RegionScreen(Screen):
         self.precautions_button.clicked.connect(self.precautionsRequested)
         self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")  # issue #17
         self.questions_button.clicked.connect(self.questionsRequested)
+        for button in (self.precautions_button, self.questions_button, self.walkthrough_button):
+            button.setProperty("footer", True)  # issue 13: 64 px targets, the footer's too (theme.py)
         footer = QHBoxLayout()
         footer.setSpacing(18)
         footer.addWidget(self.precautions_button)
@@ -88,8 +90,8 @@ class RegionScreen(Screen):
         footer.addWidget(self.walkthrough_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 10, 28, 8)
-        layout.setSpacing(8)
+        layout.setContentsMargins(28, 6, 28, 6)  # tight: every px goes to the page, which must not scroll
+        layout.setSpacing(6)
         layout.addLayout(header)
         layout.addLayout(tab_row)
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)

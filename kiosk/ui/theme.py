@@ -69,6 +69,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 21px; min-height: 42px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
+    QPushButton#secondary[footer="true"] {{ min-height: {MIN_TOUCH_PX - 8}px; }}  /* issue 13: 64 px with its border */
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}

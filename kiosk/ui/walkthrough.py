@@ -74,6 +74,7 @@ class WalkthroughScreen(Screen):
         # issue #17: between the step buttons, where the header has no room left at large text.
         self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")
         self.questions_button.clicked.connect(self.questionsRequested)
+        self.questions_button.setProperty("footer", True)  # issue 13: 64 px targets (theme.py)
         footer = QHBoxLayout()
         footer.addWidget(self.previous_button)
         footer.addStretch(1)
