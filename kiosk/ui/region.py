@@ -40,6 +40,10 @@ class RegionScreen(Screen):
         self.back_button = named(QPushButton(f"\u2190  {ui.home_button}"), "backButton")
         self.back_button.clicked.connect(self.backRequested)
         self.title = named(QLabel(region_name), "regionTitle")
+        # A clinic may name a region at length: the name wraps rather than widen the window
+        # past the screen (a kept screen's width is every screen's minimum).
+        self.title.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         self.calm_toggle = calm_toggle(ui, calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         self.text_size_button = TextSizeButton(ui, text_scale)
