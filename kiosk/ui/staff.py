@@ -338,10 +338,16 @@ class StaffMenu(StaffOverlay):
         layout.addWidget(self.notice)
         layout.addLayout(actions)
         layout.addLayout(languages_row)
-        layout.addWidget(self.calm_default)
-        layout.addWidget(self.contrast_default)
+        # The two defaults share a row, so the problem lists below keep room to be read.
+        defaults_row = QHBoxLayout()
+        defaults_row.addWidget(self.calm_default)
+        defaults_row.addSpacing(24)
+        defaults_row.addWidget(self.contrast_default)
+        defaults_row.addStretch(1)
+        layout.addLayout(defaults_row)
         layout.addLayout(size_row)
         layout.addLayout(idle_row)
+        self._more_rows_at = layout.count()  # where add_speech_rows puts its rows: above the lists
         layout.addLayout(views, 1)
         layout.addSpacing(EXIT_GAP)
         layout.addLayout(bottom)
@@ -377,10 +383,14 @@ class StaffMenu(StaffOverlay):
         self.voices_status.setVisible(bool(said))
         layout = self.card.layout()
         assert isinstance(layout, QVBoxLayout)
-        at = layout.indexOf(self.idle_label) + 2  # after the idle row
-        layout.insertWidget(at, self.read_aloud_on)
-        layout.insertLayout(at + 1, row)
-        layout.insertWidget(at + 2, self.voices_status)
+        # On/off with what this computer lacks beside it, then speed and volume: two rows, so the
+        # problem lists below keep room to be read.
+        switch_row = QHBoxLayout()
+        switch_row.addWidget(self.read_aloud_on)
+        switch_row.addSpacing(24)
+        switch_row.addWidget(self.voices_status, 1)
+        layout.insertLayout(self._more_rows_at, switch_row)
+        layout.insertLayout(self._more_rows_at + 1, row)
 
     def _choices(self, row: QHBoxLayout, choices: dict[float, str], chosen: float,
                  signal: SignalInstance) -> dict[float, QPushButton]:
