@@ -451,3 +451,15 @@ def test_in_audio_mode_the_idle_question_is_spoken(kiosk, qtbot):
     assert window.countdown is not None
     assert window.read_aloud.narrator.script == [ui.idle_question, ui.keep_reading]
     assert ear.started[-1] == ui.idle_question
+
+
+def test_audio_mode_holds_back_taps_only_in_its_own_window(kiosk, qtbot):
+    # Audio mode watches every event in the application; a second window (another kiosk left
+    # open) must not have its first tap swallowed and spoken.
+    listening = kiosk()
+    listening.read_aloud.set_audio_mode(True)
+    assert listening.read_aloud.audio_on
+    other = kiosk()
+    with qtbot.waitSignal(other.screenChanged, timeout=5000):
+        qtbot.mouseClick(other.home.region_buttons["calves"], Qt.MouseButton.LeftButton)
+    assert other.current_screen().name == "region-calves"

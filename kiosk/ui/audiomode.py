@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 if TYPE_CHECKING:
     from kiosk.ui.narrator import Narrator
@@ -43,6 +43,12 @@ class AudioMode(QObject):
         self._named: QAbstractButton | None = None  # spoken by the last touch: the next one chooses it
         self._held: QAbstractButton | None = None  # the touch now on it was only to hear it
         self._key_moved = False  # focus that moves by a key is spoken; focus a new screen sets is not
+        # The filter is the application's; it acts only on its own window's controls (a second
+        # window, such as another test's kiosk left open, is not its to speak or hold back).
+        owner = parent
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        self._window = owner.window() if isinstance(owner, QWidget) else None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -58,6 +64,8 @@ class AudioMode(QObject):
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             self._key_moved = event.key() in _MOVING_KEYS
         if not isinstance(watched, QAbstractButton):
+            return False
+        if self._window is not None and watched.window() is not self._window:
             return False
         if kind in _PRESS:
             if watched is self._named or not watched.isEnabled():
