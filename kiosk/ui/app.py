@@ -131,6 +131,8 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         _watch_content(content_dir, window)
         after_first_paint()
 
+    if exit_after_first_paint:
+        window.read_aloud.never_load(window.home)
     _after_first_paint(window.home, app.quit if exit_after_first_paint else later)
     code = app.exec()
     window.usage.close()  # the last few counts, written before the process ends (issue #17)

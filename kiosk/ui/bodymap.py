@@ -93,18 +93,29 @@ class RegionButton(QAbstractButton):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self._highlight = highlight
         self._shape = QPainterPath()  # the drawn outlines, in this button's coordinates
-        self._touch_area = QPainterPath()
+        self._touch_parts: list[QPainterPath] = []
 
-    def set_outlines(self, drawn: QPainterPath, touch_area: QPainterPath) -> None:
-        box = touch_area.boundingRect().toAlignedRect()
-        self.setGeometry(box)
-        offset = QPointF(-box.x(), -box.y())
+    def set_outlines(self, drawn: QPainterPath, touch_parts: list[QPainterPath]) -> None:
+        """``touch_parts`` together are what a finger may touch: the outline grown by the slop,
+        and the name. Kept apart, not united: a path union costs milliseconds a region, and
+        Qt's hit test and mask need only "in any of them"."""
+        box = QRectF()
+        for part in touch_parts:
+            box = box.united(part.boundingRect())
+        aligned = box.toAlignedRect()
+        self.setGeometry(aligned)
+        offset = QPointF(-aligned.x(), -aligned.y())
         self._shape = drawn.translated(offset)
-        self._touch_area = touch_area.translated(offset)
-        self.setMask(QRegion(self._touch_area.toFillPolygon().toPolygon()))
+        self._touch_parts = [part.translated(offset) for part in touch_parts]
+        mask = QRegion()
+        for part in self._touch_parts:
+            for polygon in part.toFillPolygons():
+                mask = mask.united(QRegion(polygon.toPolygon(), Qt.FillRule.WindingFill))
+        self.setMask(mask)
 
     def hitButton(self, pos: QPoint | QPointF) -> bool:
-        return self._touch_area.contains(QPointF(pos))
+        point = QPointF(pos)
+        return any(part.contains(point) for part in self._touch_parts)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -237,7 +248,11 @@ class BodyMap(QWidget):
             button.pressed.connect(lambda b=button: self._show_bubble(b))
             button.pressed.connect(self.hint.hide)
             button.released.connect(self._bubble.update)
-        self._place_buttons()
+        # The buttons' touch areas for the size and name size they were last placed at: working
+        # them out costs about 25 ms, and a restyle sends changes that alter neither (issue 18).
+        # Placed when first sized (a resize always comes before the map is shown or grabbed), not
+        # here at a size it never has.
+        self._placed_for: tuple[int, int, int] | None = None
 
     def names(self) -> dict[str, str]:
         return dict(self._names)
@@ -291,6 +306,11 @@ class BodyMap(QWidget):
         return child.region_id if isinstance(child, RegionButton) else None
 
     def _place_buttons(self) -> None:
+        self._bubble.setGeometry(self.rect())
+        placed_for = (self.width(), self.height(), self._words_px(self._name_px()))
+        if placed_for == self._placed_for:
+            return
+        self._placed_for = placed_for
         stroker = QPainterPathStroker()
         stroker.setWidth(2 * TOUCH_SLOP_PX)
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -299,12 +319,12 @@ class BodyMap(QWidget):
             drawn = QPainterPath()
             for shape in self.region_shapes(region_id):
                 drawn.addPath(shape)
-            touch = stroker.createStroke(drawn).united(drawn)
+            touch = [stroker.createStroke(drawn), drawn]
             for label_region, box in labels:
                 if label_region == region_id:
                     name = QPainterPath()
                     name.addRoundedRect(box, box.height() / 2, box.height() / 2)
-                    touch = touch.united(name)
+                    touch.append(name)
             button.set_outlines(drawn, touch)
         self._bubble.setGeometry(self.rect())
         self._bubble.raise_()
@@ -313,10 +333,11 @@ class BodyMap(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the names' pills change size
-            self._picture = None
-            self._place_buttons()
-            self.update()
+        if event.type() == QEvent.Type.FontChange and self._placed_for is not None:
+            if self._placed_for[2] != self._words_px(self._name_px()):  # the names' pills change size
+                self._picture = None
+                self._place_buttons()
+                self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -197,3 +198,17 @@ class HomeScreen(Screen):
         layout.addLayout(right)
         layout.insertLayout(0, left, 1)
         right.addWidget(scroller, 1)
+
+    def show_choices(self, language: str, calm: bool) -> None:
+        """Show the visit's language and calm mode on a kept home (chosen on another screen, or on
+        another language's home) without asking for them again."""
+        for code, button in self.language_buttons.items():
+            _set_quietly(button, code == language)
+        _set_quietly(self.calm_toggle, calm)
+
+
+def _set_quietly(button: QAbstractButton, checked: bool) -> None:
+    if button.isChecked() != checked:
+        button.blockSignals(True)
+        button.setChecked(checked)
+        button.blockSignals(False)

@@ -51,17 +51,49 @@ class Navigator(QObject):
         self._make_ahead = QTimer(self, singleShot=True, interval=MAKE_AHEAD_AFTER_MS)
         self._make_ahead.timeout.connect(self._make_next)
 
-    def set_home(self, home: Screen) -> None:
-        """A new home screen (new language, choices or content); the old one is deleted."""
+    def set_home(self, home: Screen, keep_old: bool = False) -> None:
+        """Another home screen (new language, choices or content). The old one is deleted, or
+        with ``keep_old`` stays in the stack, hidden, for the window to bring back."""
         old, self.home = self.home, home
+        if old is home:
+            return
         home.installEventFilter(self)  # its paint starts making screens ahead
-        self._stack.insertWidget(0, home)
+        if self._stack.indexOf(home) < 0:
+            self._stack.insertWidget(0, home)
         if old is not None:
-            self._stack.removeWidget(old)
-            old.deleteLater()
-            self._let_go_since_trim = True
             if self.screen is old:
                 self.screen = home
+            if not keep_old:
+                self.let_go_of_home(old)
+
+    def retire_home(self) -> None:
+        """Out of the window now, deleted soon: the home in use, when a new look (contrast, text
+        size) is about to restyle the window and a new home will be made for it anyway."""
+        home, self.home = self.home, None
+        if home is None:
+            return
+        if home is self.screen:
+            self.screen = None  # nothing is drawn before the new home is shown, in this same turn
+        self._stack.removeWidget(home)
+        home.setParent(None)  # out of the window's style sheet's reach
+        home.deleteLater()
+        self._let_go_since_trim = True
+
+    def shelve(self, home: Screen) -> None:
+        """A home made ahead (another language's): in the stack, styled and hidden, not shown."""
+        self._stack.addWidget(home)
+
+    def let_go_of_home(self, home: Screen, now: bool = False) -> None:
+        """Delete a home that is no longer wanted (not the one in use); ``now``, not at the
+        next turn of the event loop (it is hidden and in the middle of nothing)."""
+        if home is self.home:
+            return
+        self._stack.removeWidget(home)
+        if now:
+            shiboken6.delete(home)
+        else:
+            home.deleteLater()
+        self._let_go_since_trim = True
 
     def show(self, screen_id: ScreenId, screen: Screen) -> None:
         old = self.screen

@@ -129,6 +129,12 @@ class ReadAloud(QObject):
         if self.narrator is None:
             home.installEventFilter(self)
 
+    def never_load(self, home: QWidget) -> None:
+        """Not after home's paint either: a run that only times the start quits then, and a
+        slow machine (or callgrind) would otherwise count the speech engine as start-up."""
+        home.removeEventFilter(self)
+        self._load_timer.stop()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.narrator is None and not self._load_timer.isActive():
             watched.removeEventFilter(self)

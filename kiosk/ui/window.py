@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,7 +82,11 @@ class KioskWindow(QMainWindow):
         self.colours: Colours = self.looks.apply(self.book, self.visit)
         stack = QStackedWidget()
         self.setCentralWidget(stack)
-        self.navigator = Navigator(stack, lambda: self.router.regions_to_make_ahead(),
+        # Homes for this look (content, contrast, text size), one per language: a patient who
+        # switches language, back and forth, waits for none to be made (issue 18).
+        self._homes: dict[str, HomeScreen] = {}
+        self._homes_for: tuple[object, ...] = ()
+        self.navigator = Navigator(stack, lambda: self.router.regions_to_make_ahead() + self._homes_to_make_ahead(),
                                    lambda: not self._overlay_open())
         self.navigator.shown.connect(self._announce)
         self.router = Router(self.navigator, self.scene)
@@ -152,6 +157,11 @@ class KioskWindow(QMainWindow):
 
     def region_names(self) -> dict[str, str]:
         return self.scene().region_names()
+
+    def _region_names(self, code: str) -> dict[str, str]:
+        """The region names in language ``code`` (home for another language is made ahead)."""
+        scene = self.scene()
+        return replace(scene, language=self.book.content.language(code)).region_names()
 
     def current_screen(self) -> ScreenId:
         return self.navigator.screen_id
@@ -305,9 +315,15 @@ class KioskWindow(QMainWindow):
 
     def _choose(self, visit: Visit, then: Callable[[], None] | None = None) -> None:
         self.usage.visit_changed(self.visit, visit)
+        if (visit.high_contrast, visit.text_scale) != (self.visit.high_contrast, self.visit.text_scale):
+            # A new look restyles every widget in the window: let go of the screens made for the
+            # old one first (they would be made again anyway), so only what is shown is restyled.
+            self.navigator.forget_kept()
+            self._let_go_of_homes(now=True)
+            self.navigator.retire_home()
         self.visit = visit
         self.colours = self.looks.apply(self.book, self.visit)
-        self._build_home()
+        self._build_home(fresh=False)
         (then or self.show_home)()
 
     def _forget_visit(self) -> None:
@@ -352,12 +368,44 @@ class KioskWindow(QMainWindow):
     def _overlay_open(self) -> bool:
         return self.countdown is not None or self.staff.overlay is not None
 
-    def _build_home(self) -> None:
+    def _build_home(self, fresh: bool = True) -> None:
+        """Home for the visit: made now, or with ``fresh=False`` one kept for this look and
+        language, showing the visit's calm-mode choice. A new patient (``fresh``), new content,
+        contrast or text size get new homes: nothing of the last patient, the old look or content."""
+        look = (self.book, self.visit.high_contrast, self.visit.text_scale)
+        if fresh or look != self._homes_for:
+            self._let_go_of_homes()
+            self._homes_for = look
+        home = self._homes.get(self.visit.language)
+        if home is None:
+            home = self._homes[self.visit.language] = self._make_home(self.visit.language)
+        home.show_choices(self.visit.language, self.visit.calm)
+        # The home in use so far stays hidden if it is kept (another language's), else is deleted.
+        self.navigator.set_home(home, keep_old=any(self.navigator.home is kept for kept in self._homes.values()))
+        self.setWindowTitle(self.language.ui.title)
+
+    def _let_go_of_homes(self, now: bool = False) -> None:
+        homes, self._homes = self._homes, {}
+        for home in homes.values():
+            self.navigator.let_go_of_home(home, now)  # not the one in use: set_home lets go of that
+
+    def _homes_to_make_ahead(self) -> list[tuple[Hashable, Callable[[], Screen]]]:
+        """Other languages' homes, made while home waits (after its region screens)."""
+        def make(code: str) -> Screen:
+            home = self._homes[code] = self._make_home(code)
+            self.navigator.shelve(home)
+            return home
+
+        return [(("home", code), partial(make, code)) for code in self.book.content.languages
+                if code not in self._homes]
+
+    def _make_home(self, code: str) -> HomeScreen:
         content = self.book.content
-        languages = {code: lang.name for code, lang in content.languages.items()}
+        ui = content.language(code).ui
+        languages = {c: lang.name for c, lang in content.languages.items()}
         logo = str(picture_path(content.clinic.logo, content.folder)) if content.clinic.logo else None
-        home = HomeScreen(self.language.ui, replace(content.clinic, colours=self.colours, logo=logo), self.art,
-                          self.region_names(), languages, self.visit.language, self.visit.calm,
+        home = HomeScreen(ui, replace(content.clinic, colours=self.colours, logo=logo), self.art,
+                          self._region_names(code), languages, code, self.visit.calm,
                           self.visit.high_contrast)
         home.regionChosen.connect(self.show_region)
         home.walkthroughRequested.connect(self.show_walkthrough)
@@ -368,9 +416,8 @@ class KioskWindow(QMainWindow):
         home.contrastToggled.connect(self.set_high_contrast)
         home.textSizeRequested.connect(self.cycle_text_size)
         home.text_size_button.show_scale(self.visit.text_scale)
-        home.setAccessibleName(self.language.ui.title)
-        self.navigator.set_home(home)
-        self.setWindowTitle(self.language.ui.title)
+        home.setAccessibleName(ui.title)
+        return home
 
     def _announce(self, screen_id: ScreenId) -> None:
         """Tell screen readers the screen changed: its name goes into the window title (which

