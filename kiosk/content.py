@@ -618,7 +618,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
     if clinic.logo:
         trouble = picture_trouble(clinic.logo, folder)
         if trouble:
-            problems.append(Problem(display_path(folder / "clinic.yaml"), _key_line(folder / "clinic.yaml", "logo"),
+            problems.append(Problem(display_path(folder / "clinic.yaml"), key_line(folder / "clinic.yaml", "logo"),
                                     f"'logo': {trouble}"))
     base_ui = essential(folder / "ui.yaml",
                         _with_shipped_words(UiText, shipped / "ui.yaml" if shipped else None, problems))
@@ -721,7 +721,8 @@ def picture_trouble(name: str, folder: Path) -> str | None:
     return None
 
 
-def _key_line(path: Path, key: str) -> int | None:
+def key_line(path: Path, key: str) -> int | None:
+    """The line a top-level ``key:`` starts on in a YAML file, for a message to staff; None if unread."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
