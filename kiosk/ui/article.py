@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
-from kiosk.ui.readaloud import ReadAloudButton
+from kiosk.ui.readingheader import ReadingHeader
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import TextSizeButton, named
 
 
 class ArticleScreen(Screen):
@@ -23,22 +22,16 @@ class ArticleScreen(Screen):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
-        self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = TextSizeButton(ui, text_scale)
-        self.text_size_button.clicked.connect(self.textSizeRequested)
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.back_button)
-        header.addStretch(1)
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
-        for button in (*extra_buttons, self.read_aloud_button, self.text_size_button):
-            header.addWidget(button)
+        self.header = ReadingHeader(ui, back_label, text_scale, extra_buttons=extra_buttons)
+        self.header.backRequested.connect(self.backRequested)
+        self.header.textSizeRequested.connect(self.textSizeRequested)
+        self.back_button = self.header.back_button
+        self.text_size_button = self.header.text_size_button
         self.view = PageView(page, ui.unavailable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addLayout(reading_column(self.view), 1)
 
     def start_over(self) -> None:

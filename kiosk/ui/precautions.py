@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.content import Precautions, UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
-from kiosk.ui.readaloud import ReadAloudButton
+from kiosk.ui.readingheader import ReadingHeader
 from kiosk.ui.screen import Screen
 from kiosk.ui.ticks import TickPanel
-from kiosk.ui.widgets import TextSizeButton, named
 
 PANEL_WIDTH = 440
 
@@ -31,17 +30,11 @@ class PrecautionsScreen(Screen):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
-        self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = TextSizeButton(ui, text_scale)
-        self.text_size_button.clicked.connect(self.textSizeRequested)
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.back_button)
-        header.addStretch(1)
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
-        header.addWidget(self.read_aloud_button)
-        header.addWidget(self.text_size_button)
+        self.header = ReadingHeader(ui, back_label, text_scale)
+        self.header.backRequested.connect(self.backRequested)
+        self.header.textSizeRequested.connect(self.textSizeRequested)
+        self.back_button = self.header.back_button
+        self.text_size_button = self.header.text_size_button
         self.view = PageView(page, ui.unavailable)
         items = precautions.items if precautions is not None and page.html is not None else ()
         self.ticks = TickPanel(ui.tick_heading, [(Tick.precaution(i), item.heading) for i, item in enumerate(items)],
@@ -57,7 +50,7 @@ class PrecautionsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addLayout(body, 1)
         if page.html is not None:
             self.setAccessibleName(self.text().split("\n", 1)[0])  # the page's own heading

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.content import Questions, UiText
+from kiosk.ui.readingheader import ReadingHeader
 from kiosk.ui.screen import Screen
 from kiosk.ui.ticks import TickPanel
-from kiosk.ui.widgets import TextSizeButton, named
+from kiosk.ui.widgets import named
 
 
 class QuestionsScreen(Screen):
@@ -24,15 +25,11 @@ class QuestionsScreen(Screen):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
-        self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = TextSizeButton(ui, text_scale)
-        self.text_size_button.clicked.connect(self.textSizeRequested)
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.back_button)
-        header.addStretch(1)
-        header.addWidget(self.text_size_button)
+        self.header = ReadingHeader(ui, back_label, text_scale, read_aloud=False)
+        self.header.backRequested.connect(self.backRequested)
+        self.header.textSizeRequested.connect(self.textSizeRequested)
+        self.back_button = self.header.back_button
+        self.text_size_button = self.header.text_size_button
         self.title = named(QLabel(questions.title), "title")
         self.title.setWordWrap(True)
         self.ticks = TickPanel(questions.intro, [(Tick.question(q.id), q.text) for q in questions.items],
@@ -52,7 +49,7 @@ class QuestionsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addLayout(centred, 1)
         self.setAccessibleName(questions.title)
 

@@ -12,6 +12,7 @@ from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
+from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.screen import Screen
 from kiosk.ui.swipe import SwipeWatcher, TurnKeys
 from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
@@ -37,7 +38,7 @@ class RegionScreen(Screen):
         self.index = max(0, min(start, len(pages) - 1))
 
         # "Home", as on the walkthrough: one word for the way back everywhere, and room at large text.
-        self.back_button = named(QPushButton(f"\u2190  {ui.home_button}"), "backButton")
+        self.back_button = way_back_button(ui.home_button)
         self.back_button.clicked.connect(self.backRequested)
         self.title = named(QLabel(region_name), "regionTitle")
         # A clinic may name a region at length: the name wraps rather than widen the window

@@ -133,7 +133,7 @@ class Router(QObject):
             to_region = back.region if back.kind is ScreenKind.REGION else None
             page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
             made = PrecautionsScreen(page, scene.language.precautions, ui,
-                                     scene.region_names()[to_region] if to_region else ui.back_button, scene.card,
+                                     scene.region_names()[to_region] if to_region else ui.home_button, scene.card,
                                      text_scale=scene.visit.text_scale)
             made.textSizeRequested.connect(self.textSizeRequested)
             made.tickToggled.connect(self.tickToggled)
@@ -250,7 +250,7 @@ class Router(QObject):
 
         ui = scene.language.ui
         to_region = back.region if back.kind is ScreenKind.REGION else None
-        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.back_button,
+        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.home_button,
                                text_scale=scene.visit.text_scale)
         if page.html is not None:
             screen.setAccessibleName(screen.text().split("\n", 1)[0])  # the page's own heading
@@ -270,6 +270,6 @@ class Router(QObject):
             from kiosk.ui.article import ArticleScreen
 
             ui = self._scene().language.ui
-            screen = ArticleScreen(Page(None), ui, ui.back_button)
+            screen = ArticleScreen(Page(None), ui, ui.home_button)
             screen.backRequested.connect(self.homeWanted)
         self.navigator.show(screen_id, screen)

@@ -11,11 +11,10 @@ from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
+from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.screen import Screen
 from kiosk.ui.swipe import SwipeWatcher, TurnKeys
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
-
-BACK_LABEL_CHARS = 16  # longer region names are shortened on the way-back button
 
 
 class WalkthroughScreen(Screen):
@@ -37,12 +36,7 @@ class WalkthroughScreen(Screen):
         self._ui = ui
         self.index = max(0, min(start, len(steps) - 1))
 
-        where = back_label or ui.home_button
-        # A clinic may name a region at length; the button keeps to its corner (the header must fit
-        # the tablet at every text size) and screen readers still hear the whole name.
-        shown = where if len(where) <= BACK_LABEL_CHARS else where[:BACK_LABEL_CHARS - 1].rstrip() + "\u2026"
-        self.home_button = named(QPushButton(f"\u2190  {shown}"), "backButton")
-        self.home_button.setAccessibleName(where)
+        self.home_button = way_back_button(back_label or ui.home_button)
         self.home_button.clicked.connect(self.homeRequested)
         self.progress = named(QLabel(), "progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
