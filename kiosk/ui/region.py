@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QV
 
 from kiosk.content import UiText
 from kiosk.pages import Page
+from kiosk.ui.pageturner import PageTurner, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.screen import Screen
-from kiosk.ui.swipe import SwipeWatcher, TurnKeys
 from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
@@ -35,7 +35,7 @@ class RegionScreen(Screen):
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._pages = pages
-        self.index = max(0, min(start, len(pages) - 1))
+        start = first_page(start, len(pages))
 
         # "Home", as on the walkthrough: one word for the way back everywhere, and room at large text.
         self.back_button = way_back_button(ui.home_button)
@@ -73,10 +73,8 @@ class RegionScreen(Screen):
             self.tabs.append(tab)
             tab_row.addWidget(tab, 1)
 
-        self.view = PageView(pages[self.index], ui.unavailable)
+        self.view = PageView(pages[start], ui.unavailable)
         self.view.setAccessibleName(region_name)
-        self._swipe = SwipeWatcher(self.view.viewport())
-        self._swipe.swiped.connect(lambda direction: self.go_to(self.index + (1 if direction < 0 else -1)))
 
         # One line each: there is room, and a wrapped "if..." alone on a line reads badly.
         self.walkthrough_button = named(QPushButton(f"{ui.walkthrough_button}  \u2192"), "secondary")
@@ -101,27 +99,25 @@ class RegionScreen(Screen):
         layout.addLayout(tab_row)
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
         layout.addLayout(footer)
-        self._turn_keys = TurnKeys(self, lambda step: self.go_to(self.index + step))
+        self._turner = PageTurner(self, self.view.viewport(), len(pages), start, lambda _: self._show())
+        self._turner.turned.connect(self.pageChanged)
         self._show()
 
     @property
+    def index(self) -> int:
+        return self._turner.index
+
+    @property
     def total(self) -> int:
-        return len(self._pages)
+        return self._turner.total
 
     def go_to(self, index: int) -> None:
-        if 0 <= index < self.total and index != self.index:
-            self.index = index
-            self._show()
-            self.pageChanged.emit(index)
-        else:
+        if not self._turner.go_to(index):
             self.tabs[self.index].setChecked(True)  # a tap on the page already shown keeps it chosen
 
     def start_over(self, page: int = 0) -> None:
         """As if new, on ``page`` (a kept screen is shown again to the next patient too)."""
-        index = max(0, min(page, self.total - 1))
-        if index != self.index:
-            self.index = index
-            self._show()
+        self._turner.start_over(page)
         self.view.verticalScrollBar().setValue(0)
 
     def page_view(self) -> PageView:

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.content import UiText
 from kiosk.pages import Page
+from kiosk.ui.pageturner import PageTurner, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.screen import Screen
-from kiosk.ui.swipe import SwipeWatcher, TurnKeys
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
 
@@ -34,7 +34,7 @@ class WalkthroughScreen(Screen):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._steps = steps
         self._ui = ui
-        self.index = max(0, min(start, len(steps) - 1))
+        start = first_page(start, len(steps))
 
         self.home_button = way_back_button(back_label or ui.home_button)
         self.home_button.clicked.connect(self.homeRequested)
@@ -61,9 +61,7 @@ class WalkthroughScreen(Screen):
         self.stop_banner.setWordWrap(True)
         self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.view = PageView(steps[self.index], ui.unavailable)
-        self._swipe = SwipeWatcher(self.view.viewport())
-        self._swipe.swiped.connect(self._on_swipe)
+        self.view = PageView(steps[start], ui.unavailable)
 
         self.previous_button = named(QPushButton(f"\u2190  {ui.previous_button}"), "stepButton")
         self.previous_button.clicked.connect(self.previous)
@@ -91,12 +89,17 @@ class WalkthroughScreen(Screen):
         layout.addWidget(self.stop_banner)
         layout.addLayout(reading_column(self.view), 1)
         layout.addLayout(footer)
-        self._turn_keys = TurnKeys(self, lambda step: self.go_to(self.index + step))
+        self._turner = PageTurner(self, self.view.viewport(), len(steps), start, lambda _: self._show())
+        self._turner.turned.connect(self.stepChanged)
         self._show()
 
     @property
+    def index(self) -> int:
+        return self._turner.index
+
+    @property
     def total(self) -> int:
-        return len(self._steps)
+        return self._turner.total
 
     def next(self) -> None:
         self.go_to(self.index + 1)
@@ -105,17 +108,11 @@ class WalkthroughScreen(Screen):
         self.go_to(self.index - 1)
 
     def go_to(self, index: int) -> None:
-        if 0 <= index < self.total and index != self.index:
-            self.index = index
-            self._show()
-            self.stepChanged.emit(index)
+        self._turner.go_to(index)
 
     def start_over(self, step: int = 0) -> None:
         """As if new, at ``step`` (a kept screen is shown again to the next patient too)."""
-        index = max(0, min(step, self.total - 1))
-        if index != self.index:
-            self.index = index
-            self._show()
+        self._turner.start_over(step)
         self.view.verticalScrollBar().setValue(0)
 
     def page_view(self) -> PageView:
@@ -133,10 +130,6 @@ class WalkthroughScreen(Screen):
         last = self.index == self.total - 1
         self.next_button.setVisible(not last)
         self.done_button.setVisible(last)
-
-    def _on_swipe(self, direction: int) -> None:
-        # Like turning a page: swiping to the left brings the next step.
-        self.go_to(self.index + (1 if direction < 0 else -1))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
