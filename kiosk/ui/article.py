@@ -27,6 +27,7 @@ class ArticleScreen(Screen):
         self.header.textSizeRequested.connect(self.textSizeRequested)
         self.back_button = self.header.back_button
         self.text_size_button = self.header.text_size_button
+        self.read_aloud_button = self.header.read_aloud_button
         self.view = PageView(page, ui.unavailable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)

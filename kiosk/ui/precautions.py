@@ -35,6 +35,7 @@ class PrecautionsScreen(Screen):
         self.header.textSizeRequested.connect(self.textSizeRequested)
         self.back_button = self.header.back_button
         self.text_size_button = self.header.text_size_button
+        self.read_aloud_button = self.header.read_aloud_button
         self.view = PageView(page, ui.unavailable)
         items = precautions.items if precautions is not None and page.html is not None else ()
         self.ticks = TickPanel(ui.tick_heading, [(Tick.precaution(i), item.heading) for i, item in enumerate(items)],
