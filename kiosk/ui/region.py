@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
+from kiosk.ui.pagetabs import PageTabRow
 from kiosk.ui.pageturner import PageTurner, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
+from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 
@@ -60,18 +61,9 @@ class RegionScreen(Screen):
         header.addWidget(self.text_size_button)
 
         # Big tabs, one per page: a finger taps between the three things a runner came for.
-        self.tabs: list[WrappingButton] = []
-        self._tab_group = QButtonGroup(self)
-        self._tab_group.setExclusive(True)
-        tab_row = QHBoxLayout()
-        tab_row.setSpacing(12)
-        for number, title in enumerate(titles[:len(pages)] or ("",)):
-            tab = WrappingButton(title, "pageTab")
-            tab.setCheckable(True)
-            tab.clicked.connect(lambda _=False, n=number: self.go_to(n))
-            self._tab_group.addButton(tab)
-            self.tabs.append(tab)
-            tab_row.addWidget(tab, 1)
+        self.tab_row = PageTabRow(titles[:len(pages)] or ("",))
+        self.tab_row.chosen.connect(self.go_to)
+        self.tabs = self.tab_row.tabs
 
         self.view = PageView(pages[start], ui.unavailable)
         self.view.setAccessibleName(region_name)
@@ -96,7 +88,7 @@ class RegionScreen(Screen):
         layout.setContentsMargins(28, 6, 28, 6)  # tight: every px goes to the page, which must not scroll
         layout.setSpacing(6)
         layout.addLayout(header)
-        layout.addLayout(tab_row)
+        layout.addWidget(self.tab_row)
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
         layout.addLayout(footer)
         self._turner = PageTurner(self, self.view.viewport(), len(pages), start, lambda _: self._show())
