@@ -376,6 +376,9 @@ class UiText:
     # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
     ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
     not_translated: str | None = None  # above a page shown in the base language instead of this one
+    # reading: the way back on the questions and card screens, to whatever screen opened them
+    # ("Volver" reads better than the step button's "Anterior"). Optional; else previous_button.
+    go_back: str | None = None
 
 
 @dataclass(frozen=True)

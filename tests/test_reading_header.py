@@ -81,3 +81,20 @@ def test_the_safe_page_for_a_broken_screen_goes_home_and_says_so(make_window, co
     assert screen.back_button.accessibleName() == "Home"
     screen.back_button.click()
     assert window.current_screen() == HOME
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "Back"), ("es", "Volver")])
+def test_questions_and_card_go_back_to_the_screen_that_opened_them_and_say_so(make_window, qtbot, language, word):
+    window = make_window()
+    window.set_language(language)
+    window.show_region("hamstrings")
+    window.shown_screen.questions_button.click()
+    questions = window.shown_screen
+    assert questions.back_button.text() == f"\u2190  {word}"
+    questions.ticks.card_button.click()
+    card = window.shown_screen
+    assert card.back_button.text() == f"\u2190  {word}"
+    card.back_button.click()  # to the questions...
+    assert window.shown_screen.back_button.text() == f"\u2190  {word}"
+    window.shown_screen.back_button.click()  # ...and to the region they were opened from
+    assert window.current_screen() == ScreenId.for_region("hamstrings")

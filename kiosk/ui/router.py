@@ -160,7 +160,8 @@ class Router(QObject):
             questions = scene.language.questions
             if questions is None:
                 raise LookupError("this content has no questions.yaml")
-            made = QuestionsScreen(questions, scene.language.ui, scene.language.ui.previous_button, scene.card,
+            ui = scene.language.ui
+            made = QuestionsScreen(questions, ui, ui.go_back or ui.previous_button, scene.card,
                                    text_scale=scene.visit.text_scale)
             made.backRequested.connect(return_to)
             made.textSizeRequested.connect(self.textSizeRequested)
@@ -182,8 +183,9 @@ class Router(QObject):
             clinic = scene.book.content.base
             # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
             beneath = clinic.ui.card_base_language.format(language=clinic.name)
-            made = CardScreen(scene.card.lines(scene.language, clinic), scene.language.ui, beneath,
-                              scene.language.ui.previous_button, text_scale=scene.visit.text_scale)
+            ui = scene.language.ui
+            made = CardScreen(scene.card.lines(scene.language, clinic), ui, beneath, ui.go_back or ui.previous_button,
+                              text_scale=scene.visit.text_scale)
             made.backRequested.connect(return_to)
             made.textSizeRequested.connect(self.textSizeRequested)
             made.clearRequested.connect(self.cardCleared)
