@@ -11,17 +11,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from kiosk.content import UiText
 from kiosk.pages import Page
 from kiosk.ui.pagetabs import PageTabRow
-from kiosk.ui.pageturner import PageTurner, first_page
+from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
-from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 
 
-class RegionScreen(Screen):
+class RegionScreen(PagedScreen):
     backRequested = Signal()
     walkthroughRequested = Signal()
     precautionsRequested = Signal()
@@ -91,29 +90,11 @@ class RegionScreen(Screen):
         layout.addWidget(self.tab_row)
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
         layout.addLayout(footer)
-        self._turner = PageTurner(self, self.view.viewport(), len(pages), start, lambda _: self._show())
-        self._turner.turned.connect(self.pageChanged)
-        self._show()
-
-    @property
-    def index(self) -> int:
-        return self._turner.index
-
-    @property
-    def total(self) -> int:
-        return self._turner.total
+        self.turn_pages(len(pages), start, self.pageChanged)
 
     def go_to(self, index: int) -> None:
         if not self._turner.go_to(index):
             self.tabs[self.index].setChecked(True)  # a tap on the page already shown keeps it chosen
-
-    def start_over(self, page: int = 0) -> None:
-        """As if new, on ``page`` (a kept screen is shown again to the next patient too)."""
-        self._turner.start_over(page)
-        self.view.verticalScrollBar().setValue(0)
-
-    def page_view(self) -> PageView:
-        return self.view
 
     def text(self) -> str:
         """What the patient can read now, as plain text: the region, its tabs and the page shown."""

@@ -9,15 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.content import UiText
 from kiosk.pages import Page
-from kiosk.ui.pageturner import PageTurner, first_page
+from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
-from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
 
-class WalkthroughScreen(Screen):
+class WalkthroughScreen(PagedScreen):
     """``homeRequested`` means "back to where I came from" (the top-left button, Esc and Done):
     home, or the region the walkthrough is about; ``back_label`` names it."""
 
@@ -89,34 +88,13 @@ class WalkthroughScreen(Screen):
         layout.addWidget(self.stop_banner)
         layout.addLayout(reading_column(self.view), 1)
         layout.addLayout(footer)
-        self._turner = PageTurner(self, self.view.viewport(), len(steps), start, lambda _: self._show())
-        self._turner.turned.connect(self.stepChanged)
-        self._show()
-
-    @property
-    def index(self) -> int:
-        return self._turner.index
-
-    @property
-    def total(self) -> int:
-        return self._turner.total
+        self.turn_pages(len(steps), start, self.stepChanged)
 
     def next(self) -> None:
         self.go_to(self.index + 1)
 
     def previous(self) -> None:
         self.go_to(self.index - 1)
-
-    def go_to(self, index: int) -> None:
-        self._turner.go_to(index)
-
-    def start_over(self, step: int = 0) -> None:
-        """As if new, at ``step`` (a kept screen is shown again to the next patient too)."""
-        self._turner.start_over(step)
-        self.view.verticalScrollBar().setValue(0)
-
-    def page_view(self) -> PageView:
-        return self.view
 
     def text(self) -> str:
         return self.view.toPlainText()
