@@ -6,35 +6,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.card import CardLine
 from kiosk.content import UiText
-from kiosk.ui.readingheader import ReadingHeader
-from kiosk.ui.screen import Screen
+from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.touchscroll import TouchScroll
 from kiosk.ui.widgets import named
 
 
-class CardScreen(Screen):
-    backRequested = Signal()
-    textSizeRequested = Signal()
+class CardScreen(ReadingScreen):
     clearRequested = Signal()
 
     def __init__(self, lines: Sequence[CardLine], ui: UiText, beneath_prefix: str, back_label: str,
                  text_scale: float = 1.0, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.clear_button = named(QPushButton(ui.card_clear), "secondary")
+        clear = named(QPushButton(ui.card_clear), "secondary")  # in the header, before the text size
+        super().__init__(ui, back_label, text_scale, read_aloud=False, extra_buttons=(clear,), parent=parent)
+        self.clear_button = clear
         self.clear_button.clicked.connect(self.clearRequested)
         self.clear_button.setVisible(bool(lines))
-        self.header = ReadingHeader(ui, back_label, text_scale, read_aloud=False, extra_buttons=(self.clear_button,))
-        self.header.backRequested.connect(self.backRequested)
-        self.header.textSizeRequested.connect(self.textSizeRequested)
-        self.back_button = self.header.back_button
-        self.text_size_button = self.header.text_size_button
 
         self.title = named(QLabel(ui.card_title), "title")
         self.title.setWordWrap(True)
@@ -84,9 +74,3 @@ class CardScreen(Screen):
             if clinic is not None:
                 words.append(clinic.text())
         return "\n".join(words)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
-            self.backRequested.emit()
-        else:
-            super().keyPressEvent(event)

@@ -3,39 +3,27 @@ item, so the patient can take what applies to them to the couch on the therapist
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.content import Precautions, UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
-from kiosk.ui.readingheader import ReadingHeader
-from kiosk.ui.screen import Screen
+from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.ticks import TickPanel
 
 PANEL_WIDTH = 440
 
 
-class PrecautionsScreen(Screen):
-    backRequested = Signal()
-    textSizeRequested = Signal()
+class PrecautionsScreen(ReadingScreen):
     tickToggled = Signal(object, bool)  # Tick, ticked
     cardRequested = Signal()
 
     def __init__(self, page: Page, precautions: Precautions | None, ui: UiText, back_label: str,
                  card: TherapistCard, text_scale: float = 1.0,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.header = ReadingHeader(ui, back_label, text_scale)
-        self.header.backRequested.connect(self.backRequested)
-        self.header.textSizeRequested.connect(self.textSizeRequested)
-        self.back_button = self.header.back_button
-        self.text_size_button = self.header.text_size_button
-        self.read_aloud_button = self.header.read_aloud_button
+        super().__init__(ui, back_label, text_scale, parent=parent)
         self.view = PageView(page, ui.unavailable)
         items = precautions.items if precautions is not None and page.html is not None else ()
         self.ticks = TickPanel(ui.tick_heading, [(Tick.precaution(i), item.heading) for i, item in enumerate(items)],
@@ -65,9 +53,3 @@ class PrecautionsScreen(Screen):
 
     def text(self) -> str:
         return self.view.toPlainText()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
-            self.backRequested.emit()
-        else:
-            super().keyPressEvent(event)
