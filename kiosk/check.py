@@ -28,6 +28,7 @@ from kiosk.content import (
     Language,
     Passage,
     Review,
+    key_line,
     region_path,
 )
 from kiosk.pages import PageBook, load_pages
@@ -57,7 +58,8 @@ def check_content(folder: Path) -> list[Problem]:
     problems = list(book.content.problems)
     for _, page in book.every_page():
         problems.extend(p for p in page.problems if p not in problems)
-    for found in (*calm_mode_problems(book.content), *readability_problems(book), *review_problems(book.content)):
+    for found in (*calm_mode_problems(book.content), *readability_problems(book), *review_problems(book.content),
+                  *precaution_list_problems(book.content)):
         if found not in problems:
             problems.append(found)
     problems.extend(example_clinic_warnings(book.content))
@@ -188,7 +190,7 @@ def review_problems(content: Content) -> list[Problem]:
         for path, page in content_files(content, language):
             review: Review | None = getattr(page, "reviewed", None)
             now = fingerprint(page)
-            line = _line_of(path, "reviewed:")
+            line = key_line(path, "reviewed")
             if review is None:
                 message = ("not yet checked by a clinician; once checked, add: reviewed: "
                            f"{{by: \"NAME\", date: YYYY-MM-DD, fingerprint: {now}}}")
@@ -204,12 +206,29 @@ def review_problems(content: Content) -> list[Problem]:
     return problems
 
 
-def _line_of(path: Path, start: str) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((i + 1 for i, text in enumerate(lines) if text.startswith(start)), None)
+# --- the therapist card's precautions ------------------------------------------------
+
+
+def precaution_list_problems(content: Content) -> list[Problem]:
+    """A translation whose precautions list is longer or shorter than the clinic's language's.
+
+    The therapist card matches a ticked precaution to the clinic's language by its place in the
+    list (precautions have no ids), so the lists must match item for item; a different count means
+    the lines beneath on the card would be the wrong precautions. A reordered list of the same
+    length can't be told apart here: the shipped files' comment asks staff to keep the order.
+    """
+    base = content.base.precautions
+    problems: list[Problem] = []
+    for language in content.languages.values():
+        own = language.precautions
+        if base is None or own is None or own is base or len(own.items) == len(base.items):
+            continue  # nothing to compare, or the clinic's own page borrowed untranslated
+        path = content.folder / "lang" / language.code / "precautions.yaml"
+        problems.append(Problem(display_path(path), key_line(path, "items"), (
+            f"'items' has {len(own.items)} precautions but the {content.base.ui.language_name} file has "
+            f"{len(base.items)}; give both the same items in the same order, because the therapist card "
+            "shows each ticked one beneath in the clinic's language by its place in the list")))
+    return problems
 
 
 # --- a clinic's bad day (issue #15) ----------------------------------------------------
@@ -223,10 +242,10 @@ def example_clinic_warnings(content: Content) -> list[Problem]:
     path = display_path(file)
     warnings = []
     if clinic.phone == EXAMPLE_PHONE:
-        warnings.append(Problem(path, _line_of(file, "phone:"), "'phone' is still the example's number "
+        warnings.append(Problem(path, key_line(file, "phone"), "'phone' is still the example's number "
                                 f"({EXAMPLE_PHONE}); put your clinic's own phone number here", warning=True))
     if any(EXAMPLE_WEB_ADDRESS in url for url in (clinic.aftercare_url or "", *clinic.aftercare_urls.values())):
-        warnings.append(Problem(path, _line_of(file, "aftercare_url:"), "'aftercare_url' is still the "
+        warnings.append(Problem(path, key_line(file, "aftercare_url"), "'aftercare_url' is still the "
                                 "example's address; put your clinic's own after-care page here, or remove "
                                 "the line for no QR code", warning=True))
     return warnings

@@ -376,6 +376,9 @@ class UiText:
     # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
     ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
     not_translated: str | None = None  # above a page shown in the base language instead of this one
+    # reading: the way back on the questions and card screens, to whatever screen opened them
+    # ("Volver" reads better than the step button's "Anterior"). Optional; else previous_button.
+    go_back: str | None = None
 
 
 @dataclass(frozen=True)
@@ -618,7 +621,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
     if clinic.logo:
         trouble = picture_trouble(clinic.logo, folder)
         if trouble:
-            problems.append(Problem(display_path(folder / "clinic.yaml"), _key_line(folder / "clinic.yaml", "logo"),
+            problems.append(Problem(display_path(folder / "clinic.yaml"), key_line(folder / "clinic.yaml", "logo"),
                                     f"'logo': {trouble}"))
     base_ui = essential(folder / "ui.yaml",
                         _with_shipped_words(UiText, shipped / "ui.yaml" if shipped else None, problems))
@@ -721,7 +724,8 @@ def picture_trouble(name: str, folder: Path) -> str | None:
     return None
 
 
-def _key_line(path: Path, key: str) -> int | None:
+def key_line(path: Path, key: str) -> int | None:
+    """The line a top-level ``key:`` starts on in a YAML file, for a message to staff; None if unread."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):

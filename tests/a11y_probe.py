@@ -38,9 +38,32 @@ def body_map(app, name):
     return None
 
 
+def shown_tabs(app, timeout=10):
+    """The region screen's tabs on screen now (kept screens are in the tree too, not showing):
+    each one's name, role and whether it is selected or checked."""
+    tab_roles = ("page tab", "check box", "toggle button", "push button")
+    end = time.time() + timeout
+    while True:
+        found = []
+        for node in nodes(app):
+            if node.getRoleName() not in tab_roles:
+                continue
+            states = node.getState()
+            if not states.contains(pyatspi.STATE_SHOWING):
+                continue
+            parent = node.parent
+            found.append({"name": node.name, "role": node.getRoleName(),
+                          "parent_role": parent.getRoleName() if parent is not None else None,
+                          "selected": states.contains(pyatspi.STATE_SELECTED),
+                          "checked": states.contains(pyatspi.STATE_CHECKED)})
+        if any(t["role"] == "page tab" for t in found) or time.time() > end:
+            return found
+        time.sleep(0.3)
+
+
 def main():
     map_name = sys.argv[1]
-    result = {"app": None, "regions": {}, "pressed": None, "opened": False}
+    result = {"app": None, "regions": {}, "pressed": None, "opened": False, "tabs": []}
     app = app_named("needling")
     if app is None:
         print(json.dumps(result))
@@ -67,6 +90,8 @@ def main():
                 time.sleep(0.3)
             frames = [n for n in app if n is not None and n.getRoleName() == "frame"]
             result["window_title"] = frames[0].name if frames else None
+            if result["opened"]:
+                result["tabs"] = shown_tabs(app)
     print(json.dumps(result))
     return 0
 

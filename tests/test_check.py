@@ -115,3 +115,27 @@ def test_a_hard_sentence_on_a_region_tab_is_named_on_that_region_file(content_co
     found = [w for w in warnings(content_copy) if "a sentence has" in w]
     assert found and all(w.startswith(f"{path}: warning: a sentence has") for w in found), found
     assert any("(page en/standard/region-calves-4)" in w for w in found), found
+
+
+def test_a_translation_with_a_precaution_missing_is_an_error_naming_its_file_and_line(content_copy):
+    """The therapist card shows a ticked precaution beneath in English by its place in the list:
+    one item fewer in Spanish would put the wrong English precaution under every later tick."""
+    path = content_copy / "lang" / "es" / "precautions.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - heading: Tienes diabetes")
+    end = text.index("  - heading: Tienes un problema en los vasos")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert errors(content_copy) == [
+        f"{path}:{line_of(path, 'items:')}: 'items' has 10 precautions but the English file has 11; give both "
+        "the same items in the same order, because the therapist card shows each ticked one beneath in the "
+        "clinic's language by its place in the list"]
+
+
+def test_key_line_finds_a_top_level_key_and_nothing_for_an_unreadable_file(tmp_path):
+    from kiosk.content import key_line
+
+    path = tmp_path / "clinic.yaml"
+    path.write_text("# a comment\nname: Clinic\n  phone: nested\nphone: 0123\n", encoding="utf-8")
+    assert key_line(path, "phone") == 4  # the top-level key, not the indented one
+    assert key_line(path, "logo") is None
+    assert key_line(tmp_path / "missing.yaml", "phone") is None

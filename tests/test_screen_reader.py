@@ -55,7 +55,10 @@ exit $status
 """
 
 
-def test_the_body_map_regions_are_buttons_a_screen_reader_can_press(tmp_path):
+@pytest.fixture(scope="module")
+def seen(tmp_path_factory):
+    """What the probe saw in one running kiosk: the body map, then the calves screen it opened."""
+    tmp_path = tmp_path_factory.mktemp("screen-reader")
     env = {**os.environ, "BUS_LAUNCHER": BUS_LAUNCHER, "KIOSK_PYTHON": sys.executable,
            "SYSTEM_PYTHON": SYSTEM_PYTHON, "PROBE": str(REPO / "tests" / "a11y_probe.py"),
            "SETTINGS": str(tmp_path / "settings.yaml"), "KIOSK_LOG": str(tmp_path / "kiosk.log"),
@@ -65,10 +68,23 @@ def test_the_body_map_regions_are_buttons_a_screen_reader_can_press(tmp_path):
                          capture_output=True, text=True, timeout=120)
     lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
     assert lines, f"no answer from the probe:\n{run.stdout}\n{run.stderr}\n{(tmp_path / 'kiosk.log').read_text()}"
-    seen = json.loads(lines[-1])
+    return json.loads(lines[-1])
+
+
+def test_the_body_map_regions_are_buttons_a_screen_reader_can_press(seen):
     assert seen["app"] == "Dry needling kiosk"
     assert seen["map_found"], "the body map is announced by its purpose"
     assert sorted(seen["regions"]) == ["Calves", "Foot", "Hamstrings", "Quads"]
     assert all(any(a.lower() == "press" for a in actions) for actions in seen["regions"].values())
     assert seen["opened"], "pressing 'Calves' through AT-SPI opened the calves screen"
     assert seen["window_title"].startswith("Calves"), "the new screen is announced by name"
+
+
+def test_region_tabs_are_heard_as_page_tabs_with_the_shown_one_selected(seen):
+    titles = ["What dry needling does here", "What the session feels like", "What soreness to expect",
+              "What can help"]
+    tabs = [t for t in seen["tabs"] if t["name"] in titles]
+    assert [t["name"] for t in tabs] == titles, seen["tabs"]
+    assert all(t["role"] == "page tab" and t["parent_role"] == "page tab list" for t in tabs), tabs
+    assert [t["selected"] for t in tabs] == [True, False, False, False]
+    assert not any(t["checked"] for t in tabs), "a tab is not a check box"

@@ -6,39 +6,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.card import CardLine
 from kiosk.content import UiText
-from kiosk.ui.screen import Screen
+from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.touchscroll import TouchScroll
-from kiosk.ui.widgets import TextSizeButton, named
+from kiosk.ui.widgets import named
 
 
-class CardScreen(Screen):
-    backRequested = Signal()
-    textSizeRequested = Signal()
+class CardScreen(ReadingScreen):
     clearRequested = Signal()
 
     def __init__(self, lines: Sequence[CardLine], ui: UiText, beneath_prefix: str, back_label: str,
                  text_scale: float = 1.0, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
-        self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = TextSizeButton(ui, text_scale)
-        self.text_size_button.clicked.connect(self.textSizeRequested)
-        self.clear_button = named(QPushButton(ui.card_clear), "secondary")
+        clear = named(QPushButton(ui.card_clear), "secondary")  # in the header, before the text size
+        super().__init__(ui, back_label, text_scale, read_aloud=False, extra_buttons=(clear,), parent=parent)
+        self.clear_button = clear
         self.clear_button.clicked.connect(self.clearRequested)
         self.clear_button.setVisible(bool(lines))
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.back_button)
-        header.addStretch(1)
-        header.addWidget(self.clear_button)
-        header.addWidget(self.text_size_button)
 
         self.title = named(QLabel(ui.card_title), "title")
         self.title.setWordWrap(True)
@@ -74,7 +60,7 @@ class CardScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 20, 24, 12)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.title)
         layout.addWidget(scroller, 1)
         layout.addWidget(self.note)
@@ -88,9 +74,3 @@ class CardScreen(Screen):
             if clinic is not None:
                 words.append(clinic.text())
         return "\n".join(words)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
-            self.backRequested.emit()
-        else:
-            super().keyPressEvent(event)

@@ -3,45 +3,27 @@ item, so the patient can take what applies to them to the couch on the therapist
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.content import Precautions, UiText
 from kiosk.pages import Page
 from kiosk.ui.pageview import PageView
-from kiosk.ui.readaloud import ReadAloudButton
-from kiosk.ui.screen import Screen
+from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.ticks import TickPanel
-from kiosk.ui.widgets import TextSizeButton, named
 
 PANEL_WIDTH = 440
 
 
-class PrecautionsScreen(Screen):
-    backRequested = Signal()
-    textSizeRequested = Signal()
+class PrecautionsScreen(ReadingScreen):
     tickToggled = Signal(object, bool)  # Tick, ticked
     cardRequested = Signal()
 
     def __init__(self, page: Page, precautions: Precautions | None, ui: UiText, back_label: str,
                  card: TherapistCard, text_scale: float = 1.0,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
-        self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = TextSizeButton(ui, text_scale)
-        self.text_size_button.clicked.connect(self.textSizeRequested)
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.back_button)
-        header.addStretch(1)
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
-        header.addWidget(self.read_aloud_button)
-        header.addWidget(self.text_size_button)
+        super().__init__(ui, back_label, text_scale, parent=parent)
         self.view = PageView(page, ui.unavailable)
         items = precautions.items if precautions is not None and page.html is not None else ()
         self.ticks = TickPanel(ui.tick_heading, [(Tick.precaution(i), item.heading) for i, item in enumerate(items)],
@@ -57,7 +39,7 @@ class PrecautionsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addLayout(body, 1)
         if page.html is not None:
             self.setAccessibleName(self.text().split("\n", 1)[0])  # the page's own heading
@@ -71,9 +53,3 @@ class PrecautionsScreen(Screen):
 
     def text(self) -> str:
         return self.view.toPlainText()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
-            self.backRequested.emit()
-        else:
-            super().keyPressEvent(event)

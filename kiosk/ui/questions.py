@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.content import Questions, UiText
-from kiosk.ui.screen import Screen
+from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.ticks import TickPanel
-from kiosk.ui.widgets import TextSizeButton, named
+from kiosk.ui.widgets import named
 
 
-class QuestionsScreen(Screen):
-    backRequested = Signal()
-    textSizeRequested = Signal()
+class QuestionsScreen(ReadingScreen):
     tickToggled = Signal(object, bool)  # Tick, ticked
     cardRequested = Signal()
 
     def __init__(self, questions: Questions, ui: UiText, back_label: str, card: TherapistCard,
                  text_scale: float = 1.0, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = named(QPushButton(f"\u2190  {back_label}"), "backButton")
-        self.back_button.clicked.connect(self.backRequested)
-        self.text_size_button = TextSizeButton(ui, text_scale)
-        self.text_size_button.clicked.connect(self.textSizeRequested)
-        header = QHBoxLayout()
-        header.setSpacing(14)
-        header.addWidget(self.back_button)
-        header.addStretch(1)
-        header.addWidget(self.text_size_button)
+        super().__init__(ui, back_label, text_scale, read_aloud=False, parent=parent)
         self.title = named(QLabel(questions.title), "title")
         self.title.setWordWrap(True)
         self.ticks = TickPanel(questions.intro, [(Tick.question(q.id), q.text) for q in questions.items],
@@ -52,15 +38,9 @@ class QuestionsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 24, 0)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addLayout(centred, 1)
         self.setAccessibleName(questions.title)
 
     def start_over(self) -> None:
         self.ticks.start_over()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
-            self.backRequested.emit()
-        else:
-            super().keyPressEvent(event)

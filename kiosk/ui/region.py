@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
+from kiosk.ui.pagetabs import PageTabRow
+from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
-from kiosk.ui.screen import Screen
-from kiosk.ui.swipe import SwipeWatcher, TurnKeys
-from kiosk.ui.widgets import TextSizeButton, WrappingButton, calm_toggle, named
+from kiosk.ui.readingheader import way_back_button
+from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 
 
-class RegionScreen(Screen):
+class RegionScreen(PagedScreen):
     backRequested = Signal()
     walkthroughRequested = Signal()
     precautionsRequested = Signal()
@@ -34,10 +35,10 @@ class RegionScreen(Screen):
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._pages = pages
-        self.index = max(0, min(start, len(pages) - 1))
+        start = first_page(start, len(pages))
 
         # "Home", as on the walkthrough: one word for the way back everywhere, and room at large text.
-        self.back_button = named(QPushButton(f"\u2190  {ui.home_button}"), "backButton")
+        self.back_button = way_back_button(ui.home_button)
         self.back_button.clicked.connect(self.backRequested)
         self.title = named(QLabel(region_name), "regionTitle")
         # A clinic may name a region at length: the name wraps rather than widen the window
@@ -59,23 +60,12 @@ class RegionScreen(Screen):
         header.addWidget(self.text_size_button)
 
         # Big tabs, one per page: a finger taps between the three things a runner came for.
-        self.tabs: list[WrappingButton] = []
-        self._tab_group = QButtonGroup(self)
-        self._tab_group.setExclusive(True)
-        tab_row = QHBoxLayout()
-        tab_row.setSpacing(12)
-        for number, title in enumerate(titles[:len(pages)] or ("",)):
-            tab = WrappingButton(title, "pageTab")
-            tab.setCheckable(True)
-            tab.clicked.connect(lambda _=False, n=number: self.go_to(n))
-            self._tab_group.addButton(tab)
-            self.tabs.append(tab)
-            tab_row.addWidget(tab, 1)
+        self.tab_row = PageTabRow(titles[:len(pages)] or ("",))
+        self.tab_row.chosen.connect(self.go_to)
+        self.tabs = self.tab_row.tabs
 
-        self.view = PageView(pages[self.index], ui.unavailable)
+        self.view = PageView(pages[start], ui.unavailable)
         self.view.setAccessibleName(region_name)
-        self._swipe = SwipeWatcher(self.view.viewport())
-        self._swipe.swiped.connect(lambda direction: self.go_to(self.index + (1 if direction < 0 else -1)))
 
         # One line each: there is room, and a wrapped "if..." alone on a line reads badly.
         self.walkthrough_button = named(QPushButton(f"{ui.walkthrough_button}  \u2192"), "secondary")
@@ -97,34 +87,14 @@ class RegionScreen(Screen):
         layout.setContentsMargins(28, 6, 28, 6)  # tight: every px goes to the page, which must not scroll
         layout.setSpacing(6)
         layout.addLayout(header)
-        layout.addLayout(tab_row)
+        layout.addWidget(self.tab_row)
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
         layout.addLayout(footer)
-        self._turn_keys = TurnKeys(self, lambda step: self.go_to(self.index + step))
-        self._show()
-
-    @property
-    def total(self) -> int:
-        return len(self._pages)
+        self.turn_pages(len(pages), start, self.pageChanged)
 
     def go_to(self, index: int) -> None:
-        if 0 <= index < self.total and index != self.index:
-            self.index = index
-            self._show()
-            self.pageChanged.emit(index)
-        else:
+        if not self._turner.go_to(index):
             self.tabs[self.index].setChecked(True)  # a tap on the page already shown keeps it chosen
-
-    def start_over(self, page: int = 0) -> None:
-        """As if new, on ``page`` (a kept screen is shown again to the next patient too)."""
-        index = max(0, min(page, self.total - 1))
-        if index != self.index:
-            self.index = index
-            self._show()
-        self.view.verticalScrollBar().setValue(0)
-
-    def page_view(self) -> PageView:
-        return self.view
 
     def text(self) -> str:
         """What the patient can read now, as plain text: the region, its tabs and the page shown."""

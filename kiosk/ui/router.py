@@ -133,7 +133,7 @@ class Router(QObject):
             to_region = back.region if back.kind is ScreenKind.REGION else None
             page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
             made = PrecautionsScreen(page, scene.language.precautions, ui,
-                                     scene.region_names()[to_region] if to_region else ui.back_button, scene.card,
+                                     scene.region_names()[to_region] if to_region else ui.home_button, scene.card,
                                      text_scale=scene.visit.text_scale)
             made.textSizeRequested.connect(self.textSizeRequested)
             made.tickToggled.connect(self.tickToggled)
@@ -160,7 +160,8 @@ class Router(QObject):
             questions = scene.language.questions
             if questions is None:
                 raise LookupError("this content has no questions.yaml")
-            made = QuestionsScreen(questions, scene.language.ui, scene.language.ui.previous_button, scene.card,
+            ui = scene.language.ui
+            made = QuestionsScreen(questions, ui, ui.go_back or ui.previous_button, scene.card,
                                    text_scale=scene.visit.text_scale)
             made.backRequested.connect(return_to)
             made.textSizeRequested.connect(self.textSizeRequested)
@@ -182,8 +183,9 @@ class Router(QObject):
             clinic = scene.book.content.base
             # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
             beneath = clinic.ui.card_base_language.format(language=clinic.name)
-            made = CardScreen(scene.card.lines(scene.language, clinic), scene.language.ui, beneath,
-                              scene.language.ui.previous_button, text_scale=scene.visit.text_scale)
+            ui = scene.language.ui
+            made = CardScreen(scene.card.lines(scene.language, clinic), ui, beneath, ui.go_back or ui.previous_button,
+                              text_scale=scene.visit.text_scale)
             made.backRequested.connect(return_to)
             made.textSizeRequested.connect(self.textSizeRequested)
             made.clearRequested.connect(self.cardCleared)
@@ -250,7 +252,7 @@ class Router(QObject):
 
         ui = scene.language.ui
         to_region = back.region if back.kind is ScreenKind.REGION else None
-        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.back_button,
+        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.home_button,
                                text_scale=scene.visit.text_scale)
         if page.html is not None:
             screen.setAccessibleName(screen.text().split("\n", 1)[0])  # the page's own heading
@@ -270,6 +272,6 @@ class Router(QObject):
             from kiosk.ui.article import ArticleScreen
 
             ui = self._scene().language.ui
-            screen = ArticleScreen(Page(None), ui, ui.back_button)
+            screen = ArticleScreen(Page(None), ui, ui.home_button)
             screen.backRequested.connect(self.homeWanted)
         self.navigator.show(screen_id, screen)

@@ -9,16 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.content import UiText
 from kiosk.pages import Page
+from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
-from kiosk.ui.screen import Screen
-from kiosk.ui.swipe import SwipeWatcher, TurnKeys
+from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
 
-BACK_LABEL_CHARS = 16  # longer region names are shortened on the way-back button
 
-
-class WalkthroughScreen(Screen):
+class WalkthroughScreen(PagedScreen):
     """``homeRequested`` means "back to where I came from" (the top-left button, Esc and Done):
     home, or the region the walkthrough is about; ``back_label`` names it."""
 
@@ -35,14 +33,9 @@ class WalkthroughScreen(Screen):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._steps = steps
         self._ui = ui
-        self.index = max(0, min(start, len(steps) - 1))
+        start = first_page(start, len(steps))
 
-        where = back_label or ui.home_button
-        # A clinic may name a region at length; the button keeps to its corner (the header must fit
-        # the tablet at every text size) and screen readers still hear the whole name.
-        shown = where if len(where) <= BACK_LABEL_CHARS else where[:BACK_LABEL_CHARS - 1].rstrip() + "\u2026"
-        self.home_button = named(QPushButton(f"\u2190  {shown}"), "backButton")
-        self.home_button.setAccessibleName(where)
+        self.home_button = way_back_button(back_label or ui.home_button)
         self.home_button.clicked.connect(self.homeRequested)
         self.progress = named(QLabel(), "progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -67,9 +60,7 @@ class WalkthroughScreen(Screen):
         self.stop_banner.setWordWrap(True)
         self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.view = PageView(steps[self.index], ui.unavailable)
-        self._swipe = SwipeWatcher(self.view.viewport())
-        self._swipe.swiped.connect(self._on_swipe)
+        self.view = PageView(steps[start], ui.unavailable)
 
         self.previous_button = named(QPushButton(f"\u2190  {ui.previous_button}"), "stepButton")
         self.previous_button.clicked.connect(self.previous)
@@ -97,35 +88,13 @@ class WalkthroughScreen(Screen):
         layout.addWidget(self.stop_banner)
         layout.addLayout(reading_column(self.view), 1)
         layout.addLayout(footer)
-        self._turn_keys = TurnKeys(self, lambda step: self.go_to(self.index + step))
-        self._show()
-
-    @property
-    def total(self) -> int:
-        return len(self._steps)
+        self.turn_pages(len(steps), start, self.stepChanged)
 
     def next(self) -> None:
         self.go_to(self.index + 1)
 
     def previous(self) -> None:
         self.go_to(self.index - 1)
-
-    def go_to(self, index: int) -> None:
-        if 0 <= index < self.total and index != self.index:
-            self.index = index
-            self._show()
-            self.stepChanged.emit(index)
-
-    def start_over(self, step: int = 0) -> None:
-        """As if new, at ``step`` (a kept screen is shown again to the next patient too)."""
-        index = max(0, min(step, self.total - 1))
-        if index != self.index:
-            self.index = index
-            self._show()
-        self.view.verticalScrollBar().setValue(0)
-
-    def page_view(self) -> PageView:
-        return self.view
 
     def text(self) -> str:
         return self.view.toPlainText()
@@ -139,10 +108,6 @@ class WalkthroughScreen(Screen):
         last = self.index == self.total - 1
         self.next_button.setVisible(not last)
         self.done_button.setVisible(last)
-
-    def _on_swipe(self, direction: int) -> None:
-        # Like turning a page: swiping to the left brings the next step.
-        self.go_to(self.index + (1 if direction < 0 else -1))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk

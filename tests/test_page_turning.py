@@ -1,0 +1,42 @@
+"""Region tabs and walkthrough steps turn the same way (kiosk/ui/pageturner.py): by a call, a
+sideways swipe or the arrow keys, never past either end, and starting over is not a turn."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from tests.test_journey import drag
+
+
+@pytest.mark.parametrize("paged", ["region", "walkthrough"])
+def test_turning_stops_at_either_end_and_starting_over_is_not_a_turn(make_window, qtbot, paged):
+    window = make_window()
+    if paged == "region":
+        window.show_region("calves")
+    else:
+        window.show_walkthrough("calves")
+    screen = window.shown_screen
+    turned = screen.pageChanged if paged == "region" else screen.stepChanged
+    first = screen.view.toPlainText()
+    viewport = screen.view.viewport()
+    middle = viewport.rect().center()
+
+    with qtbot.assertNotEmitted(turned):
+        qtbot.keyClick(screen.view, Qt.Key.Key_Left)  # before the first page: nothing
+        drag(qtbot, viewport, middle - QPoint(200, 0), middle + QPoint(200, 0))
+    assert screen.index == 0
+
+    with qtbot.waitSignal(turned) as changed:
+        screen.go_to(screen.total - 1)
+    assert changed.args == [screen.total - 1] and screen.view.toPlainText() != first
+    with qtbot.assertNotEmitted(turned):
+        qtbot.keyClick(screen.view, Qt.Key.Key_Right)  # past the last page: nothing
+        drag(qtbot, viewport, middle + QPoint(200, 0), middle - QPoint(200, 0))
+        screen.go_to(screen.total - 1)  # the page already shown
+    assert screen.index == screen.total - 1
+
+    with qtbot.assertNotEmitted(turned):
+        screen.start_over(99)  # kept within the pages
+    assert screen.index == screen.total - 1
+    with qtbot.assertNotEmitted(turned):
+        screen.start_over()
+    assert screen.index == 0 and screen.view.toPlainText() == first
