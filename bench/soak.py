@@ -391,6 +391,9 @@ class Driver:
         window.show()
         window.activateWindow()  # keys go to the focus widget of the active window
         self.settle()
+        # Touches count from the turn after home's first frame, as for a patient.
+        if not self.wait(10, lambda: getattr(window, "watching_people", True)):
+            raise RuntimeError("the kiosk did not start watching for touches within 10 s")
         return self
 
     def stop(self) -> None:

@@ -72,6 +72,8 @@ def make_window(qtbot, qapp):
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
+        # As a patient's first touch: touches count from the turn after home's first frame.
+        qtbot.waitUntil(lambda: window.watching_people)
         windows.append(window)
         return window
 

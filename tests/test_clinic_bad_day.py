@@ -51,6 +51,7 @@ def kiosk(qtbot, qapp):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.watching_people)  # as a patient's first touch
         made.append(window)
         return window
 

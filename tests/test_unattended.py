@@ -47,6 +47,7 @@ def kiosk(qtbot, qapp):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.watching_people)  # as a patient's first touch
         made.append(window)
         return window
 
@@ -112,12 +113,14 @@ def test_touch_counts_as_activity(kiosk, qtbot):
     window = kiosk(idle_seconds=600)
     idle = window.idle
     start = idle.remaining_seconds()
-    qtbot.waitUntil(lambda: idle.remaining_seconds() < start - 0.15, timeout=3000)
+    # Long enough a wait that the restart shows whatever the first touch costs on a busy machine.
+    qtbot.waitUntil(lambda: idle.remaining_seconds() < start - 0.5, timeout=3000)
+    before = idle.remaining_seconds()
     device = QTest.createTouchDevice()
     with qtbot.waitSignal(window.idle.activity):
         QTest.touchEvent(window.windowHandle(), device).press(0, QPoint(640, 400)).commit()
     QTest.touchEvent(window.windowHandle(), device).release(0, QPoint(640, 400)).commit()
-    assert idle.remaining_seconds() > start - 0.1, "a touch restarts the idle clock"
+    assert idle.remaining_seconds() > before, "a touch restarts the idle clock"
 
 
 def long_press_corner(window, qtbot):
@@ -234,6 +237,7 @@ def test_a_screen_that_fails_shows_the_calm_page(kiosk, qtbot, monkeypatch, capl
         raise RuntimeError("template engine exploded")
 
     monkeypatch.setattr(window.book, "region", broken)
+    window.navigator.forget_kept()  # the region screens made ahead while home waited: made anew
     window.home.region_buttons["quads"].click()
     assert "This page is being updated" in window.shown_screen.text()
     assert "exploded" not in window.shown_screen.text()

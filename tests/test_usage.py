@@ -28,6 +28,7 @@ def counted_window(qtbot, qapp, tmp_path):
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.watching_people)  # as a patient's first touch
     yield window, log
     log.close()  # its writer thread ends with the test
 

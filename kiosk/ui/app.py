@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from PySide6.QtCore import QMessageLogContext, QtMsgType
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.window import KioskWindow
 
@@ -133,7 +133,9 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
 
     if exit_after_first_paint:
         window.read_aloud.never_load(window.home)
-    _after_first_paint(window.home, app.quit if exit_after_first_paint else later)
+    from kiosk.ui.firstpaint import after_first_paint as on_first_paint
+
+    on_first_paint(window.home, app.quit if exit_after_first_paint else later)
     code = app.exec()
     window.usage.close()  # the last few counts, written before the process ends (issue #17)
     # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
@@ -155,19 +157,3 @@ def _watch_content(content_dir: Path, window: KioskWindow) -> None:
 
     watcher = ContentWatcher(content_dir, window)
     watcher.changed.connect(window.reload_content)
-
-
-def _after_first_paint(screen: QWidget, then: Callable[[], None]) -> None:
-    """``then()`` once, when ``screen``'s first paint (and the flush to the screen that follows
-    it) is done."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                screen.removeEventFilter(self)
-                QTimer.singleShot(0, then)
-            return False
-
-    watcher = FirstPaint(screen)
-    screen.installEventFilter(watcher)

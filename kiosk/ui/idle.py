@@ -43,6 +43,11 @@ class IdleWatcher(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may drift by 5% of 90 s
         self._timer.timeout.connect(self.idle)
         self.set_seconds(seconds)
+
+    def watch(self) -> None:
+        """Notice touches from now on. Called once the window is first painted: PySide makes the
+        Python classes and enums of every widget type at an app-wide filter's first event
+        (about 70 ms), which the first frame shouldn't wait for (issue 18)."""
         _application().installEventFilter(self)
 
     def set_seconds(self, seconds: float) -> None:
@@ -89,6 +94,9 @@ class StaffCorner(QObject):
         self._swallow_release = False
         self._press_pos: QPoint | None = None
         self.marker: QWidget | None = None  # shown while staff have a problem to look at
+
+    def watch(self) -> None:
+        """Notice a held corner from now on (once the window is first painted, as the idle watcher)."""
         _application().installEventFilter(self)
 
     def show_marker(self, on: bool) -> None:

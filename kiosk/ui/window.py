@@ -16,9 +16,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 from kiosk.bodyart import BodyArt
 from kiosk.card import TherapistCard, Tick
@@ -30,6 +31,7 @@ from kiosk.resources import picture_path
 from kiosk.screenid import ATTRACT, HOME, ScreenId
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
+from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleReset, IdleWatcher, StaffCorner
 from kiosk.ui.looks import Looks
@@ -120,6 +122,8 @@ class KioskWindow(QMainWindow):
             {code: lang.name for code, lang in self.book.content.languages.items()})
         self._build_home()
         self.read_aloud.load_after_paint(self.home)
+        self.watching_people = False  # touches count (idle time, staff corner) from home's first frame on
+        after_first_paint(self.home, self._watch_people)
         self.show_home()
 
     # --- what the patient sees ------------------------------------------------------
@@ -348,6 +352,16 @@ class KioskWindow(QMainWindow):
         self._build_home()
         self._mark_problems()
         self.contentSwapped.emit()
+
+    def _watch_people(self) -> None:
+        """Touches (idle time) and the staff corner are watched from home's first frame on."""
+        self.idle.watch()
+        self.staff_corner.watch()
+        self.watching_people = True
+        # PySide makes the Python classes and enums of every widget type (40-70 ms) when an
+        # app-wide filter first sees an object of a class it doesn't know, such as the scroll-bar
+        # box inside a scroll area: have that happen now, while nobody waits, not at the first tap.
+        shiboken6.delete(QScrollArea())
 
     def _mark_problems(self) -> None:
         """The staff corner's marker shows while the content has errors for staff to look at
