@@ -224,6 +224,7 @@ def start_summary(results: list[dict]) -> dict:
 
 # What any PySide6 app pays before its own first line: the floor under the kiosk's start.
 EMPTY_WINDOW = """
+import os
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
@@ -233,7 +234,7 @@ label.resize(1280, 800)
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, app.quit)
+            QTimer.singleShot(0, lambda: os._exit(0))  # as the kiosk's timed start ends
         return False
 first_paint = FirstPaint()
 label.installEventFilter(first_paint)
