@@ -88,6 +88,7 @@ class KioskWindow(QMainWindow):
         # switches language, back and forth, waits for none to be made (issue 18).
         self._homes: dict[str, HomeScreen] = {}
         self._homes_for: tuple[object, ...] = ()
+        self._home_due = False
         self.navigator = Navigator(stack, lambda: self.router.regions_to_make_ahead() + self._homes_to_make_ahead(),
                                    lambda: not self._overlay_open())
         self.navigator.shown.connect(self._announce)
@@ -138,6 +139,8 @@ class KioskWindow(QMainWindow):
 
     @property
     def home(self) -> HomeScreen:
+        """Home for the current visit (made now if the next patient's is still due)."""
+        self._make_due_home()
         assert isinstance(self.navigator.home, HomeScreen)
         return self.navigator.home
 
@@ -175,6 +178,7 @@ class KioskWindow(QMainWindow):
     def show_home(self) -> None:
         self.router.again = self.show_home
         self._swap_in_new_content()
+        self._make_due_home()
         self.navigator.show(HOME, self.home)
 
     def show_attract(self) -> None:
@@ -231,8 +235,12 @@ class KioskWindow(QMainWindow):
     def reset_for_next_patient(self) -> None:
         """Forget everything the last patient chose and show the attract screen."""
         self.usage.count(IDLE_RESET)
-        self._forget_visit()
+        self._forget_visit(home_now=False)
         self.show_attract()
+        # The next patient's home is made once the attract screen is on screen: nobody waits
+        # for it then, and the attract screen comes a home's making sooner (issue 18).
+        if self.navigator.screen is not None:
+            after_first_paint(self.navigator.screen, self._make_due_home)
         self.idle.restart()
 
     def recover(self) -> None:
@@ -330,7 +338,7 @@ class KioskWindow(QMainWindow):
         self._build_home(fresh=False)
         (then or self.show_home)()
 
-    def _forget_visit(self) -> None:
+    def _forget_visit(self, home_now: bool = True) -> None:
         # A new home, new choices, and kept screens that start at their top (or first step)
         # whenever shown leave nothing of the last patient: no region, step, scroll position
         # or language.
@@ -339,7 +347,14 @@ class KioskWindow(QMainWindow):
         self.card = TherapistCard()
         self.usage.new_visit()
         self.colours = self.looks.apply(self.book, self.visit)
-        self._build_home()
+        if home_now:
+            self._build_home()
+        else:
+            self._home_due = True  # made before home is next shown or asked for
+
+    def _make_due_home(self) -> None:
+        if self._home_due:
+            self._build_home()
 
     def _swap_in_new_content(self) -> None:
         book = self.reloader.take()
@@ -386,6 +401,7 @@ class KioskWindow(QMainWindow):
         """Home for the visit: made now, or with ``fresh=False`` one kept for this look and
         language, showing the visit's calm-mode choice. A new patient (``fresh``), new content,
         contrast or text size get new homes: nothing of the last patient, the old look or content."""
+        self._home_due = False
         look = (self.book, self.visit.high_contrast, self.visit.text_scale)
         if fresh or look != self._homes_for:
             self._let_go_of_homes()
