@@ -315,3 +315,17 @@ def test_every_button_on_every_other_screen_takes_a_tap_across_a_fingertip_squar
             window.countdown.close()
     assert seen > 40
     assert not failures, f"taps in these 64 px squares did nothing: {failures}"
+
+
+@pytest.mark.parametrize("where", ["the hips", "the prompt itself"])
+def test_the_gentle_answer_to_a_missed_tap_leaves_the_prompt_readable(tablet, qtbot, where):
+    from PySide6.QtCore import QPointF
+
+    window = tablet("en", SIZES["extra-large-text"])
+    body_map = window.home.body_map
+    prompt = body_map.findChild(QLabel, "prompt")
+    back_hips = body_map.art_transform().map(QPointF(585, 150)).toPoint()  # tests/test_bodymap.py's BACK
+    at = back_hips if where == "the hips" else prompt.geometry().center()
+    tap(window, body_map, at, touch=False)
+    qtbot.waitUntil(body_map.hint.isVisible)
+    assert not body_map.hint.geometry().intersects(prompt.geometry())

@@ -391,6 +391,12 @@ class BodyMap(QWidget):
         box.moveCenter(QPointF(at.x(), at.y() - box.height() / 2 - 40))
         if box.top() < 4:
             box.moveTop(at.y() + 40)
+        caption = QRectF(self._caption.geometry()) if self._caption is not None else QRectF()
+        if box.intersects(caption):  # beside the caption's words, not over them
+            if at.x() < caption.left():
+                box.moveRight(caption.left() - 8)
+            else:
+                box.moveTop(caption.bottom() + 8)
         box.moveLeft(max(4.0, min(box.left(), self.width() - box.width() - 4)))
         box.moveTop(max(4.0, min(box.top(), self.height() - box.height() - 4)))
         hint.move(box.topLeft().toPoint())
