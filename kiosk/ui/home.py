@@ -106,7 +106,7 @@ class HomeScreen(Screen):
         self.contrast_toggle.set_current(high_contrast)
         self.contrast_toggle.toggled.connect(self.contrast_toggle.set_current)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
-        self.text_size_button = named(TextSizeButton(ui), "homeTextSize")  # no narrower than its words
+        self.text_size_button = TextSizeButton(ui)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         choices = QGridLayout()
         choices.setSpacing(8)

@@ -73,11 +73,12 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
-    QPushButton#textSize, QPushButton#homeTextSize {{
+    QPushButton#textSize {{
         font-size: 19px; min-height: {MIN_TOUCH_PX}px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
-    QPushButton#textSize {{ min-width: 64px; }}  /* home's (fingertip) is never narrower than its words */
+    /* fingertip: home's, beside High contrast, is never narrower than its words (it was cut off) */
+    QWidget#screen > QPushButton#textSize {{ min-width: 64px; }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
     QPushButton#backButton {{ padding: 0px 24px; }}  /* 72 px high: room for the page below */
     QLabel#regionTitle {{ font-size: 34px; font-weight: bold; color: {c.primary}; }}
