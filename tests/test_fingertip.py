@@ -329,3 +329,20 @@ def test_the_gentle_answer_to_a_missed_tap_leaves_the_prompt_readable(tablet, qt
     tap(window, body_map, at, touch=False)
     qtbot.waitUntil(body_map.hint.isVisible)
     assert not body_map.hint.geometry().intersects(prompt.geometry())
+
+
+def test_a_finger_that_drags_home_s_column_scrolls_it_and_presses_nothing(tablet, qtbot):
+    window = tablet("en", SIZES["extra-large-text"])
+    home = window.home
+    bar = home.column_scroller.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    quads = home.region_buttons["quads"]
+    start = quads.mapTo(window, quads.rect().center())
+    handle, device = window.windowHandle(), QTest.createTouchDevice()
+    with qtbot.assertNotEmitted(home.regionChosen):
+        QTest.touchEvent(handle, device).press(0, start).commit()
+        for step in range(1, 9):
+            QTest.touchEvent(handle, device).move(0, start - QPoint(0, 15 * step)).commit()
+        QTest.touchEvent(handle, device).release(0, start - QPoint(0, 120)).commit()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert window.current_screen().name == "home"
