@@ -7,6 +7,8 @@ mapping and list remembers where its keys and items were written.
 
 from __future__ import annotations
 
+import calendar
+import re
 from typing import TYPE_CHECKING
 
 import yaml
@@ -40,6 +42,53 @@ class _DuplicateKey(yaml.MarkedYAMLError):
         self.line = mark.line + 1
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # English whatever the machine's locale: --check-content's words
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class _ImpossibleDate(yaml.MarkedYAMLError):
+    """A date YAML recognises by its shape but the calendar doesn't have, like 2026-13-01 or
+    2026-02-30 (PyYAML raises a bare ValueError there, with no file or line). ``field`` is the
+    dotted name it was written under, filled in on the way out through the mappings and lists."""
+
+    def __init__(self, written: str, mark: yaml.Mark):
+        super().__init__(None, None, _not_on_the_calendar(written), mark)
+        self.written = written
+        self.field = ""
+        self.line = mark.line + 1
+
+    def inside(self, key: object) -> _ImpossibleDate:
+        """The same mistake, named from one level further out (``key`` a mapping's key or a list index)."""
+        step = f"[{key}]" if isinstance(key, int) and not isinstance(key, bool) else str(key)
+        self.field = step + ("" if not self.field else self.field if self.field.startswith("[") else f".{self.field}")
+        return self
+
+    @property
+    def message(self) -> str:
+        named = f"'{self.field}': " if self.field else ""
+        return named + _not_on_the_calendar(self.written)
+
+
+def _not_on_the_calendar(written: str) -> str:
+    """Why ``written`` is not a real date, and how to write it, in staff words."""
+    found = _DAY.match(written)
+    if found is None:
+        return f"{written} is not a real date; write it as year-month-day, like 2026-11-30"
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        if 1 <= day <= 12 and 1 <= month <= calendar.monthrange(year, day)[1]:  # day and month swapped
+            return (f"{written} is not a real date (there is no month {month}). Dates are written "
+                    f"year-month-day: {month} {MONTHS[day - 1]} {year} is {year}-{day:02d}-{month:02d}")
+        return (f"{written} is not a real date (there is no month {month}); "
+                f"write it as year-month-day, like {year}-11-30")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (f"{written} is not a real date ({MONTHS[month - 1]} {year} has {days} days); "
+                f"write it as year-month-day, like {year}-{month:02d}-{days:02d}")
+    return f"{written} is not a real time of day; write the date alone, like {found.group(0)}"
+
+
 # libyaml's C scanner where PyYAML has it: about ten times faster at start-up; the
 # constructors below (line numbers, duplicate keys) run the same on either. The type checker
 # sees the pure-Python SafeLoader: both have the SafeConstructor methods used here.
@@ -70,20 +119,36 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMapping:
                 f"'{key}' is written twice in the same place (first on line {first}); keep only one",
                 key_node.start_mark,
             )
-        result[key] = loader.construct_object(value_node, deep=True)
+        try:
+            result[key] = loader.construct_object(value_node, deep=True)
+        except _ImpossibleDate as exc:
+            raise exc.inside(key) from None
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
-    result = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    result = YamlList()
+    for index, child in enumerate(node.value):
+        try:
+            result.append(loader.construct_object(child, deep=True))
+        except _ImpossibleDate as exc:
+            raise exc.inside(index) from None
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:  # the shape of a date, not a day on the calendar: 2026-13-01, 2026-02-30
+        raise _ImpossibleDate(str(node.value), node.start_mark) from None
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -108,7 +173,7 @@ def parse(text: str, source: str) -> object:
     """Parse YAML text; raises ContentError naming the line for any mistake."""
     try:
         value: object = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
-    except _DuplicateKey as exc:
+    except (_DuplicateKey, _ImpossibleDate) as exc:
         raise ContentError([Problem(source, exc.line, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

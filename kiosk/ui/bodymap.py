@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -47,6 +47,7 @@ HINT_SHOWN_MS = 6000  # the gentle answer to a missed tap stays long enough to r
 # counts. Kept below half the narrowest gap between regions so a tap never lands on two.
 TOUCH_SLOP_PX = 6
 SKIN = "#e9e2d8"  # the silhouette's fill in assets/bodymap.svg
+CAPTION_GAP_PX = 16  # between a caption and the drawn legs or soles
 
 
 def pressed_colour(highlight: QColor) -> QColor:
@@ -248,6 +249,7 @@ class BodyMap(QWidget):
             button.pressed.connect(lambda b=button: self._show_bubble(b))
             button.pressed.connect(self.hint.hide)
             button.released.connect(self._bubble.update)
+        self._caption: QWidget | None = None
         # The buttons' touch areas for the size and name size they were last placed at: working
         # them out costs about 25 ms, and a restyle sends changes that alter neither (issue 18).
         # Placed when first sized (a resize always comes before the map is shown or grabbed), not
@@ -300,6 +302,40 @@ class BodyMap(QWidget):
         (the attract screen's), so names never run into each other."""
         return round(pixels * min(1.0, self.art_transform().m11() / FULL_SIZE_SCALE))
 
+    def caption_room(self) -> QRectF:
+        """The picture's empty corner: right of the back view, above the soles, in widget coordinates."""
+        transform = self.art_transform()
+        back = transform.mapRect(self._renderer.boundsOnElement("legs-back"))
+        soles = transform.mapRect(self._renderer.boundsOnElement("soles"))
+        art = self.art_rect()
+        return QRectF(QPointF(back.right() + CAPTION_GAP_PX, art.top()),
+                      QPointF(min(art.right(), self.width()), soles.top() - CAPTION_GAP_PX))
+
+    def set_caption(self, caption: QWidget) -> None:
+        """Words for the picture, written in its empty corner (home's prompt: "Tap the part of your
+        leg..." beside the legs it is about, which leaves the column room for larger buttons)."""
+        caption.setParent(self)
+        self._caption = caption
+        self._place_caption()
+        caption.show()
+
+    def _place_caption(self) -> None:
+        if self._caption is None:
+            return
+        room = self.caption_room().toRect()
+        caption = self._caption
+        if not caption.hasHeightForWidth():
+            caption.setGeometry(QRect(room.topLeft(), caption.sizeHint().boundedTo(room.size())))
+        else:  # lines of even length, as a caption is set: the narrowest width that needs no more lines
+            height = caption.heightForWidth(room.width())
+            narrow, wide = 1, room.width()
+            while narrow < wide:
+                middle = (narrow + wide) // 2
+                narrow, wide = (narrow, middle) if caption.heightForWidth(middle) <= height else (middle + 1, wide)
+            caption.setGeometry(room.x(), room.y(), wide, min(height, room.height()))
+        self._bubble.raise_()  # a pressed region's name and the gentle answer stay on top
+        self.hint.raise_()
+
     def region_at(self, pos: QPointF) -> str | None:
         """The region a tap at ``pos`` opens, judged by Qt itself from the buttons' masks."""
         child = self.childAt(QPointF(pos).toPoint())
@@ -330,6 +366,12 @@ class BodyMap(QWidget):
         self._bubble.raise_()
         self.hint.hide()
         self.hint.raise_()
+        self._place_caption()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the caption's words changed size (text size)
+            self._place_caption()
+        return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -370,6 +412,12 @@ class BodyMap(QWidget):
         box.moveCenter(QPointF(at.x(), at.y() - box.height() / 2 - 40))
         if box.top() < 4:
             box.moveTop(at.y() + 40)
+        caption = QRectF(self._caption.geometry()) if self._caption is not None else QRectF()
+        if box.intersects(caption):  # beside the caption's words, not over them
+            if at.x() < caption.left():
+                box.moveRight(caption.left() - 8)
+            else:
+                box.moveTop(caption.bottom() + 8)
         box.moveLeft(max(4.0, min(box.left(), self.width() - box.width() - 4)))
         box.moveTop(max(4.0, min(box.top(), self.height() - box.height() - 4)))
         hint.move(box.topLeft().toPoint())

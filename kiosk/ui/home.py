@@ -26,8 +26,8 @@ from kiosk.ui.pageview import svg_image
 from kiosk.ui.readaloud import AudioModeToggle, ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.ticks import TickBox
-from kiosk.ui.touchscroll import TouchScroll
-from kiosk.ui.widgets import TextSizeButton, WrappingButton, checkable, named
+from kiosk.ui.touchscroll import FingerTaps, TouchScroll
+from kiosk.ui.widgets import TextSizeButton, WrappingButton, checkable, named, no_lonely_word
 
 LOGO_PX = 56
 
@@ -100,9 +100,12 @@ class HomeScreen(Screen):
 
         # The patient's own choices, at the top of the side column (two rows, so they fit
         # beside a full-height map at every text size); both are cleared for the next patient.
-        self.contrast_toggle = named(checkable(QPushButton(ui.contrast_toggle)), "languageButton")
-        self.contrast_toggle.setAccessibleName(ui.contrast_toggle)
-        self.contrast_toggle.setChecked(high_contrast)
+        # Its words wrap: at extra-large text "Alto contraste" and "Tamaño del texto" don't both fit
+        # on one line in the column's width, and the text-size words were cut off.
+        self.contrast_toggle = WrappingButton(ui.contrast_toggle, "languageButton")
+        self.contrast_toggle.setCheckable(True)
+        self.contrast_toggle.set_current(high_contrast)
+        self.contrast_toggle.toggled.connect(self.contrast_toggle.set_current)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
         self.text_size_button = TextSizeButton(ui)
         self.text_size_button.clicked.connect(self.textSizeRequested)
@@ -116,6 +119,8 @@ class HomeScreen(Screen):
         for i, (code, name) in enumerate(languages.items()):
             button = named(checkable(QPushButton(name)), "languageButton")
             button.setChecked(code == language)
+            if code == language:  # a tap on the language already chosen leaves it chosen, not let go
+                button.clicked.connect(lambda _=False, b=button: b.setChecked(True))
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
             choices.addWidget(button, 1 + i // 2, i % 2)
             self.language_buttons[code] = button
@@ -126,14 +131,15 @@ class HomeScreen(Screen):
         self.body_map.regionChosen.connect(self.regionChosen)
         self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
 
-        prompt = named(QLabel(ui.home_prompt), "prompt")
+        # The prompt is written beside the legs it is about, in the picture's empty corner: the
+        # column keeps its room for buttons that hold a fingertip's 64 px square (theme.py).
+        prompt = named(QLabel(no_lonely_word(ui.home_prompt)), "prompt")
         prompt.setWordWrap(True)
+        self.body_map.set_caption(prompt)
         choose = named(QLabel(ui.choose_heading), "choose")
         choose.setWordWrap(True)
         side = QVBoxLayout()
         side.setSpacing(8)
-        side.addWidget(prompt)
-        side.addSpacing(6)
         side.addWidget(choose)
         self.region_buttons: dict[str, QPushButton] = {}
         for region_id, name in region_names.items():
@@ -156,7 +162,6 @@ class HomeScreen(Screen):
         self.calm_toggle = TickBox(ui.calm_toggle)
         self.calm_toggle.setChecked(calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
-        side.addSpacing(4)
         side.addWidget(self.calm_toggle)
         self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
         self.audio_mode_toggle = AudioModeToggle(ui)  # issue 16: speak what is touched
@@ -165,6 +170,8 @@ class HomeScreen(Screen):
 
         column = named(QWidget(), "homeColumn")
         column.setLayout(side)
+        margins = side.contentsMargins()
+        side.setContentsMargins(margins.left(), 0, margins.right(), 0)  # every px of height to the buttons
         # With large text the column can be taller than the screen: it scrolls rather than
         # squeezing its buttons below a fingertip's size.
         self.column_scroller = scroller = named(QScrollArea(), "homeColumnScroll")
@@ -174,6 +181,7 @@ class HomeScreen(Screen):
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setFixedWidth(452)
         self._touch_scroll = TouchScroll(scroller)
+        self._finger_taps = FingerTaps(scroller)  # a finger that doesn't scroll the column presses what it's on
         # The map keeps the whole height beside the column: larger text makes the column
         # scroll, never the map smaller (it is as wide as it can be at every text size).
         left = QVBoxLayout()
@@ -187,13 +195,13 @@ class HomeScreen(Screen):
         margins = side.contentsMargins()  # line up with the column's buttons below
         choices.setContentsMargins(margins.left(), 0, margins.right(), 0)
         right = QVBoxLayout()
-        right.setSpacing(14)
+        right.setSpacing(8)
         right.addWidget(choices_box)
 
         # Added in this order so Tab reaches the patient's choices first, then the map's regions,
         # then the column; and screen readers meet the map before the prompt that names it.
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setContentsMargins(24, 10, 24, 8)
         layout.setSpacing(20)
         layout.addLayout(right)
         layout.insertLayout(0, left, 1)

@@ -18,9 +18,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
+from kiosk.ui.widgets import RowCheckBox
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
     from kiosk.speech import Sentence
@@ -81,7 +82,7 @@ class AudioModeToggle(QWidget):
 
     def __init__(self, ui: UiText, parent: QWidget | None = None):
         super().__init__(parent)
-        self.checkbox = QCheckBox(ui.audio_mode)
+        self.checkbox = RowCheckBox(ui.audio_mode)  # fingertip: the whole row takes a tap
         self.checkbox.setObjectName("calmToggle")
         self.checkbox.setAccessibleName(f"{ui.audio_mode}. {ui.audio_mode_hint}")
         self.hint = QLabel(ui.audio_mode_hint)

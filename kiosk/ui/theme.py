@@ -74,9 +74,11 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
     QPushButton#textSize {{
-        font-size: 19px; min-width: 64px; min-height: {MIN_TOUCH_PX}px; padding: 0px 14px;
+        font-size: 19px; min-height: {MIN_TOUCH_PX}px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
+    /* fingertip: home's, beside High contrast, is never narrower than its words (it was cut off) */
+    QWidget#screen > QPushButton#textSize {{ min-width: 64px; }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
     QPushButton#backButton {{ padding: 0px 24px; }}  /* 72 px high: room for the page below */
     QLabel#regionTitle {{ font-size: 34px; font-weight: bold; color: {c.primary}; }}
@@ -136,6 +138,13 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#cardLine {{ font-size: 34px; font-weight: bold; color: {c.text}; }}
     QLabel#cardLineClinic {{ font-size: 26px; font-style: italic; color: {c.text}; padding-left: 38px; }}
     QLabel#cardNote {{ font-size: 20px; color: {c.text}; }}
+    /* fingertip: every button on home holds a 64 px square, its borders included */
+    QWidget#homeChoices QPushButton, QWidget#homeColumn QPushButton {{ min-height: {MIN_TOUCH_PX - 8}px; }}
+    HomeScreen QCheckBox#tickBox {{ min-height: {MIN_TOUCH_PX - 6}px; }}
+    ReadAloudButton#languageButton, PinPad QPushButton#secondary {{ min-height: {MIN_TOUCH_PX - 8}px; }}
+    RowCheckBox#calmToggle {{ min-height: {MIN_TOUCH_PX}px; }}  /* a patient's, not the staff menu's */
+    QLabel#languageButtonLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
+    QLabel#languageButtonLabel[current="true"] {{ color: {on_colour(c.primary)}; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     /* The body map and the attract screen (issue 13, bodymap) */

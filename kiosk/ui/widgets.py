@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -28,10 +28,11 @@ def checkable(button: QPushButton) -> QPushButton:
     return button
 
 
-def _no_lonely_word(text: str) -> str:
-    """The last two words held together, so a wrapped label never ends with one word alone."""
+def no_lonely_word(text: str) -> str:
+    """The last two words held together, so a wrapped label never ends with one word alone
+    (two words alone may still wrap: held together they could only be cut off)."""
     head, space, last = text.rpartition(" ")
-    return f"{head}\u00a0{last}" if space and head and " " not in last else text
+    return f"{head}\u00a0{last}" if space and " " in head.strip() and " " not in last else text
 
 
 class WrappingButton(QPushButton):
@@ -43,7 +44,7 @@ class WrappingButton(QPushButton):
     def __init__(self, text: str, object_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(object_name)
-        self._label = named(QLabel(_no_lonely_word(text)), f"{object_name}Label")
+        self._label = named(QLabel(no_lonely_word(text)), f"{object_name}Label")
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -98,9 +99,17 @@ class TextSizeButton(QPushButton):
         self.setAccessibleName(f"{ui.text_size}: {self.size_name}")
 
 
+class RowCheckBox(QCheckBox):
+    """A check box whose whole row takes a tap: Qt's own takes it only on the little box and its
+    words, a strip about 36 px high, under a fingertip's 64 px (the style sheet makes the row 64)."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
 def calm_toggle(ui: UiText, calm: bool) -> QCheckBox:
     """"Hide needle pictures", wherever a needle picture or description can appear."""
-    toggle = named(QCheckBox(ui.calm_toggle), "calmToggle")
+    toggle = named(RowCheckBox(ui.calm_toggle), "calmToggle")
     toggle.setChecked(calm)
     return toggle
 
