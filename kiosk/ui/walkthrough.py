@@ -42,9 +42,7 @@ class WalkthroughScreen(PagedScreen):
         header = QHBoxLayout()
         header.addWidget(self.home_button)
         header.addStretch(1)
-        header.addWidget(self.progress)
         self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
-        header.addSpacing(16)
         header.addWidget(self.read_aloud_button)
         self.calm_toggle = calm_toggle(ui, calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
@@ -85,7 +83,13 @@ class WalkthroughScreen(PagedScreen):
         layout.setContentsMargins(28, 14, 28, 12)
         layout.setSpacing(10)
         layout.addLayout(header)
-        layout.addWidget(self.stop_banner)
+        # "Step 3 of 8" beside the banner, not in the header: at extra-large text, with Read
+        # aloud shown and a long region name on the way back, the header had no room left for
+        # it, and squeezed the text-size button's words.
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.stop_banner, 1)
+        banner_row.addWidget(self.progress)
+        layout.addLayout(banner_row)
         layout.addLayout(reading_column(self.view), 1)
         layout.addLayout(footer)
         self.turn_pages(len(steps), start, self.stepChanged)
