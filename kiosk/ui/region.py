@@ -15,7 +15,7 @@ from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
-from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
+from kiosk.ui.widgets import OneLineIfRoomButton, TextSizeButton, calm_toggle, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 
@@ -70,9 +70,11 @@ class RegionScreen(PagedScreen):
         # One line each: there is room, and a wrapped "if..." alone on a line reads badly.
         self.walkthrough_button = named(QPushButton(f"{ui.walkthrough_button}  \u2192"), "secondary")
         self.walkthrough_button.clicked.connect(self.walkthroughRequested)
-        self.precautions_button = named(QPushButton(ui.precautions_button), "secondary")
+        # These two wrap: at extra-large Spanish text the footer's three buttons on one line
+        # were 1394 px, wider than the tablet ("Antes, cuéntale a tu fisioterapeuta si..." alone is 549).
+        self.precautions_button = OneLineIfRoomButton(ui.precautions_button, "secondary")
         self.precautions_button.clicked.connect(self.precautionsRequested)
-        self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")  # issue #17
+        self.questions_button = OneLineIfRoomButton(f"+ {ui.questions_button}", "secondary")  # issue #17
         self.questions_button.clicked.connect(self.questionsRequested)
         for button in (self.precautions_button, self.questions_button, self.walkthrough_button):
             button.setProperty("footer", True)  # issue 13: 64 px targets, the footer's too (theme.py)

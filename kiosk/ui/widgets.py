@@ -81,6 +81,18 @@ class WrappingButton(QPushButton):
         return QSize(120, self.minimumHeight())
 
 
+class OneLineIfRoomButton(WrappingButton):
+    """A wrapping button that asks for one line's width: its words wrap only where the row has
+    no room for them (a footer at extra-large text), not wherever a label would like to wrap."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self._layout.contentsMargins()
+        one_line = (self._label.fontMetrics().horizontalAdvance(self._label.text())
+                    + margins.left() + margins.right() + 2 * self._label.margin() + 4)
+        return QSize(max(hint.width(), one_line), hint.height())
+
+
 class TextSizeButton(QPushButton):
     """The text-size control on every screen. It says what it is and which size is on
     ("Text size / Large"), so the step from extra large back to normal is no surprise."""
