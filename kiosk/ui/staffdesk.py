@@ -136,7 +136,9 @@ class StaffDesk(QObject):
         self.overlay = overlay
         # Staff screens in the clinic's colours at normal size, whatever the last patient chose:
         # the menu is laid out for it (extra-large text clipped it).
-        overlay.setStyleSheet(stylesheet(theme_colours(content.clinic.colours, False)))
+        style = stylesheet(theme_colours(content.clinic.colours, False))
+        if style != self._window.styleSheet():  # usually the window's own already: restyling costs ~15 ms
+            overlay.setStyleSheet(style)
         overlay.open()
 
     def _change(self, **changes: object) -> None:
