@@ -495,19 +495,19 @@ def machine() -> dict:
             "date": time.strftime("%Y-%m-%d")}
 
 
-# Why an interaction misses its target, where the cause is known (issue 18's profile, Nov 2026):
-# a choice that changes the visit rebuilds home (its widgets; the body map's outlines united
-# and its SVG drawn anew) and drops the screens kept for the old choices; contrast and text size
-# also restyle the whole window (setStyleSheet). Every event of a rebuild passes the idle
-# watcher's and staff corner's application-wide Python event filters: about a fifth of a
-# language switch, a third of a contrast switch, measured by taking them out.
-REBUILD = "home rebuilt (widgets, body map outlines and SVG)"
+# Why an interaction misses its target, where the cause is known (issue 18's profiles, Nov 2026).
+# Language and calm mode no longer rebuild home (homes are kept per language, made ahead); a new
+# look (contrast, text size) still restyles what is shown and makes home anew.
+NEW_LOOK = ("a new look: the window's style sheet re-polishes what is shown, home is made anew "
+            "for it and the old look's kept screens are deleted")
 CAUSES = {
-    "language switch": REBUILD,
-    "calm mode toggle": REBUILD,
-    "high contrast toggle": "whole window restyled, then " + REBUILD,
-    "text size": "whole window restyled, then " + REBUILD,
-    "idle reset": REBUILD + " for the next patient before the attract screen is shown",
+    "language switch": "the other language's home not yet made ahead",
+    "calm mode toggle": "the region screens kept for the old mode are let go",
+    "high contrast toggle": NEW_LOOK,
+    "text size": NEW_LOOK,
+    "idle reset": "the attract screen is made anew, with its own body map, each time",
+    "staff corner": "the PIN pad is made anew each time (nothing of the last try stays)",
+    "tap region": "the region screen is shown and painted whole (four tabs, page and footer)",
 }
 
 
