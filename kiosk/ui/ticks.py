@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QTouchEvent
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.card import TherapistCard, Tick
-from kiosk.ui.touchscroll import TouchScroll
+from kiosk.ui.touchscroll import FingerTaps, TouchScroll
 from kiosk.ui.widgets import WrappingButton, named
 
 INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the words start after it
@@ -102,7 +100,8 @@ class TickPanel(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._touch_scroll = TouchScroll(scroller)
-        self._finger_taps = _FingerTaps(scroller)  # after TouchScroll: sees each touch first
+        # A finger's tap presses the box under it, as a mouse does (audio mode hears it first).
+        self._finger_taps = FingerTaps(scroller)  # after TouchScroll
         self.card_button = WrappingButton(card_button, "cardButton")
         self.card_button.clicked.connect(self.cardRequested)
         layout = QVBoxLayout(self)
@@ -114,37 +113,3 @@ class TickPanel(QWidget):
 
     def start_over(self) -> None:
         self.scroller.verticalScrollBar().setValue(0)
-
-
-class _FingerTaps(QObject):
-    """A finger that lifts where it landed presses the box (or button) under it; one that moves scrolls.
-
-    The scroll area takes every touch for finger scrolling (``TouchScroll``), so Qt makes no
-    mouse click from a touch on a box inside it: a tap is recognised here instead.
-    """
-
-    TAP_SLOP_PX = 12
-
-    def __init__(self, area: QScrollArea):
-        super().__init__(area)
-        self._area = area
-        self._start: QPointF | None = None
-        area.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QTouchEvent) or not event.points():
-            return False
-        where = event.points()[0].position()
-        if event.type() == QEvent.Type.TouchBegin:
-            self._start = where
-        elif event.type() == QEvent.Type.TouchUpdate and self._start is not None:
-            if (where - self._start).manhattanLength() > self.TAP_SLOP_PX:
-                self._start = None  # a drag: it scrolls, it ticks nothing
-        elif event.type() == QEvent.Type.TouchEnd and self._start is not None:
-            self._start = None
-            hit = self._area.viewport().childAt(where.toPoint())
-            while hit is not None and not isinstance(hit, QAbstractButton):
-                hit = hit.parentWidget()
-            if isinstance(hit, QAbstractButton) and hit.isEnabled():
-                hit.click()
-        return False  # TouchScroll still sees every touch
