@@ -463,3 +463,29 @@ def test_audio_mode_holds_back_taps_only_in_its_own_window(kiosk, qtbot):
     with qtbot.waitSignal(other.screenChanged, timeout=5000):
         qtbot.mouseClick(other.home.region_buttons["calves"], Qt.MouseButton.LeftButton)
     assert other.current_screen().name == "region-calves"
+
+
+def test_in_audio_mode_a_finger_on_a_tick_box_speaks_first_and_ticks_on_the_second_touch(kiosk, qtbot):
+    """The precautions' tick boxes sit in a finger-scrolled panel, where a tap is recognised by
+    FingerTaps: audio mode hears that touch as it hears any other (it used to tick at once)."""
+    from kiosk.card import Tick
+
+    window = kiosk()
+    window.read_aloud.set_audio_mode(True)
+    with qtbot.waitSignal(window.screenChanged):
+        window.home.precautions_button.click()  # a program's click: audio mode is for touches
+    ear = Ear(window)
+    box = window.shown_screen.ticks.boxes[Tick.precaution(0)]
+    handle, device = window.windowHandle(), QTest.createTouchDevice()
+    where = box.mapTo(window, QPoint(box.width() // 2, box.height() // 2))
+
+    def touch() -> None:
+        QTest.touchEvent(handle, device).press(0, where).commit()
+        QTest.touchEvent(handle, device).release(0, where).commit()
+
+    touch()
+    qtbot.waitUntil(lambda: bool(ear.started) and ear.started[-1] == box.text())
+    assert not box.isChecked(), "the first touch only says the box's words"
+    touch()
+    qtbot.waitUntil(box.isChecked)
+    assert Tick.precaution(0) in window.card
