@@ -132,7 +132,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         after_first_paint()
 
     if exit_after_first_paint:
-        window.read_aloud.never_load(window.home)
+        window.read_aloud.never_load()
     from kiosk.ui.firstpaint import after_first_paint as on_first_paint
 
     on_first_paint(window.home, _end_timing_run if exit_after_first_paint else later)

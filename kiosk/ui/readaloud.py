@@ -17,10 +17,11 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
+from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.widgets import RowCheckBox
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
@@ -122,25 +123,24 @@ class ReadAloud(QObject):
         self._found_from = 0
         self._load_timer = QTimer(self, singleShot=True, interval=LOAD_AFTER_PAINT_MS)
         self._load_timer.timeout.connect(self.load)
+        self._never_load = False
 
     # --- loading, after home is painted -------------------------------------------------
 
     def load_after_paint(self, home: QWidget) -> None:
         """Load the speech engine shortly after ``home`` is first painted (not before: start-up)."""
         if self.narrator is None:
-            home.installEventFilter(self)
+            after_first_paint(home, self._load_soon)
 
-    def never_load(self, home: QWidget) -> None:
+    def never_load(self) -> None:
         """Not after home's paint either: a run that only times the start quits then, and a
         slow machine (or callgrind) would otherwise count the speech engine as start-up."""
-        home.removeEventFilter(self)
+        self._never_load = True
         self._load_timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.narrator is None and not self._load_timer.isActive():
-            watched.removeEventFilter(self)
+    def _load_soon(self) -> None:
+        if self.narrator is None and not self._never_load:
             self._load_timer.start()
-        return False
 
     def load(self) -> None:
         if self.narrator is not None:
