@@ -362,7 +362,6 @@ class BodyMap(QWidget):
                     name.addRoundedRect(box, box.height() / 2, box.height() / 2)
                     touch.append(name)
             button.set_outlines(drawn, touch)
-        self._bubble.setGeometry(self.rect())
         self._bubble.raise_()
         self.hint.hide()
         self.hint.raise_()
