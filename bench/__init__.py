@@ -1,6 +1,7 @@
 """How fast, how lean and how sturdy the kiosk is: the bench and the soak.
 
     python -m bench.run [--quick]          # speed and memory, beside a browser kiosk
+    python -m bench.soak --actions 10000    # thousands of random real inputs, nothing may break
 
 Run from the repository's folder. The modules, by job:
 
@@ -14,5 +15,5 @@ Run from the repository's folder. The modules, by job:
   moves and releases at window coordinates), ``finder`` (what a finger can reach), ``frames``
   (which screens were painted), ``interactions`` (each interaction timed), ``interactive``
   (the measurements made in a child process), ``taps`` (the tap driver callgrind counts);
-* ``soak.py``: the soak, thousands of random real inputs on one window.
+* ``bench.soak``: the soak, split by job (see its own docstring).
 """
