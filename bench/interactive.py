@@ -39,11 +39,7 @@ def measure_interactive(reps: int, navs: int) -> InteractiveResult:
     # finish what it does while home waits (it makes the region screens ahead).
     QTest.qWait(1500)
 
-    def settle() -> None:
-        app.processEvents()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        app.processEvents()
-
+    settle = bench.session.settle
     interactions = bench.measure_all(reps, lambda s: print(s, file=sys.stderr, flush=True))
     settle()
 

@@ -41,7 +41,9 @@ T = TypeVar("T")
 
 
 class Driver:
-    """Of the window it uses build_window(), the signals screenChanged, contentSwapped and
+    """One kiosk window for the soak: its actions chosen and done, trouble watched for, all counted.
+
+    Of the window it uses build_window(), the signals screenChanged, contentSwapped and
     contentRejected, ``window.shown_screen``, ``window.home`` and ``window.recover()``; everything
     else it finds as a finger does: visible widgets under a point, by their object names and words.
     """
