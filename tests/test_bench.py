@@ -1,44 +1,35 @@
 """The bench's helpers work, and start-up's deferred work still happens. Nothing here is timed:
-``bench/run.py`` measures; these tests only check that what it measures is really there."""
+``python -m bench.run`` measures; these tests only check that what it measures is really there."""
 
-import importlib.util
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
+from bench import instructions, interactions
+from bench.results import Absent, BenchReport, Timed, summarise
+from bench.table import verdict
+from bench.targets import Interaction
 from tests.conftest import REPO, SHIPPED_CONTENT
 
 
-def _load(name: str):
-    """bench/ is a folder of scripts, not a package: load one by its path."""
-    module_name = f"kiosk_bench_{name}"
-    if module_name not in sys.modules:
-        sys.path.insert(0, str(REPO / "bench"))
-        spec = importlib.util.spec_from_file_location(module_name, REPO / "bench" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[module_name]
-
-
 def test_a_summary_is_the_median_and_the_nearest_rank_99th_percentile():
-    interactions = _load("interactions")
     times = [float(n) for n in range(1, 201)]  # 1..200 ms
-    summary = interactions.Timing("tap", times).summary()
-    assert summary["count"] == 200
-    assert summary["median"] == 100.5
-    assert summary["p99"] == 198.0  # 198 of the 200 are at or below it
-    assert summary["first"] == 1.0
+    summary = summarise(times)
+    assert isinstance(summary, Timed)
+    assert summary.count == 200
+    assert summary.median == 100.5
+    assert summary.p99 == 198.0  # 198 of the 200 are at or below it
+    assert summary.first == 1.0
 
 
 def test_the_verdict_names_the_gap_or_says_met():
-    interactions = _load("interactions")
-    assert interactions.verdict({"median": 9.0, "p99": 20.0}) == "met"
-    assert interactions.verdict({"median": 20.0, "p99": 40.0}) == "gap: median +4.0 ms, p99 +7.0 ms"
-    assert interactions.verdict({"not_present": "no tabs"}) == "not present"
-    assert interactions.Timing("tabs", [], missing="no tabs").summary() == {"not_present": "no tabs"}
+    assert verdict(Timed(count=1, median=9.0, p99=20.0, max=20.0, first=9.0)) == "met"
+    assert verdict(Timed(count=1, median=20.0, p99=40.0, max=40.0, first=20.0)) == "gap: median +4.0 ms, p99 +7.0 ms"
+    assert verdict(Absent("no tabs")) == "not present"
+    assert summarise([], missing="no tabs") == Absent("no tabs")
 
 
 @pytest.mark.slow
@@ -46,7 +37,6 @@ def test_every_interaction_is_found_and_painted_through_real_input(qapp, monkeyp
     """One of each, on the real window: each control is found as a finger finds it, the input
     reaches it, and the screen or overlay it brings is painted. Only region tabs may be absent
     (they arrive with another branch)."""
-    interactions = _load("interactions")
     from kiosk.settings import Settings
 
     monkeypatch.setattr(interactions, "REST_S", 0.0)  # nothing here is timed: no need to rest
@@ -58,17 +48,26 @@ def test_every_interaction_is_found_and_painted_through_real_input(qapp, monkeyp
         bench.stop()
     names = [name for names, _ in bench.interactions() for name in names]
     assert list(results) == names
-    missing = {name: r["not_present"] for name, r in results.items() if "not_present" in r}
-    assert set(missing) <= {"region tab/page change"}, missing
+    missing = {name: r.not_present for name, r in results.items() if isinstance(r, Absent)}
+    assert set(missing) <= {Interaction.REGION_TAB}, missing
     for name, result in results.items():
         if name not in missing:
-            assert result["count"] == 1 and result["median"] > 0, name
+            assert isinstance(result, Timed) and result.count == 1 and result.median > 0, name
 
 
 def test_instruction_counts_are_skipped_with_a_reason_without_valgrind(monkeypatch):
-    instructions = _load("instructions")
     monkeypatch.setattr(instructions.shutil, "which", lambda name: None)
-    assert "valgrind not found" in instructions.counts({}, SHIPPED_CONTENT, "")["skipped"]
+    counted = instructions.counts({}, SHIPPED_CONTENT, "")
+    assert isinstance(counted, instructions.InstructionsSkipped)
+    assert "valgrind not found" in counted.skipped
+
+
+def test_the_results_file_reads_back_as_it_was_written():
+    """bench/results.json, the last full run's, in the shape the bench writes today."""
+    written = json.loads((REPO / "bench" / "results.json").read_text(encoding="utf-8"))
+    report = BenchReport.from_json(written)
+    assert report.to_json() == written
+    assert report.kiosk.interactive.interactions[Interaction.TAP_REGION].count == 100
 
 
 @pytest.mark.slow

@@ -1,0 +1,126 @@
+"""One real kiosk window, as the kiosk app makes it, for the bench and the soak to drive.
+
+Of the window the bench uses ``build_window()``, its signals, ``shown_screen``, ``home`` and
+the methods a test would; everything on screen it finds as a finger does (``bench.finder``).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from bench.finder import Finder
+from kiosk.settings import Settings
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+T = TypeVar("T")
+
+
+@contextmanager
+def kiosk_application() -> Iterator[QApplication]:
+    """The QApplication (pytest-qt's, if one is running) with the kiosk's typeface and font."""
+    from kiosk.ui.theme import app_font
+    from kiosk.ui.typeface import load_typeface, prepare_qt_environment
+
+    prepare_qt_environment(offscreen=True)  # before the QApplication is made
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0] if sys.argv else "soak"])
+    load_typeface()
+    old_font = app.font()
+    app.setFont(app_font())
+    try:
+        yield app
+    finally:
+        app.setFont(old_font)
+
+
+class KioskSession:
+    """The kiosk's window for a content folder, shown at the tablet's size, its content folder
+    watched as the app watches it.
+
+    ``reload`` is what a change in the folder does (by default what the app does: the window
+    reloads its content); ``start(on_built)`` calls ``on_built(window)`` before the window is
+    shown, so that a listener misses none of its signals.
+    """
+
+    def __init__(self, app: QApplication, content: Path, settings: Settings,
+                 reload: Callable[[], object] | None = None):
+        self.app, self.content, self.settings = app, content, settings
+        self._reload = reload
+        self._window: KioskWindow | None = None
+
+    @property
+    def window(self) -> KioskWindow:
+        if self._window is None:
+            raise RuntimeError("the kiosk window has not been started, or has been stopped")
+        return self._window
+
+    @property
+    def built(self) -> KioskWindow | None:
+        """The window, if one has been built and not yet let go of (it may have been deleted since)."""
+        return self._window
+
+    def alive(self) -> bool:
+        """The window is still there and on show (a crash may have closed or deleted it)."""
+        window = self._window
+        return window is not None and shiboken6.isValid(window) and window.isVisible()
+
+    def start(self, on_built: Callable[[KioskWindow], None] = lambda window: None) -> KioskWindow:
+        """Build and show the window; back once it counts touches, as for a patient."""
+        from kiosk.ui.app import TABLET_SIZE, build_window
+        from kiosk.ui.watcher import ContentWatcher
+
+        self._window = window = build_window(self.content, self.settings)
+        on_built(window)
+        reload = self._reload or window.reload_content
+        ContentWatcher(self.content, window).changed.connect(reload)  # as kiosk.ui.app.run() does
+        window.resize(*TABLET_SIZE)
+        window.show()
+        window.activateWindow()  # keys go to the focus widget of the active window
+        self.settle()
+        # Touches count from the turn after home's first frame, as for a patient.
+        if not self.wait(10, lambda: window.watching_people):
+            raise RuntimeError("the kiosk did not start watching for touches within 10 s")
+        return window
+
+    def close(self) -> None:
+        """Close and delete the window (unless it is gone already), and let go of it."""
+        if self._window is not None and self.alive():
+            self._window.close()
+            self._window.deleteLater()
+        self.settle()
+        self._window = None
+
+    def settle(self) -> None:
+        """As the event loop does between taps: pending events handled, let-go widgets deleted."""
+        self.app.processEvents()
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.app.processEvents()
+
+    def wait(self, seconds: float, until: Callable[[], T], every: Callable[[], None] | None = None) -> T:
+        """Let the event loop turn (timers fire) until ``until()`` is true or ``seconds`` pass,
+        calling ``every()`` every 0.2 s meanwhile; what ``until()`` said last."""
+        deadline, nudge = time.monotonic() + seconds, time.monotonic() + 0.2
+        while not (done := until()) and time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.01)
+            if every is not None and time.monotonic() >= nudge:
+                every()
+                nudge += 0.2
+        return done
+
+
+def finder_for(window: KioskWindow) -> Finder:
+    """A finder for ``window``, with the words its content gives the language buttons and Cancel."""
+    content = window.book.content
+    return Finder(window, {language.name for language in content.languages.values()}, content.staff.cancel)
