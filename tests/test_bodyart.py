@@ -47,7 +47,7 @@ def test_regions_are_ordered_head_to_toe():
 
 def test_names_are_placed_where_the_art_says():
     art = load_art()
-    assert {name for name, _, _ in art.labels} == set(art.region_ids)
+    assert {label.region for label in art.labels} == set(art.region_ids)
     assert [view for view, _, _ in art.views] == ["front", "back", "soles"]
 
 

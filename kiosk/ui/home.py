@@ -127,7 +127,8 @@ class HomeScreen(Screen):
 
         self.body_map = BodyMap(art, region_names,
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
-                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint)
+                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint,
+                                label_words={"shins": ui.shins_label, "calves": ui.calves_label})
         self.body_map.regionChosen.connect(self.regionChosen)
         self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
 
