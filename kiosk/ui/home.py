@@ -144,7 +144,8 @@ class HomeScreen(Screen):
         side.addWidget(choose)
         self.region_buttons: dict[str, QPushButton] = {}
         for region_id, name in region_names.items():
-            button = named(QPushButton(name), "regionButton")
+            # Its words wrap: "Pantorrillas y espinillas" at extra-large text is wider than the column.
+            button = WrappingButton(name, "regionButton", align=Qt.AlignmentFlag.AlignLeft)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
             side.addWidget(button)
             self.region_buttons[region_id] = button
