@@ -37,7 +37,9 @@ _PACK_STYLE = """
 .label { color: #555555; font-size: 16px; border-bottom: 1px solid #999999; margin-bottom: 12px; }
 .signoff td { padding: 6px; border: 1px solid #999999; font-size: 18px; }
 .contents { font-size: 16px; }
-.sources { font-size: 16px; color: #333333; border-top: 1px solid #999999; margin-top: 12px; }
+.sources, li.source { font-size: 17px; color: #333333; }
+.packref { font-size: 15px; color: #555555; }
+.packnote { font-size: 17px; font-style: italic; }
 """
 
 
@@ -134,19 +136,19 @@ def _sources_block(ui: UiText, named: tuple[NamedSource, ...]) -> str:
     """What backs a page: each source it names, in the reviewer's words and the citation."""
     if not named:
         return f'<div class="sources"><p><b>{escape(ui.pack_no_sources)}</b></p></div>'
-    items = "".join(f"<li>{_source(ui, n.source) if n.source else escape(n.id)}</li>" for n in named)
+    items = "".join(f'<li class="source">{_source(ui, n.source) if n.source else escape(n.id)}</li>' for n in named)
     return f'<div class="sources"><p><b>{escape(ui.pack_sources)}</b></p><ul>{items}</ul></div>'
 
 
 def _notes_block(ui: UiText, sources: tuple[Source, ...]) -> str:
     """After the sources page: every source's note for the reviewer, which patients never see."""
-    items = "".join(f"<li>{_source(ui, s)}</li>" for s in sources if s.note)
+    items = "".join(f'<li class="source">{_source(ui, s)}</li>' for s in sources if s.note)
     return f'<div class="sources"><ul>{items}</ul></div>' if items else ""
 
 
 def _source(ui: UiText, source: Source) -> str:
-    note = f"<br><i>{escape(ui.pack_note)} {escape(source.note)}</i>" if source.note else ""
-    return f"{escape(source.supports.text)}<br><small>{escape(source.reference)}</small>{note}"
+    note = f'<br><span class="packnote">{escape(ui.pack_note)} {escape(source.note)}</span>' if source.note else ""
+    return f'{escape(source.supports.text)}<br><span class="packref">{escape(source.reference)}</span>{note}'
 
 
 def _review(page: object, changed: str) -> str:
