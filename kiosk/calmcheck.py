@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.content import BASE_LANGUAGE, Content, Language, Picture, WalkthroughStep
+from kiosk.content import BASE_LANGUAGE, Content, Language, Passage, Picture, WalkthroughStep
 from kiosk.contentfiles import content_files, language_folder, passages, walk
 from kiosk.problems import Problem, display_path
 
@@ -68,7 +68,7 @@ def not_confirmed_problems(content: Content) -> list[Problem]:
     """A "not confirmed" note anywhere a patient reads it (a citation's reference included)."""
     problems = []
     for language in content.languages.values():
-        for path, page in content_files(content, language):
+        for path, page in _reading_files(content, language):
             for where, text in _read_text(page):
                 found = NOT_CONFIRMED.search(text)
                 if found:
@@ -148,7 +148,7 @@ def _list_sizes(page: object) -> dict[str, int]:
 def _plain_text_problems(content: Content, language: Language, words: str) -> list[Problem]:
     problems = []
     title_words = TITLE_WORDS.get(language.code)
-    for path, page in content_files(content, language):
+    for path, page in _reading_files(content, language):
         for where, text, is_title in _plain_text(page):
             named = re.search(words, text, re.I)
             if named:
@@ -160,19 +160,25 @@ def _plain_text_problems(content: Content, language: Language, words: str) -> li
                 problems.append(Problem(display_path(path), _line(path, text), (
                     f"'{where}' names the needle (\"{named.group(0)}\"), and a title is what a nervous "
                     "reader sees first; add calm_title: with gentler words for calm mode")))
-    ui_file = language_folder(content, language.code) / "ui.yaml"
-    for name, value in vars(language.ui).items():
-        named = re.search(words, value, re.I) if isinstance(value, str) else None
-        if named:
-            problems.append(Problem(display_path(ui_file), _line(ui_file, value), (
-                f"'{name}' describes a needle going in, a twitch, electricity or blood (\"{named.group(0)}\"); "
-                "the screens' own words show in calm mode too, so reword it")))
     return problems
+
+
+def _reading_files(content: Content, language: Language) -> Iterator[tuple[Path, object]]:
+    """Every file of one language a patient reads: its pages, the screens' words and the questions."""
+    yield from content_files(content, language)
+    base, folder = content.base, language_folder(content, language.code)
+    if language is base or language.ui is not base.ui:
+        yield folder / "ui.yaml", language.ui
+    if language.questions is not None and (language is base or language.questions is not base.questions):
+        yield folder / "questions.yaml", language.questions
 
 
 def _plain_text(page: object) -> Iterator[tuple[str, str, bool]]:
     """(field path, text, is it a title) for the words a patient reads that have no calm version."""
+    judged_whole: set[str] = set()  # passages and pictures: their words are judged with them
     for where, value in walk(page):
+        if isinstance(value, (Passage, Picture)):
+            judged_whole.add(where)
         if isinstance(value, WalkthroughStep):
             if not value.calm_title:
                 yield f"{where}.title", value.title, True
@@ -186,7 +192,7 @@ def _plain_text(page: object) -> Iterator[tuple[str, str, bool]]:
             continue
         if _STEP_TITLE.search(where):
             continue  # judged with its calm_title, above
-        if re.search(r"\.(text|calm|alt|calm_alt)$", where):
+        if where.rpartition(".")[0] in judged_whole:
             continue  # a passage's words are judged as a passage, a picture's as a picture (above)
         yield where, value, where.rsplit(".", 1)[-1] in ("title", "calm_title", "name")
 

@@ -247,3 +247,14 @@ def test_a_page_that_names_no_sources_is_a_warning(content_copy):
     found = [w for w in warnings(content_copy) if "no sources are named" in w]
     assert found == [f"{path}: warning: no sources are named for this page; add their sources.yaml ids in "
                      "'sources:' so the review pack shows the clinician what backs them"]
+
+
+def test_the_questions_and_the_screens_words_are_checked_too(content_copy):
+    questions, ui = content_copy / "questions.yaml", content_copy / "ui.yaml"
+    edit(questions, "text: Can I run tomorrow?", "text: Will I bleed?")
+    edit(ui, "keep_reading: Keep reading", "keep_reading: Keep reading (wording not confirmed)")
+    found = errors(content_copy)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{questions}:{line_of(questions, 'Will I bleed?')}: 'items[2].text' describes")
+    assert found[1].startswith(f"{ui}:{line_of(ui, 'keep_reading:')}: 'keep_reading' tells patients a detail is "
+                               '"not confirmed"')
