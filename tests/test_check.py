@@ -150,8 +150,8 @@ def test_electricity_blood_and_a_punctured_lung_need_calm_words_in_both_language
     edit(walk, "You can also call about anything that worries you.",
          "A tiny electrical current may be used. You can also call about anything that worries you.")
     edit(walk, "No question is too small", "A spot of blood is normal. No question is too small")
-    edit(spanish, "También puedes llamar por cualquier cosa que te preocupe.",
-         "Se puede perforar la piel. También puedes llamar por cualquier cosa que te preocupe.")
+    edit(spanish, "Puedes llamar por cualquier otra cosa que te preocupe.",
+         "Se puede perforar la piel. Puedes llamar por cualquier otra cosa que te preocupe.")
     found = errors(content_copy)
     assert len(found) == 2, found  # the English passage once, naming its first vivid words
     assert found[0].startswith(f"{walk}:") and '("electrical current")' in found[0] and "graphic: true" in found[0]
