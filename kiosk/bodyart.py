@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack  # typing has it from Python 3.11
@@ -23,14 +23,25 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 Step: TypeAlias = "tuple[str, Unpack[tuple[float, ...]]]"
 
 
+class Label(NamedTuple):
+    """Where a region's name is written on the map. ``words`` names other words to write there
+    (from ui.yaml: "shins" is the front of the lower leg, which opens the calves), or is None
+    for the region's own name."""
+
+    region: str
+    x: float
+    y: float
+    words: str | None = None
+
+
 @dataclass(frozen=True)
 class BodyArt:
     svg: bytes
     view_box: tuple[float, float, float, float]
     outlines: dict[str, tuple[tuple[Step, ...], ...]]  # region id -> one outline per leg/view, head to toe
     # Where names are written on the map (from ``data-label`` and ``data-view`` markers):
-    # a region's name, and each view's ("front", "back", "soles"), as (id, x, y) in art units.
-    labels: tuple[tuple[str, float, float], ...] = ()
+    # a region's name, and each view's ("front", "back", "soles"), in art units.
+    labels: tuple[Label, ...] = ()
     views: tuple[tuple[str, float, float], ...] = ()
 
     @property
@@ -65,22 +76,24 @@ def parse_art(svg: bytes) -> BodyArt:
         raise ArtError("the body map picture has no regions (paths with data-region)")
     # Head to toe, so the button row reads in the same order as the body.
     order = sorted(outlines, key=lambda region: min(_top(outline) for outline in outlines[region]))
-    labels = tuple(_anchors(root, "data-label"))
-    unknown = [name for name, _, _ in labels if name not in outlines]
+    labels = tuple(Label(name, x, y, words) for name, x, y, words in _anchors(root, "data-label"))
+    unknown = [label.region for label in labels if label.region not in outlines]
     if unknown:
         raise ArtError(f"a name is placed for '{unknown[0]}', which has no region shape")
     return BodyArt(svg, view_box, {region: tuple(outlines[region]) for region in order},
-                   labels, tuple(_anchors(root, "data-view")))
+                   labels, tuple((name, x, y) for name, x, y, _ in _anchors(root, "data-view")))
 
 
-def _anchors(root: ET.Element, attribute: str) -> list[tuple[str, float, float]]:
-    """Markers saying where a name is written: any element with ``attribute`` and cx/cy."""
+def _anchors(root: ET.Element, attribute: str) -> list[tuple[str, float, float, str | None]]:
+    """Markers saying where a name is written: any element with ``attribute`` and cx/cy (and
+    perhaps ``data-words``)."""
     found = []
     for element in root.iter():
         name = element.get(attribute)
         if name:
             try:
-                found.append((name, float(element.get("cx", "")), float(element.get("cy", ""))))
+                found.append((name, float(element.get("cx", "")), float(element.get("cy", "")),
+                              element.get("data-words")))
             except ValueError:
                 raise ArtError(f"the {attribute}=\"{name}\" marker needs numbers for cx and cy") from None
     return found

@@ -2,9 +2,9 @@
 
 Beyond what loading finds, it holds the promises issue 14 makes to patients:
 
-- calm mode: a passage that describes a needle going in, a twitch, a cramp or an electric
-  feeling must be marked ``graphic`` (an error: "Hide needle pictures" would show it), its calm
-  wording must not describe one, and a passage must be graphic in every language or in none;
+- calm mode (``kiosk.calmcheck``): nothing shown in calm mode describes a needle going in, a
+  twitch, electricity or blood, in any language; and no "not confirmed" note is shown to patients;
+- sources (``kiosk.pagesources``): the sources each page names are in sources.yaml;
 - readability: every page as rendered (``kiosk.readability``); warnings, since staff must be able
   to save a clumsy sentence, but the shipped content has none (``tests/test_shipped_content.py``);
 - review: a content file without ``reviewed``, or changed since it was reviewed, gets a warning
@@ -16,34 +16,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.bodyart import ArtError, load_art
-from kiosk.content import (
-    BASE_LANGUAGE,
-    EXAMPLE_PHONE,
-    EXAMPLE_WEB_ADDRESS,
-    Content,
-    Language,
-    Passage,
-    Review,
-    key_line,
-    region_path,
-)
+from kiosk.calmcheck import calm_mode_problems, not_confirmed_problems
+from kiosk.content import BASE_LANGUAGE, EXAMPLE_PHONE, EXAMPLE_WEB_ADDRESS, Content, Review, key_line, region_path
+from kiosk.contentfiles import content_files
 from kiosk.pages import PageBook, load_pages
+from kiosk.pagesources import source_problems
 from kiosk.problems import ContentError, Problem, display_path
 from kiosk.readability import measure
-
-# Words that describe the needle going in, a twitch, a cramp or an electric feeling: the one
-# list, per language, of what calm mode must hide. A language without a list isn't checked.
-GRAPHIC_WORDS: dict[str, str] = {
-    "en": (r"\btwitch|\bjump(s|ed)?\b|\bcramp|electric(al)? (shock|flicker|feeling|jolt)|\bprick\b"
-           r"|needle (is |goes |went |passes )?(tapped |pushed )?(in|into|through)\b(?! place)"
-           r"|tap(s|ped)? (a|the) needle|through (your|the) skin"),
-    "es": (r"\bsalt(o|a|os)\b|calambre|descarga|chispazo|pinchazo|atraviesa la piel|introduce la aguja"
-           r"|la aguja (entra|atraviesa)|entrada de la aguja"),
-}
 
 
 def check_content(folder: Path) -> list[Problem]:
@@ -58,84 +40,11 @@ def check_content(folder: Path) -> list[Problem]:
     problems = list(book.content.problems)
     for _, page in book.every_page():
         problems.extend(p for p in page.problems if p not in problems)
-    for found in (*calm_mode_problems(book.content), *readability_problems(book), *review_problems(book.content),
-                  *precaution_list_problems(book.content)):
+    for found in (*calm_mode_problems(book.content), *not_confirmed_problems(book.content), *source_problems(book),
+                  *readability_problems(book), *review_problems(book.content), *precaution_list_problems(book.content)):
         if found not in problems:
             problems.append(found)
     problems.extend(example_clinic_warnings(book.content))
-    return problems
-
-
-# --- which file each page comes from ------------------------------------------------
-
-
-def content_files(content: Content, language: Language) -> Iterator[tuple[Path, object]]:
-    """(file, what was read from it) for the page files of one language, leaving out borrowed pages."""
-    folder = content.folder if language.code == BASE_LANGUAGE else content.folder / "lang" / language.code
-    base = content.base
-    pages: list[tuple[str, object, object]] = [
-        ("walkthrough.yaml", language.walkthrough, base.walkthrough),
-        ("precautions.yaml", language.precautions, base.precautions),
-        ("sources.yaml", language.sources, base.sources)]
-    pages += [(f"regions/{r}.yaml", language.regions.get(r), base.regions.get(r)) for r in content.region_ids]
-    for name, page, in_base in pages:
-        if page is not None and (language is base or page is not in_base):  # a fallback is the base's file
-            yield folder / name, page
-
-
-def _walk(value: object, path: str = "") -> Iterator[tuple[str, object]]:
-    """(field path, object) for every content object, the path as staff see it in messages."""
-    if isinstance(value, (tuple, list)):
-        for i, item in enumerate(value):
-            yield from _walk(item, f"{path}[{i + 1}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, f"{path}.{key}" if path else str(key))
-    elif hasattr(value, "__dataclass_fields__"):
-        yield path, value
-        for name in value.__dataclass_fields__:
-            yield from _walk(getattr(value, name), f"{path}.{name}" if path else name)
-
-
-def _passages(page: object) -> dict[str, Passage]:
-    return {path: item for path, item in _walk(page) if isinstance(item, Passage)}
-
-
-# --- calm mode ---------------------------------------------------------------------
-
-
-def calm_mode_problems(content: Content) -> list[Problem]:
-    problems: list[Problem] = []
-    base_files = {path.relative_to(content.folder): page for path, page in content_files(content, content.base)}
-    for language in content.languages.values():
-        words = GRAPHIC_WORDS.get(language.code)
-        folder = content.folder if language.code == BASE_LANGUAGE else content.folder / "lang" / language.code
-        for path, page in content_files(content, language):
-            source = display_path(path)
-            passages = _passages(page)
-            for where, passage in passages.items():
-                named = re.search(words, passage.text, re.I) if words else None
-                if named and not passage.graphic:
-                    problems.append(Problem(source, passage.line or None, (
-                        f"'{where}' describes the needle going in, a twitch, a cramp or an electric feeling "
-                        f"(\"{named.group(0)}\"); mark it graphic: true with a gentler calm: wording, "
-                        "so 'Hide needle pictures' hides it")))
-                named = re.search(words, passage.calm, re.I) if words and passage.graphic and passage.calm else None
-                if named:
-                    problems.append(Problem(source, passage.line or None, (
-                        f"'{where}.calm' still describes it (\"{named.group(0)}\"); "
-                        "calm wording is what patients who hid needle pictures read")))
-            if language.code == BASE_LANGUAGE:
-                continue
-            base_passages = _passages(base_files.get(path.relative_to(folder)))
-            for where, passage in passages.items():
-                other = base_passages.get(where)
-                if other is not None and other.graphic != passage.graphic:
-                    marked = "graphic" if other.graphic else "not graphic"
-                    problems.append(Problem(source, passage.line or None, (
-                        f"'{where}' is {marked} in {content.base.name} but "
-                        f"{'graphic' if passage.graphic else 'not graphic'} here; calm mode must hide the same "
-                        "passages in every language")))
     return problems
 
 

@@ -66,6 +66,7 @@ class Picture:
     alt: str
     graphic: bool = False
     calm_file: str | None = field(default=None, metadata={"kind": "asset"})
+    calm_alt: str | None = None  # what calm_file shows, for screen readers (else ``alt``)
     line: int = field(default=0, compare=False, metadata={"yaml": False, "line": True})
 
     def files(self) -> tuple[str, ...]:
@@ -76,9 +77,14 @@ class Picture:
             return self.calm_file
         return self.file
 
+    def shown_alt(self, calm_mode: bool) -> str:
+        return self.calm_alt if calm_mode and self.graphic and self.calm_alt else self.alt
+
     def check(self) -> Checks:
         if self.calm_file and not self.graphic:
             return [("calm_file", "'calm_file' is only used when 'graphic' is true; set graphic: true or remove it")]
+        if self.calm_alt and not self.calm_file:
+            return [("calm_alt", "'calm_alt' describes the calm_file picture; add calm_file or remove it")]
         return []
 
 
@@ -138,6 +144,12 @@ class SorenessCurve:
         return max(self.curve, key=lambda p: p.level).hours
 
     @property
+    def peaks_early(self) -> bool:
+        """Strongest within the first hours: said as "in the first few hours" (``UiText.first_hours``),
+        because the studies give no exact hour, and a chart's peak at 6 hours is only its drawing."""
+        return self.peak_hours < 12
+
+    @property
     def mostly_gone_hours(self) -> float:
         """The first time after the peak that soreness is down to a quarter of it."""
         peak = max(p.level for p in self.curve)
@@ -171,6 +183,9 @@ class Region:
     feels_like: SessionFeel
     soreness: SorenessCurve
     session_steps: dict[str, StepExtra] = field(default_factory=dict)
+    # The sources.yaml ids behind each part of the page, by this file's own keys ("evidence": [...]),
+    # for the review pack; kiosk.pagesources checks them.
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reviewed: Review | None = None  # issue 14
 
 
@@ -181,6 +196,11 @@ class WalkthroughStep:
     passages: tuple[Passage, ...]
     picture: Picture | None = None
     chart: bool = False  # show the region's soreness chart here
+    calm_title: str | None = None  # the title in calm mode, when the title itself names the needle
+    sources: tuple[str, ...] = ()  # the sources.yaml ids behind this step, for the review pack
+
+    def shown_title(self, calm_mode: bool) -> str:
+        return self.calm_title if calm_mode and self.calm_title else self.title
 
 
 @dataclass(frozen=True)
@@ -203,7 +223,7 @@ class Walkthrough:
 @dataclass(frozen=True)
 class Precaution:
     heading: str
-    text: str
+    text: Passage  # plain text, or graphic with calm wording like any passage
     card: str | None = None  # issue #17: the patient's own words for the therapist card ("I take...")
 
 
@@ -213,13 +233,16 @@ class Precautions:
     intro: tuple[Passage, ...]
     items: tuple[Precaution, ...]
     closing: tuple[Passage, ...]
+    sources: tuple[str, ...] = ()  # the sources.yaml ids behind this page, for the review pack
     reviewed: Review | None = None  # issue 14
 
 
 @dataclass(frozen=True)
 class Source:
     reference: str
-    supports: str
+    supports: Passage
+    id: str | None = None  # the same in every language; pages name their sources by it
+    note: str | None = None  # for the clinician checking the content (the review pack), never for patients
 
 
 @dataclass(frozen=True)
@@ -228,6 +251,16 @@ class Sources:
     intro: tuple[Passage, ...]
     sources: tuple[Source, ...]
     reviewed: Review | None = None  # issue 14: shown as "Checked by ... on ..."
+
+    def check(self) -> Checks:
+        ids = [s.id for s in self.sources if s.id]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            return [("sources", f"each source needs its own id; used more than once: {', '.join(twice)}")]
+        return []
+
+    def by_id(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
 
 
 # --- issue #17, the therapist card: the questions a patient may add to it -----------------
@@ -301,6 +334,7 @@ class UiText:
     position_heading: str
     soreness_timeline: str
     soreness_peak: str
+    first_hours: str  # when soreness is strongest: the facts give "in the first hours", not an hour
     soreness_mostly_gone: str
     soreness_gone: str
     right_after: str
@@ -336,6 +370,9 @@ class UiText:
     attract: str
     # The body map for fingertips and the attract screen (issue 13, bodymap):
     soles_label: str
+    # The calves page is about calves and shins: the map says which it is, front and back.
+    shins_label: str
+    calves_label: str
     map_hint: str
     tap_to_start: str
     checked_by: str = field(metadata={"placeholders": ("name", "date")})  # issue 14: the sources page's sign-off
@@ -347,6 +384,9 @@ class UiText:
     pack_signoff: str
     pack_files: str
     pack_changed: str
+    pack_sources: str  # under each page of the pack: the sources its file names
+    pack_no_sources: str
+    pack_note: str  # before a source's note for the reviewer
     pack_name: str
     pack_role: str
     pack_date: str

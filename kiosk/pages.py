@@ -18,7 +18,7 @@ from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, UiTex
 from kiosk.problems import ContentError, Problem
 from kiosk.render import Renderer
 from kiosk.resources import bundled_content_dir, picture_path
-from kiosk.screenid import ScreenId
+from kiosk.screenid import PRECAUTIONS, SOURCES, ScreenId
 
 CHART = "chart:soreness"  # image names the templates use
 WIDE_CHART = (1100, 225)  # the soreness chart across a whole region page, low enough to leave room for words
@@ -115,20 +115,23 @@ class PageBook:
         return len(walkthrough.steps) if walkthrough else 0
 
     def every_page(self) -> Iterator[tuple[str, Page]]:
-        """(name, page) for every screen in every language and both calm modes."""
+        """(name, page) for every screen in every language and both calm modes: "es/calm/region-calves-2"."""
+        for lang, calm, screen, page in self.every_screen():
+            yield f"{lang}/{'calm' if calm else 'standard'}/{screen.name}", page
+
+    def every_screen(self) -> Iterator[tuple[str, bool, ScreenId, Page]]:
+        """(language, calm mode, screen, page) for every screen in every language and both calm modes."""
         for lang in self.content.languages:
             for calm in (False, True):
-                prefix = f"{lang}/{'calm' if calm else 'standard'}/"
                 for region_id in self.content.region_ids:
                     for number in range(len(self.region_page_titles(lang))):  # each page (tab)
-                        name = ScreenId.for_region(region_id, number).name
-                        yield prefix + name, self.region(lang, calm, region_id, number)
+                        yield lang, calm, ScreenId.for_region(region_id, number), self.region(lang, calm, region_id,
+                                                                                               number)
                 for about in (None, *self.content.region_ids):  # the general walkthrough, then each region's
                     for index in range(max(self.step_count(lang), 1)):
-                        yield (prefix + f"walkthrough-{about or 'general'}-{index + 1}",
-                               self.step(lang, calm, about, index))
-                yield prefix + "precautions", self.precautions(lang, calm)
-                yield prefix + "sources", self.sources(lang, calm)
+                        yield lang, calm, ScreenId.walkthrough(about, index), self.step(lang, calm, about, index)
+                yield lang, calm, PRECAUTIONS, self.precautions(lang, calm)
+                yield lang, calm, SOURCES, self.sources(lang, calm)
 
     # --- rendering ----------------------------------------------------------------
 

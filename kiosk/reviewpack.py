@@ -1,10 +1,12 @@
-"""The review pack (issue 14): every page the kiosk shows, for the clinic's lead physiotherapist to sign.
+"""The review pack: every page the kiosk shows, for the clinic's lead physiotherapist to sign.
 
-Every page in every language, with needle pictures shown and hidden, in the order
-``PageBook.every_page()`` gives (so the pack follows whatever pages exist), as one
-self-contained HTML file (pictures inlined as ``data:`` URIs), ending with a sign-off block
-that lists each content file and the fingerprint its ``reviewed:`` block should carry. The
-same pack is what a translator works from. ``kiosk.ui.reviewpdf`` prints it to PDF. No Qt here.
+Every page in every language, with calm mode off and on, in the order ``PageBook.every_page()``
+gives (so the pack follows whatever pages exist). Under each page are the sources its files name
+(``kiosk.pagesources``), with each source's note for the reviewer; the sources page is followed
+by every such note. One self-contained HTML file (pictures inlined as ``data:`` URIs), ending with
+a sign-off block that lists each content file and the fingerprint its ``reviewed:`` block should
+carry. The same pack is what a translator works from. ``kiosk.ui.reviewpdf`` prints it to PDF.
+No Qt here.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from kiosk.check import content_files, fingerprint
+from kiosk.check import fingerprint
+from kiosk.content import Source, UiText
+from kiosk.contentfiles import content_files
 from kiosk.pages import PageBook
+from kiosk.pagesources import NamedSource, page_sources
 from kiosk.problems import display_path
 from kiosk.resources import asset_path
 
@@ -32,6 +37,9 @@ _PACK_STYLE = """
 .label { color: #555555; font-size: 16px; border-bottom: 1px solid #999999; margin-bottom: 12px; }
 .signoff td { padding: 6px; border: 1px solid #999999; font-size: 18px; }
 .contents { font-size: 16px; }
+.sources, li.source { font-size: 17px; color: #333333; }
+.packref { font-size: 15px; color: #555555; }
+.packnote { font-size: 17px; font-style: italic; }
 """
 
 
@@ -71,7 +79,8 @@ def build_pack(book: PageBook, made_on: datetime.date) -> ReviewPack:
             images[known[svg]] = svg
         return known[svg]
 
-    for number, (name, page) in enumerate(book.every_page(), 1):
+    for number, (lang, calm, screen, page) in enumerate(book.every_screen(), 1):
+        name = f"{lang}/{'calm' if calm else 'standard'}/{screen.name}"
         names.append(name)
         if page.html is None:
             inner = f"<p>{escape(ui.unavailable)}</p>"
@@ -93,13 +102,17 @@ def build_pack(book: PageBook, made_on: datetime.date) -> ReviewPack:
                 return match.group(0)
 
             inner = _IMAGE.sub(picture, inner)
+        named = page_sources(book, lang, screen)
+        language = content.language(lang)
+        notes = _sources_block(ui, named) if named is not None else _notes_block(
+            ui, language.sources.sources if language.sources else ())
         sections.append(f'<div class="page"><a name="page-{number}"></a>'
-                        f'<p class="label">{number}. {escape(name)}</p>\n{inner}</div>')
+                        f'<p class="label">{number}. {escape(name)}</p>\n{inner}{notes}</div>')
 
     groups: dict[str, list[str]] = {}  # one line of links per language and mode keeps the contents short
     for i, n in enumerate(names, 1):
-        group, _, screen = n.rpartition("/")
-        groups.setdefault(group, []).append(f'<a href="#page-{i}">{i}.&nbsp;{escape(screen)}</a>')
+        group, _, screen_name = n.rpartition("/")
+        groups.setdefault(group, []).append(f'<a href="#page-{i}">{i}.&nbsp;{escape(screen_name)}</a>')
     contents = "".join(f"<p class=\"contents\"><b>{escape(g)}</b>: {' · '.join(links)}</p>"
                        for g, links in groups.items())
     rows = "".join(
@@ -117,6 +130,25 @@ def build_pack(book: PageBook, made_on: datetime.date) -> ReviewPack:
                          for word in (ui.pack_name, ui.pack_role, ui.pack_date, ui.pack_signature))
                + "</table></div>")
     return ReviewPack(head + "\n".join(sections) + signoff, style, images, ui.pack_title)
+
+
+def _sources_block(ui: UiText, named: tuple[NamedSource, ...]) -> str:
+    """What backs a page: each source it names, in the reviewer's words and the citation."""
+    if not named:
+        return f'<div class="sources"><p><b>{escape(ui.pack_no_sources)}</b></p></div>'
+    items = "".join(f'<li class="source">{_source(ui, n.source) if n.source else escape(n.id)}</li>' for n in named)
+    return f'<div class="sources"><p><b>{escape(ui.pack_sources)}</b></p><ul>{items}</ul></div>'
+
+
+def _notes_block(ui: UiText, sources: tuple[Source, ...]) -> str:
+    """After the sources page: every source's note for the reviewer, which patients never see."""
+    items = "".join(f'<li class="source">{_source(ui, s)}</li>' for s in sources if s.note)
+    return f'<div class="sources"><ul>{items}</ul></div>' if items else ""
+
+
+def _source(ui: UiText, source: Source) -> str:
+    note = f'<br><span class="packnote">{escape(ui.pack_note)} {escape(source.note)}</span>' if source.note else ""
+    return f'{escape(source.supports.text)}<br><span class="packref">{escape(source.reference)}</span>{note}'
 
 
 def _review(page: object, changed: str) -> str:

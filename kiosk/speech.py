@@ -40,7 +40,8 @@ def when(hours: float, ui: UiText) -> str:
 
 def chart_sentence(curve: SorenessCurve, ui: UiText) -> str:
     """The soreness chart as one sentence, from its numbers: when it peaks and when it has gone."""
-    return ui.spoken_chart.format(peak=when(curve.peak_hours, ui), mostly_gone=when(curve.mostly_gone_hours, ui),
+    peak = ui.first_hours[:1].lower() + ui.first_hours[1:] if curve.peaks_early else when(curve.peak_hours, ui)
+    return ui.spoken_chart.format(peak=peak, mostly_gone=when(curve.mostly_gone_hours, ui),
                                   gone=when(curve.gone_hours, ui))
 
 

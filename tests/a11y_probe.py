@@ -10,7 +10,7 @@ import time
 
 import pyatspi
 
-REGIONS = ["Quads", "Hamstrings", "Calves", "Foot"]
+REGIONS = ["Quads", "Hamstrings", "Calves and shins", "Foot"]
 
 
 def app_named(part, timeout=30):
@@ -77,7 +77,7 @@ def main():
                 action = child.queryAction()
                 names = [action.getName(i) for i in range(action.nActions)]
                 result["regions"][child.name] = names
-        calves = next((c for c in group if c is not None and c.name == "Calves"), None)
+        calves = next((c for c in group if c is not None and c.name == "Calves and shins"), None)
         if calves is not None:
             action = calves.queryAction()
             index = next(i for i in range(action.nActions) if action.getName(i).lower() == "press")

@@ -47,7 +47,7 @@ def test_regions_are_ordered_head_to_toe():
 
 def test_names_are_placed_where_the_art_says():
     art = load_art()
-    assert {name for name, _, _ in art.labels} == set(art.region_ids)
+    assert {label.region for label in art.labels} == set(art.region_ids)
     assert [view for view, _, _ in art.views] == ["front", "back", "soles"]
 
 
@@ -58,3 +58,15 @@ def test_a_name_placed_for_a_missing_region_is_refused():
     with pytest.raises(ArtError, match="cx and cy"):
         parse_art(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
                   b'<path data-region="foot" d="M0 0L1 1Z"/><circle data-label="foot" cx="a" r="0"/></svg>')
+
+
+def test_a_name_marker_may_ask_for_other_words_and_the_front_foot_is_no_region():
+    art = load_art()
+    calves = sorted((label for label in art.labels if label.region == "calves"), key=lambda label: label.x)
+    assert [label.words for label in calves] == ["shins", "calves"]  # front, then back
+    assert all(label.words is None for label in art.labels if label.region != "calves")
+    assert len(art.outlines["foot"]) == 4  # the heel from behind and the soles, both feet; not the top
+    parsed = parse_art(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                       b'<path data-region="foot" d="M0 0L1 1Z"/>'
+                       b'<circle data-label="foot" data-words="heel" cx="1" cy="2" r="0"/></svg>')
+    assert parsed.labels == (("foot", 1.0, 2.0, "heel"),)

@@ -375,3 +375,32 @@ def test_home_at_extra_large_text_cuts_nothing_off_beside_the_map(make_window, l
         if widget.isVisible() and widget.isWindow() is False:
             box = widget.rect().translated(widget.mapTo(home, widget.rect().topLeft()))
             assert home.rect().contains(box) or viewport.isAncestorOf(widget), widget.objectName()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_lower_leg_is_named_shins_in_front_and_calves_behind_and_both_open_its_page(make_window, qtbot,
+                                                                                        language):
+    window = make_window()
+    window.home.language_buttons[language].click()
+    body_map, ui = window.home.body_map, window.language.ui
+    calves = [(label, box) for label, (_, box) in zip(body_map._art.labels, body_map.name_labels())
+              if label.region == "calves"]
+    front, back = sorted(calves, key=lambda found: found[1].center().x())
+    assert body_map.label_text(front[0]) == ui.shins_label and body_map.label_text(back[0]) == ui.calves_label
+    assert window.language.regions["calves"].name == {"en": "Calves and shins",
+                                                      "es": "Pantorrillas y espinillas"}[language]
+    for _, box in (front, back):
+        assert opened_by_tap(qtbot, window, body_map, box.center().toPoint()) == "calves"
+
+
+def test_the_top_of_the_foot_from_the_front_opens_no_page_about_the_sole(make_window, qtbot):
+    """The foot page is about the sole and the heel: the top of the foot, seen from the front, is
+    no region, and a tap there gets the gentle answer pointing to the list."""
+    window = make_window()
+    body_map = window.home.body_map
+    for x in (FRONT - 84, FRONT + 84):
+        top_of_foot = body_map.art_transform().map(QPointF(x, 930)).toPoint()
+        assert body_map.region_at(QPointF(top_of_foot)) is None
+        tap(qtbot, body_map, top_of_foot)
+        qtbot.waitUntil(body_map.hint.isVisible)
+        assert window.current_screen() == HOME

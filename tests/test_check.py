@@ -1,4 +1,5 @@
-"""--check-content's promises from issue 14: calm mode holds in every language, and reviews are kept honest."""
+"""--check-content's promises: calm mode holds in every language, citations' doubts stay off screen,
+every page's sources exist, and reviews are kept honest."""
 
 from kiosk.bodyart import load_art
 from kiosk.check import check_content, fingerprint
@@ -25,7 +26,7 @@ def test_needle_words_without_the_graphic_flag_are_an_error_with_file_and_line(c
     line = line_of(path, "the muscle twitch for a while")
     found = errors(content_copy)
     assert len(found) == 1
-    assert found[0].startswith(f"{path}:{line - 1}: 'steps[6].passages[2]' describes the needle going in")
+    assert found[0].startswith(f"{path}:{line - 1}: 'steps[6].passages[2]' describes a needle going in")
     assert '("twitch")' in found[0] and "graphic: true" in found[0]
 
 
@@ -98,8 +99,8 @@ def test_the_sources_page_shows_who_checked_it(content_copy):
 
 def test_a_hard_page_is_a_warning_naming_the_file_and_page(content_copy):
     path = content_copy / "lang" / "es" / "precautions.yaml"
-    edit(path, "Puedes hacer preguntas en cualquier momento, antes o durante tu sesión.",
-         "Puedes hacer preguntas en cualquier momento, antes o durante tu sesión, y también después, cuando "
+    edit(path, "Puedes hacer preguntas en cualquier momento, antes de la sesión o durante ella.",
+         "Puedes hacer preguntas en cualquier momento, antes de la sesión o durante ella, y también después, cuando "
          "vuelvas a casa, si algo no te queda claro o si notas cualquier cosa rara.")
     assert errors(content_copy) == []
     found = [w for w in warnings(content_copy) if "words (at most 22)" in w]
@@ -110,7 +111,7 @@ def test_a_hard_page_is_a_warning_naming_the_file_and_page(content_copy):
 def test_a_hard_sentence_on_a_region_tab_is_named_on_that_region_file(content_copy):
     # The soreness tips are on the 4th tab (region-calves-4): the warning names calves.yaml, not "calves-4.yaml".
     path = content_copy / "regions" / "calves.yaml"
-    edit(path, "but taping did not.", "but taping did not, and nobody can say yet which of them would help "
+    edit(path, "Taping did not help.", "Taping did not help, and nobody can say yet which of them would help "
          "you the most after your own first session with your own therapist this week.")
     found = [w for w in warnings(content_copy) if "a sentence has" in w]
     assert found and all(w.startswith(f"{path}: warning: a sentence has") for w in found), found
@@ -123,10 +124,10 @@ def test_a_translation_with_a_precaution_missing_is_an_error_naming_its_file_and
     path = content_copy / "lang" / "es" / "precautions.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  - heading: Tienes diabetes")
-    end = text.index("  - heading: Tienes un problema en los vasos")
+    end = text.index("  - heading: Tienes problemas de circulación")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     assert errors(content_copy) == [
-        f"{path}:{line_of(path, 'items:')}: 'items' has 10 precautions but the English file has 11; give both "
+        f"{path}:{line_of(path, 'items:')}: 'items' has 13 precautions but the English file has 14; give both "
         "the same items in the same order, because the therapist card shows each ticked one beneath in the "
         "clinic's language by its place in the list"]
 
@@ -139,3 +140,121 @@ def test_key_line_finds_a_top_level_key_and_nothing_for_an_unreadable_file(tmp_p
     assert key_line(path, "phone") == 4  # the top-level key, not the indented one
     assert key_line(path, "logo") is None
     assert key_line(tmp_path / "missing.yaml", "phone") is None
+
+
+# --- calm mode: blood, electricity, a punctured lung, titles and the precautions page ---------
+
+
+def test_electricity_blood_and_a_punctured_lung_need_calm_words_in_both_languages(content_copy):
+    walk, spanish = content_copy / "walkthrough.yaml", content_copy / "lang" / "es" / "walkthrough.yaml"
+    edit(walk, "You can also call about anything that worries you.",
+         "A tiny electrical current may be used. You can also call about anything that worries you.")
+    edit(walk, "No question is too small", "A spot of blood is normal. No question is too small")
+    edit(spanish, "Puedes llamar por cualquier otra cosa que te preocupe.",
+         "Se puede perforar la piel. Puedes llamar por cualquier otra cosa que te preocupe.")
+    found = errors(content_copy)
+    assert len(found) == 2, found  # the English passage once, naming its first vivid words
+    assert found[0].startswith(f"{walk}:") and '("electrical current")' in found[0] and "graphic: true" in found[0]
+    assert found[1].startswith(f"{spanish}:") and '("perfora")' in found[1]
+
+
+def test_a_calm_title_is_needed_where_a_title_names_the_needle(content_copy):
+    path = content_copy / "walkthrough.yaml"
+    edit(path, "    calm_title: Starting the treatment\n", "")
+    assert errors(content_copy) == [
+        f"{path}:{line_of(path, 'title: The needle')}: 'steps[3].title' names the needle (\"needle\"), and a title is "
+        "what a nervous reader sees first; add calm_title: with gentler words for calm mode"]
+
+
+def test_words_with_no_calm_version_must_not_describe_it(content_copy):
+    """A precaution's heading, a list item and the screens' own words have no calm wording: calm mode shows them."""
+    precautions = content_copy / "precautions.yaml"
+    edit(precautions, "heading: You are pregnant, or might be", "heading: You bleed easily")
+    edit(content_copy / "regions" / "foot.yaml", "  - Pain under your heel", "  - Twitches under your heel")
+    edit(content_copy / "lang" / "es" / "ui.yaml", "keep_reading: Seguir leyendo", "keep_reading: Sin pinchazos")
+    found = errors(content_copy)
+    assert len(found) == 3, found
+    assert found[0].startswith(f"{precautions}:{line_of(precautions, 'You bleed easily')}: 'items[3].heading' "
+                               'describes a needle going in, a twitch, electricity or blood ("bleed") and has no '
+                               "calm wording, so calm mode shows it; reword it")
+    assert "'helps_with[1]'" in found[1] and '("Twitch")' in found[1]
+    assert found[2].startswith(f"{content_copy / 'lang' / 'es' / 'ui.yaml'}:") and "'keep_reading'" in found[2]
+
+
+def test_names_a_patient_must_recognise_are_not_descriptions(content_copy):
+    assert errors(content_copy) == []  # "blood thinners", "a bleeding or clotting disorder", "blood vessels"...
+    book = load_pages(content_copy, load_art().region_ids)
+    calm = book.precautions("en", True).html
+    assert "blood thinners" in calm and "bleeding or clotting disorder" in calm and "pacemaker" in calm
+
+
+def test_the_precautions_page_honours_calm_mode(content_copy):
+    book = load_pages(content_copy, load_art().region_ids)
+    for lang, vivid, gentle in (("en", "put needles through that skin", "will not treat that patch of skin"),
+                                ("es", "pondrá agujas a través de esa piel", "no tratará esa zona de la piel")):
+        standard, calm = book.precautions(lang, False).html, book.precautions(lang, True).html
+        assert vivid in standard and gentle not in standard
+        assert vivid not in calm and gentle in calm
+
+
+def test_a_not_confirmed_note_shown_to_patients_is_an_error_and_belongs_in_note(content_copy):
+    path = content_copy / "sources.yaml"
+    edit(path, "Dommerholt J, Doody C.", "Dommerholt J, Doody C (year not confirmed).")
+    es_sources = content_copy / "lang" / "es" / "sources.yaml"
+    edit(es_sources, "No hubo un grupo con el que comparar.", "No hubo un grupo con el que comparar (sin confirmar).")
+    found = errors(content_copy)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{path}:{line_of(path, 'Doody C (year not confirmed)')}: 'sources[10].reference' tells "
+                               'patients a detail is "not confirmed"; a note like that is for the clinician')
+    assert found[1].startswith(f"{es_sources}:") and '"sin confirmar"' in found[1] and "'note:'" in found[1]
+    # The same doubt in the source's note is for the review pack only: no error.
+    edit(path, 'Doody C (year not confirmed).', 'Doody C.')
+    edit(es_sources, "comparar (sin confirmar).", "comparar.")
+    assert errors(content_copy) == []
+
+
+# --- sources named by each page --------------------------------------------------------
+
+
+def test_a_page_naming_a_source_that_does_not_exist_is_an_error_with_its_line(content_copy):
+    path = content_copy / "regions" / "calves.yaml"
+    edit(path, "evidence: [lucena-anton-2022,", "evidence: [lucena-2022,")
+    edit(path, "  session_steps: [clinic-practice]", "  session_steps: [clinic-practice]\n  tips: [clinic-practice]")
+    found = errors(content_copy)
+    sources_file = content_copy / "sources.yaml"
+    assert found[0].startswith(f"{path}:{line_of(path, 'lucena-2022')}: 'sources.evidence' names the source "
+                               f"'lucena-2022', but {sources_file} has no source with that id; check the spelling")
+    assert found[1] == (f"{path}:{line_of(path, 'sources:')}: 'sources.tips' is not a part of this page; name "
+                        "sources for: muscles, helps_with, does_here, evidence, feels_like, soreness, session_steps")
+    assert len(found) == 2
+
+
+def test_a_translation_must_have_every_source_its_pages_name(content_copy):
+    path = content_copy / "lang" / "es" / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: singh-2025")
+    end = text.index("  - id: solomons-2020")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert errors(content_copy) == [
+        f"{path}: has no source with the id 'singh-2025', which regions/calves.yaml names ('sources.evidence', "
+        "in English); add it, translated"]
+
+
+def test_a_page_that_names_no_sources_is_a_warning(content_copy):
+    path = content_copy / "precautions.yaml"
+    edit(path, "sources: [munoz-2022, apta-2013, ahpcsa-bn121, jenkins-2024, clinic-practice]\n", "")
+    assert errors(content_copy) == []
+    found = [w for w in warnings(content_copy) if "no sources are named" in w]
+    assert found == [f"{path}: warning: no sources are named for this page; add their sources.yaml ids in "
+                     "'sources:' so the review pack shows the clinician what backs them"]
+
+
+def test_the_questions_and_the_screens_words_are_checked_too(content_copy):
+    questions, ui = content_copy / "questions.yaml", content_copy / "ui.yaml"
+    edit(questions, "text: Can I run tomorrow?", "text: Will I bleed?")
+    edit(ui, "keep_reading: Keep reading", "keep_reading: Keep reading (wording not confirmed)")
+    found = errors(content_copy)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{questions}:{line_of(questions, 'Will I bleed?')}: 'items[2].text' describes")
+    assert found[1].startswith(f"{ui}:{line_of(ui, 'keep_reading:')}: 'keep_reading' tells patients a detail is "
+                               '"not confirmed"')

@@ -33,12 +33,15 @@ def test_check_content_passes_on_shipped_content():
 
 
 BREAKAGES = {
-    "syntax error": ("name: Calves", "name: Calves\n  - broken: [", ":4: this line can't be read as YAML"),
-    "missing key": ("name: Calves\n", "", ":3: 'name' is missing"),
+    "syntax error": ("name: Calves and shins", "name: Calves and shins\n  - broken: [",
+                     ":4: this line can't be read as YAML"),
+    "missing key": ("name: Calves and shins\n", "", ":3: 'name' is missing"),
     "wrong type": ("{hours: 6, level: 4}", "{hours: 6, level: soon}",
                    "'soreness.curve[2].level' must be a number, got \"soon\""),
-    "duplicate key": ("name: Calves\n", "name: Calves\nname: Calf\n", ":4: 'name' is written twice"),
-    "unknown key": ("name: Calves\n", "name: Calves\ncolour: red\n", ":4: 'colour' is not a name this file uses"),
+    "duplicate key": ("name: Calves and shins\n", "name: Calves and shins\nname: Calf\n",
+                      ":4: 'name' is written twice"),
+    "unknown key": ("name: Calves and shins\n", "name: Calves and shins\ncolour: red\n",
+                    ":4: 'colour' is not a name this file uses"),
 }
 
 

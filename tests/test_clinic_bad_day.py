@@ -186,7 +186,7 @@ def test_a_fix_shows_at_once_when_nobody_is_reading(kiosk, qtbot, content_copy, 
     if where == ATTRACT:
         window.show_attract()
     with qtbot.waitSignal(window.contentSwapped, timeout=10000):
-        edit(content_copy / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
+        edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
     assert window.current_screen() == where
     if where == ATTRACT:
         window.shown_screen.tapped.emit()
@@ -203,7 +203,7 @@ def test_a_content_folder_that_vanishes_keeps_the_last_good_content_and_recovers
     window.home.region_buttons["calves"].click()
     assert window.shown_screen.text().startswith("Calves"), "the last good content is still shown"
     window.shown_screen.back_button.click()
-    edit(away / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
+    edit(away / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
     with qtbot.waitSignal(window.contentSwapped, timeout=10000):
         away.rename(content_copy)  # and comes back, edited meanwhile
     assert window.home.region_buttons["calves"].text() == "Calf muscles"
@@ -473,7 +473,7 @@ def test_a_two_step_save_never_shows_a_half_read_file(kiosk, qtbot, content_copy
     window = kiosk(content_copy)
     ContentWatcher(content_copy, window).changed.connect(window.reload_content)
     calves = content_copy / "regions" / "calves.yaml"
-    text = calves.read_text(encoding="utf-8").replace("name: Calves", "name: Calf muscles")
+    text = calves.read_text(encoding="utf-8").replace("name: Calves and shins", "name: Calf muscles")
     with qtbot.assertNotEmitted(window.contentRejected), qtbot.waitSignal(window.contentSwapped, timeout=10000):
         calves.write_text("", encoding="utf-8")  # the editor truncates...
         calves.write_text(text, encoding="utf-8")  # ...then writes

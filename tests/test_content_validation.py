@@ -19,7 +19,7 @@ def problems_for(path, region_id="calves"):
 def test_shipped_region_loads_into_typed_immutable_objects(content_copy):
     region = read_file(region_path(content_copy, "calves"), parse_region, region_id="calves")
     assert region.id == "calves"
-    assert region.name == "Calves"
+    assert region.name == "Calves and shins"
     assert isinstance(region.does_here, tuple) and region.does_here
     assert region.soreness.curve[0].hours == 0
     assert region.soreness.peak_hours <= region.soreness.mostly_gone_hours <= region.soreness.gone_hours
@@ -57,7 +57,7 @@ def test_unknown_key_is_an_error_with_spelling_hint(content_copy):
 
 def test_duplicate_key_is_an_error_not_silently_overwritten(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "name: Calves\n", "name: Calves\nname: Shins\n")
+    edit(path, "name: Calves and shins\n", "name: Calves and shins\nname: Shins\n")
     assert problems_for(path) == [
         f"{path}:4: 'name' is written twice in the same place (first on line 3); keep only one"
     ]
@@ -65,7 +65,7 @@ def test_duplicate_key_is_an_error_not_silently_overwritten(content_copy):
 
 def test_yaml_syntax_error_points_at_the_line(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "name: Calves\n", "name: Calves\n  muscles: [unclosed\n")
+    edit(path, "name: Calves and shins\n", "name: Calves and shins\n  muscles: [unclosed\n")
     [message] = problems_for(path)
     assert message.startswith(f"{path}:4: this line can't be read as YAML")
     assert "indentation" in message
@@ -107,7 +107,7 @@ def test_chart_numbers_out_of_range_and_out_of_order(content_copy):
 
 def test_text_field_given_a_list_and_a_list_given_text(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "name: Calves", "name: [Calves, Shins]")
+    edit(path, "name: Calves and shins", "name: [Calves, Shins]")
     edit(path, "helps_with:\n  - Calves that feel tight or stiff\n  - Shin pain, often called shin splints",
          "helps_with: Tight calves")
     messages = problems_for(path)
@@ -118,7 +118,7 @@ def test_text_field_given_a_list_and_a_list_given_text(content_copy):
 
 def test_every_problem_in_a_file_is_reported_at_once(content_copy):
     path = region_path(content_copy, "calves")
-    edit(path, "name: Calves", "name: 12")
+    edit(path, "name: Calves and shins", "name: 12")
     edit(path, "{hours: 6, level: 4}", "{hours: 6, level: soon}")
     messages = problems_for(path)
     assert len(messages) == 2

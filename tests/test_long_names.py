@@ -11,7 +11,7 @@ LONG = "Calf muscles, as our clinic calls them"
 
 @pytest.mark.parametrize("clicks", [0, 2])  # normal and extra-large text
 def test_a_long_region_name_never_widens_the_window(make_window, content_copy, clicks):
-    edit(content_copy / "regions" / "calves.yaml", "name: Calves", f"name: {LONG}")
+    edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", f"name: {LONG}")
     window = make_window(content_copy)
     for _ in range(clicks):
         window.home.text_size_button.click()

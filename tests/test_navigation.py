@@ -26,7 +26,7 @@ def test_button_row_opens_each_region_and_back_returns_home(make_window, qtbot, 
 def test_buttons_are_labelled_with_region_names_and_big_enough(make_window):
     window = make_window()
     labels = [b.text() for b in window.home.region_buttons.values()]
-    assert sorted(labels) == ["Calves", "Foot", "Hamstrings", "Quads"]
+    assert sorted(labels) == ["Calves and shins", "Foot", "Hamstrings", "Quads"]
     for button in window.home.region_buttons.values():
         assert button.isVisible() and button.height() >= 48 and button.width() >= 48
     window.show_region("foot")

@@ -92,7 +92,7 @@ def test_a_page_becomes_its_own_sentences_without_markup_and_the_chart_from_its_
     art = load_art()
     book = load_pages(content_copy, art.region_ids)
     for lang, peak in (("en", "strongest 12 hours after your session"),
-                       ("es", "más fuerte 12 horas después de tu sesión")):
+                       ("es", "más fuertes 12 horas después de tu sesión")):
         page = book.region(lang, True, "calves", SORENESS_TAB)
         ui = book.content.language(lang).ui
         said = speech.sentences(page.html, speech.chart_sentence(page.soreness, ui))
@@ -282,7 +282,7 @@ def test_without_the_speech_extra_the_kiosk_works_and_read_aloud_is_hidden(tmp_p
         "speech=False installed=False",
         "home button shown=False",
         "screen=region-calves button shown=False",
-        "page=Calves",
+        "page=Calves and shins",
         "staff=Text-to-speech is not available on this computer or in this copy of the kiosk, "
         "so Read aloud is hidden. The kiosk's log says why.",
     ]

@@ -45,7 +45,7 @@ def test_precautions_opened_from_a_region_say_they_go_back_to_it(make_window, qt
 
 def test_a_long_region_name_is_shortened_on_the_way_back_and_heard_whole(make_window, content_copy):
     long_name = "Calf muscles, as our clinic calls them"
-    edit(content_copy / "regions" / "calves.yaml", "name: Calves", f"name: {long_name}")
+    edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", f"name: {long_name}")
     window = make_window(content_copy)
     window.show_region("calves")
     window.shown_screen.precautions_button.click()

@@ -65,3 +65,44 @@ def test_the_pdf_has_every_page(qapp, pack, tmp_path):
     assert pdf.startswith(b"%PDF-")
     printed = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert printed >= len(re.findall(r'<p class="label">', pack.body)) + 2  # the contents and the sign-off
+
+
+def section(pack, name):
+    """One kiosk page of the pack, with what the pack adds beneath it."""
+    found = re.search(rf'<p class="label">\d+\. {re.escape(name)}</p>\n(.*?)(?=<div class="page">|$)', pack.body, re.S)
+    assert found, name
+    return found.group(1)
+
+
+def test_each_page_shows_the_sources_behind_it(book, pack):
+    """Under each page, what backs that page: the evidence tab its studies, the soreness tab its own."""
+    does, soreness = section(pack, "en/standard/region-calves"), section(pack, "en/standard/region-calves-3")
+    assert book.content.base.ui.pack_sources in does
+    assert "Lucena-Anton D" in does and "Singh A" in does and "Martín-Pintado-Zugasti A, Mayoral" not in does
+    assert "Martín-Pintado-Zugasti A, Mayoral" in soreness and "Lucena-Anton D" not in soreness
+    assert "Cotchett MP" in section(pack, "en/calm/region-foot") and "Cotchett MP" not in does
+    assert "Boyce D" in section(pack, "en/standard/walkthrough-general-8")
+    assert "Muñoz M" in section(pack, "es/standard/precautions")
+    spanish = section(pack, "es/standard/region-calves")
+    assert "Fuentes en las que se basa esta página" not in spanish  # the pack is in the clinic's language...
+    assert "Según una revisión de 12 estudios" in spanish  # ...and each page's sources in that page's
+    assert "En 12 estudios, la punción pudo ayudar" in spanish
+
+
+def test_a_citations_doubts_are_in_the_pack_never_on_the_patients_page(book, pack):
+    notes = section(pack, "en/standard/sources")
+    assert "Journal and year not confirmed" in notes and "The end page (517) is not confirmed" in notes
+    assert "La revista y el año no están confirmados" in section(pack, "es/standard/sources")
+    for name, page in book.every_page():
+        assert "not confirmed" not in page.html and "no están confirmados" not in page.html, name
+
+
+def test_a_page_that_names_no_sources_says_so_in_the_pack(content_copy):
+    from tests.helpers import edit
+
+    edit(content_copy / "precautions.yaml",
+         "sources: [munoz-2022, apta-2013, ahpcsa-bn121, jenkins-2024, clinic-practice]\n", "")
+    book = load_pages(content_copy, load_art().region_ids)
+    pack = build_pack(book, MADE_ON)
+    assert book.content.base.ui.pack_no_sources in section(pack, "en/standard/precautions")
+    assert "Muñoz M" not in section(pack, "es/standard/precautions")  # Spanish follows the English file

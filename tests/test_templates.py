@@ -17,14 +17,15 @@ def render_calves(content_dir):
 
 
 def test_region_page_shows_the_yaml_words(content_copy):
-    edit(content_copy / "regions" / "calves.yaml", "Your two big calf muscles,", "Both calf muscles,")
+    edit(content_copy / "regions" / "calves.yaml", "Your two big calf muscles:", "Both calf muscles:")
     page = render_calves(content_copy)
     assert page.problems == ()
-    assert '<p class="lead">Both calf muscles, the one' in page.html
+    assert '<p class="lead">Both calf muscles: the one' in page.html
 
 
 def test_content_text_is_escaped_not_interpreted(content_copy):
-    edit(content_copy / "regions" / "calves.yaml", "Your two big calf muscles,", '"<b>Calves</b>"')
+    edit(content_copy / "regions" / "calves.yaml", "Your two big calf muscles: the one you can see, and a flatter one "
+         "underneath it.", '"<b>Calves</b>"')
     assert "&lt;b&gt;Calves&lt;/b&gt;" in render_calves(content_copy).html
 
 

@@ -129,13 +129,13 @@ def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
     """Every button's words fit inside it, on every screen, at every text size."""
     from kiosk.ui.ticks import TickBox
     from kiosk.ui.tour import every_screen
-    from kiosk.ui.widgets import WrappingButton
+    from kiosk.ui.widgets import CalmToggle, WrappingButton
 
     window = make_window()
     clipped = set()
     for name in every_screen(window, lambda v: not v.calm and v.language == "en"):
         for button in visible_tappables(window):
-            if isinstance(button, TickBox):  # its words wrap: every line must fit in its height
+            if isinstance(button, (TickBox, CalmToggle)):  # its words wrap: every line must fit in its height
                 label = button.label
                 if label.height() < label.heightForWidth(label.width()):
                     clipped.add(f"{name}: {button.text()!r} needs {label.heightForWidth(label.width())}px "

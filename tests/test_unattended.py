@@ -221,7 +221,7 @@ def test_good_content_edit_appears_at_the_next_return_home(kiosk, qtbot, content
     window.home.region_buttons["calves"].click()
     # Never under a reading patient: ready, but not swapped in.
     with qtbot.assertNotEmitted(window.contentSwapped), qtbot.waitSignal(window.contentReady, timeout=10000):
-        edit(content_copy / "regions" / "calves.yaml", "name: Calves", "name: Calf muscles")
+        edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
     assert window.shown_screen.text().startswith("Calves")
     with qtbot.waitSignal(window.contentSwapped):
         window.shown_screen.back_button.click()

@@ -66,7 +66,7 @@ def test_check_content_names_the_file_line_and_field(content_copy):
 def test_a_live_edit_with_an_impossible_date_keeps_the_last_good_page(make_window, qtbot, content_copy):
     window = make_window(content_copy)
     calves = content_copy / "regions" / "calves.yaml"
-    edit(calves, "name: Calves", "name: Calf muscles")
+    edit(calves, "name: Calves and shins", "name: Calf muscles")
     assert window.reload_content(), "a good edit is taken"
     edit(calves, "name: Calf muscles", "name: Calf")
     line = add_review(calves, "2026-02-30")

@@ -4,9 +4,11 @@ Run ``python tools/bodymap_art.py > kiosk/assets/bodymap.svg`` after changing a 
 Each outline is a list of points (millimetres of a life-size leg, hips at the top) that a
 Catmull-Rom spline turns into smooth cubic curves, so the drawing stays anatomical-looking
 while the numbers stay readable. Regions (``data-region``) are the shapes the kiosk hit-tests;
-``data-label`` marks where a region's name is written on the map, ``data-view`` where a
-view's name ("Front", "Back", "Soles") goes. The soles are drawn 1.35 times life size: they
-are the foot's big target.
+``data-label`` marks where a region's name is written on the map (``data-words`` names other
+words from ui.yaml to write there: the calves page is about calves and shins, so the front of the
+lower leg says "Shins" and the back "Calves"), ``data-view`` where a view's name ("Front", "Back",
+"Soles") goes. The soles are drawn 1.35 times life size: they are the foot's big target. The front
+view's foot is not a region: its top is not the sole or the heel that the foot page is about.
 """
 
 from __future__ import annotations
@@ -42,8 +44,6 @@ QUADS = [(22, 212), (70, 204), (128, 186), (161, 215), (161, 300), (150, 395), (
          (30, 410), (20, 300)]
 SHIN = [(50, 658), (80, 650), (118, 660), (124, 700), (118, 770), (105, 842), (84, 858),
         (60, 850), (47, 790), (42, 720)]
-FRONT_FOOT = [(60, 898), (84, 892), (104, 900), (110, 930), (114, 950), (84, 953), (50, 950),
-              (52, 925)]
 HAMSTRINGS = [(18, 238), (80, 232), (150, 236), (156, 300), (148, 400), (134, 490),
               (122, 560), (114, 612), (90, 630), (62, 626), (44, 600), (38, 520), (28, 420),
               (18, 320)]
@@ -136,8 +136,9 @@ def region(region_id: str, name: str, points: list[Point]) -> str:
             f'stroke="{stroke}" stroke-width="3" d="{closed_path(points)}"/>')
 
 
-def anchor(kind: str, value: str, x: float, y: float) -> str:
-    return f'<circle {kind}="{value}" cx="{fmt(x)}" cy="{fmt(y)}" r="0" fill="none"/>'
+def anchor(kind: str, value: str, x: float, y: float, words: str | None = None) -> str:
+    named = f' data-words="{words}"' if words else ""
+    return f'<circle {kind}="{value}"{named} cx="{fmt(x)}" cy="{fmt(y)}" r="0" fill="none"/>'
 
 
 def svg() -> str:
@@ -167,7 +168,7 @@ def svg() -> str:
         out.append(f'<path {SKIN_STYLE} d="{closed_path(pts)}"/>')
     out.append("</g>")
     out.append('<g id="regions">')
-    for view, x0, parts in (("front", FRONT_X, (("quads", QUADS), ("calves", SHIN), ("foot", FRONT_FOOT))),
+    for view, x0, parts in (("front", FRONT_X, (("quads", QUADS), ("calves", SHIN))),
                             ("back", BACK_X, (("hamstrings", HAMSTRINGS), ("calves", CALVES), ("foot", HEEL)))):
         for region_id, points in parts:
             for side, mirror in (("left", True), ("right", False)):
@@ -185,9 +186,10 @@ def svg() -> str:
     # Where names are written: a region's name between its two shapes, a view's name below it.
     out.append('<g id="labels">')
     sole_mid = (SOLES[0][0] + SOLES[1][0]) / 2
-    for region_id, x, y in (("quads", FRONT_X, 400), ("calves", FRONT_X, 760), ("hamstrings", BACK_X, 420),
-                            ("calves", BACK_X, 750), ("foot", sole_mid, SOLE_TOP + 190 * SOLE_SCALE)):
-        out.append(anchor("data-label", region_id, x, y))
+    for region_id, x, y, words in (("quads", FRONT_X, 400, None), ("calves", FRONT_X, 760, "shins"),
+                                   ("hamstrings", BACK_X, 420, None), ("calves", BACK_X, 750, "calves"),
+                                   ("foot", sole_mid, SOLE_TOP + 190 * SOLE_SCALE, None)):
+        out.append(anchor("data-label", region_id, x, y, words))
     for view, x in (("front", FRONT_X), ("back", BACK_X), ("soles", sole_mid)):
         out.append(anchor("data-view", view, x, 993))
     out.append("</g>")

@@ -35,7 +35,8 @@ class AttractScreen(Screen):
         # Only the picture: a tap anywhere, the map included, starts the visit.
         self.body_map = BodyMap(art, region_names,
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
-                                clinic.colours.highlight, clinic.colours.text, interactive=False)
+                                clinic.colours.highlight, clinic.colours.text, interactive=False,
+                                label_words={"shins": ui.shins_label, "calves": ui.calves_label})
         title = named(QLabel(ui.title), "attractTitle")
         invite = named(QLabel(ui.attract), "attract")
         # One line per language, each in its own words, so every patient finds theirs.

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
 
-from kiosk.bodyart import BodyArt, Step
+from kiosk.bodyart import BodyArt, Label, Step
 from kiosk.ui.typeface import FAMILIES
 from kiosk.ui.widgets import named
 
@@ -208,6 +208,8 @@ class BodyMap(QWidget):
 
     Region names are written on the map (where the art's ``data-label`` markers say), and a
     name's label is part of its region's touch area: a finger on "Calves" opens the calves.
+    ``label_words`` are the other words a marker may ask for (``data-words``): "shins" on the
+    front of the lower leg, which opens the calves too.
     A tap on the map that opens no region shows ``hint`` beside the finger instead of nothing.
     With ``interactive`` off it is only the picture (the attract screen's).
     """
@@ -216,10 +218,11 @@ class BodyMap(QWidget):
 
     def __init__(self, art: BodyArt, names: dict[str, str], view_labels: dict[str, str],
                  highlight: str, text_colour: str, hint: str = "", interactive: bool = True,
-                 parent: QWidget | None = None):
+                 label_words: dict[str, str] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._art = art
         self._names = names
+        self._label_words = label_words or {}
         self._view_labels = view_labels
         self._highlight = QColor(highlight)
         self._text_colour = QColor(text_colour)
@@ -285,12 +288,18 @@ class BodyMap(QWidget):
         metrics = QFontMetricsF(_label_font(self._words_px(self._name_px())))
         transform = self.art_transform()
         labels = []
-        for region_id, x, y in self._art.labels:
-            text = self._names.get(region_id, region_id)
+        for label in self._art.labels:
+            text = self.label_text(label)
             box = QRectF(0, 0, metrics.horizontalAdvance(text) + 24, metrics.height() + 10)
-            box.moveCenter(transform.map(QPointF(x, y)))
-            labels.append((region_id, box))
+            box.moveCenter(transform.map(QPointF(label.x, label.y)))
+            labels.append((label.region, box))
         return labels
+
+    def label_text(self, label: Label) -> str:
+        """The words written at one of the art's name markers."""
+        if label.words and label.words in self._label_words:
+            return self._label_words[label.words]
+        return self._names.get(label.region, label.region)
 
     def _name_px(self) -> int:
         """Region names grow with the patient's text size: the style sheet sizes this widget's
@@ -471,11 +480,11 @@ class BodyMap(QWidget):
         # Region names: dark words on a white pill, readable over the art's colours in every
         # theme (the clinic's text colour is white in high contrast, so it isn't used here).
         painter.setFont(_label_font(self._words_px(self._name_px())))
-        for region_id, box in self.name_labels():
+        for label, (_, box) in zip(self._art.labels, self.name_labels()):
             painter.setPen(QPen(QColor(NAME_INK), 2))
             painter.setBrush(QColor("#ffffff"))
             painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._names.get(region_id, region_id))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.label_text(label))
         font = _label_font(self._words_px(VIEW_PX))
         painter.setFont(font)
         painter.setPen(self._text_colour)

@@ -127,7 +127,8 @@ class HomeScreen(Screen):
 
         self.body_map = BodyMap(art, region_names,
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
-                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint)
+                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint,
+                                label_words={"shins": ui.shins_label, "calves": ui.calves_label})
         self.body_map.regionChosen.connect(self.regionChosen)
         self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
 
@@ -143,7 +144,8 @@ class HomeScreen(Screen):
         side.addWidget(choose)
         self.region_buttons: dict[str, QPushButton] = {}
         for region_id, name in region_names.items():
-            button = named(QPushButton(name), "regionButton")
+            # Its words wrap: "Pantorrillas y espinillas" at extra-large text is wider than the column.
+            button = WrappingButton(name, "regionButton", align=Qt.AlignmentFlag.AlignLeft)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
             side.addWidget(button)
             self.region_buttons[region_id] = button

@@ -52,8 +52,7 @@ class RegionScreen(PagedScreen):
         header = QHBoxLayout()
         header.setSpacing(18)
         header.addWidget(self.back_button)
-        header.addWidget(self.title)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)  # the room left over: a name of a few words wraps only if it must
         self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
         header.addWidget(self.read_aloud_button)
         header.addWidget(self.calm_toggle)

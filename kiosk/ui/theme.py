@@ -65,6 +65,9 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     }}
     QPushButton:pressed {{ background: {c.highlight}; color: {on_colour(c.highlight)}; }}
     QPushButton#regionButton {{ min-height: 46px; padding: 0px 28px; text-align: left; }}
+    QLabel#regionButtonLabel {{
+        font-size: 26px; font-weight: bold; color: {on_colour(c.primary)}; padding-left: 14px;
+    }}
     QPushButton#secondary, QPushButton#languageButton {{
         font-size: 21px; min-height: 42px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
@@ -98,6 +101,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         width: 36px; height: 36px; border: 3px solid {c.primary}; border-radius: 8px; background: #ffffff;
     }}
     QCheckBox#calmToggle::indicator:checked {{ background: {c.primary}; image: url("{_tick()}"); }}
+    QLabel#calmToggleLabel {{ font-size: 24px; color: {c.text}; }}
     QLabel#progress {{ font-size: 26px; font-weight: bold; color: {c.primary}; }}
     QLabel#attractTitle {{ font-size: 52px; font-weight: bold; color: {c.primary}; }}
     QLabel#attract {{ font-size: 36px; color: {c.text}; }}

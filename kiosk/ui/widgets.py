@@ -41,12 +41,13 @@ class WrappingButton(QPushButton):
     Staff edit button words in YAML and translations run long; a clipped label is unreadable.
     """
 
-    def __init__(self, text: str, object_name: str, parent: QWidget | None = None):
+    def __init__(self, text: str, object_name: str, parent: QWidget | None = None,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter):
         super().__init__(parent)
         self.setObjectName(object_name)
         self._label = named(QLabel(no_lonely_word(text)), f"{object_name}Label")
         self._label.setWordWrap(True)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
@@ -119,9 +120,55 @@ class RowCheckBox(QCheckBox):
         return self.rect().contains(pos)
 
 
+class CalmToggle(RowCheckBox):
+    """Calm mode's tick box in a reading screen's header. Its words say all it does ("Calm mode: no
+    needle pictures, gentler words"), so words too long for one short line wrap onto two beside the
+    box, instead of widening the header past the screen or squeezing the page's title."""
+
+    BOX_ROOM = 52  # the style sheet's 36 px box and the gap after it
+    ONE_LINE_PX = 300  # words up to this wide stay on one line
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._label = named(QLabel(no_lonely_word(text)), "calmToggleLabel")
+        self._label.setWordWrap(True)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(self.BOX_ROOM, 0, 0, 0)
+        layout.addWidget(self._label)
+        self.setAccessibleName(text)
+
+    def text(self) -> str:
+        return self._label.text().replace("\u00a0", " ")
+
+    @property
+    def label(self) -> QLabel:
+        """The words, wrapped."""
+        return self._label
+
+    def _words_width(self) -> int:
+        """One line if it is short; else the narrowest width that holds the words in two lines."""
+        metrics = self._label.fontMetrics()
+        one_line = metrics.horizontalAdvance(self._label.text()) + 4
+        if one_line <= self.ONE_LINE_PX:
+            return one_line
+        two_lines = 2 * metrics.lineSpacing() + 4
+        width = one_line // 2
+        while width < one_line and self._label.heightForWidth(width) > two_lines:
+            width += 8
+        return width
+
+    def sizeHint(self) -> QSize:
+        width = self._words_width()
+        return QSize(self.BOX_ROOM + width, max(self._label.heightForWidth(width), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 def calm_toggle(ui: UiText, calm: bool) -> QCheckBox:
-    """"Hide needle pictures", wherever a needle picture or description can appear."""
-    toggle = named(RowCheckBox(ui.calm_toggle), "calmToggle")
+    """Calm mode's tick box, wherever a needle picture or description can appear."""
+    toggle = named(CalmToggle(ui.calm_toggle), "calmToggle")
     toggle.setChecked(calm)
     return toggle
 
