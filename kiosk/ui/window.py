@@ -233,19 +233,22 @@ class KioskWindow(QMainWindow):
         self.show_home()
 
     def reset_for_next_patient(self) -> None:
-        """Forget everything the last patient chose and show the attract screen."""
-        self.usage.count(IDLE_RESET)
+        """Forget everything the last patient chose, then show the attract screen (if that fails,
+        the unexpected-error handler's ``recover`` shows home: the choices are gone either way)."""
         self._forget_visit(home_now=False)
+        self.usage.count(IDLE_RESET)
+        self.idle.restart()
         self.show_attract()
         # The next patient's home is made once the attract screen is on screen: nobody waits
         # for it then, and the attract screen comes a home's making sooner (issue 18).
         if self.navigator.screen is not None:
             after_first_paint(self.navigator.screen, self._make_due_home)
-        self.idle.restart()
 
     def recover(self) -> None:
-        """After an unexpected error: back to a known-good home screen."""
-        self._close_overlays()
+        """After an unexpected error: back to a known-good home screen. A running idle countdown
+        is left to run, and the idle timer starts again: the next patient's reset still comes."""
+        self.staff.close()
+        self.idle.restart()
         try:
             self._build_home()
             self.show_home()
@@ -266,8 +269,8 @@ class KioskWindow(QMainWindow):
         if self.current_screen() == ATTRACT and self.staff.overlay is None:
             return  # nobody to ask: the kiosk already waits for the next patient
         self.staff.close()
-        self.idle_reset.start_countdown(self.language.ui)
-        self.read_aloud.announce([self.language.ui.idle_question, self.language.ui.keep_reading])  # issue 16
+        ui = self.language.ui
+        self.idle_reset.start_countdown(ui, lambda: self.read_aloud.announce([ui.idle_question, ui.keep_reading]))
 
     def open_pin_pad(self) -> None:
         if self.staff.overlay is not None:
@@ -341,11 +344,12 @@ class KioskWindow(QMainWindow):
     def _forget_visit(self, home_now: bool = True) -> None:
         # A new home, new choices, and kept screens that start at their top (or first step)
         # whenever shown leave nothing of the last patient: no region, step, scroll position
-        # or language.
-        self._close_overlays()
-        self.visit = self._fresh_visit()
+        # or language. The choices and the card go first, before anything is drawn from the
+        # content, so that a drawing that fails can't keep them for the next patient.
         self.card = TherapistCard()
+        self.visit = self._fresh_visit()
         self.usage.new_visit()
+        self._close_overlays()
         self.colours = self.looks.apply(self.book, self.visit)
         if home_now:
             self._build_home()
