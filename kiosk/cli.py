@@ -229,8 +229,9 @@ def _export_usage(config: Path | None, out: Path) -> int:
 def _set_pin(config: Path | None) -> int:
     import getpass
 
+    from kiosk.pinrules import guessable
     from kiosk.settings import default_path, load_settings, save_settings
-    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, guessable, hash_pin, valid_pin
+    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
 
     path = config or default_path()
     if not sys.stdin.isatty():

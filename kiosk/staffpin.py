@@ -1,4 +1,7 @@
-"""The staff PIN: salted PBKDF2 hashes, and a lock after too many wrong tries. No Qt here."""
+"""The staff PIN: salted PBKDF2 hashes, and a lock after too many wrong tries. No Qt here.
+
+Which new PINs are too easy to guess is ``kiosk.pinrules``.
+"""
 
 from __future__ import annotations
 
@@ -18,30 +21,6 @@ MIN_DIGITS, MAX_DIGITS = 4, 8
 
 def valid_pin(pin: str) -> bool:
     return pin.isdigit() and pin.isascii() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
-
-
-# The most used four-digit PINs, from Nick Berry's analysis of 3.4 million leaked PINs
-# (DataGenetics, "PIN analysis", 2012): the top 20, about a quarter of all PINs seen.
-COMMON_PINS = frozenset({
-    "1234", "1111", "0000", "1212", "7777", "1004", "2000", "4444", "2222", "6969",
-    "9999", "3333", "5555", "6666", "1122", "1313", "8888", "4321", "2001", "1010",
-})
-
-
-def guessable(pin: str) -> str | None:
-    """Why a PIN is easy to guess (staff words), or None when it is not."""
-    if len(set(pin)) == 1:
-        return "it is one digit repeated"
-    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])}
-    if steps in ({1}, {9}):  # 1234, 4321, 7890, 0123, 3210: a straight run either way
-        return "its digits are a straight run"
-    if pin in COMMON_PINS:
-        return "it is one of the most used PINs"
-    if len(pin) == 4 and pin[:2] in ("19", "20"):
-        return "it looks like a year"
-    if len(pin) == 8 and (pin[:2] in ("19", "20") or pin[4:6] in ("19", "20")):
-        return "it looks like a date"
-    return None
 
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> StaffPin:
