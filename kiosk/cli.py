@@ -212,7 +212,8 @@ def start_log_file() -> Path | None:
 def _export_usage(config: Path | None, out: Path) -> int:
     from datetime import date
 
-    from kiosk.settings import data_dir, default_path, load_settings
+    from kiosk.settings import data_dir, default_path
+    from kiosk.settingsfile import load_settings
     from kiosk.usage import FILE_NAME, export_csv, read_days
 
     settings, _ = load_settings(config or default_path())
@@ -227,13 +228,25 @@ def _export_usage(config: Path | None, out: Path) -> int:
 
 
 def _set_pin(config: Path | None) -> int:
+    """Set the staff PIN and keep every other setting: a file with mistakes keeps its good
+    settings (and the last good ones for the rest); one that can't be read at all, without a
+    last good copy to go on, is left alone."""
     import getpass
 
     from kiosk.pinrules import guessable
-    from kiosk.settings import default_path, load_settings, save_settings
+    from kiosk.settings import default_path
+    from kiosk.settingsfile import read_settings, save_settings
     from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
 
     path = config or default_path()
+    logging.getLogger("kiosk.settingsfile").setLevel(logging.ERROR)  # its problems are printed below, once
+    loaded = read_settings(path)
+    if loaded.unreadable and not loaded.from_last_good and (path.exists() or path.is_symlink()):
+        for problem in loaded.problems:
+            print(problem, file=sys.stderr)
+        print(f"Nothing was changed. Fix {path}, or delete it to start from the default settings, "
+              "then set the PIN again.", file=sys.stderr)
+        return 1
     if not sys.stdin.isatty():
         first = sys.stdin.readline().strip()
         second = sys.stdin.readline().strip()
@@ -250,9 +263,15 @@ def _set_pin(config: Path | None) -> int:
     if weak:
         print(f"That PIN is too easy to guess: {weak}. Choose another. Nothing was changed.", file=sys.stderr)
         return 1
-    settings, problems = load_settings(path)
-    if problems:
-        print(f"Note: {path} had problems, so the other settings are back to their defaults.", file=sys.stderr)
-    save_settings(path, settings.with_changes(staff_pin=hash_pin(first)))
+    for problem in loaded.problems:
+        print(f"Note: {problem}", file=sys.stderr)
+    try:
+        save_settings(path, loaded.settings.with_changes(staff_pin=hash_pin(first)))
+    except OSError as exc:
+        print(f"kiosk: can't write {path} ({exc.strerror or exc}). Nothing was changed.", file=sys.stderr)
+        return 1
+    if loaded.problems:
+        print(f"The other settings were kept as the kiosk uses them; the file with the mistakes is kept "
+              f"beside it as {path.name}.broken-<date and time>.", file=sys.stderr)
     print(f"Staff PIN set in {path}")
     return 0

@@ -6,12 +6,21 @@ Which new PINs are too easy to guess is ``kiosk.pinrules``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 
+import yaml
+
+from kiosk import schema, yamltext
+from kiosk.atomicfile import write_atomically
+from kiosk.problems import ContentError, display_path
 from kiosk.settings import PinLock, StaffPin
+
+log = logging.getLogger(__name__)
 
 ITERATIONS = 200_000
 MAX_TRIES = 5
@@ -119,11 +128,29 @@ class PinGuard:
         """A guard whose wrong tries and lock are kept in ``lock_file`` (in memory only if None)."""
         if lock_file is None:
             return cls(stored, clock)
-        from kiosk.settings import load_pin_lock, save_pin_lock
-
         return cls(stored, clock, lock=load_pin_lock(lock_file), save_lock=lambda lock: save_pin_lock(lock_file, lock))
 
     def _save(self) -> None:
         # A full or read-only disk must not open the pad: the lock still holds in memory.
         with contextlib.suppress(OSError):
             self._save_lock(PinLock(self.wrong, self._locked_at))
+
+
+def load_pin_lock(path: Path) -> PinLock:
+    """The saved wrong tries and lock. A missing file is none; a broken or unreadable one is
+    treated as a lock starting now, so deleting or damaging it never gives fresh tries."""
+    try:
+        data = path.read_bytes()
+        text = yamltext.decode(data, display_path(path))
+        return schema.parse(PinLock, text, display_path(path)) if text.strip() else PinLock(0, time.time())
+    except FileNotFoundError:
+        return PinLock()
+    except (OSError, ContentError) as exc:
+        log.warning("the PIN lock file %s can't be read (%s); the pad is locked for now", path, exc)
+        return PinLock(0, time.time())
+
+
+def save_pin_lock(path: Path, lock: PinLock) -> None:
+    """Written whole or not at all (a power cut mid-write never leaves half a lock)."""
+    write_atomically(path, "# Wrong staff PIN tries, kept across restarts. Written by the kiosk.\n"
+                            + yaml.safe_dump(asdict(lock), sort_keys=False))

@@ -16,8 +16,18 @@ from kiosk.pages import QR, load_pages
 from kiosk.pinrules import guessable
 from kiosk.problems import ContentError
 from kiosk.screenid import ATTRACT, HOME
-from kiosk.settings import PinLock, Settings, load_pin_lock, load_settings, log_file, save_pin_lock
-from kiosk.staffpin import LOCK_SECONDS, MAX_TRIES, PinGuard, PinResult, hash_pin, pin_matches
+from kiosk.settings import PinLock, Settings, log_file
+from kiosk.settingsfile import load_settings
+from kiosk.staffpin import (
+    LOCK_SECONDS,
+    MAX_TRIES,
+    PinGuard,
+    PinResult,
+    hash_pin,
+    load_pin_lock,
+    pin_matches,
+    save_pin_lock,
+)
 from kiosk.ui.staff import ExitConfirm, StaffMenu
 from kiosk.ui.tour import every_screen
 from kiosk.ui.watcher import ContentWatcher
@@ -374,7 +384,7 @@ def test_staff_set_contrast_and_text_size_defaults_and_see_the_logs_problems(kio
 
 
 def test_settings_file_round_trip_keeps_the_new_defaults(tmp_path):
-    from kiosk.settings import save_settings
+    from kiosk.settingsfile import save_settings
 
     path = tmp_path / "settings.yaml"
     save_settings(path, Settings(high_contrast_by_default=True, text_size_by_default="extra-large"))

@@ -153,7 +153,8 @@ def test_old_counts_are_dropped_after_the_retention_time(tmp_path):
 
 
 def test_export_usage_writes_one_row_per_day_and_measure_named_by_the_kiosk(tmp_path, capsys):
-    from kiosk.settings import Settings, data_dir, save_settings
+    from kiosk.settings import Settings, data_dir
+    from kiosk.settingsfile import save_settings
 
     db = data_dir() / usage.FILE_NAME
     db.unlink(missing_ok=True)

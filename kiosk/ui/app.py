@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from kiosk import usage
 from kiosk.bodyart import load_art
 from kiosk.pages import load_pages
-from kiosk.problems import ContentError
-from kiosk.settings import Settings, load_settings, pin_lock_path, save_settings
+from kiosk.problems import ContentError, Problem
+from kiosk.settings import Settings, pin_lock_path
 from kiosk.settings import default_path as default_settings_path
+from kiosk.settingsfile import load_settings, save_settings
 from kiosk.usage import UsageLog
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from types import TracebackType
 
     from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -70,7 +71,8 @@ def application(offscreen: bool) -> QApplication:
 
 
 def build_window(content_dir: Path, settings: Settings | None = None, *, locked: bool = False,
-                 settings_path: Path | None = None, usage: UsageLog | None = None) -> KioskWindow:
+                 settings_path: Path | None = None, usage: UsageLog | None = None,
+                 settings_problems: Sequence[Problem] = ()) -> KioskWindow:
     """The real kiosk window for a content folder. Raises ContentError only if even the defaults are broken."""
     from kiosk.ui.window import KioskWindow
 
@@ -81,7 +83,8 @@ def build_window(content_dir: Path, settings: Settings | None = None, *, locked:
     save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
     return KioskWindow(book, art, settings, locked=locked, save_settings=save,
                        load_book=lambda: load_pages(content_dir, art.region_ids),
-                       pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage)
+                       pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage,
+                       settings_problems=settings_problems)
 
 
 def usage_log(settings: Settings) -> UsageLog | None:
@@ -101,11 +104,11 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     from PySide6.QtCore import Qt
 
     settings_path = settings_path or default_settings_path()
-    settings, _ = load_settings(settings_path)
+    settings, settings_problems = load_settings(settings_path)
     app = application(offscreen=False)
     try:
         window = build_window(content_dir, settings, locked=not windowed, settings_path=settings_path,
-                              usage=usage_log(settings))
+                              usage=usage_log(settings), settings_problems=settings_problems)
     except ContentError as exc:
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1

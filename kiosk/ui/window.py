@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -64,7 +64,7 @@ class KioskWindow(QMainWindow):
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
                  load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
                  pin_lock_file: Path | None = None, usage: UsageLog | None = None,
-                 parent: QWidget | None = None):
+                 settings_problems: Sequence[Problem] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
@@ -74,8 +74,8 @@ class KioskWindow(QMainWindow):
         settings = settings or Settings()
         # The staff desk keeps the settings (staff change them there); the window reads them.
         guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
-        self.staff = StaffDesk(self, guard, settings, save_settings,
-                               self.reloader, lambda: self.reload_content(now=True))
+        self.staff = StaffDesk(self, guard, settings, save_settings, self.reloader,
+                               lambda: self.reload_content(now=True), settings_problems=settings_problems)
         self.staff.settingsChanged.connect(self._settings_changed)
         self.staff.exitRequested.connect(self.staff_exit)
         self.looks = Looks(self)
@@ -383,13 +383,14 @@ class KioskWindow(QMainWindow):
         shiboken6.delete(QScrollArea())
 
     def _mark_problems(self) -> None:
-        """The staff corner's marker shows while the content has errors for staff to look at
-        (a broken clinic.yaml, a refused edit), so they know to open the menu (issue #15)."""
-        self.staff_corner.show_marker(any(not p.warning for p in self.reloader.problems))
+        """The staff corner's marker shows while staff have an error to look at (a broken
+        clinic.yaml, a refused edit, a settings mistake), so they know to open the menu (issue #15)."""
+        self.staff_corner.show_marker(self.staff.needs_a_look())
     def _tick(self, tick: Tick, on: bool) -> None:
         self.card = self.card.with_tick(tick, on)  # never logged or counted: only what was ticked
 
     def _settings_changed(self, settings: Settings) -> None:
+        self._mark_problems()
         if settings.idle_seconds != self.idle.seconds:
             self.idle.set_seconds(settings.idle_seconds)
         self.read_aloud.apply_settings(settings.read_aloud, settings.speech_rate, settings.speech_volume)
