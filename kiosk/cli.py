@@ -214,10 +214,17 @@ def _export_usage(config: Path | None, out: Path) -> int:
 
     from kiosk.settings import data_dir, default_path
     from kiosk.settingsfile import load_settings
-    from kiosk.usage import FILE_NAME, export_csv, read_days
+    from kiosk.usage import FILE_NAME
+    from kiosk.usagereport import UsageUnreadable, export_csv, read_days
 
     settings, _ = load_settings(config or default_path())
-    rows = read_days(data_dir() / FILE_NAME, date.min)
+    try:
+        rows = read_days(data_dir() / FILE_NAME, date.min)
+    except UsageUnreadable as exc:
+        print(f"kiosk: {exc}. Nothing was written. If the kiosk is running, try again in a minute; "
+              "if the file is damaged, the kiosk sets it aside by itself and keeps what it can read.",
+              file=sys.stderr)
+        return 1
     try:
         written = export_csv(rows, settings.kiosk_name, out)
     except OSError as exc:

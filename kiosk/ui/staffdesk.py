@@ -17,7 +17,7 @@ from kiosk.reload import ContentReloader
 from kiosk.settings import Settings, log_file, recent_log_problems
 from kiosk.staffpin import PinGuard
 from kiosk.ui.theme import stylesheet
-from kiosk.usage import DayCount
+from kiosk.usagereport import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffOverlay

@@ -109,6 +109,8 @@ class KioskWindow(QMainWindow):
         self.usage = UsageCounter(self, usage, clock)  # issue #17
         self.navigator.shown.connect(self.usage.screen_shown)
         self.staff.usage_counts = self.usage.days
+        self.staff.usage_problems = self.usage.problems
+        self.usage.troubleChanged.connect(self._mark_problems)
         self.staff.insight_names = lambda: (self.region_names(), {c: lang.name for c, lang in
                                                                   self.book.content.languages.items()},
                                             self.book.content.clinic.colours)
