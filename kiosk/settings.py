@@ -89,7 +89,7 @@ def log_dir() -> Path:
 
 
 def log_file() -> Path:
-    """The kiosk's log (written by ``kiosk.cli.start_log_file``)."""
+    """The kiosk's log (written by ``kiosk.logfile.start_log_file``)."""
     return log_dir() / "kiosk.log"
 
 

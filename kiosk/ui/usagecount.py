@@ -64,6 +64,11 @@ class UsageCounter(QObject):
         if self.log is not None:
             self.log.write_pending()
 
+    def flush_now(self) -> None:
+        """Write every count now and wait for it; from any thread (the kiosk is being ended)."""
+        if self.log is not None:
+            self.log.flush()
+
     def close(self) -> None:
         """Write the last counts and wait for them (the kiosk is ending)."""
         if self.log is not None:

@@ -108,8 +108,7 @@ class KioskWindow(QMainWindow):
 
         self.usage = UsageCounter(self, usage, clock)  # issue #17
         self.navigator.shown.connect(self.usage.screen_shown)
-        self.staff.usage_counts = self.usage.days
-        self.staff.usage_problems = self.usage.problems
+        self.staff.usage_counts, self.staff.usage_problems = self.usage.days, self.usage.problems
         self.usage.troubleChanged.connect(self._mark_problems)
         self.staff.insight_names = lambda: (self.region_names(), {c: lang.name for c, lang in
                                                                   self.book.content.languages.items()},
@@ -235,8 +234,7 @@ class KioskWindow(QMainWindow):
         self.show_home()
 
     def reset_for_next_patient(self) -> None:
-        """Forget everything the last patient chose, then show the attract screen (if that fails,
-        the unexpected-error handler's ``recover`` shows home: the choices are gone either way)."""
+        """Forget everything the last patient chose (first: nothing drawn can keep it), then show the attract screen."""
         self._forget_visit(home_now=False)
         self.usage.count(IDLE_RESET)
         self.idle.restart()
@@ -247,8 +245,7 @@ class KioskWindow(QMainWindow):
             after_first_paint(self.navigator.screen, self._make_due_home)
 
     def recover(self) -> None:
-        """After an unexpected error: back to a known-good home screen. A running idle countdown
-        is left to run, and the idle timer starts again: the next patient's reset still comes."""
+        """After an unexpected error: home again; a countdown runs on and the idle timer restarts (the reset comes)."""
         self.staff.close()
         self.idle.restart()
         try:
@@ -344,14 +341,14 @@ class KioskWindow(QMainWindow):
         (then or self.show_home)()
 
     def _forget_visit(self, home_now: bool = True) -> None:
-        # A new home, new choices, and kept screens that start at their top (or first step)
-        # whenever shown leave nothing of the last patient: no region, step, scroll position
-        # or language. The choices and the card go first, before anything is drawn from the
-        # content, so that a drawing that fails can't keep them for the next patient.
+        # The card and choices go first (a drawing that fails can't keep them), then a new home;
+        # kept screens start at their top (or first step) whenever shown: no region, step, scroll
+        # position or language of the last patient is left.
         self.card = TherapistCard()
         self.visit = self._fresh_visit()
         self.usage.new_visit()
-        self._close_overlays()
+        self.idle_reset.close_countdown()
+        self.staff.close()
         self.colours = self.looks.apply(self.book, self.visit)
         if home_now:
             self._build_home()
@@ -396,10 +393,6 @@ class KioskWindow(QMainWindow):
         if settings.idle_seconds != self.idle.seconds:
             self.idle.set_seconds(settings.idle_seconds)
         self.read_aloud.apply_settings(settings.read_aloud, settings.speech_rate, settings.speech_volume)
-
-    def _close_overlays(self) -> None:
-        self.idle_reset.close_countdown()
-        self.staff.close()
 
     def _overlay_open(self) -> bool:
         return self.countdown is not None or self.staff.overlay is not None
