@@ -72,6 +72,11 @@ def read_settings(path: Path) -> LoadedSettings:
     problems += [(name, Problem(source, None, f"'{name}' is missing"))
                  for name in sorted(written - set(map(str, mapping)))
                  if last_good is not None and getattr(last_good, name) != getattr(Settings(), name)]
+    if ("staff_pin" in mapping and settings.staff_pin is None and last_good is not None and last_good.staff_pin
+            and "staff_pin" not in (name for name, _ in problems)):
+        # Emptied (or its lines damaged below it): a PIN is changed in the staff menu or with
+        # kiosk --set-pin, never lost to an edit.
+        problems.append(("staff_pin", Problem(source, mapping.key_lines["staff_pin"], "'staff_pin' is empty")))
     if not problems:
         _keep_as_last_good(path, data)
         return LoadedSettings(settings)

@@ -87,6 +87,15 @@ def test_a_damaged_pin_keeps_the_last_good_pin(saved, staff_pin):
     assert "the staff PIN from the last good settings" in loaded.problems[0].message
 
 
+def test_an_emptied_pin_keeps_the_last_good_pin(saved, staff_pin):
+    text = saved.read_text(encoding="utf-8")
+    start = text.index("staff_pin:")
+    saved.write_text(text[:start] + "staff_pin:\n0:\n" + text[text.index("  hash:"):], encoding="utf-8")
+    loaded = read_settings(saved)
+    assert loaded.settings.staff_pin == staff_pin
+    assert any("'staff_pin' is empty" in p.message for p in loaded.problems)
+
+
 @pytest.mark.parametrize("damage", [
     lambda text: text.replace("  salt:", " salt:"),  # mis-indented
     lambda text: text.replace("idle_seconds: 120", "idle_seconds: [120"),
