@@ -85,6 +85,7 @@ class UsageLog:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usage-counts")
         self._closed = False
         self.trouble: Problem | None = None  # while the file can't be written
+        self._trouble_reason: str | None = None
         self.notice: Problem | None = None  # a damaged file was set aside
         self.on_change: Callable[[], None] = lambda: None
 
@@ -169,20 +170,23 @@ class UsageLog:
             return
         if self.trouble is not None:
             log.warning("usage counts: %s can be written again; the counts kept meanwhile are in it", self.path)
-            self._tell(trouble=None)
+            self.trouble, self._trouble_reason = None, None
+            self.on_change()
 
     def _keep_for_later(self, error: Exception, batch: Counter[Key]) -> None:
         self._requeue(batch)
         with self._lock:
             waiting = self._pending.total()
         reason = f"{error}"
-        if self.trouble is None or reason not in self.trouble.message:
+        if reason != self._trouble_reason:  # once in the log for each reason, not at every try
             log.warning("usage counts: can't write %s (%s); keeping the counts in memory and trying again",
                         self.path, reason)
-        self._tell(trouble=Problem(str(self.path), None, (
+        self._trouble_reason = reason
+        self.trouble = Problem(str(self.path), None, (
             f"the usage counts can't be written ({reason}): another program may have the file open, "
             f"it may be read-only, or the disk full. {waiting} counts wait in memory and are written "
-            "as soon as the file can be used again; nothing is lost unless the kiosk is switched off meanwhile")))
+            "as soon as the file can be used again; nothing is lost unless the kiosk is switched off meanwhile"))
+        self.on_change()
 
     def _set_aside(self, error: Exception, batch: Counter[Key], today: Counter[Key]) -> None:
         aside = self.path.with_name(f"{self.path.name}.broken-{self._now():%Y%m%d-%H%M%S}")
@@ -192,15 +196,13 @@ class UsageLog:
             self._keep_for_later(again, batch)
             return
         saved = usagerepair.salvage(aside)
-        # Today's counts written before the damage: the file's, if readable, else those held in memory.
-        merged = Counter({key: max(saved[key], today[key] - batch[key]) + batch[key]
-                          for key in set(saved) | set(today) | set(batch)})
-        merged = +merged
+        merged = usagerepair.after_damage(saved, today, batch)
         log.warning("usage counts: %s is damaged (%s); moved to %s, and %d count(s) in %d row(s) saved from it "
                     "into a new file", self.path, error, aside.name, saved.total(), len(saved))
-        self._tell(notice=Problem(str(self.path), None, (
+        self.notice = Problem(str(self.path), None, (
             f"the usage counts file was damaged; it is kept as {aside.name}, and every count that could "
-            f"still be read from it ({saved.total()}) is in a new file"), warning=True))
+            f"still be read from it ({saved.total()}) is in a new file"), warning=True)
+        self.on_change()
         try:
             self._write(merged)
         except (sqlite3.Error, OSError) as exc:
@@ -210,11 +212,6 @@ class UsageLog:
     def _requeue(self, batch: Counter[Key]) -> None:
         with self._lock:
             self._pending.update(batch)
-
-    def _tell(self, **changes: Problem | None) -> None:
-        for name, problem in changes.items():
-            setattr(self, name, problem)
-        self.on_change()
 
     def _close_db(self) -> None:
         if self._db is not None:

@@ -60,6 +60,16 @@ def set_aside(path: Path, aside: Path) -> None:
             part.replace(Path(f"{aside}{suffix}"))
 
 
+def after_damage(saved: Counter[Key], today: Counter[Key], batch: Counter[Key]) -> Counter[Key]:
+    """What the new file starts with: the counts ``saved`` from the damaged one, and ``batch``
+    (not written yet). Of ``today`` (this run's counts of the day, ``batch`` among them), those
+    written before are in ``saved`` if SQLite could read them, and are taken from memory if not:
+    never counted twice."""
+    merged = Counter({key: max(saved[key], today[key] - batch[key]) + batch[key]
+                      for key in set(saved) | set(today) | set(batch)})
+    return +merged
+
+
 def salvage(path: Path) -> Counter[Key]:
     """Every count SQLite can still read from a damaged file, stepping past what it can't."""
     counts: Counter[Key] = Counter()
