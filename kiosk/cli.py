@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.bodyart import ArtError
+from kiosk.logfile import console_only_hears_the_rest, hold_log_records, open_log_file
 from kiosk.resources import default_content_dir
 
 
@@ -46,10 +47,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _path_problem(args: argparse.Namespace, content_dir: Path) -> str | None:
+    """What is wrong with a file or folder given on the command line, if anything."""
+    from kiosk import arguments
+
+    checks = [
+        args.config and arguments.file_to_write("--config", args.config, "settings.yaml"),
+        args.export_usage and arguments.file_to_write("--export-usage", args.export_usage, "usage.csv"),
+        args.screenshot and arguments.folder_to_write("--screenshot", args.screenshot),
+        # --check-content names a missing folder itself, as a problem; --export-pages says what it can't write.
+        isinstance(args.check_content, str) and Path(args.check_content).exists()
+        and arguments.folder_to_read("--check-content", Path(args.check_content)),
+        not (args.set_pin or args.export_usage or args.check_content) and arguments.folder_to_read(
+            "--content", content_dir),
+    ]
+    return next((problem for problem in checks if isinstance(problem, str)), None)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for console in logging.getLogger().handlers:
+        console.addFilter(console_only_hears_the_rest)
     content_dir = args.content or default_content_dir()
+    problem = _path_problem(args, content_dir)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     try:
         if args.set_pin:
             return _set_pin(args.config)
@@ -57,9 +81,6 @@ def main(argv: list[str] | None = None) -> int:
             return _export_usage(args.config, args.export_usage)
         if args.check_content is not None:
             return _check(Path(args.check_content) if args.check_content is not True else content_dir)
-        if not content_dir.is_dir():
-            print(f"kiosk: the content folder {content_dir} does not exist", file=sys.stderr)
-            return 2
         if args.self_test or args.screenshot:
             from kiosk.ui import tour  # every screen's module: not wanted before the kiosk's first paint
 
@@ -72,26 +93,32 @@ def main(argv: list[str] | None = None) -> int:
         # instructions went to collections finding next to nothing), and the log's records wait
         # in memory for the log file (logging.handlers pulls in sockets and pickling).
         gc.disable()
-        held = _hold_log_records()
+        held = hold_log_records()
         logging.getLogger("kiosk").info("kiosk %s starting", __version__)
         from kiosk.ui import app
 
         def after_first_paint() -> None:
             gc.enable()
-            _open_log_file(held)
+            open_log_file(held)
 
         try:
             return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
-                           settings_path=args.config, after_first_paint=after_first_paint)
+                           settings_path=args.config, after_first_paint=after_first_paint,
+                           on_fatal=lambda: open_log_file(held))
         finally:
             gc.enable()
             if held in logging.getLogger().handlers and not args.exit_after_first_paint:
-                _open_log_file(held)  # it stopped before its first paint: the log file still gets why
+                open_log_file(held)  # it stopped before its first paint: the log file still gets why
     except ArtError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file or folder the checks above couldn't foresee: named, with the reason
+        logging.getLogger("kiosk").debug("file error", exc_info=True)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"kiosk: can't use{where} ({exc.strerror or exc})", file=sys.stderr)
+        return 1
     except Exception as exc:  # staff get one readable line, the log gets the details
         logging.getLogger("kiosk").debug("unexpected error", exc_info=True)
         print(f"kiosk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
@@ -150,73 +177,22 @@ def _self_test(folder: Path, open_every_screen: Callable[[Path, list[str]], int]
     return open_every_screen(folder, [str(problem) for problem in content_errors(folder)])
 
 
-class _HeldRecords(logging.Handler):
-    """The log's records from before the log file is open."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-def _hold_log_records() -> _HeldRecords:
-    held = _HeldRecords()
-    root = logging.getLogger()
-    for existing in root.handlers:
-        existing.setLevel(logging.WARNING)  # the console only hears about problems
-    root.addHandler(held)
-    root.setLevel(logging.INFO)
-    return held
-
-
-def _open_log_file(held: _HeldRecords) -> None:
-    """Open the log file and write into it what was held until now."""
-    root = logging.getLogger()
-    root.removeHandler(held)
-    before = set(root.handlers)
-    log_file = start_log_file()
-    for handler in set(root.handlers) - before:
-        for record in held.records:
-            if record.levelno >= handler.level:
-                handler.handle(record)
-    held.records.clear()
-    logging.getLogger("kiosk").info("log in %s", log_file)
-
-
-def start_log_file() -> Path | None:
-    """Log to a rotating file in the per-user log folder (a few MB at most, kept for days)."""
-    from logging.handlers import RotatingFileHandler
-
-    from kiosk.settings import log_dir, log_file
-
-    try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError as exc:
-        print(f"kiosk: can't write the log file ({exc}); logging to the console only", file=sys.stderr)
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    for existing in root.handlers:
-        if existing is not handler:
-            existing.setLevel(logging.WARNING)  # the console only hears about problems
-    return log_file()
-
-
 def _export_usage(config: Path | None, out: Path) -> int:
     from datetime import date
 
-    from kiosk.settings import data_dir, default_path, load_settings
-    from kiosk.usage import FILE_NAME, export_csv, read_days
+    from kiosk.settings import data_dir, default_path
+    from kiosk.settingsfile import load_settings
+    from kiosk.usage import FILE_NAME
+    from kiosk.usagereport import UsageUnreadable, export_csv, read_days
 
     settings, _ = load_settings(config or default_path())
-    rows = read_days(data_dir() / FILE_NAME, date.min)
+    try:
+        rows = read_days(data_dir() / FILE_NAME, date.min)
+    except UsageUnreadable as exc:
+        print(f"kiosk: {exc}. Nothing was written. If the kiosk is running, try again in a minute; "
+              "if the file is damaged, the kiosk sets it aside by itself and keeps what it can read.",
+              file=sys.stderr)
+        return 1
     try:
         written = export_csv(rows, settings.kiosk_name, out)
     except OSError as exc:
@@ -227,12 +203,25 @@ def _export_usage(config: Path | None, out: Path) -> int:
 
 
 def _set_pin(config: Path | None) -> int:
+    """Set the staff PIN and keep every other setting: a file with mistakes keeps its good
+    settings (and the last good ones for the rest); one that can't be read at all, without a
+    last good copy to go on, is left alone."""
     import getpass
 
-    from kiosk.settings import default_path, load_settings, save_settings
-    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, guessable, hash_pin, valid_pin
+    from kiosk.pinrules import guessable
+    from kiosk.settings import default_path
+    from kiosk.settingsfile import read_settings, save_settings
+    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
 
     path = config or default_path()
+    logging.getLogger("kiosk.settingsfile").setLevel(logging.ERROR)  # its problems are printed below, once
+    loaded = read_settings(path)
+    if loaded.unreadable and not loaded.from_last_good and (path.exists() or path.is_symlink()):
+        for problem in loaded.problems:
+            print(problem, file=sys.stderr)
+        print(f"Nothing was changed. Fix {path}, or delete it to start from the default settings, "
+              "then set the PIN again.", file=sys.stderr)
+        return 1
     if not sys.stdin.isatty():
         first = sys.stdin.readline().strip()
         second = sys.stdin.readline().strip()
@@ -249,9 +238,15 @@ def _set_pin(config: Path | None) -> int:
     if weak:
         print(f"That PIN is too easy to guess: {weak}. Choose another. Nothing was changed.", file=sys.stderr)
         return 1
-    settings, problems = load_settings(path)
-    if problems:
-        print(f"Note: {path} had problems, so the other settings are back to their defaults.", file=sys.stderr)
-    save_settings(path, settings.with_changes(staff_pin=hash_pin(first)))
+    for problem in loaded.problems:
+        print(f"Note: {problem}", file=sys.stderr)
+    try:
+        save_settings(path, loaded.settings.with_changes(staff_pin=hash_pin(first)))
+    except OSError as exc:
+        print(f"kiosk: can't write {path} ({exc.strerror or exc}). Nothing was changed.", file=sys.stderr)
+        return 1
+    if loaded.problems:
+        print(f"The other settings were kept as the kiosk uses them; the file with the mistakes is kept "
+              f"beside it as {path.name}.broken-<date and time>.", file=sys.stderr)
     print(f"Staff PIN set in {path}")
     return 0

@@ -15,6 +15,7 @@ from html import escape
 from kiosk import usage
 from kiosk.content import Colours
 from kiosk.resources import TYPEFACE
+from kiosk.usagereport import DayCount
 
 DAYS_SHOWN = 30
 WIDTH, HEIGHT = 560, 250
@@ -37,7 +38,7 @@ class UsageSummary:
         return not any(self.visits) and not self.regions and not self.walkthrough_started
 
 
-def summarise(rows: Iterable[usage.DayCount], today: date) -> UsageSummary:
+def summarise(rows: Iterable[DayCount], today: date) -> UsageSummary:
     first = today - timedelta(days=DAYS_SHOWN - 1)
     visits: Counter[str] = Counter()
     regions: Counter[str] = Counter()

@@ -1,22 +1,14 @@
-"""The kiosk's own settings: one YAML file in the per-user config folder, staff-edited.
-
-A missing file means the defaults. A broken file also means the defaults, with a
-logged warning naming file, line and field: settings never stop the kiosk. No Qt here.
+"""The kiosk's own settings (one YAML file in the per-user config folder, staff-edited: read and
+written by ``kiosk.settingsfile``), and the per-user folders the kiosk keeps its files in. No Qt here.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import tempfile
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-import yaml
-
-from kiosk import schema
-from kiosk.problems import ContentError, Problem, display_path
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +23,20 @@ class StaffPin:
     salt: str
     hash: str
     iterations: int = field(metadata={"min": 100_000, "max": 10_000_000})
+
+    def check(self) -> list[tuple[str, str]]:
+        """A damaged salt or hash would lock staff out as surely as no PIN: refused, so the
+        settings file's reader keeps the last good PIN instead."""
+        damaged = []
+        if not _hex(self.salt, 16, 128):
+            damaged.append(("salt", "'staff_pin.salt' is damaged (it must be what kiosk --set-pin wrote)"))
+        if not _hex(self.hash, 64, 64) or self.hash != self.hash.lower():  # as hashlib writes it
+            damaged.append(("hash", "'staff_pin.hash' is damaged (it must be what kiosk --set-pin wrote)"))
+        return damaged
+
+
+def _hex(text: str, shortest: int, longest: int) -> bool:
+    return shortest <= len(text) <= longest and len(text) % 2 == 0 and all(c in "0123456789abcdefABCDEF" for c in text)
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def log_dir() -> Path:
 
 
 def log_file() -> Path:
-    """The kiosk's log (written by ``kiosk.cli.start_log_file``)."""
+    """The kiosk's log (written by ``kiosk.logfile.start_log_file``)."""
     return log_dir() / "kiosk.log"
 
 
@@ -94,81 +100,8 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def parse_settings(text: str, source: str) -> Settings:
-    if not text.strip():
-        return Settings()
-    return schema.parse(Settings, text, source)
-
-
-def load_settings(path: Path) -> tuple[Settings, tuple[Problem, ...]]:
-    """The settings in ``path``; defaults (and the problems) if it is missing or broken."""
-    source = display_path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Settings(), ()
-    except OSError as exc:
-        problem = Problem(source, None, f"can't be opened ({exc.strerror}); using the default settings")
-        log.warning("settings: %s", problem)
-        return Settings(), (problem,)
-    try:
-        from kiosk import yamltext
-
-        return parse_settings(yamltext.decode(data, source), source), ()
-    except ContentError as exc:
-        for problem in exc.problems:
-            log.warning("settings problem, using the default settings: %s", problem)
-        return Settings(), exc.problems
-
-
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write atomically, so a power cut mid-write never leaves a half file."""
-    data = asdict(settings)
-    idle = data["idle_seconds"]  # a float, written as a whole number when it is one
-    data["idle_seconds"] = int(idle) if float(idle).is_integer() else idle
-    text = ("# Settings for the dry needling kiosk. Staff change these from the staff menu;\n"
-            "# `kiosk --check-content` does not read this file. Delete it to go back to the defaults.\n"
-            + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    _write_atomically(path, text)
-
-
 def pin_lock_path(settings_path: Path) -> Path:
     return settings_path.with_name("pin-lock.yaml")
-
-
-def load_pin_lock(path: Path) -> PinLock:
-    """The saved wrong tries and lock. A missing file is none; a broken or unreadable one is
-    treated as a lock starting now, so deleting or damaging it never gives fresh tries."""
-    import time
-
-    try:
-        from kiosk import yamltext
-
-        data = path.read_bytes()
-        text = yamltext.decode(data, display_path(path))
-        return schema.parse(PinLock, text, display_path(path)) if text.strip() else PinLock(0, time.time())
-    except FileNotFoundError:
-        return PinLock()
-    except (OSError, ContentError) as exc:
-        log.warning("the PIN lock file %s can't be read (%s); the pad is locked for now", path, exc)
-        return PinLock(0, time.time())
-
-
-def save_pin_lock(path: Path, lock: PinLock) -> None:
-    _write_atomically(path, "# Wrong staff PIN tries, kept across restarts. Written by the kiosk.\n"
-                            + yaml.safe_dump(asdict(lock), sort_keys=False))
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def recent_log_problems(path: Path, limit: int = 12) -> list[str]:

@@ -1,14 +1,26 @@
-"""The staff PIN: salted PBKDF2 hashes, and a lock after too many wrong tries. No Qt here."""
+"""The staff PIN: salted PBKDF2 hashes, and a lock after too many wrong tries. No Qt here.
+
+Which new PINs are too easy to guess is ``kiosk.pinrules``.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 
+import yaml
+
+from kiosk import schema, yamltext
+from kiosk.atomicfile import write_atomically
+from kiosk.problems import ContentError, display_path
 from kiosk.settings import PinLock, StaffPin
+
+log = logging.getLogger(__name__)
 
 ITERATIONS = 200_000
 MAX_TRIES = 5
@@ -18,30 +30,6 @@ MIN_DIGITS, MAX_DIGITS = 4, 8
 
 def valid_pin(pin: str) -> bool:
     return pin.isdigit() and pin.isascii() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
-
-
-# The most used four-digit PINs, from Nick Berry's analysis of 3.4 million leaked PINs
-# (DataGenetics, "PIN analysis", 2012): the top 20, about a quarter of all PINs seen.
-COMMON_PINS = frozenset({
-    "1234", "1111", "0000", "1212", "7777", "1004", "2000", "4444", "2222", "6969",
-    "9999", "3333", "5555", "6666", "1122", "1313", "8888", "4321", "2001", "1010",
-})
-
-
-def guessable(pin: str) -> str | None:
-    """Why a PIN is easy to guess (staff words), or None when it is not."""
-    if len(set(pin)) == 1:
-        return "it is one digit repeated"
-    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])}
-    if steps in ({1}, {9}):  # 1234, 4321, 7890, 0123, 3210: a straight run either way
-        return "its digits are a straight run"
-    if pin in COMMON_PINS:
-        return "it is one of the most used PINs"
-    if len(pin) == 4 and pin[:2] in ("19", "20"):
-        return "it looks like a year"
-    if len(pin) == 8 and (pin[:2] in ("19", "20") or pin[4:6] in ("19", "20")):
-        return "it looks like a date"
-    return None
 
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) -> StaffPin:
@@ -140,11 +128,29 @@ class PinGuard:
         """A guard whose wrong tries and lock are kept in ``lock_file`` (in memory only if None)."""
         if lock_file is None:
             return cls(stored, clock)
-        from kiosk.settings import load_pin_lock, save_pin_lock
-
         return cls(stored, clock, lock=load_pin_lock(lock_file), save_lock=lambda lock: save_pin_lock(lock_file, lock))
 
     def _save(self) -> None:
         # A full or read-only disk must not open the pad: the lock still holds in memory.
         with contextlib.suppress(OSError):
             self._save_lock(PinLock(self.wrong, self._locked_at))
+
+
+def load_pin_lock(path: Path) -> PinLock:
+    """The saved wrong tries and lock. A missing file is none; a broken or unreadable one is
+    treated as a lock starting now, so deleting or damaging it never gives fresh tries."""
+    try:
+        data = path.read_bytes()
+        text = yamltext.decode(data, display_path(path))
+        return schema.parse(PinLock, text, display_path(path)) if text.strip() else PinLock(0, time.time())
+    except FileNotFoundError:
+        return PinLock()
+    except (OSError, ContentError) as exc:
+        log.warning("the PIN lock file %s can't be read (%s); the pad is locked for now", path, exc)
+        return PinLock(0, time.time())
+
+
+def save_pin_lock(path: Path, lock: PinLock) -> None:
+    """Written whole or not at all (a power cut mid-write never leaves half a lock)."""
+    write_atomically(path, "# Wrong staff PIN tries, kept across restarts. Written by the kiosk.\n"
+                            + yaml.safe_dump(asdict(lock), sort_keys=False))

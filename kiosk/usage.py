@@ -7,23 +7,29 @@ a dictionary update, about 5 microseconds) and ``write_pending`` hands them in a
 worker thread, the only one that touches the SQLite (WAL) file: opening and checking the file
 takes 40-50 ms, which a tap must never wait for.
 
-A corrupt or locked database never stops the kiosk: it is renamed with a timestamp, a new one
-is started with one log line, and the current day's counts, held in memory, are written into it.
+No count is thrown away: a file that is locked, read-only or on a full disk is left as it is
+and the counts wait in memory for the next write (and, if the kiosk ends first, in a small file
+beside it for the next start). Only a file SQLite proves damaged is set aside (renamed with a
+timestamp); what can still be read from it, and the current day's counts held in memory, go
+into a new one (``kiosk.usagerepair``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import logging
 import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from kiosk import usagerepair
+from kiosk.atomicfile import write_atomically
+from kiosk.problems import Problem
+from kiosk.usagereport import DayCount, per_day
 
 log = logging.getLogger(__name__)
 
@@ -53,23 +59,18 @@ CREATE TABLE IF NOT EXISTS counts (
 _ADD = ("INSERT INTO counts VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (day, hour, measure, value) DO UPDATE SET count = count + excluded.count")
 
-Key = tuple[str, int, str, str]  # day (ISO), hour, measure, value
+Key = usagerepair.Key  # day (ISO), hour, measure, value
 
 
 def duration_band(seconds: float) -> str:
     return next(band for limit, band in DURATION_BANDS if seconds < limit)
 
 
-@dataclass(frozen=True)
-class DayCount:
-    day: str
-    measure: str
-    value: str
-    count: int
-
-
 class UsageLog:
-    """The counts of one kiosk, kept in ``path`` for ``retention_days``."""
+    """The counts of one kiosk, kept in ``path`` for ``retention_days``.
+
+    ``problems`` says what staff should know (the file can't be written now; a damaged file was
+    set aside); ``on_change`` is called, on the writer's thread, whenever that changes."""
 
     def __init__(self, path: Path, retention_days: int = 365, now: Callable[[], datetime] = datetime.now):
         self.path = path
@@ -80,8 +81,22 @@ class UsageLog:
         self._today: Counter[Key] = Counter()  # the current day's counts, kept to survive a broken file
         self._db: sqlite3.Connection | None = None  # the worker thread's alone
         self._pruned_on: str | None = None
+        self._carried: Counter[Key] | None = None  # counts an earlier run couldn't write (``unwritten_path``)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usage-counts")
         self._closed = False
+        self.trouble: Problem | None = None  # while the file can't be written
+        self._trouble_reason: str | None = None
+        self.notice: Problem | None = None  # a damaged file was set aside
+        self.on_change: Callable[[], None] = lambda: None
+
+    @property
+    def unwritten_path(self) -> Path:
+        """Where counts wait that couldn't be written before the kiosk ended (written at the next start)."""
+        return self.path.with_name(f"{self.path.name}.unwritten")
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for problem in (self.trouble, self.notice) if problem is not None]
 
     # --- counting (cheap: memory only) ---------------------------------------------------
 
@@ -91,7 +106,7 @@ class UsageLog:
         with self._lock:
             self._pending[key] += times
             if self._today and next(iter(self._today))[0] != key[0]:
-                self._today.clear()  # a new day: yesterday's counts are safely in the file
+                self._today.clear()  # a new day (yesterday's counts not yet written stay pending)
             self._today[key] += times
 
     def read_aloud(self) -> None:
@@ -102,6 +117,12 @@ class UsageLog:
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def unwritten(self) -> list[DayCount]:
+        """The counts in memory not yet in the file, per day (shown with the file's to staff)."""
+        with self._lock:
+            pending = Counter(self._pending)
+        return per_day(pending + (self._carried or Counter()))
+
     # --- writing (off the tap path) --------------------------------------------------------
 
     def write_pending(self) -> None:
@@ -111,7 +132,7 @@ class UsageLog:
                 return
             batch, self._pending = self._pending, Counter()
             today = Counter(self._today)
-        self._worker.submit(self._write_or_start_afresh, batch, today)
+        self._worker.submit(self._write_or_keep, batch, today)
 
     def flush(self) -> None:
         """Write what is pending and wait until it is in the file (staff screens, tests, closing)."""
@@ -120,7 +141,8 @@ class UsageLog:
             self._worker.submit(lambda: None).result()
 
     def close(self) -> None:
-        """Write what is pending, close the file and end the worker. Counts after this are not kept."""
+        """Write what is pending, close the file and end the worker. Counts that still can't be
+        written wait in ``unwritten_path`` for the next start. Counts after this are not kept."""
         if self._closed:
             return
         self.write_pending()
@@ -130,29 +152,108 @@ class UsageLog:
 
     # --- on the worker thread -------------------------------------------------------------
 
-    def _write_or_start_afresh(self, batch: Counter[Key], today: Counter[Key]) -> None:
-        """Never raises: a broken file is moved aside."""
+    def _write_or_keep(self, batch: Counter[Key], today: Counter[Key]) -> None:
+        """Never raises, never drops a count: a busy, read-only or full file keeps the batch in
+        memory for the next write; only a file SQLite proves damaged is set aside."""
         try:
             self._write(batch)
         except (sqlite3.Error, OSError) as exc:
-            self._start_afresh(exc, today)
-        except Exception:  # counting must never take the kiosk down
+            self._close_db()
+            if usagerepair.proven_damaged(self.path):
+                self._set_aside(exc, batch, today)
+            else:
+                self._keep_for_later(exc, batch)
+            return
+        except Exception:  # counting must never take the kiosk down; the batch waits for the next write
             log.exception("usage counts: could not write")
+            self._requeue(batch)
+            return
+        if self.trouble is not None:
+            log.warning("usage counts: %s can be written again; the counts kept meanwhile are in it", self.path)
+            self.trouble, self._trouble_reason = None, None
+            self.on_change()
+
+    def _keep_for_later(self, error: Exception, batch: Counter[Key]) -> None:
+        self._requeue(batch)
+        with self._lock:
+            waiting = self._pending.total()
+        reason = f"{error}"
+        if reason != self._trouble_reason:  # once in the log for each reason, not at every try
+            log.warning("usage counts: can't write %s (%s); keeping the counts in memory and trying again",
+                        self.path, reason)
+        self._trouble_reason = reason
+        self.trouble = Problem(str(self.path), None, (
+            f"the usage counts can't be written ({reason}): another program may have the file open, "
+            f"it may be read-only, or the disk full. {waiting} counts wait in memory and are written "
+            "as soon as the file can be used again; nothing is lost unless the kiosk is switched off meanwhile"))
+        self.on_change()
+
+    def _set_aside(self, error: Exception, batch: Counter[Key], today: Counter[Key]) -> None:
+        aside = self.path.with_name(f"{self.path.name}.broken-{self._now():%Y%m%d-%H%M%S}")
+        try:
+            usagerepair.set_aside(self.path, aside)
+        except OSError as again:
+            self._keep_for_later(again, batch)
+            return
+        saved = usagerepair.salvage(aside)
+        merged = usagerepair.after_damage(saved, today, batch)
+        log.warning("usage counts: %s is damaged (%s); moved to %s, and %d count(s) in %d row(s) saved from it "
+                    "into a new file", self.path, error, aside.name, saved.total(), len(saved))
+        self.notice = Problem(str(self.path), None, (
+            f"the usage counts file was damaged; it is kept as {aside.name}, and every count that could "
+            f"still be read from it ({saved.total()}) is in a new file"), warning=True)
+        self.on_change()
+        try:
+            self._write(merged)
+        except (sqlite3.Error, OSError) as exc:
+            self._close_db()
+            self._keep_for_later(exc, merged)
+
+    def _requeue(self, batch: Counter[Key]) -> None:
+        with self._lock:
+            self._pending.update(batch)
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
     def _close_file(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self._close_db()
+        with self._lock:
+            left, self._pending = self._pending, Counter()
+        left += self._carried or Counter()
+        if not left:
+            return
+        try:
+            write_atomically(self.unwritten_path, "".join(f"{d},{h},{m},{v},{c}\n" for (d, h, m, v), c in left.items()))
+            log.warning("usage counts: %d count(s) couldn't be written to %s before the kiosk ended; they wait "
+                        "in %s for the next start", left.total(), self.path, self.unwritten_path.name)
+        except OSError as exc:
+            log.error("usage counts: %d count(s) couldn't be written anywhere (%s) and are lost", left.total(), exc)
+
+    def _carried_over(self) -> Counter[Key]:
+        """What an earlier run couldn't write, read once (then written with the first batch)."""
+        if self._carried is None:
+            self._carried = Counter()
+            with contextlib.suppress(OSError, ValueError):
+                for line in self.unwritten_path.read_text(encoding="utf-8").splitlines():
+                    day, hour, measure, value, count = line.split(",")
+                    self._carried[(day, int(hour), measure, value)] += int(count)
+        return self._carried
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=2)
+            db = sqlite3.connect(self.path, timeout=usagerepair.BUSY_SECONDS)
             try:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")  # WAL: safe after a power cut, no wait per write
                 db.execute(_SCHEMA)
-                db.execute("PRAGMA quick_check").fetchone()
+                found = db.execute("PRAGMA quick_check").fetchall()
+                if found != [("ok",)]:  # damage SQLite has seen: the full check decides what happens
+                    raise sqlite3.DatabaseError(f"quick_check: {found[0][0]}")
             except BaseException:
                 db.close()
                 raise
@@ -161,64 +262,18 @@ class UsageLog:
 
     def _write(self, batch: Counter[Key]) -> None:
         db = self._connection()
+        carried = self._carried_over()
         with db:
-            db.executemany(_ADD, [(*key, count) for key, count in batch.items()])
+            db.executemany(_ADD, [(*key, count) for key, count in (batch + carried).items()])
             today = self._now().date()
             if self._pruned_on != today.isoformat():
                 cutoff = (today - timedelta(days=self.retention_days)).isoformat()
                 db.execute("DELETE FROM counts WHERE day < ?", (cutoff,))
                 self._pruned_on = today.isoformat()
-
-    def _start_afresh(self, error: Exception, today: Counter[Key]) -> None:
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
-        aside = self.path.with_name(f"{self.path.name}.broken-{self._now():%Y%m%d-%H%M%S}")
-        try:
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(f"{self.path}{suffix}")
-                if part.exists():
-                    part.replace(Path(f"{aside}{suffix}"))
-            self._write(today)  # the current day is not lost
-            log.warning("usage counts: %s could not be used (%s); moved to %s and started afresh with "
-                        "today's counts", self.path, error, aside.name)
-        except (sqlite3.Error, OSError) as again:
-            # Still no file (a read-only disk?): keep counting in memory, try again at the next write.
-            self._db = None
-            with self._lock:
-                self._pending.update(today)
-            log.warning("usage counts: can't write %s (%s); counting in memory for now", self.path, again)
-
-
-def read_days(path: Path, since: date) -> list[DayCount]:
-    """Every count from ``since`` on, added up per day (the hours are not shown to anyone)."""
-    if not path.exists():
-        return []
-    try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2)
-        try:
-            rows = db.execute("SELECT day, measure, value, SUM(count) FROM counts WHERE day >= ? "
-                              "GROUP BY day, measure, value ORDER BY day, measure, value",
-                              (since.isoformat(),)).fetchall()
-        finally:
-            db.close()
-    except sqlite3.Error as exc:
-        log.warning("usage counts: can't read %s (%s)", path, exc)
-        return []
-    return [DayCount(str(d), str(m), str(v), int(c)) for d, m, v, c in rows]
-
-
-def export_csv(rows: Iterable[DayCount], kiosk_name: str, out: Path) -> int:
-    """One row per day and measure, named by the kiosk, for a spreadsheet; the number of rows."""
-    written = 0
-    with out.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
-        writer.writerow(["kiosk_name", "day", "measure", "value", "count"])
-        for row in rows:
-            writer.writerow([kiosk_name, row.day, row.measure, row.value, row.count])
-            written += 1
-    return written
+        if carried:
+            carried.clear()
+            with contextlib.suppress(OSError):
+                self.unwritten_path.unlink()
 
 
 def example_month(log: UsageLog, today: date, regions: Iterable[str], seed: int = 17) -> None:

@@ -10,7 +10,8 @@ from kiosk import usage
 from kiosk.card import Tick
 from kiosk.cli import main
 from kiosk.screenid import HOME
-from kiosk.usage import UsageLog, read_days
+from kiosk.usage import UsageLog
+from kiosk.usagereport import DayCount, read_days
 
 from .conftest import SHIPPED_CONTENT
 
@@ -153,7 +154,8 @@ def test_old_counts_are_dropped_after_the_retention_time(tmp_path):
 
 
 def test_export_usage_writes_one_row_per_day_and_measure_named_by_the_kiosk(tmp_path, capsys):
-    from kiosk.settings import Settings, data_dir, save_settings
+    from kiosk.settings import Settings, data_dir
+    from kiosk.settingsfile import save_settings
 
     db = data_dir() / usage.FILE_NAME
     db.unlink(missing_ok=True)
@@ -221,12 +223,12 @@ def test_the_sources_page_says_what_the_kiosk_keeps(make_window, qtbot):
 def test_the_charts_sum_the_last_30_days_only():
     from kiosk.insightchart import summarise
 
-    rows = [usage.DayCount("2026-10-31", usage.VISIT, "", 50),  # 31 days ago: left out
-            usage.DayCount("2026-11-01", usage.VISIT, "", 4), usage.DayCount("2026-11-30", usage.VISIT, "", 6),
-            usage.DayCount("2026-11-30", usage.REGION, "foot", 2),
-            usage.DayCount("2026-11-29", usage.REGION, "foot", 1),
-            usage.DayCount("2026-11-30", usage.WALKTHROUGH, "started", 3),
-            usage.DayCount("2026-11-30", usage.WALKTHROUGH, "finished", 1)]
+    rows = [DayCount("2026-10-31", usage.VISIT, "", 50),  # 31 days ago: left out
+            DayCount("2026-11-01", usage.VISIT, "", 4), DayCount("2026-11-30", usage.VISIT, "", 6),
+            DayCount("2026-11-30", usage.REGION, "foot", 2),
+            DayCount("2026-11-29", usage.REGION, "foot", 1),
+            DayCount("2026-11-30", usage.WALKTHROUGH, "started", 3),
+            DayCount("2026-11-30", usage.WALKTHROUGH, "finished", 1)]
     summary = summarise(rows, date(2026, 11, 30))
     assert len(summary.visits) == 30 and summary.visits[0] == 4 and summary.visits[-1] == 6
     assert sum(summary.visits) == 10

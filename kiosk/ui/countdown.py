@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.ui.widgets import named
+
+log = logging.getLogger(__name__)
 
 
 class CountdownOverlay(QWidget):
@@ -21,7 +25,7 @@ class CountdownOverlay(QWidget):
         self.setObjectName("countdown")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._ui = ui
-        self.remaining = seconds
+        self.remaining = self._shown_from = seconds
         card = named(QWidget(), "countdownCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         question = named(QLabel(ui.idle_question), "countdownQuestion")
@@ -53,7 +57,14 @@ class CountdownOverlay(QWidget):
         self._timer.stop()
 
     def _show_remaining(self) -> None:
-        self.message.setText(self._ui.idle_countdown.format(seconds=self.remaining))
+        try:
+            said = self._ui.idle_countdown.format(seconds=self.remaining)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+            # A typo in the words ("{seconds}}", "{secs}"): the number alone still tells the patient.
+            if self.remaining == self._shown_from:
+                log.error("the countdown's words (idle_countdown) can't be filled in (%s); showing the number", exc)
+            said = str(self.remaining)
+        self.message.setText(said)
 
     def _tick(self) -> None:
         self.remaining -= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -168,7 +169,12 @@ class StaffCorner(QObject):
 
 class IdleReset(QObject):
     """After a quiet spell, asks "Still reading?" over ``window`` with a countdown; a touch keeps
-    the patient's screen, zero emits ``resetDue`` (the window then resets for the next patient)."""
+    the patient's screen, zero emits ``resetDue`` (the window then resets for the next patient).
+
+    The countdown's time is kept here, not by the overlay: if the overlay can't be made or shown
+    (a word that can't be filled in, a missing picture, anything), the reset still comes when the
+    time is up, and a touch meanwhile still keeps reading.
+    """
 
     resetDue = Signal()
 
@@ -177,25 +183,46 @@ class IdleReset(QObject):
         self._window = window
         self.countdown_seconds = countdown_seconds
         self.watcher = IdleWatcher(seconds, self)
+        self.watcher.activity.connect(self._touched)
         self.countdown: CountdownOverlay | None = None
+        self._deadline = QTimer(self, singleShot=True)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self._expired)
 
-    def start_countdown(self, ui: UiText) -> None:
-        if self.countdown is not None:
+    @property
+    def counting(self) -> bool:
+        """Whether the countdown runs (with its overlay or, if that failed, without)."""
+        return self._deadline.isActive()
+
+    def start_countdown(self, ui: UiText, announce: Callable[[], None] = lambda: None) -> None:
+        """Start counting down, then show the overlay and ``announce`` it (read aloud)."""
+        if self.counting:
             return
-        from kiosk.ui.countdown import CountdownOverlay
+        self._deadline.start(self.countdown_seconds * 1000)
+        try:
+            from kiosk.ui.countdown import CountdownOverlay
 
-        self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window)
-        self.countdown.keepReading.connect(self._keep_reading)
-        self.countdown.expired.connect(self._expired)
+            self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window)
+            self.countdown.keepReading.connect(self._keep_reading)
+            self.countdown.expired.connect(self._expired)  # its own zero, as the deadline's
+            announce()
+        except Exception:  # the next patient's fresh start must not depend on drawing the question
+            log.exception("idle: 'Still reading?' can't be shown; the reset still comes when its time is up")
 
     def close_countdown(self) -> None:
+        self._deadline.stop()  # a closed countdown must never reset a later patient's screen
         if self.countdown is not None:
-            self.countdown.stop()  # a closed countdown must never reset a later patient's screen
+            self.countdown.stop()
             self.countdown.hide()
             self.countdown.deleteLater()
             self.countdown = None
 
+    def _touched(self) -> None:
+        if self.counting and self.countdown is None:  # no overlay to touch: any touch keeps reading
+            self._keep_reading()
+
     def _keep_reading(self) -> None:
+        log.info("idle: keep reading")
         self.close_countdown()
         self.watcher.restart()
 

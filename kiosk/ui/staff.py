@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import StaffText
+from kiosk.pinrules import guessable
 from kiosk.problems import Problem
 from kiosk.settings import Settings
-from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, guessable, valid_pin
+from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, valid_pin
 from kiosk.ui.widgets import checkable, named
 from kiosk.visit import TEXT_SIZE_NAMES
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Colours, Content
 from kiosk.palette import theme_colours
+from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
 from kiosk.settings import Settings, log_file, recent_log_problems
 from kiosk.staffpin import PinGuard
 from kiosk.ui.theme import stylesheet
-from kiosk.usage import DayCount
+from kiosk.usagereport import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffOverlay
@@ -33,7 +34,8 @@ class StaffDesk(QObject):
 
     def __init__(self, window: QWidget, guard: PinGuard, settings: Settings,
                  save: Callable[[Settings], None], reloader: ContentReloader,
-                 reload_now: Callable[[], bool], read_log: Callable[[], list[str]] | None = None):
+                 reload_now: Callable[[], bool], read_log: Callable[[], list[str]] | None = None,
+                 settings_problems: Sequence[Problem] = ()):
         super().__init__(window)
         self._window = window
         self.guard = guard
@@ -43,11 +45,22 @@ class StaffDesk(QObject):
         self._reload_now = reload_now
         self._read_log = read_log or (lambda: recent_log_problems(log_file()))
         self.overlay: StaffOverlay | None = None
+        self.settings_problems = tuple(settings_problems)  # the settings file's, until staff save new ones
+        self.usage_problems: Callable[[], list[Problem]] = list  # the usage counts' (set by the window)
         # issue #17: the anonymous counts and what the charts need; set by the window.
         self.usage_counts: Callable[[], list[DayCount]] = list
         self.insight_names: Callable[[], tuple[dict[str, str], dict[str, str], Colours]] | None = None
         # Read aloud (issue 16): the languages without a voice here (None: no speech at all).
         self.missing_voices: Callable[[], list[str] | None] = lambda: None
+
+    def problems(self) -> tuple[Problem, ...]:
+        """What the staff menu lists: the settings' and the usage counts' first (the PIN, a month of
+        counts), then the content's."""
+        return (*self.settings_problems, *self.usage_problems(), *self._reloader.problems)
+
+    def needs_a_look(self) -> bool:
+        """Whether staff have an error to look at (the staff corner's marker shows then)."""
+        return any(not problem.warning for problem in self.problems())
 
     def open_pin_pad(self, content: Content) -> None:
         if self.overlay is not None:
@@ -64,14 +77,14 @@ class StaffDesk(QObject):
 
         staff = content.staff
         languages = {code: lang.name for code, lang in content.languages.items()}
-        menu = StaffMenu(staff, languages, self.settings, tuple(self._reloader.problems), self._read_log(),
+        menu = StaffMenu(staff, languages, self.settings, self.problems(), self._read_log(),
                          self._window, notice=staff.clinic_broken if content.clinic_broken else None)
         menu.say(said)
         menu.closed.connect(self.close)
         menu.exitRequested.connect(lambda: self.confirm_exit(content))
         menu.reloadRequested.connect(lambda: menu.say(staff.reload_done if self._reload_now()
                                                       else staff.reload_failed))
-        menu.reloadRequested.connect(lambda: menu.show_problems(self._reloader.problems))
+        menu.reloadRequested.connect(lambda: menu.show_problems(self.problems()))
         menu.changePinRequested.connect(lambda: self.change_pin(content))
         menu.change_pin_button.setVisible(self.guard.is_set)
         menu.defaultLanguageChosen.connect(lambda code: self._change(default_language=code))
@@ -147,4 +160,6 @@ class StaffDesk(QObject):
             self._save(self.settings)
         except OSError:
             log.exception("could not save the settings")
+        else:
+            self.settings_problems = ()  # the file now holds the settings in use, mistakes gone
         self.settingsChanged.emit(self.settings)

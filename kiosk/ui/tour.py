@@ -124,13 +124,14 @@ def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
     from datetime import date
 
     from kiosk import usage
+    from kiosk.usagereport import read_days
 
     with tempfile.TemporaryDirectory(prefix="kiosk-usage-example-") as folder:
         path = Path(folder) / usage.FILE_NAME
         made_up = usage.UsageLog(path)
         usage.example_month(made_up, date.today(), window.book.content.region_ids)
         made_up.close()
-        real, window.staff.usage_counts = window.staff.usage_counts, lambda: usage.read_days(path, date.min)
+        real, window.staff.usage_counts = window.staff.usage_counts, lambda: read_days(path, date.min)
         try:
             window.staff.open_insights(window.book.content)
             QApplication.processEvents()

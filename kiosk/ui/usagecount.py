@@ -4,15 +4,19 @@ Counted from typed ``ScreenId`` values, never from parsing names."""
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import usage as usage_measures
+from kiosk.problems import Problem
 from kiosk.screenid import ScreenId, ScreenKind
 from kiosk.usage import UsageLog
+from kiosk.usagereport import DayCount, UsageUnreadable, read_days
 from kiosk.visit import TEXT_SCALES, TEXT_SIZE_NAMES, Visit
 
 if TYPE_CHECKING:
@@ -20,9 +24,16 @@ if TYPE_CHECKING:
 
 
 class UsageCounter(QObject):
-    """Counts what the patient opens and chooses; nothing from the therapist card."""
+    """Counts what the patient opens and chooses; nothing from the therapist card.
+
+    ``troubleChanged`` says the counts file's problems for staff changed (it can't be written
+    now, or a damaged one was set aside); while it can't be written, writing is tried again
+    every ``RETRY_MS``, the counts waiting in memory meanwhile."""
 
     WRITE_AFTER_MS = 3000
+    RETRY_MS = 30_000
+    troubleChanged = Signal()
+    _heard = Signal()  # from the writer's thread; handled on the window's
 
     def __init__(self, window: KioskWindow, log_: UsageLog | None, clock: Callable[[], float]):
         super().__init__(window)
@@ -36,6 +47,11 @@ class UsageCounter(QObject):
         self._walkthrough_finished = False
         self._timer = QTimer(self, singleShot=True, interval=self.WRITE_AFTER_MS)
         self._timer.timeout.connect(self.write)
+        self._retry = QTimer(self, singleShot=True, interval=self.RETRY_MS)
+        self._retry.timeout.connect(self.write)
+        self._heard.connect(self._trouble_changed)
+        if log_ is not None:
+            log_.on_change = self._heard.emit
 
     def count(self, measure: str, value: str = "") -> None:
         if self.log is None:
@@ -48,17 +64,41 @@ class UsageCounter(QObject):
         if self.log is not None:
             self.log.write_pending()
 
+    def flush_now(self) -> None:
+        """Write every count now and wait for it; from any thread (the kiosk is being ended)."""
+        if self.log is not None:
+            self.log.flush()
+
     def close(self) -> None:
         """Write the last counts and wait for them (the kiosk is ending)."""
         if self.log is not None:
             self.log.close()
 
-    def days(self) -> list[usage_measures.DayCount]:
-        """Every count kept, per day (written first, so the staff see this visit's too)."""
+    def problems(self) -> list[Problem]:
+        return self.log.problems if self.log is not None else []
+
+    def days(self) -> list[DayCount]:
+        """Every count kept, per day (written first, so the staff see this visit's too), with
+        those waiting in memory while the file can't be written or read."""
         if self.log is None:
             return []
         self.log.flush()
-        return usage_measures.read_days(self.log.path, date.min)
+        try:
+            rows = read_days(self.log.path, date.min)
+        except UsageUnreadable as exc:
+            logging.getLogger(__name__).warning("usage counts: %s; the charts show what is in memory", exc)
+            rows = []
+        together: Counter[tuple[str, str, str]] = Counter()
+        for row in rows + self.log.unwritten():
+            together[(row.day, row.measure, row.value)] += row.count
+        return [DayCount(day, measure, value, count) for (day, measure, value), count in sorted(together.items())]
+
+    def _trouble_changed(self) -> None:
+        if self.log is not None and self.log.trouble is not None:
+            self._retry.start()
+        else:
+            self._retry.stop()
+        self.troubleChanged.emit()
 
     def new_visit(self) -> None:
         self._visit_counted = False

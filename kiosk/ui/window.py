@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -64,7 +64,7 @@ class KioskWindow(QMainWindow):
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
                  load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
                  pin_lock_file: Path | None = None, usage: UsageLog | None = None,
-                 parent: QWidget | None = None):
+                 settings_problems: Sequence[Problem] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.book = book
         self.art = art
@@ -74,8 +74,8 @@ class KioskWindow(QMainWindow):
         settings = settings or Settings()
         # The staff desk keeps the settings (staff change them there); the window reads them.
         guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
-        self.staff = StaffDesk(self, guard, settings, save_settings,
-                               self.reloader, lambda: self.reload_content(now=True))
+        self.staff = StaffDesk(self, guard, settings, save_settings, self.reloader,
+                               lambda: self.reload_content(now=True), settings_problems=settings_problems)
         self.staff.settingsChanged.connect(self._settings_changed)
         self.staff.exitRequested.connect(self.staff_exit)
         self.looks = Looks(self)
@@ -108,7 +108,8 @@ class KioskWindow(QMainWindow):
 
         self.usage = UsageCounter(self, usage, clock)  # issue #17
         self.navigator.shown.connect(self.usage.screen_shown)
-        self.staff.usage_counts = self.usage.days
+        self.staff.usage_counts, self.staff.usage_problems = self.usage.days, self.usage.problems
+        self.usage.troubleChanged.connect(self._mark_problems)
         self.staff.insight_names = lambda: (self.region_names(), {c: lang.name for c, lang in
                                                                   self.book.content.languages.items()},
                                             self.book.content.clinic.colours)
@@ -233,19 +234,20 @@ class KioskWindow(QMainWindow):
         self.show_home()
 
     def reset_for_next_patient(self) -> None:
-        """Forget everything the last patient chose and show the attract screen."""
-        self.usage.count(IDLE_RESET)
+        """Forget everything the last patient chose (first: nothing drawn can keep it), then show the attract screen."""
         self._forget_visit(home_now=False)
+        self.usage.count(IDLE_RESET)
+        self.idle.restart()
         self.show_attract()
         # The next patient's home is made once the attract screen is on screen: nobody waits
         # for it then, and the attract screen comes a home's making sooner (issue 18).
         if self.navigator.screen is not None:
             after_first_paint(self.navigator.screen, self._make_due_home)
-        self.idle.restart()
 
     def recover(self) -> None:
-        """After an unexpected error: back to a known-good home screen."""
-        self._close_overlays()
+        """After an unexpected error: home again; a countdown runs on and the idle timer restarts (the reset comes)."""
+        self.staff.close()
+        self.idle.restart()
         try:
             self._build_home()
             self.show_home()
@@ -266,8 +268,8 @@ class KioskWindow(QMainWindow):
         if self.current_screen() == ATTRACT and self.staff.overlay is None:
             return  # nobody to ask: the kiosk already waits for the next patient
         self.staff.close()
-        self.idle_reset.start_countdown(self.language.ui)
-        self.read_aloud.announce([self.language.ui.idle_question, self.language.ui.keep_reading])  # issue 16
+        ui = self.language.ui
+        self.idle_reset.start_countdown(ui, lambda: self.read_aloud.announce([ui.idle_question, ui.keep_reading]))
 
     def open_pin_pad(self) -> None:
         if self.staff.overlay is not None:
@@ -339,13 +341,14 @@ class KioskWindow(QMainWindow):
         (then or self.show_home)()
 
     def _forget_visit(self, home_now: bool = True) -> None:
-        # A new home, new choices, and kept screens that start at their top (or first step)
-        # whenever shown leave nothing of the last patient: no region, step, scroll position
-        # or language.
-        self._close_overlays()
-        self.visit = self._fresh_visit()
+        # The card and choices go first (a drawing that fails can't keep them), then a new home;
+        # kept screens start at their top (or first step) whenever shown: no region, step, scroll
+        # position or language of the last patient is left.
         self.card = TherapistCard()
+        self.visit = self._fresh_visit()
         self.usage.new_visit()
+        self.idle_reset.close_countdown()
+        self.staff.close()
         self.colours = self.looks.apply(self.book, self.visit)
         if home_now:
             self._build_home()
@@ -379,20 +382,17 @@ class KioskWindow(QMainWindow):
         shiboken6.delete(QScrollArea())
 
     def _mark_problems(self) -> None:
-        """The staff corner's marker shows while the content has errors for staff to look at
-        (a broken clinic.yaml, a refused edit), so they know to open the menu (issue #15)."""
-        self.staff_corner.show_marker(any(not p.warning for p in self.reloader.problems))
+        """The staff corner's marker shows while staff have an error to look at (a broken
+        clinic.yaml, a refused edit, a settings mistake), so they know to open the menu (issue #15)."""
+        self.staff_corner.show_marker(self.staff.needs_a_look())
     def _tick(self, tick: Tick, on: bool) -> None:
         self.card = self.card.with_tick(tick, on)  # never logged or counted: only what was ticked
 
     def _settings_changed(self, settings: Settings) -> None:
+        self._mark_problems()
         if settings.idle_seconds != self.idle.seconds:
             self.idle.set_seconds(settings.idle_seconds)
         self.read_aloud.apply_settings(settings.read_aloud, settings.speech_rate, settings.speech_volume)
-
-    def _close_overlays(self) -> None:
-        self.idle_reset.close_countdown()
-        self.staff.close()
 
     def _overlay_open(self) -> bool:
         return self.countdown is not None or self.staff.overlay is not None
