@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from kiosk import schema
+from kiosk.limits import MAX_YAML_BYTES, read_bounded
 from kiosk.problems import ContentError, Problem, display_path
 from kiosk.resources import picture_path
 
@@ -563,16 +564,10 @@ def region_path(folder: Path, region_id: str) -> Path:
 
 def read_file(path: Path, parse: Callable[Concatenate[str, str, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Read one file and parse it; every failure becomes a ContentError naming the file."""
-    source = display_path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([Problem(source, None, "this file is missing")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(source, None, f"this file can't be opened ({exc.strerror})")]) from None
     from kiosk import yamltext
 
-    return parse(yamltext.decode(data, source), source, *args, **kwargs)
+    source = display_path(path)
+    return parse(yamltext.decode(read_bounded(path, MAX_YAML_BYTES), source), source, *args, **kwargs)
 
 
 def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | None = None) -> Content:
@@ -727,8 +722,8 @@ def picture_trouble(name: str, folder: Path) -> str | None:
 def key_line(path: Path, key: str) -> int | None:
     """The line a top-level ``key:`` starts on in a YAML file, for a message to staff; None if unread."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig").splitlines()
+    except (ContentError, UnicodeDecodeError):
         return None
     return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
