@@ -26,6 +26,7 @@ from kiosk import schema
 from kiosk.limits import MAX_YAML_BYTES, read_bounded
 from kiosk.problems import ContentError, Problem, display_path
 from kiosk.resources import picture_path
+from kiosk.wording import mend_placeholders
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -538,6 +539,7 @@ def _with_shipped_words(kind: type[D], shipped_path: Path | None,
         shipped = yamltext.parse(yamltext.decode(shipped_path.read_bytes(), str(shipped_path)), str(shipped_path))
         if not isinstance(shipped, yamltext.YamlMapping):
             return schema.build(kind, value, source)
+        problems.extend(mend_placeholders(kind, value, shipped, source))
         added = [key for key in shipped if key not in value]
         for key in added:
             value[key] = shipped[key]

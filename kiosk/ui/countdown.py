@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.ui.widgets import named
+from kiosk.wording import fill
 
 
 class CountdownOverlay(QWidget):
@@ -53,7 +54,7 @@ class CountdownOverlay(QWidget):
         self._timer.stop()
 
     def _show_remaining(self) -> None:
-        self.message.setText(self._ui.idle_countdown.format(seconds=self.remaining))
+        self.message.setText(fill(self._ui.idle_countdown, seconds=self.remaining))
 
     def _tick(self) -> None:
         self.remaining -= 1

@@ -11,6 +11,7 @@ from kiosk.insightchart import UsageSummary, bars_svg, visits_svg
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.staff import StaffOverlay
 from kiosk.ui.widgets import named
+from kiosk.wording import fill
 
 
 class InsightsOverlay(StaffOverlay):
@@ -45,7 +46,7 @@ class InsightsOverlay(StaffOverlay):
                 picture.setAccessibleName(heading)
                 grid.addWidget(named(QLabel(heading), "choose"), (i // 2) * 2, i % 2)
                 grid.addWidget(picture, (i // 2) * 2 + 1, i % 2)
-        kept = named(QLabel(words.insights_kept.format(days=retention_days)), "pinMessage")
+        kept = named(QLabel(fill(words.insights_kept, days=retention_days)), "pinMessage")
         kept.setWordWrap(True)
         self.close_button = QPushButton(words.close)
         self.close_button.clicked.connect(self.closed)

@@ -23,6 +23,7 @@ from kiosk.settings import Settings
 from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, guessable, valid_pin
 from kiosk.ui.widgets import checkable, named
 from kiosk.visit import TEXT_SIZE_NAMES
+from kiosk.wording import fill
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 CARD_WIDTH = 520
@@ -137,9 +138,9 @@ class PinPad(StaffOverlay):
     def _refused(self, result: PinResult) -> None:
         if result is PinResult.LOCKED:
             minutes = max(1, round(self._guard.seconds_locked() / 60))
-            self.message.setText(self._words.pin_locked.format(minutes=minutes))
+            self.message.setText(fill(self._words.pin_locked, minutes=minutes))
         else:
-            self.message.setText(self._words.pin_wrong.format(tries=self._guard.tries_left))
+            self.message.setText(fill(self._words.pin_wrong, tries=self._guard.tries_left))
 
     def _refresh(self) -> None:
         self.dots.setText("\u25cf " * len(self._entered) or " ")
@@ -377,7 +378,7 @@ class StaffMenu(StaffOverlay):
         if missing_voices is None:
             said = words.speech_unavailable
         else:
-            said = " ".join(words.voice_missing.format(language=name) for name in missing_voices)
+            said = " ".join(fill(words.voice_missing, language=name) for name in missing_voices)
         self.voices_status = named(QLabel(said), "pinMessage")
         self.voices_status.setWordWrap(True)
         self.voices_status.setVisible(bool(said))
@@ -406,7 +407,7 @@ class StaffMenu(StaffOverlay):
         return buttons
 
     def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
-        self.idle_label.setText(self._words.idle_time.format(seconds=seconds))
+        self.idle_label.setText(fill(self._words.idle_time, seconds=seconds))
         if announce:
             self.idleSecondsChosen.emit(seconds)
 

@@ -14,6 +14,7 @@ from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
+from kiosk.wording import fill
 
 
 class WalkthroughScreen(PagedScreen):
@@ -105,7 +106,7 @@ class WalkthroughScreen(PagedScreen):
 
     def _show(self) -> None:
         self.view.show_page(self._steps[self.index])
-        self.progress.setText(self._ui.step_of.format(number=self.index + 1, total=self.total))
+        self.progress.setText(fill(self._ui.step_of, number=self.index + 1, total=self.total))
         heading = self.view.toPlainText().split("\n", 1)[0]
         self.setAccessibleName(f"{self.progress.text()}: {heading}")  # read out when the step changes
         self.previous_button.setEnabled(self.index > 0)
