@@ -17,7 +17,7 @@ from kiosk.chart import ChartWords, soreness_svg
 from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, UiText, load_content, parser, read_file
 from kiosk.problems import ContentError, Problem
 from kiosk.render import Renderer
-from kiosk.resources import bundled_content_dir, picture_path
+from kiosk.resources import bundled_content_dir
 from kiosk.screenid import ScreenId
 
 CHART = "chart:soreness"  # image names the templates use
@@ -141,16 +141,14 @@ class PageBook:
         return self._cache[key]
 
     def _with_pictures(self, page: Page) -> Page:
-        """The page's pictures go with it, read from the clinic's content folder (or the shipped
-        ones): the screen has no idea where the content is (issue #15). A missing picture is
-        left out here; --check-content names it with its line."""
+        """The page's pictures go with it, as they were read with the content (kiosk.pictures):
+        the screen has no idea where the content is (issue #15). A picture that couldn't be read
+        is left out here; --check-content names it with its line."""
         if page.html is None:
             return page
         for name in set(_PICTURE.findall(page.html)):
-            try:
-                page.images[f"asset:{name}"] = picture_path(name, self.content.folder).read_text(encoding="utf-8")
-            except (OSError, ValueError, UnicodeDecodeError):
-                continue
+            if name in self.content.pictures:
+                page.images[f"asset:{name}"] = self.content.pictures[name]
         return page
 
     def _context(self, language: Language, calm: bool, note: str | None = None) -> dict[str, object]:

@@ -27,7 +27,6 @@ from kiosk.content import BASE_LANGUAGE, Colours, Language
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
-from kiosk.resources import picture_path
 from kiosk.screenid import ATTRACT, HOME, ScreenId
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
@@ -433,10 +432,9 @@ class KioskWindow(QMainWindow):
         content = self.book.content
         ui = content.language(code).ui
         languages = {c: lang.name for c, lang in content.languages.items()}
-        logo = str(picture_path(content.clinic.logo, content.folder)) if content.clinic.logo else None
-        home = HomeScreen(ui, replace(content.clinic, colours=self.colours, logo=logo), self.art,
+        home = HomeScreen(ui, replace(content.clinic, colours=self.colours), self.art,
                           self._region_names(code), languages, code, self.visit.calm,
-                          self.visit.high_contrast)
+                          self.visit.high_contrast, logo=content.logo)
         home.regionChosen.connect(self.show_region)
         home.walkthroughRequested.connect(self.show_walkthrough)
         home.precautionsRequested.connect(self.show_precautions)
