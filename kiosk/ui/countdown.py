@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
 from kiosk.wording import fill
 
 
@@ -25,8 +25,8 @@ class CountdownOverlay(QWidget):
         self.remaining = seconds
         card = named(QWidget(), "countdownCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        question = named(QLabel(ui.idle_question), "countdownQuestion")
-        self.message = named(QLabel(), "countdownMessage")
+        question = named(Words(ui.idle_question), "countdownQuestion")
+        self.message = named(Words(), "countdownMessage")
         self.keep_button = named(QPushButton(ui.keep_reading), "keepReading")
         self.keep_button.clicked.connect(self._keep)
         inner = QVBoxLayout(card)
