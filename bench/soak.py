@@ -218,6 +218,7 @@ class ContentEditor:
         self.regions = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?regions/[^/]+\.yaml", k))
         self.walkthroughs = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?walkthrough\.yaml", k))
         self.outstanding: dict[str, str] = {}  # path -> "good" | "bad"
+        self.writes = 0  # files written so far: a check that began before the last one judges older files
         self._n = 0
 
     @property
@@ -254,6 +255,7 @@ class ContentEditor:
         return _files(self.folder) == self.pristine
 
     def _write(self, rel: str, data: bytes, rng: random.Random | None) -> None:
+        self.writes += 1
         path = self.folder / rel
         if rng is None or rng.random() < 0.5:
             path.write_bytes(data)  # in place, like a simple editor
@@ -386,6 +388,9 @@ class Driver:
         window.screenChanged.connect(self._screen_changed)
         window.contentSwapped.connect(lambda: self.events.update(["content swapped in"]))
         window.contentRejected.connect(lambda *_: self.events.update(["content refused"]))
+        self._checking: tuple[int, bool, dict[str, str]] | None = None
+        window.contentReady.connect(lambda: self._content_checked(True))
+        window.contentRejected.connect(lambda *_: self._content_checked(False))
         ContentWatcher(self.content, window).changed.connect(self._content_changed)  # as kiosk.ui.app.run() does
         window.resize(*TABLET_SIZE)
         window.show()
@@ -717,10 +722,11 @@ class Driver:
 
     def _saved(self, rng: random.Random, watch: bool = False) -> None:
         """Sometimes (and after the first good and bad edit) staff watch the screen after saving until
-        the folder watcher has reloaded (0.8 s of quiet in the folder); else it reloads later, amid other actions."""
+        the folder watcher has reloaded (0.8 s of quiet in the folder, then the check); else it reloads
+        later, amid other actions."""
         if watch or rng.random() < 0.25:
             reloads = self.events["watcher reloads"]
-            self.wait(2.5, lambda: self.events["watcher reloads"] > reloads)
+            self.wait(4.0, lambda: self.events["watcher reloads"] > reloads)
 
     def staff_pin_pad(self, rng: random.Random) -> None:
         """Staff hold a finger (or the mouse) in the staff corner until the PIN pad opens; no PIN is
@@ -746,15 +752,20 @@ class Driver:
     # --- watching for trouble -------------------------------------------------------------------
 
     def _content_changed(self) -> None:
-        """The folder watcher's signal: reload as the kiosk app does, and judge the answer."""
-        expected = self.editor.should_load
-        refused = self.events["content refused"]
+        """The folder watcher's signal: reload as the kiosk app does; the answer is judged when the
+        check (in a child process) ends, against the files as they were when it began."""
+        self._checking = (self.editor.writes, self.editor.should_load, dict(self.editor.outstanding))
         self.window.reload_content()
+
+    def _content_checked(self, accepted: bool) -> None:
+        checking, self._checking = self._checking, None
         self.events["watcher reloads"] += 1
-        accepted = self.events["content refused"] == refused
+        if checking is None or checking[0] != self.editor.writes:
+            return  # the folder changed while it was checked: the watcher's next reload is judged
+        _, expected, edits = checking
         if accepted != expected and len(self.report.reload_mismatches) < 20:
             self.report.reload_mismatches.append(
-                f"the kiosk {'took' if accepted else 'refused'} the content with edits {self.editor.outstanding}")
+                f"the kiosk {'took' if accepted else 'refused'} the content with edits {edits}")
 
     def _screen_changed(self, name: str) -> None:
         previous, self.screen = self.screen, self.window.current_screen()
@@ -889,8 +900,8 @@ def _finish(driver: Driver, report: SoakReport) -> None:
     driver.editor.restore_all()
     if driver.check() is None:
         try:
-            if outstanding and not driver.wait(3.0, lambda: driver.events["watcher reloads"] > reloads):
-                report.reload_mismatches.append("the folder watcher did not reload the restored content in 3 s")
+            if outstanding and not driver.wait(5.0, lambda: driver.events["watcher reloads"] > reloads):
+                report.reload_mismatches.append("the folder watcher did not reload the restored content in 5 s")
             driver.go_home(random.Random(0))
             driver.settle()
         except Exception as exc:  # noqa: BLE001

@@ -79,8 +79,7 @@ def build_window(content_dir: Path, settings: Settings | None = None, *, locked:
     for problem in book.content.problems:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
     save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
-    return KioskWindow(book, art, settings, locked=locked, save_settings=save,
-                       load_book=lambda: load_pages(content_dir, art.region_ids),
+    return KioskWindow(book, art, settings, locked=locked, save_settings=save, reload_folder=content_dir,
                        pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage)
 
 
