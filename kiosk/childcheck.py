@@ -4,8 +4,9 @@ Why a child process: checking renders every page in every language and mode, whi
 screen thread (60 ms here, more on a tablet reading a network share); and whatever kiosk.limits
 does not foresee, a child can be stopped when its time is up (CHECK_SECONDS), and one that runs out
 of memory is the child, not the kiosk. For a reload the child hands back the checked content whole
-(pickled, into a file in a private temporary folder), so the kiosk shows exactly what was checked
-and reads nothing from the content folder itself; ``kiosk --check-content`` gets its problems.
+with the pages it rendered (pickled, into a file in a private temporary folder), so the kiosk shows
+exactly what was checked and reads nothing from the content folder itself; ``kiosk
+--check-content`` gets its problems.
 
 The child is this program again with a private first argument (``resources.own_command``), so it
 works the same packaged by PyInstaller, on Windows and under Wine: ``--check-in-child MODE FOLDER
@@ -19,11 +20,11 @@ import os
 import pickle
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content import Content
 from kiosk.limits import CHECK_MEMORY_BYTES, CHECK_SECONDS
+from kiosk.pages import PageBook
 from kiosk.problems import Problem, display_path
 from kiosk.resources import own_command
 
@@ -36,12 +37,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Checked:
-    """What the child found. ``content`` and ``templates`` (the template files as read) are there
-    when the content can be shown: no errors, and the child was asked for a reload."""
+    """What the child found. ``book`` is there when the content can be shown (no errors, and the
+    child was asked for a reload): the content, its templates as read, and every page it rendered."""
 
     problems: tuple[Problem, ...]
-    content: Content | None = None
-    templates: dict[str, bytes | Problem] = field(default_factory=dict)
+    book: PageBook | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -77,7 +77,7 @@ def _check(mode: str, folder: Path) -> Checked:
     errors = usable_problems(book)
     if errors:
         return Checked(tuple(errors))
-    return Checked(book.content.problems, book.content, book.renderer.kept)
+    return Checked(book.content.problems, book)
 
 
 def _limit_memory() -> None:

@@ -62,13 +62,20 @@ class Page:
 class PageBook:
     """Every page the kiosk can show, rendered on demand for a language and calm mode."""
 
-    def __init__(self, content: Content, renderer: Renderer, text_scale: float = 1.0):
+    def __init__(self, content: Content, renderer: Renderer, text_scale: float = 1.0,
+                 layout: RegionLayout | ContentError | None = None):
         self.content = content
         self.renderer = renderer
         self.text_scale = text_scale
         self._cache: dict[tuple[object, ...], Page] = {}
         self._qr_codes: dict[str, str] = {}  # by address, made with the first region page: home doesn't need it
-        self._layout: RegionLayout | ContentError | None = None
+        # Read now, with the rest of the content: a folder that changes or vanishes later can't
+        # take the region pages with it.
+        self._layout = layout if layout is not None else self._read_layout()
+
+    def restyled(self, content: Content, text_scale: float) -> PageBook:
+        """The same pages in another look (contrast colours in ``content``, text size)."""
+        return PageBook(content, self.renderer, text_scale, self._layout)
 
     def region(self, lang: str, calm: bool, region_id: str, page: int = 0) -> Page:
         """One page (tab) of a region screen, counted from 0."""
@@ -85,15 +92,16 @@ class PageBook:
 
     def region_layout(self) -> RegionLayout | ContentError:
         """region-pages.yaml from the content folder (the shipped one if the folder has none)."""
-        if self._layout is None:
-            path = self.content.folder / LAYOUT_FILE
-            if not path.exists():
-                path = bundled_content_dir() / LAYOUT_FILE
-            try:
-                self._layout = read_file(path, parser(RegionLayout))
-            except ContentError as exc:
-                self._layout = exc
         return self._layout
+
+    def _read_layout(self) -> RegionLayout | ContentError:
+        path = self.content.folder / LAYOUT_FILE
+        if not path.exists():
+            path = bundled_content_dir() / LAYOUT_FILE
+        try:
+            return read_file(path, parser(RegionLayout))
+        except ContentError as exc:
+            return exc
 
     def step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
         return self._page(("step", lang, calm, region_id, index), self._step, lang, calm, region_id, index)

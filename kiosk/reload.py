@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
-from kiosk.render import Renderer
 
 if TYPE_CHECKING:
     from kiosk.childcheck import Checked
@@ -44,14 +43,13 @@ class ContentReloader:
         """The child's verdict. No errors: the new book waits in ``pending``. Errors: they are
         returned and logged, and the last good content stays."""
         problems = checked.errors
-        if problems or checked.content is None:
+        if problems or checked.book is None:
             for problem in problems:
                 log.error("content problem (keeping the last good content): %s", problem)
             self.problems = problems
             return problems
-        content = checked.content
-        self.problems = list(content.problems)
-        self.pending = PageBook(content, Renderer(content.folder / "templates", checked.templates))
+        self.problems = list(checked.book.content.problems)
+        self.pending = checked.book
         log.info("new content is ready; it will be shown from the next return to home")
         return []
 

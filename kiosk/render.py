@@ -32,6 +32,10 @@ class Renderer:
         self._refused: dict[str, Problem] = {}
         self._jinja: ClinicSandbox | None = None  # made on the first page: jinja is not needed to paint home
 
+    def __getstate__(self) -> dict[str, object]:
+        # Pickled with checked content (kiosk.childcheck): the sandbox is made again where it is used.
+        return {**self.__dict__, "_jinja": None}
+
     @property
     def _env(self) -> ClinicSandbox:
         if self._jinja is None:

@@ -2,6 +2,7 @@
 a check past its time is stopped and the content refused with a worded message, and the kiosk
 shows exactly the content that was checked."""
 
+import shutil
 import sys
 
 from kiosk import childcheck, resources
@@ -53,7 +54,7 @@ def test_a_newer_check_replaces_an_older_one(qtbot, content_copy):
     with qtbot.waitSignal(check.finished, timeout=20000) as finished:
         check.start(content_copy)
         check.start(content_copy)  # the folder changed again: only the newer check reports
-    assert finished.args[0].errors == [] and finished.args[0].content is not None
+    assert finished.args[0].errors == [] and finished.args[0].book is not None
     with qtbot.assertNotEmitted(check.finished, wait=500):
         pass
 
@@ -86,9 +87,12 @@ def test_a_child_that_ends_without_a_result_is_a_worded_problem(tmp_path, conten
 def test_the_child_hands_back_the_content_whole_for_a_reload(content_copy):
     checked = check_in_child(content_copy, RELOAD)
     assert checked.errors == []
-    assert checked.content.folder == content_copy and set(checked.content.languages) == {"en", "es"}
-    assert checked.content.logo and "illustrations/aftercare-card.svg" in checked.content.pictures
-    assert "region-page.html.j2" in checked.templates
+    content = checked.book.content
+    assert content.folder == content_copy and set(content.languages) == {"en", "es"}
+    assert content.logo and "illustrations/aftercare-card.svg" in content.pictures
+    assert "region-page.html.j2" in checked.book.renderer.kept
+    shutil.rmtree(content_copy)  # what was checked needs nothing more from the folder
+    assert checked.book.region("en", False, "calves", 1).html
 
 
 def test_packaged_the_child_is_the_executable_itself(monkeypatch, tmp_path):
