@@ -212,8 +212,15 @@ def parse(text: str, source: str) -> object:
             message = (f"this line can't be read as YAML ({reason}). Check the indentation, "
                        "the colon after each name, and that every quote is closed")
         raise ContentError([Problem(source, line, message)]) from None
+    except yaml.reader.ReaderError as exc:  # a character no YAML file may have, such as a control character
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ContentError([Problem(source, line, (
+            f"this line has a hidden character a text file should not have (U+{code:04X}); delete it, "
+            "or copy the words into a new file and save that"))]) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(source, None, f"this file can't be read as YAML ({exc})")]) from None
+        one_line = " ".join(str(exc).split())  # as every problem is
+        raise ContentError([Problem(source, None, f"this file can't be read as YAML ({one_line})")]) from None
     except (RecursionError, ValueError, OverflowError) as exc:  # what PyYAML lets through, said as a problem
         raise ContentError([Problem(source, None, f"this file can't be read as YAML ({exc})")]) from None
     finally:
