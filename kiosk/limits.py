@@ -28,8 +28,8 @@ MAX_YAML_DEPTH = 20
 MAX_NUMBER_CHARS = 100
 
 # --- templates -----------------------------------------------------------------------------
-# The largest shipped template is 4 KB; the folder holds 5. Jinja compiles a template the first
-# time a page needs it, before the page's budget starts: 30 KB compiles in ~0.1 s.
+# The largest shipped template is 3.2 KB; the folder holds 5. Jinja compiles a template the first
+# time a page needs it, before the page's budget starts: 31 KB compiles in 0.12 s.
 MAX_TEMPLATE_BYTES = 32 * 1024
 MAX_TEMPLATE_FILES = 50
 
@@ -51,17 +51,18 @@ MAX_NUMBER_BITS = 4096  # about 1,200 digits: no page needs more, and big number
 MAX_PICTURE_BYTES = 1024 * 1024
 MAX_PICTURE_SIDE = 4096  # the size a picture says it is, in pixels, each way
 # The parts a picture draws, each <use> counted as what it repeats: 2 KB of <use> inside <use>
-# stands for a million rectangles and took 1 s to draw, 10 s with one level more. The shipped
-# pictures have at most 60 parts; 50,000 small ones draw in ~65 ms.
+# stands for a million rectangles and took 1 s to draw (each level more, ten times as long). The
+# shipped pictures have at most 46 parts (the body map 59); 50,000 small ones draw in ~65 ms.
 MAX_PICTURE_PARTS = 50_000
 # Drawn pictures are made no larger than this many pixels (16 MB of memory), whatever size
 # they say they are: the largest the kiosk shows is the chart at twice its size, 1 million.
 MAX_DRAWN_PIXELS = 4_000_000
 
 # --- new content, checked in a child process before the running kiosk takes it --------------
-# The whole check of the shipped content takes 0.3 s here, start-up included; a slow tablet
-# reading a network share, a few seconds.
-CHECK_SECONDS = 60
+# The whole check of the shipped content takes 0.3 s here (median of 15; 1.4 s at most), the
+# child's start-up included, and 30 MB; a slow tablet reading a network share, a few seconds.
+# A folder of files each just inside the limits above takes a few seconds more.
+CHECK_SECONDS = 30
 CHECK_MEMORY_BYTES = 1024 * 1024 * 1024  # the child's address space, where the system can limit it
 
 
