@@ -44,6 +44,15 @@ MAX_PAGE_CHARS = 512 * 1024  # also the most any one piece of text a template ma
 # The clock behind the count, for whatever costs more than its steps say.
 MAX_PAGE_SECONDS = 1.0
 MAX_RANGE = 10_000  # range() in a template; Jinja's own sandbox allows 100,000
+# What Qt's rich text is slow to lay out (kiosk.htmlcost), at 1000 px wide: tables inside tables
+# double the time with each one (12: 43 ms, 16: 0.8 s, 20: 10 s); 2,000 table cells take 70 ms,
+# 50,000 5 s; a word of 20,000 letters 28 ms, of 500,000 11 s; 1,000 parts inside each other
+# 16 ms. The shipped pages have at most 2 tables inside each other, 9 cells, 9 parts inside
+# each other, and no word longer than 34 letters.
+MAX_TABLE_NESTING = 8
+MAX_PAGE_CELLS = 1_000
+MAX_PAGE_NESTING = 100
+MAX_WORD_CHARS = 2_000  # in a content file's text too
 MAX_NUMBER_BITS = 4096  # about 1,200 digits: no page needs more, and big numbers are slow to make
 
 # --- pictures ------------------------------------------------------------------------------

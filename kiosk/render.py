@@ -13,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.htmlcost import layout_trouble
 from kiosk.limits import MAX_PAGE_CHARS, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, kb, read_bounded
 from kiosk.problems import ContentError, Problem, display_path
 
@@ -80,9 +81,13 @@ class Renderer:
                                             "has too many ifs, loops or brackets inside each other")]) from None
             env.budget.start()
             try:
-                return self._page(compiled.generate(**context))
+                html = self._page(compiled.generate(**context))
             finally:
                 env.budget.stop()
+            trouble = layout_trouble(html)
+            if trouble:  # the page would hold a screen for seconds
+                raise TooCostly(trouble)
+            return html
         except ContentError:
             raise
         except jinja2.TemplateNotFound as exc:

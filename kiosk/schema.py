@@ -29,6 +29,7 @@ from dataclasses import MISSING, fields, is_dataclass
 from typing import TYPE_CHECKING, TypedDict, TypeVar, cast
 
 from kiosk import yamltext
+from kiosk.htmlcost import word_trouble
 from kiosk.problems import ContentError, Problem
 from kiosk.wording import placeholder_trouble
 from kiosk.yamltext import YamlKey, YamlList, YamlMapping
@@ -187,7 +188,7 @@ class _Reader:
         if "choices" in meta and text not in meta["choices"]:
             self.fail(line, f"'{name}' must be one of: {', '.join(meta['choices'])}; got {describe(value)}")
             return None
-        trouble = placeholder_trouble(text, meta["placeholders"]) if "placeholders" in meta else None
+        trouble = placeholder_trouble(text, meta["placeholders"]) if "placeholders" in meta else word_trouble(text)
         if trouble:
             self.fail(line, f"'{name}' {trouble}, got {describe(value)}")
             return None

@@ -154,10 +154,10 @@ def test_what_the_shipped_templates_do_is_still_allowed(content_copy):
 
 
 def test_a_page_just_inside_the_limits_is_shown(content_copy):
-    inside = MAX_PAGE_CHARS // 2
-    break_template(content_copy, f"<p>{{{{ 'w' * {inside} }}}}</p>")
+    inside = MAX_PAGE_CHARS // 4
+    break_template(content_copy, f"<p>{{{{ 'word ' * {inside // 5} }}}}</p>")
     page = calves_page(content_copy)
-    assert page.problems == () and "w" * inside in page.html
+    assert page.problems == () and "word " * (inside // 5) in page.html
 
 
 def test_a_template_file_too_large_to_use_is_named(content_copy):
@@ -165,3 +165,32 @@ def test_a_template_file_too_large_to_use_is_named(content_copy):
     template.write_text(template.read_text(encoding="utf-8") + "{# padding #}" * 4000, encoding="utf-8")
     [problem] = calves_page(content_copy).problems
     assert problem.path == str(template) and "too large to use" in problem.message and "32 KB" in problem.message
+
+
+@pytest.mark.timeout(60)  # today's main lays out the first of these for minutes
+@pytest.mark.parametrize("line, said", [
+    ("{% for i in range(24) %}<table><tr><td>{% endfor %}x{% for i in range(24) %}</td></tr></table>{% endfor %}",
+     "24 tables inside each other"),  # 200 bytes
+    ("<table>{% for r in range(50) %}<tr>{% for c in range(100) %}<td>x</td>{% endfor %}</tr>{% endfor %}</table>",
+     "table cells; a page may have at most 1,000"),
+    ("{% for i in range(3000) %}<div>{% endfor %}x", "parts inside each other; a page may have at most 100"),
+    ("<p>{{ 'x' * 30000 }}</p>", "a word on this page is 30,000 characters long"),
+])
+def test_a_page_qt_would_take_seconds_to_lay_out_is_refused_before_a_tap_waits(make_window, content_copy,
+                                                                               line, said):
+    template = break_template(content_copy, line)
+    window = make_window(content_copy)
+    window.home.region_buttons["calves"].click()
+    screen = window.shown_screen
+    assert not screen.view.available
+    [problem] = screen.view.page.problems
+    assert problem.path == str(template) and said in problem.message
+
+
+def test_a_word_too_long_to_lay_out_in_a_content_file_names_its_field_and_line(content_copy):
+    calves = content_copy / "regions" / "calves.yaml"
+    edit(calves, "name: Calves", "name: C" + "a" * 3000 + "lves")
+    loaded = load_content(content_copy, REGIONS)
+    [problem] = [p for p in loaded.problems if p.path == str(calves)]
+    assert problem.line == line_of(calves, "name: Caaa")
+    assert "'name' has a word that is 3,005 characters long; a word may be at most 2,000" in problem.message
