@@ -58,7 +58,7 @@ MAX_NUMBER_BITS = 4096  # about 1,200 digits: no page needs more, and big number
 # --- pictures ------------------------------------------------------------------------------
 # The largest shipped picture is 5.6 KB, drawn at most 1100 x 225 (the soreness chart).
 MAX_PICTURE_BYTES = 1024 * 1024
-MAX_PICTURE_SIDE = 4096  # the size a picture says it is, in pixels, each way
+MAX_PICTURE_SIDE = 4096  # the size a picture (or a photo inside it) says it is, in pixels, each way
 # The parts a picture draws, each <use> counted as what it repeats: 2 KB of <use> inside <use>
 # stands for a million rectangles and took 1 s to draw (each level more, ten times as long). The
 # shipped pictures have at most 46 parts (the body map 59); 50,000 small ones draw in ~65 ms.

@@ -9,6 +9,7 @@ size it says it is, and the parts it draws, each ``<use>`` counted as what it re
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -107,6 +108,11 @@ def _parts_trouble(root: ElementTree.Element) -> str | None:
             total += parts(by_id[link[1:]])
         elif element.tag.endswith("}image") and link and not link.startswith("data:"):
             raise PictureTrouble(f"draws another file ({link[:60]}); save it with its pictures inside it")
+        elif element.tag.endswith("}image") and link:
+            size = _bitmap_size(link)
+            if size and max(size) > MAX_PICTURE_SIDE:
+                raise PictureTrouble(f"has a photo inside it of {size[0]:,} by {size[1]:,} pixels; a photo may be at "
+                                     f"most {MAX_PICTURE_SIDE:,} by {MAX_PICTURE_SIDE:,}: save it smaller")
         drawing.discard(id(element))
         known[id(element)] = total
         if total > MAX_PICTURE_PARTS:
@@ -120,4 +126,24 @@ def _parts_trouble(root: ElementTree.Element) -> str | None:
         return str(exc)
     except RecursionError:
         return "has its parts nested too deeply to draw"
+    return None
+
+
+def _bitmap_size(uri: str) -> tuple[int, int] | None:
+    """The width and height a PNG, GIF or JPEG inside a picture (a data: address) says it has."""
+    head, _, body = uri.partition(",")
+    try:
+        data = base64.b64decode(body, validate=False) if head.endswith(";base64") else body.encode("latin-1")
+    except (ValueError, UnicodeEncodeError):
+        return None
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data[:4] == b"GIF8" and len(data) >= 10:
+        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    at = 2 if data[:2] == b"\xff\xd8" else len(data)
+    while at + 9 <= len(data) and data[at] == 0xFF:  # JPEG: the frame's size is in its SOF marker
+        marker, length = data[at + 1], int.from_bytes(data[at + 2:at + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return int.from_bytes(data[at + 7:at + 9], "big"), int.from_bytes(data[at + 5:at + 7], "big")
+        at += 2 + length
     return None

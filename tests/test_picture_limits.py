@@ -2,6 +2,8 @@
 limit the picture is named with the line that uses it and the page shows without it; nothing a
 page names outside its own pictures is read."""
 
+import base64
+
 import pytest
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QImage, QTextDocument
@@ -13,6 +15,11 @@ from tests.helpers import edit, line_of
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {size}>{body}</svg>'
 SMALL = 'width="480" height="300"'
 PICTURE = "illustrations/aftercare-card.svg"  # on one step of the walkthrough, and nowhere else
+
+
+# The start of a PNG that says it is 20,000 pixels square (1.6 GB drawn): a few bytes in the file.
+PNG_20000 = base64.b64encode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + (20000).to_bytes(4, "big") * 2
+                             + b"\x08\x06\x00\x00\x00").decode()
 
 
 def use_inside_use(levels: int) -> str:
@@ -32,6 +39,8 @@ def use_inside_use(levels: int) -> str:
     (SMALL, '<g id="a"><use xlink:href="#a"/></g>', "repeats itself without end"),
     (SMALL, '<image xlink:href="file:///etc/hostname" width="10" height="10"/>', "draws another file"),
     (SMALL, '<image href="../../secret.png" width="10" height="10"/>', "draws another file"),
+    (SMALL, f'<image href="data:image/png;base64,{PNG_20000}" width="10" height="10"/>',
+     "has a photo inside it of 20,000 by 20,000 pixels"),
 ])
 def test_a_costly_picture_is_named_with_its_line_and_the_page_shows_without_it(make_window, content_copy,
                                                                                size, body, said):
