@@ -95,7 +95,9 @@ def _limit_memory() -> None:
 def read_result(result: Path, folder: Path, exit_code: int | None) -> Checked:
     """What a finished child found; when it wrote nothing, a problem saying why, for staff."""
     try:
-        checked = pickle.loads(result.read_bytes())  # written by our own child, in our own private folder
+        # Written by our own child into our own private folder. 660 KB for the shipped content: 1 ms to
+        # read here, 8 ms with the pure-Python pickle the packaged build has.
+        checked = pickle.loads(result.read_bytes())
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
         log.error("content check ended (exit %s) without a result", exit_code)
         return stopped(folder, "it stopped before it finished: the content may need more memory than "
