@@ -30,6 +30,15 @@ def calves_page(content):
     return PageBook(loaded, Renderer(content / "templates")).region("en", False, "calves")
 
 
+def calves_in_the_window(window):
+    """The calves screen as a patient's tap opens it: refused, the page's one problem."""
+    window.home.region_buttons["calves"].click()
+    screen = window.shown_screen
+    assert not screen.view.available and "being updated" in screen.text()
+    [problem] = screen.view.page.problems
+    return screen, problem
+
+
 def a_command(folder):
     """A template line that makes a folder through Jinja's lipsum, as an unsandboxed Jinja allows."""
     return f"{{{{ lipsum.__globals__['os'].mkdir({str(folder)!r}) }}}}"
@@ -38,12 +47,8 @@ def a_command(folder):
 def test_a_template_line_reaching_os_through_lipsum_runs_nothing_in_the_window(make_window, content_copy, tmp_path):
     ran = tmp_path / "ran"
     template = break_template(content_copy, a_command(ran))
-    window = make_window(content_copy)
-    window.home.region_buttons["calves"].click()
-    screen = window.shown_screen
-    assert not screen.view.available and "being updated" in screen.text()
+    _, problem = calves_in_the_window(make_window(content_copy))
     assert not ran.exists(), "the template's command ran"
-    [problem] = screen.view.page.problems
     assert (problem.path, problem.line) == (str(template), line_of(template, "lipsum"))
     assert "'lipsum' is undefined" in problem.message
 
@@ -72,11 +77,8 @@ def test_a_live_reload_of_a_template_reaching_os_runs_nothing_and_keeps_the_last
 
 def test_python_insides_are_not_shown_on_the_calves_page(make_window, content_copy):
     template = break_template(content_copy, "{{ ''.__class__.__mro__ }}")
-    window = make_window(content_copy)
-    window.home.region_buttons["calves"].click()
-    screen = window.shown_screen
-    assert "class" not in screen.text() and not screen.view.available
-    [problem] = screen.view.page.problems
+    screen, problem = calves_in_the_window(make_window(content_copy))
+    assert "class" not in screen.text()
     assert (problem.path, problem.line) == (str(template), line_of(template, "__mro__"))
     assert "may not use" in problem.message and "'__class__'" in problem.message
 
@@ -91,10 +93,7 @@ def test_python_insides_are_not_shown_on_the_calves_page(make_window, content_co
 def test_a_loop_that_never_ends_is_stopped_and_the_kiosk_still_answers_taps(make_window, content_copy, loop):
     template = break_template(content_copy, loop)
     window = make_window(content_copy)
-    window.home.region_buttons["calves"].click()
-    screen = window.shown_screen
-    assert not screen.view.available
-    [problem] = screen.view.page.problems
+    screen, problem = calves_in_the_window(window)
     assert (problem.path, problem.line) == (str(template), line_of(template, loop[:20]))
     assert "range()" in problem.message or f"{MAX_PAGE_STEPS:,} steps" in problem.message
     screen.back_button.click()
@@ -179,11 +178,7 @@ def test_a_template_file_too_large_to_use_is_named(content_copy):
 def test_a_page_qt_would_take_seconds_to_lay_out_is_refused_before_a_tap_waits(make_window, content_copy,
                                                                                line, said):
     template = break_template(content_copy, line)
-    window = make_window(content_copy)
-    window.home.region_buttons["calves"].click()
-    screen = window.shown_screen
-    assert not screen.view.available
-    [problem] = screen.view.page.problems
+    _, problem = calves_in_the_window(make_window(content_copy))
     assert problem.path == str(template) and said in problem.message
 
 
