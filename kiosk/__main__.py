@@ -1,3 +1,12 @@
-from kiosk.cli import main
+import sys
+
+# A child process checking content for the running kiosk (kiosk/childcheck.py): it is this program
+# again, packaged or not, with a private first argument, and needs nothing else from the command line.
+if sys.argv[1:2] == ["--check-in-child"]:
+    from kiosk.childcheck import child_main
+
+    raise SystemExit(child_main(sys.argv[2:]))
+
+from kiosk.cli import main  # after the child's way out, which needs none of it
 
 raise SystemExit(main())

@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from kiosk import schema
+from kiosk.limits import MAX_YAML_BYTES, read_bounded
+from kiosk.pictures import PictureTrouble, read_picture
 from kiosk.problems import ContentError, Problem, display_path
-from kiosk.resources import picture_path
+from kiosk.wording import mend_placeholders
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -521,6 +523,9 @@ class Content:
     problems: tuple[Problem, ...]
     # clinic.yaml could not be read (issue #15): ``clinic`` is NO_CLINIC, never another clinic's details.
     clinic_broken: bool = False
+    # Read with the content and shown from memory: a folder that vanishes keeps them (kiosk.pictures).
+    pictures: dict[str, str] = field(default_factory=dict)  # SVG text by the name content files use
+    logo: str | None = None  # the clinic's own logo (SVG text), from its own folder only
 
     @property
     def base(self) -> Language:
@@ -577,6 +582,7 @@ def _with_shipped_words(kind: type[D], shipped_path: Path | None,
         shipped = yamltext.parse(yamltext.decode(shipped_path.read_bytes(), str(shipped_path)), str(shipped_path))
         if not isinstance(shipped, yamltext.YamlMapping):
             return schema.build(kind, value, source)
+        problems.extend(mend_placeholders(kind, value, shipped, source))
         added = [key for key in shipped if key not in value]
         for key in added:
             value[key] = shipped[key]
@@ -603,16 +609,10 @@ def region_path(folder: Path, region_id: str) -> Path:
 
 def read_file(path: Path, parse: Callable[Concatenate[str, str, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Read one file and parse it; every failure becomes a ContentError naming the file."""
-    source = display_path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([Problem(source, None, "this file is missing")]) from None
-    except OSError as exc:
-        raise ContentError([Problem(source, None, f"this file can't be opened ({exc.strerror})")]) from None
     from kiosk import yamltext
 
-    return parse(yamltext.decode(data, source), source, *args, **kwargs)
+    source = display_path(path)
+    return parse(yamltext.decode(read_bounded(path, MAX_YAML_BYTES), source), source, *args, **kwargs)
 
 
 def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | None = None) -> Content:
@@ -627,6 +627,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
       kiosk starts as NO_CLINIC (``clinic_broken``); without one it is fatal.
     """
     problems: list[Problem] = []
+    pictures: dict[str, str] = {}
 
     def essential(path: Path, parse: Callable[[str, str], T]) -> T:
         try:
@@ -644,7 +645,7 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         except ContentError as exc:
             problems.extend(exc.problems)
             return None
-        problems.extend(missing_pictures(loaded, path, folder))
+        problems.extend(keep_pictures(loaded, path, folder, pictures))
         return loaded
 
     clinic_broken = False
@@ -658,11 +659,12 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
     shipped = fallback if fallback is not None and fallback.resolve() != folder.resolve() else None
     staff = essential(folder / "staff.yaml",
                       _with_shipped_words(StaffText, shipped / "staff.yaml" if shipped else None, problems))
-    if clinic.logo:
-        trouble = picture_trouble(clinic.logo, folder)
-        if trouble:
-            problems.append(Problem(display_path(folder / "clinic.yaml"), key_line(folder / "clinic.yaml", "logo"),
-                                    f"'logo': {trouble}"))
+    logo = None
+    try:  # the clinic's own logo or none, never the shipped example's
+        logo = read_picture(clinic.logo, folder, own_only=True) if clinic.logo else None
+    except PictureTrouble as exc:
+        problems.append(Problem(display_path(folder / "clinic.yaml"), key_line(folder / "clinic.yaml", "logo"),
+                                f"'logo': {exc}"))
     base_ui = essential(folder / "ui.yaml",
                         _with_shipped_words(UiText, shipped / "ui.yaml" if shipped else None, problems))
     base = _load_language(folder, BASE_LANGUAGE, region_ids, base_ui,
@@ -683,7 +685,8 @@ def load_content(folder: Path, region_ids: tuple[str, ...], fallback: Path | Non
         problems.append(Problem(display_path(path), None,
                                 f"there is no '{path.stem}' on the body map, so this file is not shown "
                                 f"(the regions are: {', '.join(region_ids)})", warning=True))
-    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems), clinic_broken)
+    return Content(folder, clinic, staff, languages, tuple(region_ids), tuple(problems), clinic_broken,
+                   pictures, logo)
 
 
 class _ReadOptional(Protocol):
@@ -738,37 +741,11 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
     return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated), questions)
 
 
-def picture_trouble(name: str, folder: Path) -> str | None:
-    """What is wrong with a picture a content file names (staff words), or None when it can be
-    shown: looked for in the content folder, then among the shipped pictures (issue #15)."""
-    try:
-        path = picture_path(name, folder)
-    except ValueError:
-        return f"the picture {name} must be a file inside the content folder"
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return f"the picture {name} is not in the content folder; check the file name"
-    except OSError as exc:
-        return f"the picture {name} can't be opened ({exc.strerror})"
-    if path.suffix.lower() != ".svg":
-        return f"the picture {name} must be an SVG drawing (a .svg file)"
-    from xml.etree import ElementTree
-
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as exc:
-        return f"the picture {name} can't be read as an SVG drawing ({exc}); save it again from the drawing program"
-    if not root.tag.endswith("svg"):
-        return f"the picture {name} is not an SVG drawing"
-    return None
-
-
 def key_line(path: Path, key: str) -> int | None:
     """The line a top-level ``key:`` starts on in a YAML file, for a message to staff; None if unread."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig").splitlines()
+    except (ContentError, UnicodeDecodeError):
         return None
     return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
@@ -787,12 +764,17 @@ def parts(value: object) -> Iterator[object]:
             yield from parts(getattr(value, name))
 
 
-def missing_pictures(value: object, path: Path, folder: Path) -> list[Problem]:
-    """A picture that is missing or unreadable is reported (with the line of the YAML that names
-    it), but the page still shows, without it."""
-    return [Problem(display_path(path), picture.line, trouble)
-            for picture in parts(value) if isinstance(picture, Picture)
-            for name in picture.files() if (trouble := picture_trouble(name, folder))]
+def keep_pictures(value: object, path: Path, folder: Path, kept: dict[str, str]) -> list[Problem]:
+    """Each picture ``value`` names, read into ``kept``. One that can't be shown is reported with
+    the line of the YAML that names it, and the page shows without it."""
+    problems = []
+    for picture in (part for part in parts(value) if isinstance(part, Picture)):
+        for name in (name for name in picture.files() if name not in kept):
+            try:
+                kept[name] = read_picture(name, folder)
+            except PictureTrouble as exc:
+                problems.append(Problem(display_path(path), picture.line, str(exc)))
+    return problems
 
 
 def _unknown_steps(region: Region, path: Path, walkthrough: Walkthrough) -> list[Problem]:

@@ -17,7 +17,7 @@ from kiosk.chart import ChartWords, soreness_svg
 from kiosk.content import Content, Language, SorenessCurve, SorenessPoint, UiText, load_content, parser, read_file
 from kiosk.problems import ContentError, Problem
 from kiosk.render import Renderer
-from kiosk.resources import bundled_content_dir, picture_path
+from kiosk.resources import bundled_content_dir
 from kiosk.screenid import PRECAUTIONS, SOURCES, ScreenId
 
 CHART = "chart:soreness"  # image names the templates use
@@ -62,13 +62,20 @@ class Page:
 class PageBook:
     """Every page the kiosk can show, rendered on demand for a language and calm mode."""
 
-    def __init__(self, content: Content, renderer: Renderer, text_scale: float = 1.0):
+    def __init__(self, content: Content, renderer: Renderer, text_scale: float = 1.0,
+                 layout: RegionLayout | ContentError | None = None):
         self.content = content
         self.renderer = renderer
         self.text_scale = text_scale
         self._cache: dict[tuple[object, ...], Page] = {}
         self._qr_codes: dict[str, str] = {}  # by address, made with the first region page: home doesn't need it
-        self._layout: RegionLayout | ContentError | None = None
+        # Read now, with the rest of the content: a folder that changes or vanishes later can't
+        # take the region pages with it.
+        self._layout = layout if layout is not None else self._read_layout()
+
+    def restyled(self, content: Content, text_scale: float) -> PageBook:
+        """The same pages in another look (contrast colours in ``content``, text size)."""
+        return PageBook(content, self.renderer, text_scale, self._layout)
 
     def region(self, lang: str, calm: bool, region_id: str, page: int = 0) -> Page:
         """One page (tab) of a region screen, counted from 0."""
@@ -85,15 +92,16 @@ class PageBook:
 
     def region_layout(self) -> RegionLayout | ContentError:
         """region-pages.yaml from the content folder (the shipped one if the folder has none)."""
-        if self._layout is None:
-            path = self.content.folder / LAYOUT_FILE
-            if not path.exists():
-                path = bundled_content_dir() / LAYOUT_FILE
-            try:
-                self._layout = read_file(path, parser(RegionLayout))
-            except ContentError as exc:
-                self._layout = exc
         return self._layout
+
+    def _read_layout(self) -> RegionLayout | ContentError:
+        path = self.content.folder / LAYOUT_FILE
+        if not path.exists():
+            path = bundled_content_dir() / LAYOUT_FILE
+        try:
+            return read_file(path, parser(RegionLayout))
+        except ContentError as exc:
+            return exc
 
     def step(self, lang: str, calm: bool, region_id: str | None, index: int) -> Page:
         return self._page(("step", lang, calm, region_id, index), self._step, lang, calm, region_id, index)
@@ -144,16 +152,14 @@ class PageBook:
         return self._cache[key]
 
     def _with_pictures(self, page: Page) -> Page:
-        """The page's pictures go with it, read from the clinic's content folder (or the shipped
-        ones): the screen has no idea where the content is (issue #15). A missing picture is
-        left out here; --check-content names it with its line."""
+        """The page's pictures go with it, as they were read with the content (kiosk.pictures):
+        the screen has no idea where the content is (issue #15). A picture that couldn't be read
+        is left out here; --check-content names it with its line."""
         if page.html is None:
             return page
         for name in set(_PICTURE.findall(page.html)):
-            try:
-                page.images[f"asset:{name}"] = picture_path(name, self.content.folder).read_text(encoding="utf-8")
-            except (OSError, ValueError, UnicodeDecodeError):
-                continue
+            if name in self.content.pictures:
+                page.images[f"asset:{name}"] = self.content.pictures[name]
         return page
 
     def _context(self, language: Language, calm: bool, note: str | None = None) -> dict[str, object]:

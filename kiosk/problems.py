@@ -29,6 +29,9 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = tuple(problems)
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        return ContentError, (list(self.problems),)  # pickled whole, as checked content is (kiosk.childcheck)
+
 
 def display_path(path: Path) -> str:
     """The path as staff would type it: relative to where they are when possible."""

@@ -1,16 +1,20 @@
 """New content while the kiosk runs: checked in full, kept back until it is good, used at home.
 
-Plain Python; the window asks it and decides when to swap (only at the next return home).
+Plain Python; the check itself runs in a child process (kiosk.childcheck), and the window asks
+this module and decides when to swap (only at the next return home).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
+
+if TYPE_CHECKING:
+    from kiosk.childcheck import Checked
 
 log = logging.getLogger(__name__)
 
@@ -24,36 +28,28 @@ def usable_problems(book: PageBook) -> list[Problem]:
 
 
 class ContentReloader:
-    """Loads the content folder again on request; good content waits in ``pending``."""
+    """Takes content checked in a child process; good content waits in ``pending``."""
 
-    def __init__(self, load_book: Callable[[], PageBook] | None, problems: list[Problem]):
-        self._load_book = load_book
+    def __init__(self, folder: Path | None, problems: list[Problem]):
+        self.folder = folder  # the content folder to load again; None: this kiosk never reloads
         self.pending: PageBook | None = None
         self.problems = problems  # what staff see: the current content's, or the refused content's
 
     @property
     def can_reload(self) -> bool:
-        return self._load_book is not None
+        return self.folder is not None
 
-    def reload(self, folder: Path) -> list[Problem]:
-        """Load and check everything. No errors: the new book waits in ``pending``. Errors: they
-        are returned and logged, and the last good content stays (``folder`` names it in a
-        problem if the folder can't be read at all)."""
-        if self._load_book is None:
-            return []
-        try:
-            book = self._load_book()
-            problems = usable_problems(book)
-        except Exception as exc:  # content must never take the kiosk down
-            log.exception("content reload failed")
-            problems = [Problem(str(folder), None, f"could not be read: {exc}")]
-        if problems:
+    def take_checked(self, checked: Checked) -> list[Problem]:
+        """The child's verdict. No errors: the new book waits in ``pending``. Errors: they are
+        returned and logged, and the last good content stays."""
+        problems = checked.errors
+        if problems or checked.book is None:
             for problem in problems:
                 log.error("content problem (keeping the last good content): %s", problem)
             self.problems = problems
             return problems
-        self.problems = list(book.content.problems)
-        self.pending = book
+        self.problems = list(checked.book.content.problems)
+        self.pending = checked.book
         log.info("new content is ready; it will be shown from the next return to home")
         return []
 

@@ -35,6 +35,14 @@ def _package_dir() -> Path:
     return folder.resolve()
 
 
+def own_command(*args: str) -> list[str]:
+    """The command that runs this kiosk again with ``args``: the executable itself when packaged
+    (PyInstaller's, on Windows too), else this Python with ``-m kiosk``."""
+    if is_frozen():
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "kiosk", *args]
+
+
 def bundle_dir() -> Path:
     """The read-only files shipped with the kiosk: ``_internal`` in the packaged build, else the package."""
     if is_frozen():

@@ -29,7 +29,9 @@ from dataclasses import MISSING, fields, is_dataclass
 from typing import TYPE_CHECKING, TypedDict, TypeVar, cast
 
 from kiosk import yamltext
+from kiosk.htmlcost import word_trouble
 from kiosk.problems import ContentError, Problem
+from kiosk.wording import placeholder_trouble
 from kiosk.yamltext import YamlKey, YamlList, YamlMapping
 
 if TYPE_CHECKING:
@@ -186,10 +188,10 @@ class _Reader:
         if "choices" in meta and text not in meta["choices"]:
             self.fail(line, f"'{name}' must be one of: {', '.join(meta['choices'])}; got {describe(value)}")
             return None
-        for placeholder in meta.get("placeholders", ()):
-            if "{" + placeholder + "}" not in text:
-                self.fail(line, f"'{name}' must keep {{{placeholder}}} where the number goes, got {describe(value)}")
-                return None
+        trouble = placeholder_trouble(text, meta["placeholders"]) if "placeholders" in meta else word_trouble(text)
+        if trouble:
+            self.fail(line, f"'{name}' {trouble}, got {describe(value)}")
+            return None
         return text
 
     def number(self, value: object, line: int, name: str, meta: Rules, whole: bool) -> float | None:

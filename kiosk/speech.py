@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from kiosk.content import SorenessCurve, UiText
+from kiosk.wording import fill
 
 CHART_PREFIX = "chart:"  # image names of charts in the rendered pages (kiosk.pages.CHART)
 _BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "div", "br", "table", "ul", "ol", "body"}
@@ -41,8 +42,8 @@ def when(hours: float, ui: UiText) -> str:
 def chart_sentence(curve: SorenessCurve, ui: UiText) -> str:
     """The soreness chart as one sentence, from its numbers: when it peaks and when it has gone."""
     peak = ui.first_hours[:1].lower() + ui.first_hours[1:] if curve.peaks_early else when(curve.peak_hours, ui)
-    return ui.spoken_chart.format(peak=peak, mostly_gone=when(curve.mostly_gone_hours, ui),
-                                  gone=when(curve.gone_hours, ui))
+    return fill(ui.spoken_chart, peak=peak, mostly_gone=when(curve.mostly_gone_hours, ui),
+                gone=when(curve.gone_hours, ui))
 
 
 def sentences(html: str, chart: str | None = None) -> list[Sentence]:

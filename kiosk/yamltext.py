@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from kiosk.limits import MAX_NUMBER_CHARS, check_yaml_cost
 from kiosk.problems import ContentError, Problem
 
 # What a key can be: the constructor below refuses lists and mappings as keys.
@@ -139,6 +140,24 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
+class _TooLong(yaml.MarkedYAMLError):
+    """A number written with far more digits than any content needs."""
+
+    def __init__(self, mark: yaml.Mark):
+        self.message = (f"this number has more than {MAX_NUMBER_CHARS} digits; a number that long is "
+                        "a slip (put text in quotes)")
+        super().__init__(None, None, self.message, mark)
+        self.line = mark.line + 1
+
+
+def _construct_number(loader: _Loader, node: yaml.ScalarNode) -> object:
+    if len(str(node.value)) > MAX_NUMBER_CHARS:
+        raise _TooLong(node.start_mark)
+    if node.tag.endswith(":int"):
+        return loader.construct_yaml_int(node)
+    return loader.construct_yaml_float(node)
+
+
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
     try:
         return loader.construct_yaml_timestamp(node)
@@ -149,6 +168,9 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
+
 
 
 def decode(data: bytes, source: str) -> str:
@@ -171,9 +193,13 @@ def decode(data: bytes, source: str) -> str:
 
 def parse(text: str, source: str) -> object:
     """Parse YAML text; raises ContentError naming the line for any mistake."""
+    loader = _Loader(text)  # a SafeLoader
     try:
-        value: object = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
-    except (_DuplicateKey, _ImpossibleDate) as exc:
+        node = loader.get_single_node()
+        if node is not None:
+            check_yaml_cost(node, source)
+        value: object = loader.construct_document(node) if node is not None else None
+    except (_DuplicateKey, _ImpossibleDate, _TooLong) as exc:
         raise ContentError([Problem(source, exc.line, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -186,8 +212,19 @@ def parse(text: str, source: str) -> object:
             message = (f"this line can't be read as YAML ({reason}). Check the indentation, "
                        "the colon after each name, and that every quote is closed")
         raise ContentError([Problem(source, line, message)]) from None
+    except yaml.reader.ReaderError as exc:  # a character no YAML file may have, such as a control character
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ContentError([Problem(source, line, (
+            f"this line has a hidden character a text file should not have (U+{code:04X}); delete it, "
+            "or copy the words into a new file and save that"))]) from None
     except yaml.YAMLError as exc:
+        one_line = " ".join(str(exc).split())  # as every problem is
+        raise ContentError([Problem(source, None, f"this file can't be read as YAML ({one_line})")]) from None
+    except (RecursionError, ValueError, OverflowError) as exc:  # what PyYAML lets through, said as a problem
         raise ContentError([Problem(source, None, f"this file can't be read as YAML ({exc})")]) from None
+    finally:
+        loader.dispose()
     if value is None:
         raise ContentError([Problem(source, 1, "the file is empty; it needs its fields filled in")])
     return value

@@ -56,7 +56,7 @@ def kiosk(qtbot, qapp):
         art = load_art()
         window = KioskWindow(load_pages(content, art.region_ids), art, Settings(**settings), locked=True,
                              save_settings=(saved.append if saved is not None else (lambda s: None)),
-                             load_book=lambda: load_pages(content, art.region_ids), clock=clock,
+                             reload_folder=content, clock=clock,
                              pin_lock_file=pin_lock_file)
         qtbot.addWidget(window)
         window.resize(1280, 800)

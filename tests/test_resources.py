@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from kiosk import resources
+from kiosk.childcheck import Checked
 from tests.conftest import REPO
 
 
@@ -70,7 +71,8 @@ def test_content_flag_wins_over_both(frozen, tmp_path, monkeypatch):
     chosen = tmp_path / "clinic-content"
     chosen.mkdir()
     seen = {}
-    monkeypatch.setattr("kiosk.check.check_content", lambda folder: seen.setdefault("folder", folder) and [])
+    monkeypatch.setattr("kiosk.childcheck.check_in_child",
+                        lambda folder: Checked(()) if seen.setdefault("folder", folder) else None)
     assert cli.main(["--content", str(chosen), "--check-content"]) == 0
     assert seen["folder"] == chosen
 

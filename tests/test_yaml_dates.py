@@ -67,11 +67,12 @@ def test_a_live_edit_with_an_impossible_date_keeps_the_last_good_page(make_windo
     window = make_window(content_copy)
     calves = content_copy / "regions" / "calves.yaml"
     edit(calves, "name: Calves and shins", "name: Calf muscles")
-    assert window.reload_content(), "a good edit is taken"
+    with qtbot.waitSignal(window.contentSwapped, timeout=20000):  # a good edit is taken
+        window.reload_content()
     edit(calves, "name: Calf muscles", "name: Calf")
     line = add_review(calves, "2026-02-30")
-    with qtbot.waitSignal(window.contentRejected) as rejected:
-        assert not window.reload_content()
+    with qtbot.waitSignal(window.contentRejected, timeout=20000) as rejected:
+        window.reload_content()
     assert [str(p) for p in rejected.args[0]] == [
         f"{calves}:{line}: 'reviewed.date': 2026-02-30 is not a real date (February 2026 has 28 days); "
         "write it as year-month-day, like 2026-02-28"]

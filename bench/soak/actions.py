@@ -235,10 +235,11 @@ class Actions:
 
     def _saved(self, rng: random.Random, watch: bool = False) -> None:
         """Sometimes (and after the first good and bad edit) staff watch the screen after saving until
-        the folder watcher has reloaded (0.8 s of quiet in the folder); else it reloads later, amid other actions."""
+        the folder watcher has reloaded (0.8 s of quiet in the folder, then the check); else it reloads
+        later, amid other actions."""
         if watch or rng.random() < 0.25:
             reloads = self.events[Happening.WATCHER_RELOAD]
-            self.session.wait(2.5, lambda: self.events[Happening.WATCHER_RELOAD] > reloads)
+            self.session.wait(4.0, lambda: self.events[Happening.WATCHER_RELOAD] > reloads)
 
     def staff_pin_pad(self, rng: random.Random) -> None:
         """Staff hold a finger (or the mouse) in the staff corner until the PIN pad opens; no PIN is

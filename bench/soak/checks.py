@@ -19,7 +19,7 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from bench.session import KioskSession
 from bench.soak.counts import Happening
-from bench.soak.editor import ContentEditor
+from bench.soak.editor import ContentEditor, Kind
 from bench.soak.report import SoakReport
 from bench.soak.state import SoakState
 
@@ -48,6 +48,7 @@ class Watch:
         self._old_handler: QtHandler | None = None
         self._log_counter = _LogCounter(report)
         self._harmless: tuple[str, ...] = ()
+        self._checking: tuple[int, bool, dict[str, Kind]] | None = None  # the reload being checked
 
     def install(self) -> None:
         from kiosk.ui.app import HARMLESS_QT_MESSAGES
@@ -87,16 +88,21 @@ class Watch:
             self.crash(f"window.recover() raised {type(exc).__name__}: {exc}", traceback.format_exc())
 
     def content_changed(self) -> None:
-        """The folder watcher's signal: reload as the kiosk app does, and judge the answer."""
-        events = self.state.events
-        expected = self.editor.should_load
-        refused = events[Happening.CONTENT_REFUSED]
+        """The folder watcher's signal: reload as the kiosk app does; the answer is judged when the
+        check (in a child process) ends, against the files as they were when it began."""
+        self._checking = (self.editor.writes, self.editor.should_load, dict(self.editor.outstanding))
         self.session.window.reload_content()
-        events[Happening.WATCHER_RELOAD] += 1
-        accepted = events[Happening.CONTENT_REFUSED] == refused
+
+    def content_checked(self, accepted: bool) -> None:
+        """The kiosk's answer to the last reload: taken (``accepted``) or refused."""
+        checking, self._checking = self._checking, None
+        self.state.events[Happening.WATCHER_RELOAD] += 1
+        if checking is None or checking[0] != self.editor.writes:
+            return  # the folder changed while it was checked: the watcher's next reload is judged
+        _, expected, edits = checking
         if accepted != expected and len(self.report.reload_mismatches) < 20:
             self.report.reload_mismatches.append(
-                f"the kiosk {'took' if accepted else 'refused'} the content with edits {self.editor.outstanding}")
+                f"the kiosk {'took' if accepted else 'refused'} the content with edits {edits}")
 
     def _excepthook(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         self.report.unhandled_exception(f"during {self.state.doing}:\n"

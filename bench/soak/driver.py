@@ -96,6 +96,8 @@ class Driver:
         window.screenChanged.connect(lambda name: self.state.screen_changed(window.current_screen(), name))
         window.contentSwapped.connect(lambda: self.events.update([Happening.CONTENT_SWAPPED_IN]))
         window.contentRejected.connect(lambda *_: self.events.update([Happening.CONTENT_REFUSED]))
+        window.contentReady.connect(lambda: self.watch.content_checked(True))
+        window.contentRejected.connect(lambda *_: self.watch.content_checked(False))
 
     def stop(self) -> None:
         """Put the content folder back, close the window, and unhook everything."""

@@ -35,6 +35,7 @@ class ContentEditor:
         self.regions = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?regions/[^/]+\.yaml", k))
         self.walkthroughs = sorted(k for k in self.pristine if re.fullmatch(r"(lang/[^/]+/)?walkthrough\.yaml", k))
         self.outstanding: dict[str, Kind] = {}  # path -> the kind of edit it has now
+        self.writes = 0  # files written so far: a check that began before the last one judges older files
         self._n = 0
         self._edits: dict[Edit, Callable[[str, random.Random], str | None]] = {
             Edit.REGION_NAME: self._region_name, Edit.WALKTHROUGH_WORDS: self._walkthrough_words,
@@ -75,6 +76,7 @@ class ContentEditor:
         return files(self.folder) == self.pristine
 
     def _write(self, rel: str, data: bytes, rng: random.Random | None) -> None:
+        self.writes += 1
         path = self.folder / rel
         if rng is None or rng.random() < 0.5:
             path.write_bytes(data)  # in place, like a simple editor

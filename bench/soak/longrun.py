@@ -101,8 +101,8 @@ def finish(driver: Driver, report: SoakReport) -> None:
     driver.editor.restore_all()
     if driver.check() is None:
         try:
-            if outstanding and not driver.wait(3.0, lambda: driver.events[Happening.WATCHER_RELOAD] > reloads):
-                report.reload_mismatches.append("the folder watcher did not reload the restored content in 3 s")
+            if outstanding and not driver.wait(5.0, lambda: driver.events[Happening.WATCHER_RELOAD] > reloads):
+                report.reload_mismatches.append("the folder watcher did not reload the restored content in 5 s")
             driver.actions.go_home(random.Random(0))
             driver.settle()
         except Exception as exc:  # noqa: BLE001

@@ -40,8 +40,12 @@ HARMLESS_QT_MESSAGES = (
 
 
 NO_DISPLAY_EXIT_CODE = 5
-NO_DISPLAY = ("there is no screen to show the kiosk on ({why}). Start it in the tablet's own desktop "
-              "session (signed in), not from a service or a remote shell")
+
+
+def no_display_said(why: str) -> str:
+    """What staff read when there is no screen, and ``why`` not."""
+    return (f"there is no screen to show the kiosk on ({why}). Start it in the tablet's own desktop "
+            "session (signed in), not from a service or a remote shell")
 
 
 def no_display() -> str | None:
@@ -78,7 +82,7 @@ def _log_qt_message(on_fatal: Callable[[], None], mode: QtMsgType, context: QMes
         from PySide6.QtGui import QGuiApplication
 
         first = message.strip().splitlines()[0] if message.strip() else "no reason given"
-        said = NO_DISPLAY.format(why=f'Qt: "{first}"') if QGuiApplication.primaryScreen() is None else \
+        said = no_display_said(f'Qt: "{first}"') if QGuiApplication.primaryScreen() is None else \
             f'the kiosk can\'t go on: Qt stopped it ("{first}")'
         log.critical("%s", said, extra=ON_THE_CONSOLE)
         print(f"kiosk: {said}", file=sys.stderr)
@@ -119,8 +123,7 @@ def build_window(content_dir: Path, settings: Settings | None = None, *, locked:
     for problem in book.content.problems:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
     save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
-    return KioskWindow(book, art, settings, locked=locked, save_settings=save,
-                       load_book=lambda: load_pages(content_dir, art.region_ids),
+    return KioskWindow(book, art, settings, locked=locked, save_settings=save, reload_folder=content_dir,
                        pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage,
                        settings_problems=settings_problems)
 
@@ -148,7 +151,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
 
     missing = no_display()
     if missing:
-        said = NO_DISPLAY.format(why=missing)
+        said = no_display_said(missing)
         log.critical("%s", said, extra=ON_THE_CONSOLE)
         print(f"kiosk: {said}", file=sys.stderr)
         return NO_DISPLAY_EXIT_CODE

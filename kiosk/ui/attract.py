@@ -12,13 +12,13 @@ import math
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.bodyart import BodyArt
 from kiosk.content import Clinic, UiText
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.screen import Screen
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
 
 GLOW_MS = 3000  # one region's swell and fade
 GLOW_FRAME_MS = 80
@@ -37,11 +37,11 @@ class AttractScreen(Screen):
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
                                 clinic.colours.highlight, clinic.colours.text, interactive=False,
                                 label_words={"shins": ui.shins_label, "calves": ui.calves_label})
-        title = named(QLabel(ui.title), "attractTitle")
-        invite = named(QLabel(ui.attract), "attract")
+        title = named(Words(ui.title), "attractTitle")
+        invite = named(Words(ui.attract), "attract")
         # One line per language, each in its own words, so every patient finds theirs.
-        self.start_labels = [named(QLabel(words), "tapToStart") for words in tap_to_start]
-        clinic_name = named(QLabel(clinic.name), "attractClinic")
+        self.start_labels = [named(Words(words), "tapToStart") for words in tap_to_start]
+        clinic_name = named(Words(clinic.name), "attractClinic")
         words = QVBoxLayout()
         words.setSpacing(10)
         words.addStretch(2)

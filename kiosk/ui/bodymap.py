@@ -30,11 +30,11 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.bodyart import BodyArt, Label, Step
 from kiosk.ui.typeface import FAMILIES
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
 
 NAME_PX = 21  # region names written on the map, at normal text (theme.py: #bodyMap)
 FULL_SIZE_SCALE = 0.68  # screen px per art unit on home at 1280x800: the words' full size
@@ -239,7 +239,7 @@ class BodyMap(QWidget):
             self.buttons[region_id] = button
         self.glow: tuple[str, float] | None = None  # the region softly lit, and how much
         self._bubble = _NameBubble(self._highlight, self)
-        self.hint = named(QLabel(hint, self), "mapHint")
+        self.hint = named(Words(hint, self), "mapHint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -12,7 +12,7 @@ from kiosk.card import CardLine
 from kiosk.content import UiText
 from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.touchscroll import TouchScroll
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
 
 
 class CardScreen(ReadingScreen):
@@ -26,27 +26,27 @@ class CardScreen(ReadingScreen):
         self.clear_button.clicked.connect(self.clearRequested)
         self.clear_button.setVisible(bool(lines))
 
-        self.title = named(QLabel(ui.card_title), "title")
+        self.title = named(Words(ui.card_title), "title")
         self.title.setWordWrap(True)
-        self.note = named(QLabel(ui.card_private), "cardNote")
+        self.note = named(Words(ui.card_private), "cardNote")
         self.note.setWordWrap(True)
         column = named(QWidget(), "homeColumn")
         rows = QVBoxLayout(column)
         rows.setSpacing(6)
         self.lines: list[tuple[QLabel, QLabel | None]] = []
         for line in lines:
-            patient = named(QLabel(f"\u2022  {line.patient}"), "cardLine")
+            patient = named(Words(f"\u2022  {line.patient}"), "cardLine")
             patient.setWordWrap(True)
             rows.addWidget(patient)
             clinic = None
             if line.clinic is not None:
-                clinic = named(QLabel(f"{beneath_prefix} {line.clinic}"), "cardLineClinic")
+                clinic = named(Words(f"{beneath_prefix} {line.clinic}"), "cardLineClinic")
                 clinic.setWordWrap(True)
                 rows.addWidget(clinic)
             rows.addSpacing(14)
             self.lines.append((patient, clinic))
         if not lines:
-            empty = named(QLabel(ui.card_empty), "prompt")
+            empty = named(Words(ui.card_empty), "prompt")
             empty.setWordWrap(True)
             rows.addWidget(empty)
         rows.addStretch(1)

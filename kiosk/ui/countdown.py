@@ -6,10 +6,11 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
+from kiosk.wording import fill, placeholder_trouble
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,8 @@ class CountdownOverlay(QWidget):
         self.remaining = self._shown_from = seconds
         card = named(QWidget(), "countdownCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        question = named(QLabel(ui.idle_question), "countdownQuestion")
-        self.message = named(QLabel(), "countdownMessage")
+        question = named(Words(ui.idle_question), "countdownQuestion")
+        self.message = named(Words(), "countdownMessage")
         self.keep_button = named(QPushButton(ui.keep_reading), "keepReading")
         self.keep_button.clicked.connect(self._keep)
         inner = QVBoxLayout(card)
@@ -57,12 +58,14 @@ class CountdownOverlay(QWidget):
         self._timer.stop()
 
     def _show_remaining(self) -> None:
-        try:
-            said = self._ui.idle_countdown.format(seconds=self.remaining)
-        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
-            # A typo in the words ("{seconds}}", "{secs}"): the number alone still tells the patient.
+        words = self._ui.idle_countdown
+        trouble = placeholder_trouble(words, ("seconds",))
+        if trouble is None:
+            said = fill(words, seconds=self.remaining)
+        else:
+            # Words that slipped past the check ("{seconds}}"): the number alone still tells the patient.
             if self.remaining == self._shown_from:
-                log.error("the countdown's words (idle_countdown) can't be filled in (%s); showing the number", exc)
+                log.error("the countdown's words (idle_countdown) can't be filled in: %s; showing the number", trouble)
             said = str(self.remaining)
         self.message.setText(said)
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -20,14 +17,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.bodyart import BodyArt
 from kiosk.content import Clinic, UiText
-from kiosk.resources import asset_path
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.readaloud import AudioModeToggle, ReadAloudButton
 from kiosk.ui.screen import Screen
 from kiosk.ui.ticks import TickBox
 from kiosk.ui.touchscroll import FingerTaps, TouchScroll
-from kiosk.ui.widgets import TextSizeButton, WrappingButton, checkable, named, no_lonely_word
+from kiosk.ui.widgets import TextSizeButton, Words, WrappingButton, checkable, named, no_lonely_word
 
 LOGO_PX = 56
 
@@ -57,13 +53,10 @@ class ClinicLogo(QWidget):
         painter.end()
 
 
-def _logo(name: str, clinic_name: str) -> QWidget | None:
-    # The window hands over the logo's full path, found in the clinic's content folder (issue #15).
-    path = Path(name) if Path(name).is_absolute() else asset_path(name)
-    try:
-        return ClinicLogo(svg_image(path.read_bytes(), 2.0), clinic_name)
-    except (OSError, ValueError):
-        return None  # reported by --check-content; the header simply has no logo
+def _logo(svg: str, clinic_name: str) -> QWidget | None:
+    # Drawn at twice the size it is shown, whatever size the picture says it is.
+    image = svg_image(svg.encode("utf-8"), 2.0, QSize(LOGO_PX, LOGO_PX))
+    return None if image.isNull() else ClinicLogo(image, clinic_name)  # a bad logo is named by --check-content
 
 
 class HomeScreen(Screen):
@@ -78,24 +71,25 @@ class HomeScreen(Screen):
 
     def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
                  languages: dict[str, str], language: str, calm: bool, high_contrast: bool = False,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, logo: str | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the clinic's background
 
-        title = named(QLabel(ui.title), "title")
+        title = named(Words(ui.title), "title")
         title.setWordWrap(True)  # a long title (or a translation) wraps instead of widening the window
         title.setMinimumWidth(200)
-        clinic_name = named(QLabel(clinic.name), "clinicName")
+        clinic_name = named(Words(clinic.name), "clinicName")
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(title)
         names.addWidget(clinic_name)
         header = QHBoxLayout()
         header.setSpacing(10)
-        logo = _logo(clinic.logo, clinic.name) if clinic.logo else None
-        if logo is not None:
-            header.addWidget(logo)
+        # The clinic's own logo as read with its content (kiosk.pictures), never a file looked up now.
+        shown_logo = _logo(logo, clinic.name) if logo else None
+        if shown_logo is not None:
+            header.addWidget(shown_logo)
         header.addLayout(names, 1)
 
         # The patient's own choices, at the top of the side column (two rows, so they fit
@@ -134,10 +128,10 @@ class HomeScreen(Screen):
 
         # The prompt is written beside the legs it is about, in the picture's empty corner: the
         # column keeps its room for buttons that hold a fingertip's 64 px square (theme.py).
-        prompt = named(QLabel(no_lonely_word(ui.home_prompt)), "prompt")
+        prompt = named(Words(no_lonely_word(ui.home_prompt)), "prompt")
         prompt.setWordWrap(True)
         self.body_map.set_caption(prompt)
-        choose = named(QLabel(ui.choose_heading), "choose")
+        choose = named(Words(ui.choose_heading), "choose")
         choose.setWordWrap(True)
         side = QVBoxLayout()
         side.setSpacing(8)

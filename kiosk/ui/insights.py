@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Colours, StaffText
 from kiosk.insightchart import UsageSummary, bars_svg, visits_svg
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.staff import StaffOverlay
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
+from kiosk.wording import fill
 
 
 class InsightsOverlay(StaffOverlay):
@@ -20,13 +21,13 @@ class InsightsOverlay(StaffOverlay):
                  language_names: dict[str, str], colours: Colours, retention_days: int, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("staffOverlay")
-        title = named(QLabel(words.insights_title), "staffTitle")
+        title = named(Words(words.insights_title), "staffTitle")
         self.charts: dict[str, str] = {}  # heading -> SVG, for tests and a closer look
         grid = QGridLayout()
         grid.setHorizontalSpacing(30)
         grid.setVerticalSpacing(6)
         if summary.empty:
-            grid.addWidget(named(QLabel(words.insights_empty), "pinMessage"), 0, 0)
+            grid.addWidget(named(Words(words.insights_empty), "pinMessage"), 0, 0)
         else:
             walkthrough = ((words.insights_started, summary.walkthrough_started),
                            (words.insights_finished, summary.walkthrough_finished))
@@ -40,12 +41,12 @@ class InsightsOverlay(StaffOverlay):
             dpr = self.devicePixelRatioF()
             for i, (heading, svg) in enumerate(charts):
                 self.charts[heading] = svg
-                picture = QLabel()
+                picture = Words()
                 picture.setPixmap(QPixmap.fromImage(svg_image(svg.encode("utf-8"), dpr)))
                 picture.setAccessibleName(heading)
-                grid.addWidget(named(QLabel(heading), "choose"), (i // 2) * 2, i % 2)
+                grid.addWidget(named(Words(heading), "choose"), (i // 2) * 2, i % 2)
                 grid.addWidget(picture, (i // 2) * 2 + 1, i % 2)
-        kept = named(QLabel(words.insights_kept.format(days=retention_days)), "pinMessage")
+        kept = named(Words(fill(words.insights_kept, days=retention_days)), "pinMessage")
         kept.setWordWrap(True)
         self.close_button = QPushButton(words.close)
         self.close_button.clicked.connect(self.closed)

@@ -39,5 +39,5 @@ class Looks:
                 content = replace(content, clinic=replace(content.clinic, colours=HIGH_CONTRAST))
             # Keep only the variant in use: each holds every page it has rendered, and a kiosk
             # that kept all six (contrast x text size) would fill memory a little every day.
-            self._themed = {key: PageBook(content, book.renderer, visit.text_scale)}
+            self._themed = {key: book.restyled(content, visit.text_scale)}
         return self._themed[key]

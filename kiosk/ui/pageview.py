@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import math
 from html import escape
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtCore import QByteArray, QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import QImage, QImageReader, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
+from kiosk.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_SIDE
 from kiosk.pages import Page
 from kiosk.resources import asset_path
 from kiosk.ui.touchscroll import TouchScroll
@@ -17,10 +19,24 @@ from kiosk.ui.touchscroll import TouchScroll
 log = logging.getLogger(__name__)
 
 
-def svg_image(svg: bytes, dpr: float = 1.0) -> QImage:
+def svg_image(svg: bytes, dpr: float = 1.0, shown: QSize | None = None) -> QImage:
+    """An SVG drawn at ``dpr`` times its size, or the size it is ``shown`` at (in proportion);
+    never more than MAX_DRAWN_PIXELS, whatever size the picture says it is."""
+    # A bitmap inside a picture is decoded by Qt: no larger than the largest picture allowed.
+    limit_mb = MAX_PICTURE_SIDE * MAX_PICTURE_SIDE * 4 // (1024 * 1024)
+    if QImageReader.allocationLimit() != limit_mb:
+        QImageReader.setAllocationLimit(limit_mb)
     renderer = QSvgRenderer(QByteArray(svg))
-    size: QSize = renderer.defaultSize()
-    image = QImage(size * dpr, QImage.Format.Format_ARGB32_Premultiplied)
+    size = QSizeF(renderer.defaultSize())
+    if shown is not None and not size.isEmpty():
+        size = size.scaled(QSizeF(shown), Qt.AspectRatioMode.KeepAspectRatio)
+    size *= dpr
+    pixels = size.width() * size.height()
+    if pixels > MAX_DRAWN_PIXELS:
+        size *= math.sqrt(MAX_DRAWN_PIXELS / pixels)
+    if size.toSize().isEmpty():
+        return QImage()
+    image = QImage(size.toSize(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -71,8 +87,10 @@ class PageView(QTextBrowser):
         return self.page.html is not None
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
+        # Only the page's own pictures and the kiosk's: a template naming a file elsewhere (a
+        # style sheet, a picture by its path) gets nothing, so nothing outside the content is read.
         if kind != QTextDocument.ResourceType.ImageResource.value:
-            return super().loadResource(kind, url)
+            return None
         name = url.toString() if isinstance(url, QUrl) else url
         dpr = self.devicePixelRatioF()
         if name in self.page.images:
@@ -84,4 +102,5 @@ class PageView(QTextBrowser):
                 # Validation reports a missing picture by file and line; here the page simply goes on.
                 log.warning("picture %s can't be shown: %s", name, exc)
                 return QImage()
-        return super().loadResource(kind, url)
+        log.warning("picture %s is not one of the page's; not shown", name[:80])
+        return QImage()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.content import Questions, UiText
 from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.ticks import TickPanel
-from kiosk.ui.widgets import named
+from kiosk.ui.widgets import Words, named
 
 
 class QuestionsScreen(ReadingScreen):
@@ -19,7 +19,7 @@ class QuestionsScreen(ReadingScreen):
     def __init__(self, questions: Questions, ui: UiText, back_label: str, card: TherapistCard,
                  text_scale: float = 1.0, parent: QWidget | None = None):
         super().__init__(ui, back_label, text_scale, read_aloud=False, parent=parent)
-        self.title = named(QLabel(questions.title), "title")
+        self.title = named(Words(questions.title), "title")
         self.title.setWordWrap(True)
         self.ticks = TickPanel(questions.intro, [(Tick.question(q.id), q.text) for q in questions.items],
                                card, ui.card_button)

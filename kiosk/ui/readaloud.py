@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout,
 
 from kiosk.content import UiText
 from kiosk.ui.firstpaint import after_first_paint
-from kiosk.ui.widgets import RowCheckBox
+from kiosk.ui.widgets import RowCheckBox, Words
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
     from kiosk.speech import Sentence
@@ -86,7 +86,7 @@ class AudioModeToggle(QWidget):
         self.checkbox = RowCheckBox(ui.audio_mode)  # fingertip: the whole row takes a tap
         self.checkbox.setObjectName("calmToggle")
         self.checkbox.setAccessibleName(f"{ui.audio_mode}. {ui.audio_mode_hint}")
-        self.hint = QLabel(ui.audio_mode_hint)
+        self.hint = Words(ui.audio_mode_hint)
         self.hint.setObjectName("audioModeHint")
         self.hint.setWordWrap(True)
         self.hint.setIndent(54)  # under the words, past the box

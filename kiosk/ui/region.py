@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
@@ -15,7 +15,7 @@ from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
-from kiosk.ui.widgets import OneLineIfRoomButton, TextSizeButton, calm_toggle, named
+from kiosk.ui.widgets import OneLineIfRoomButton, TextSizeButton, Words, calm_toggle, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 
@@ -40,7 +40,7 @@ class RegionScreen(PagedScreen):
         # "Home", as on the walkthrough: one word for the way back everywhere, and room at large text.
         self.back_button = way_back_button(ui.home_button)
         self.back_button.clicked.connect(self.backRequested)
-        self.title = named(QLabel(region_name), "regionTitle")
+        self.title = named(Words(region_name), "regionTitle")
         # A clinic may name a region at length: the name wraps rather than widen the window
         # past the screen (a kept screen's width is every screen's minimum).
         self.title.setWordWrap(True)

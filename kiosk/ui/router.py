@@ -20,6 +20,7 @@ from kiosk.screenid import ATTRACT, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES,
 from kiosk.ui.navigator import Build, Navigator
 from kiosk.ui.screen import Screen
 from kiosk.visit import Visit
+from kiosk.wording import fill
 
 if TYPE_CHECKING:  # the screens are imported when first wanted: home is painted sooner
     from kiosk.ui.article import ArticleScreen
@@ -182,7 +183,7 @@ class Router(QObject):
             scene = self._scene()
             clinic = scene.book.content.base
             # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
-            beneath = clinic.ui.card_base_language.format(language=clinic.name)
+            beneath = fill(clinic.ui.card_base_language, language=clinic.name)
             ui = scene.language.ui
             made = CardScreen(scene.card.lines(scene.language, clinic), ui, beneath, ui.go_back or ui.previous_button,
                               text_scale=scene.visit.text_scale)

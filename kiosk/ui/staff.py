@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,8 +21,9 @@ from kiosk.pinrules import guessable
 from kiosk.problems import Problem
 from kiosk.settings import Settings
 from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, valid_pin
-from kiosk.ui.widgets import checkable, named
+from kiosk.ui.widgets import Words, checkable, named
 from kiosk.visit import TEXT_SIZE_NAMES
+from kiosk.wording import fill
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 CARD_WIDTH = 520
@@ -61,12 +61,12 @@ class PinPad(StaffOverlay):
         self._words = words
         self._guard = guard
         self._entered = ""
-        self.title = named(QLabel(words.pin_title if guard.is_set else words.pin_not_set), "staffTitle")
+        self.title = named(Words(words.pin_title if guard.is_set else words.pin_not_set), "staffTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots = named(QLabel(), "pinDots")
+        self.dots = named(Words(), "pinDots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = named(QLabel(), "pinMessage")
+        self.message = named(Words(), "pinMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid = QGridLayout()
@@ -138,9 +138,9 @@ class PinPad(StaffOverlay):
     def _refused(self, result: PinResult) -> None:
         if result is PinResult.LOCKED:
             minutes = max(1, round(self._guard.seconds_locked() / 60))
-            self.message.setText(self._words.pin_locked.format(minutes=minutes))
+            self.message.setText(fill(self._words.pin_locked, minutes=minutes))
         else:
-            self.message.setText(self._words.pin_wrong.format(tries=self._guard.tries_left))
+            self.message.setText(fill(self._words.pin_wrong, tries=self._guard.tries_left))
 
     def _refresh(self) -> None:
         self.dots.setText("\u25cf " * len(self._entered) or " ")
@@ -198,7 +198,7 @@ class ExitConfirm(StaffOverlay):
 
     def __init__(self, words: StaffText, parent: QWidget):
         super().__init__(parent)
-        self.question = named(QLabel(words.exit_question), "staffTitle")
+        self.question = named(Words(words.exit_question), "staffTitle")
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.exit_button = named(QPushButton(words.exit_confirm), "secondary")
@@ -237,8 +237,8 @@ class StaffMenu(StaffOverlay):
                  notice: str | None = None):
         super().__init__(parent)
         self._words = words
-        title = named(QLabel(words.menu_title), "staffTitle")
-        self.notice = named(QLabel(notice or ""), "pinMessage")
+        title = named(Words(words.menu_title), "staffTitle")
+        self.notice = named(Words(notice or ""), "pinMessage")
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
         self.exit_button = named(QPushButton(words.exit), "secondary")
@@ -247,11 +247,11 @@ class StaffMenu(StaffOverlay):
         self.reload_button.clicked.connect(self.reloadRequested)
         self.change_pin_button = named(QPushButton(words.change_pin), "secondary")
         self.change_pin_button.clicked.connect(self.changePinRequested)
-        self.status = named(QLabel(), "pinMessage")
+        self.status = named(Words(), "pinMessage")
         self.status.setWordWrap(True)
 
         languages_row = QHBoxLayout()
-        languages_row.addWidget(QLabel(words.default_language))
+        languages_row.addWidget(Words(words.default_language))
         group = QButtonGroup(self)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in languages.items():
@@ -271,7 +271,7 @@ class StaffMenu(StaffOverlay):
         self.contrast_default.toggled.connect(self.contrastDefaultChanged)
 
         size_row = QHBoxLayout()
-        size_row.addWidget(QLabel(words.text_size_default))
+        size_row.addWidget(Words(words.text_size_default))
         size_group = QButtonGroup(self)
         self.text_size_buttons: dict[str, QPushButton] = {}
         for name, label in zip(TEXT_SIZE_NAMES, words.text_sizes):
@@ -285,7 +285,7 @@ class StaffMenu(StaffOverlay):
 
         idle_seconds = int(settings.idle_seconds)
         idle_row = QHBoxLayout()
-        self.idle_label = QLabel()
+        self.idle_label = Words()
         idle_row.addWidget(self.idle_label)
         idle_group = QButtonGroup(self)
         self.idle_buttons: dict[int, QPushButton] = {}
@@ -324,7 +324,7 @@ class StaffMenu(StaffOverlay):
         views = QHBoxLayout()
         for heading, view in ((words.problems_title, self.problems_view), (words.log_title, self.log_view)):
             column = QVBoxLayout()
-            column.addWidget(named(QLabel(heading), "choose"))
+            column.addWidget(named(Words(heading), "choose"))
             column.addWidget(view, 1)
             views.addLayout(column, 1)
         # Exit alone in the far corner, a long way from everything else (issue #15: it was 12 px
@@ -367,19 +367,19 @@ class StaffMenu(StaffOverlay):
         self.read_aloud_on.setChecked(on)
         self.read_aloud_on.toggled.connect(self.readAloudChanged)
         row = QHBoxLayout()
-        row.addWidget(QLabel(words.speech_rate))
+        row.addWidget(Words(words.speech_rate))
         self.rate_buttons = self._choices(row, {-0.5: words.speech_slower, 0.0: words.speech_normal,
                                                 0.5: words.speech_faster}, rate, self.speechRateChosen)
         row.addSpacing(12)
-        row.addWidget(QLabel(words.speech_volume))
+        row.addWidget(Words(words.speech_volume))
         self.volume_buttons = self._choices(row, {0.5: "50 %", 0.75: "75 %", 1.0: "100 %"}, volume,
                                             self.speechVolumeChosen)
         row.addStretch(1)
         if missing_voices is None:
             said = words.speech_unavailable
         else:
-            said = " ".join(words.voice_missing.format(language=name) for name in missing_voices)
-        self.voices_status = named(QLabel(said), "pinMessage")
+            said = " ".join(fill(words.voice_missing, language=name) for name in missing_voices)
+        self.voices_status = named(Words(said), "pinMessage")
         self.voices_status.setWordWrap(True)
         self.voices_status.setVisible(bool(said))
         layout = self.card.layout()
@@ -407,7 +407,7 @@ class StaffMenu(StaffOverlay):
         return buttons
 
     def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
-        self.idle_label.setText(self._words.idle_time.format(seconds=seconds))
+        self.idle_label.setText(fill(self._words.idle_time, seconds=seconds))
         if announce:
             self.idleSecondsChosen.emit(seconds)
 

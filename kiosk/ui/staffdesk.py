@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Colours, Content
+from kiosk.content import Colours, Content, StaffText
 from kiosk.palette import theme_colours
 from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
@@ -20,7 +20,7 @@ from kiosk.ui.theme import stylesheet
 from kiosk.usagereport import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
-    from kiosk.ui.staff import StaffOverlay
+    from kiosk.ui.staff import StaffMenu, StaffOverlay
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class StaffDesk(QObject):
 
     def __init__(self, window: QWidget, guard: PinGuard, settings: Settings,
                  save: Callable[[Settings], None], reloader: ContentReloader,
-                 reload_now: Callable[[], bool], read_log: Callable[[], list[str]] | None = None,
+                 reload_now: Callable[[], None], read_log: Callable[[], list[str]] | None = None,
                  settings_problems: Sequence[Problem] = ()):
         super().__init__(window)
         self._window = window
@@ -47,6 +47,7 @@ class StaffDesk(QObject):
         self.overlay: StaffOverlay | None = None
         self.settings_problems = tuple(settings_problems)  # the settings file's, until staff save new ones
         self.usage_problems: Callable[[], list[Problem]] = list  # the usage counts' (set by the window)
+        self._waiting: tuple[StaffMenu, StaffText] | None = None  # the menu whose Reload waits for the check
         # issue #17: the anonymous counts and what the charts need; set by the window.
         self.usage_counts: Callable[[], list[DayCount]] = list
         self.insight_names: Callable[[], tuple[dict[str, str], dict[str, str], Colours]] | None = None
@@ -82,9 +83,7 @@ class StaffDesk(QObject):
         menu.say(said)
         menu.closed.connect(self.close)
         menu.exitRequested.connect(lambda: self.confirm_exit(content))
-        menu.reloadRequested.connect(lambda: menu.say(staff.reload_done if self._reload_now()
-                                                      else staff.reload_failed))
-        menu.reloadRequested.connect(lambda: menu.show_problems(self.problems()))
+        menu.reloadRequested.connect(lambda: self._reload(menu, staff))
         menu.changePinRequested.connect(lambda: self.change_pin(content))
         menu.change_pin_button.setVisible(self.guard.is_set)
         menu.defaultLanguageChosen.connect(lambda code: self._change(default_language=code))
@@ -100,6 +99,19 @@ class StaffDesk(QObject):
         menu.speechVolumeChosen.connect(lambda volume: self._change(speech_volume=volume))
         menu.insightsRequested.connect(lambda: self.open_insights(content))
         self._open(menu, content)
+
+    def _reload(self, menu: StaffMenu, words: StaffText) -> None:
+        menu.say("")
+        self._waiting = (menu, words)
+        self._reload_now()
+
+    def content_checked(self, good: bool) -> None:
+        """The check of new content ended: the menu that asked for it, if still open, says how."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting[0] is self.overlay:
+            menu, words = waiting
+            menu.say(words.reload_done if good else words.reload_failed)
+            menu.show_problems(self.problems())
 
     def confirm_exit(self, content: Content) -> None:
         from kiosk.ui.staff import ExitConfirm

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.card import TherapistCard, Tick
 from kiosk.ui.touchscroll import FingerTaps, TouchScroll
-from kiosk.ui.widgets import WrappingButton, named
+from kiosk.ui.widgets import Words, WrappingButton, named
 
 INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the words start after it
 
@@ -34,7 +34,7 @@ class TickBox(QCheckBox):
     def __init__(self, text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("tickBox")
-        self._label = named(QLabel(text), "tickLabel")
+        self._label = named(Words(text), "tickLabel")
         self._label.setWordWrap(True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._layout = layout = QHBoxLayout(self)
@@ -80,7 +80,7 @@ class TickPanel(QWidget):
                  card_button: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("tickPanel")
-        self.heading = named(QLabel(heading), "choose")
+        self.heading = named(Words(heading), "choose")
         self.heading.setWordWrap(True)
         self.boxes: dict[Tick, TickBox] = {}
         column = named(QWidget(), "homeColumn")  # transparent, as home's scrolling column

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import UiText
 from kiosk.pages import Page
@@ -13,7 +13,8 @@ from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
-from kiosk.ui.widgets import TextSizeButton, calm_toggle, named
+from kiosk.ui.widgets import TextSizeButton, Words, calm_toggle, named
+from kiosk.wording import fill
 
 
 class WalkthroughScreen(PagedScreen):
@@ -37,7 +38,7 @@ class WalkthroughScreen(PagedScreen):
 
         self.home_button = way_back_button(back_label or ui.home_button)
         self.home_button.clicked.connect(self.homeRequested)
-        self.progress = named(QLabel(), "progress")
+        self.progress = named(Words(), "progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()
         header.addWidget(self.home_button)
@@ -54,7 +55,7 @@ class WalkthroughScreen(PagedScreen):
         header.addWidget(self.text_size_button)
 
         # Always on screen, whatever the step: consent is ongoing.
-        self.stop_banner = named(QLabel(ui.stop_any_time), "stopBanner")
+        self.stop_banner = named(Words(ui.stop_any_time), "stopBanner")
         self.stop_banner.setWordWrap(True)
         self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -105,7 +106,7 @@ class WalkthroughScreen(PagedScreen):
 
     def _show(self) -> None:
         self.view.show_page(self._steps[self.index])
-        self.progress.setText(self._ui.step_of.format(number=self.index + 1, total=self.total))
+        self.progress.setText(fill(self._ui.step_of, number=self.index + 1, total=self.total))
         heading = self.view.toPlainText().split("\n", 1)[0]
         self.setAccessibleName(f"{self.progress.text()}: {heading}")  # read out when the step changes
         self.previous_button.setEnabled(self.index > 0)

@@ -28,6 +28,17 @@ def checkable(button: QPushButton) -> QPushButton:
     return button
 
 
+class Words(QLabel):
+    """A label for words, always as plain text: a clinic's words are shown as written, never
+    obeyed as markup (a name with <img> or <span style> in it shows its brackets, as a button does).
+    Every label in the kiosk is one of these."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+
 def no_lonely_word(text: str) -> str:
     """The last two words held together, so a wrapped label never ends with one word alone
     (two words alone may still wrap: held together they could only be cut off)."""
@@ -45,7 +56,7 @@ class WrappingButton(QPushButton):
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter):
         super().__init__(parent)
         self.setObjectName(object_name)
-        self._label = named(QLabel(no_lonely_word(text)), f"{object_name}Label")
+        self._label = named(Words(no_lonely_word(text)), f"{object_name}Label")
         self._label.setWordWrap(True)
         self._label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -130,7 +141,7 @@ class CalmToggle(RowCheckBox):
 
     def __init__(self, text: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self._label = named(QLabel(no_lonely_word(text)), "calmToggleLabel")
+        self._label = named(Words(no_lonely_word(text)), "calmToggleLabel")
         self._label.setWordWrap(True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QHBoxLayout(self)

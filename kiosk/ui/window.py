@@ -27,10 +27,10 @@ from kiosk.content import BASE_LANGUAGE, Colours, Language
 from kiosk.pages import PageBook
 from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
-from kiosk.resources import picture_path
 from kiosk.screenid import ATTRACT, HOME, ScreenId
 from kiosk.settings import Settings
 from kiosk.staffpin import PinGuard
+from kiosk.ui.contentcheck import ContentCheck
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleReset, IdleWatcher, StaffCorner
@@ -46,6 +46,7 @@ from kiosk.usage import IDLE_RESET, UsageLog
 from kiosk.visit import Visit, fresh_visit
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
+    from kiosk.childcheck import Checked
     from kiosk.ui.countdown import CountdownOverlay
     from kiosk.ui.staff import StaffOverlay
 
@@ -62,7 +63,7 @@ class KioskWindow(QMainWindow):
 
     def __init__(self, book: PageBook, art: BodyArt, settings: Settings | None = None, *,
                  locked: bool = False, save_settings: Callable[[Settings], None] = lambda s: None,
-                 load_book: Callable[[], PageBook] | None = None, clock: Callable[[], float] = time.monotonic,
+                 reload_folder: Path | None = None, clock: Callable[[], float] = time.monotonic,
                  pin_lock_file: Path | None = None, usage: UsageLog | None = None,
                  settings_problems: Sequence[Problem] = (), parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,7 +71,11 @@ class KioskWindow(QMainWindow):
         self.art = art
         self.locked = locked
         self.system_high_contrast = False  # set by the app from the operating system's wish
-        self.reloader = ContentReloader(load_book, list(book.content.problems))
+        # New content is checked in a child process (ContentCheck), never on the screen thread.
+        self.reloader = ContentReloader(reload_folder, list(book.content.problems))
+        self.content_check = ContentCheck(self)
+        self.content_check.finished.connect(self._content_checked)
+        self._show_checked_now = False
         settings = settings or Settings()
         # The staff desk keeps the settings (staff change them there); the window reads them.
         guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
@@ -291,24 +296,29 @@ class KioskWindow(QMainWindow):
     def content_problems(self) -> list[Problem]:
         return self.reloader.problems
 
-    def reload_content(self, now: bool = False) -> bool:
-        """Load the content folder again. Good content is used at once when home or the attract
-        screen shows (or when ``now``), else at the next return home; bad content is refused
-        and the last good kept."""
-        if not self.reloader.can_reload:
-            return False
-        problems = self.reloader.reload(self.book.content.folder)
+    def reload_content(self, now: bool = False) -> None:
+        """Check the content folder again, in a child process. Good content is used at once when
+        home or the attract screen shows (or when ``now``), else at the next return home; bad
+        content is refused and the last good kept (``contentReady`` or ``contentRejected`` says)."""
+        if self.reloader.folder is None:
+            return
+        self._show_checked_now = self._show_checked_now or now
+        self.content_check.start(self.reloader.folder)
+
+    def _content_checked(self, checked: Checked) -> None:
+        now, self._show_checked_now = self._show_checked_now, False
+        problems = self.reloader.take_checked(checked)
         self._mark_problems()
+        self.staff.content_checked(not problems)
         if problems:
             self.contentRejected.emit(problems)
-            return False
+            return
         self.contentReady.emit()
         # Nobody is reading home or the attract screen: show the fix at once, or staff think it failed.
         if now or (self.current_screen() == HOME and not self._overlay_open()):
             self.show_home()
         elif self.current_screen() == ATTRACT and not self._overlay_open():
             self.show_attract()
-        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.locked:
@@ -433,10 +443,9 @@ class KioskWindow(QMainWindow):
         content = self.book.content
         ui = content.language(code).ui
         languages = {c: lang.name for c, lang in content.languages.items()}
-        logo = str(picture_path(content.clinic.logo, content.folder)) if content.clinic.logo else None
-        home = HomeScreen(ui, replace(content.clinic, colours=self.colours, logo=logo), self.art,
+        home = HomeScreen(ui, replace(content.clinic, colours=self.colours), self.art,
                           self._region_names(code), languages, code, self.visit.calm,
-                          self.visit.high_contrast)
+                          self.visit.high_contrast, logo=content.logo)
         home.regionChosen.connect(self.show_region)
         home.walkthroughRequested.connect(self.show_walkthrough)
         home.precautionsRequested.connect(self.show_precautions)
