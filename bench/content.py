@@ -9,11 +9,11 @@ from bench.stats import median
 
 
 def content_times(runs: int) -> ContentTimes:
-    from kiosk.bodyart import load_art
-    from kiosk.content import load_content
-    from kiosk.pages import PageBook
-    from kiosk.render import Renderer
-    from kiosk.resources import default_content_dir
+    from kiosk.model.content import load_content
+    from kiosk.pages.book import PageBook
+    from kiosk.pages.render import Renderer
+    from kiosk.reading.bodyart import load_art
+    from kiosk.system.resources import default_content_dir
 
     folder = default_content_dir()
     region_ids = load_art().region_ids

@@ -29,9 +29,9 @@ from bench.frames import Frames
 from bench.results import InteractionSummary, summarise
 from bench.session import KioskSession, finder_for
 from bench.targets import Interaction
-from kiosk.content import UiText
-from kiosk.screenid import ATTRACT, HOME, ScreenId
-from kiosk.settings import Settings
+from kiosk.model.content import UiText
+from kiosk.settings.values import Settings
+from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 
 # Rest after a measurement before the next: a choice that rebuilds home (language, calm mode,
 # contrast, text size) makes the region screens ahead once home is painted, ~50 ms later, one

@@ -21,8 +21,8 @@ ROUTE_LENGTH = 9  # the navigations in one of route()'s walks
 
 
 def measure_interactive(reps: int, navs: int) -> InteractiveResult:
-    from kiosk.resources import default_content_dir
-    from kiosk.settings import Settings
+    from kiosk.settings.values import Settings
+    from kiosk.system.resources import default_content_dir
     from kiosk.ui.app import application
     from kiosk.ui.tour import every_screen
 

@@ -34,9 +34,9 @@ def static_region_page(out: Path) -> Path:
     and the buttons the kiosk shows above it."""
     from html import escape
 
-    from kiosk.bodyart import load_art
-    from kiosk.pages import load_pages
-    from kiosk.resources import asset_path, default_content_dir
+    from kiosk.pages.book import load_pages
+    from kiosk.reading.bodyart import load_art
+    from kiosk.system.resources import asset_path, default_content_dir
 
     book = load_pages(default_content_dir(), load_art().region_ids)
     page = book.region("en", False, PEER_REGION)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from bench.finder import Finder
-from kiosk.settings import Settings
+from kiosk.settings.values import Settings
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

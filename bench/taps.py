@@ -20,8 +20,8 @@ from bench.interactions import Interactions
 
 
 def drive(taps: int) -> int:
-    from kiosk.resources import default_content_dir
-    from kiosk.settings import Settings
+    from kiosk.settings.values import Settings
+    from kiosk.system.resources import default_content_dir
     from kiosk.ui.app import application
 
     app = application(offscreen=True)

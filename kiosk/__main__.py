@@ -1,9 +1,9 @@
 import sys
 
-# A child process checking content for the running kiosk (kiosk/childcheck.py): it is this program
+# A child process checking content for the running kiosk (kiosk/checks/child.py): it is this program
 # again, packaged or not, with a private first argument, and needs nothing else from the command line.
 if sys.argv[1:2] == ["--check-in-child"]:
-    from kiosk.childcheck import child_main
+    from kiosk.checks.child import child_main
 
     raise SystemExit(child_main(sys.argv[2:]))
 

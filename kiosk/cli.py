@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.bodyart import ArtError
-from kiosk.logfile import console_only_hears_the_rest, hold_log_records, open_log_file
-from kiosk.resources import default_content_dir
+from kiosk.reading.bodyart import ArtError
+from kiosk.system.logfile import console_only_hears_the_rest, hold_log_records, open_log_file
+from kiosk.system.resources import default_content_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(folder: Path) -> int:
-    from kiosk.childcheck import check_in_child
+    from kiosk.checks.child import check_in_child
 
     # In a child process with a deadline: --check-content always ends, whatever the folder holds.
     problems = check_in_child(folder).problems
@@ -145,10 +145,10 @@ def _export_pages(content_dir: Path, out_dir: Path) -> int:
     """issue 14: the review pack, as HTML and PDF. Problems in the content are in it as the kiosk shows them."""
     import datetime
 
-    from kiosk.bodyart import load_art
-    from kiosk.pages import load_pages
-    from kiosk.problems import ContentError
-    from kiosk.reviewpack import build_pack, write_html
+    from kiosk.checks.reviewpack import build_pack, write_html
+    from kiosk.model.problems import ContentError
+    from kiosk.pages.book import load_pages
+    from kiosk.reading.bodyart import load_art
     from kiosk.ui.app import application
     from kiosk.ui.reviewpdf import write_pdf
 
@@ -173,7 +173,7 @@ def _export_pages(content_dir: Path, out_dir: Path) -> int:
 def _self_test(folder: Path, open_every_screen: Callable[[Path, list[str]], int]) -> int:
     """Every screen opens, and no content error in any language: a broken Spanish page (shown
     in English) or a broken clinic.yaml (shown without a phone number) fails it too."""
-    from kiosk.check import content_errors
+    from kiosk.checks.folder import content_errors
 
     return open_every_screen(folder, [str(problem) for problem in content_errors(folder)])
 
@@ -181,10 +181,10 @@ def _self_test(folder: Path, open_every_screen: Callable[[Path, list[str]], int]
 def _export_usage(config: Path | None, out: Path) -> int:
     from datetime import date
 
-    from kiosk.settings import data_dir, default_path
-    from kiosk.settingsfile import load_settings
-    from kiosk.usage import FILE_NAME
-    from kiosk.usagereport import UsageUnreadable, export_csv, read_days
+    from kiosk.settings.file import load_settings
+    from kiosk.settings.values import data_dir, default_path
+    from kiosk.usage.counts import FILE_NAME
+    from kiosk.usage.report import UsageUnreadable, export_csv, read_days
 
     settings, _ = load_settings(config or default_path())
     try:
@@ -209,13 +209,13 @@ def _set_pin(config: Path | None) -> int:
     last good copy to go on, is left alone."""
     import getpass
 
-    from kiosk.pinrules import guessable
-    from kiosk.settings import default_path
-    from kiosk.settingsfile import read_settings, save_settings
-    from kiosk.staffpin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
+    from kiosk.settings.file import read_settings, save_settings
+    from kiosk.settings.pin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_pin
+    from kiosk.settings.pinrules import guessable
+    from kiosk.settings.values import default_path
 
     path = config or default_path()
-    logging.getLogger("kiosk.settingsfile").setLevel(logging.ERROR)  # its problems are printed below, once
+    logging.getLogger("kiosk.settings.file").setLevel(logging.ERROR)  # its problems are printed below, once
     loaded = read_settings(path)
     if loaded.unreadable and not loaded.from_last_good and (path.exists() or path.is_symlink()):
         for problem in loaded.problems:

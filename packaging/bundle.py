@@ -92,7 +92,7 @@ EXCLUDES = [
     "_md5", "_sha1", "_sha256", "_sha512", "_sha3",
     "syslog", "grp",  # only used when present (the kiosk logs to its own files)
     # Linux's: nothing locks files. (Not _posixsubprocess and resource: --check-content starts the
-    # check in a child process and limits its memory, kiosk/childcheck.py. Not _csv or sqlite3: the
+    # check in a child process and limits its memory, kiosk/checks/child.py. Not _csv or sqlite3: the
     # usage counts are kept in SQLite and exported as CSV, issue 17.)
     "fcntl",
     # East-Asian legacy text codecs: content must be UTF-8, so they are never used.

@@ -134,8 +134,8 @@ def main() -> int:
         saved = {key: os.environ.get(key) for key in folders}
         os.environ.update(folders)
         try:
-            from kiosk.settings import data_dir
-            from kiosk.usage import FILE_NAME, REGION, UsageLog
+            from kiosk.settings.values import data_dir
+            from kiosk.usage.counts import FILE_NAME, REGION, UsageLog
 
             data_dir().mkdir(parents=True, exist_ok=True)
             counts = UsageLog(data_dir() / FILE_NAME)

@@ -25,7 +25,7 @@ for folder in ("APPDATA", "LOCAL_APPDATA", "COMMON_APPDATA"):
     os.environ[f"WIN_PD_OVERRIDE_{folder}"] = str(USER_FOLDERS / folder.lower())
 
 REPO = Path(__file__).resolve().parent.parent
-SHIPPED_CONTENT = REPO / "kiosk" / "content"  # package data: kiosk/resources.py finds it
+SHIPPED_CONTENT = REPO / "kiosk" / "content"  # package data: kiosk/system/resources.py finds it
 
 
 def pytest_unconfigure(config):

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.screenid import ATTRACT, HOME
+from kiosk.visit.screens import ATTRACT, HOME
 
 
 def test_attract_shows_the_map_every_languages_invitation_and_the_clinic(make_window):

@@ -37,7 +37,7 @@ def test_every_interaction_is_found_and_painted_through_real_input(qapp, monkeyp
     """One of each, on the real window: each control is found as a finger finds it, the input
     reaches it, and the screen or overlay it brings is painted. Only region tabs may be absent
     (they arrive with another branch)."""
-    from kiosk.settings import Settings
+    from kiosk.settings.values import Settings
 
     monkeypatch.setattr(interactions, "REST_S", 0.0)  # nothing here is timed: no need to rest
     monkeypatch.setattr(interactions, "REST_AFTER_REBUILD_S", 0.0)
@@ -76,7 +76,7 @@ def test_start_up_leaves_the_tour_the_folder_watch_and_the_log_file_until_after_
     the content folder is watched, and the log file opened, once home is painted; and what was
     logged before then still reaches the log file."""
     from kiosk import __version__
-    from kiosk.settings import log_dir
+    from kiosk.settings.values import log_dir
 
     log_file = log_dir() / "kiosk.log"
     log_file.unlink(missing_ok=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.bodyart import ArtError, load_art, parse_art, parse_path
+from kiosk.reading.bodyart import ArtError, load_art, parse_art, parse_path
 
 
 def test_path_parser_handles_relative_and_shorthand_commands():

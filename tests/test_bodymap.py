@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
-from kiosk.screenid import HOME, ScreenId
+from kiosk.visit.screens import HOME, ScreenId
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 

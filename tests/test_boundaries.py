@@ -8,7 +8,8 @@ from tests.conftest import REPO
 
 def test_content_rendering_and_checking_import_no_qt():
     code = (
-        "import sys, kiosk.content, kiosk.render, kiosk.pages, kiosk.check, kiosk.bodyart, kiosk.cli\n"
+        "import sys, kiosk.model.content, kiosk.pages.render, kiosk.pages.book, kiosk.checks.folder\n"
+        "import kiosk.reading.bodyart, kiosk.cli\n"
         "qt = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
         "assert not qt, qt\n"
     )
@@ -29,10 +30,10 @@ class NoQt:
             raise ImportError(f"{name} is blocked: the content model and rendering must not need it")
 
 sys.meta_path.insert(0, NoQt())
-from kiosk.bodyart import load_art
-from kiosk.check import check_content
-from kiosk.pages import load_pages
-from kiosk.resources import bundled_content_dir
+from kiosk.reading.bodyart import load_art
+from kiosk.checks.folder import check_content
+from kiosk.pages.book import load_pages
+from kiosk.system.resources import bundled_content_dir
 
 folder = bundled_content_dir()
 book = load_pages(folder, load_art().region_ids)

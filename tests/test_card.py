@@ -1,8 +1,8 @@
 """Issue #17: the "show your therapist" card, driven through the real widgets."""
 
-from kiosk.card import TherapistCard, Tick
-from kiosk.screenid import CARD, PRECAUTIONS, QUESTIONS, ScreenId
 from kiosk.ui.card import CardScreen
+from kiosk.visit.card import TherapistCard, Tick
+from kiosk.visit.screens import CARD, PRECAUTIONS, QUESTIONS, ScreenId
 
 
 def tick_precautions(window, *indexes):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kiosk.chart import HOURS_SHOWN, LEFT, RIGHT, WIDTH, ChartWords, soreness_svg
-from kiosk.content import Colours, SorenessCurve, SorenessPoint
+from kiosk.model.content import Colours, SorenessCurve, SorenessPoint
+from kiosk.pages.chart import HOURS_SHOWN, LEFT, RIGHT, WIDTH, ChartWords, soreness_svg
 
 COLOURS = Colours(primary="#1d5c7a", background="#fbf8f3", text="#1f2933", highlight="#e07a2e")
 WORDS = ChartWords("Right after", "Tonight", "Tomorrow", "Day 3", "None", "Strong")

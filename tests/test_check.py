@@ -1,9 +1,9 @@
 """--check-content's promises: calm mode holds in every language, citations' doubts stay off screen,
 every page's sources exist, and reviews are kept honest."""
 
-from kiosk.bodyart import load_art
-from kiosk.check import check_content, fingerprint
-from kiosk.pages import load_pages
+from kiosk.checks.folder import check_content, fingerprint
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
 from tests.helpers import edit, line_of
 
 
@@ -133,7 +133,7 @@ def test_a_translation_with_a_precaution_missing_is_an_error_naming_its_file_and
 
 
 def test_key_line_finds_a_top_level_key_and_nothing_for_an_unreadable_file(tmp_path):
-    from kiosk.content import key_line
+    from kiosk.model.content import key_line
 
     path = tmp_path / "clinic.yaml"
     path.write_text("# a comment\nname: Clinic\n  phone: nested\nphone: 0123\n", encoding="utf-8")

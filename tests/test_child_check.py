@@ -5,8 +5,9 @@ shows exactly the content that was checked."""
 import shutil
 import sys
 
-from kiosk import childcheck, resources
-from kiosk.childcheck import CHECK, RELOAD, check_in_child, read_result
+from kiosk.checks import child as childcheck
+from kiosk.checks.child import CHECK, RELOAD, check_in_child, read_result
+from kiosk.system import resources
 from kiosk.ui.contentcheck import ContentCheck
 from kiosk.ui.staff import StaffMenu
 from tests.helpers import edit

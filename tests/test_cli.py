@@ -123,7 +123,7 @@ def test_exit_after_first_paint_starts_and_exits_cleanly():
 
 
 def test_the_tests_keep_out_of_the_real_users_folders():
-    from kiosk.settings import default_path, log_dir
+    from kiosk.settings.values import default_path, log_dir
     from tests.conftest import USER_FOLDERS
 
     assert USER_FOLDERS in default_path().parents

@@ -10,15 +10,12 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTextEdit
 
-from kiosk import yamltext
-from kiosk.bodyart import load_art
-from kiosk.pages import QR, load_pages
-from kiosk.pinrules import guessable
-from kiosk.problems import ContentError
-from kiosk.screenid import ATTRACT, HOME
-from kiosk.settings import PinLock, Settings, log_file
-from kiosk.settingsfile import load_settings
-from kiosk.staffpin import (
+from kiosk.model.problems import ContentError
+from kiosk.pages.book import QR, load_pages
+from kiosk.reading import yamltext
+from kiosk.reading.bodyart import load_art
+from kiosk.settings.file import load_settings
+from kiosk.settings.pin import (
     LOCK_SECONDS,
     MAX_TRIES,
     PinGuard,
@@ -28,10 +25,13 @@ from kiosk.staffpin import (
     pin_matches,
     save_pin_lock,
 )
+from kiosk.settings.pinrules import guessable
+from kiosk.settings.values import PinLock, Settings, log_file
 from kiosk.ui.staff import ExitConfirm, StaffMenu
 from kiosk.ui.tour import every_screen
 from kiosk.ui.watcher import ContentWatcher
 from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
+from kiosk.visit.screens import ATTRACT, HOME
 from tests.conftest import REPO, SHIPPED_CONTENT
 from tests.helpers import edit, line_of
 
@@ -366,7 +366,7 @@ def test_staff_set_contrast_and_text_size_defaults_and_see_the_logs_problems(kio
     log = log_file()
     log.parent.mkdir(parents=True, exist_ok=True)
     log.write_text("2026-11-30 05:00:00,000 INFO kiosk: starting\n"
-                   "2026-11-30 05:01:00,000 ERROR kiosk.reload: content problem: calves.yaml:4: oops\n",
+                   "2026-11-30 05:01:00,000 ERROR kiosk.checks.reload: content problem: calves.yaml:4: oops\n",
                    encoding="utf-8")
     saved = []
     window = kiosk(saved=saved, staff_pin=fast_pin)
@@ -384,7 +384,7 @@ def test_staff_set_contrast_and_text_size_defaults_and_see_the_logs_problems(kio
 
 
 def test_settings_file_round_trip_keeps_the_new_defaults(tmp_path):
-    from kiosk.settingsfile import save_settings
+    from kiosk.settings.file import save_settings
 
     path = tmp_path / "settings.yaml"
     save_settings(path, Settings(high_contrast_by_default=True, text_size_by_default="extra-large"))

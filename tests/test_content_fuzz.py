@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from kiosk.resources import bundled_content_dir
+from kiosk.system.resources import bundled_content_dir
 from tests.conftest import SHIPPED_CONTENT
 from tests.test_clinic_bad_day import kiosk_command
 

@@ -3,10 +3,10 @@ the rest of the content still loads, and the kiosk starts."""
 
 import pytest
 
-from kiosk.content import load_content
-from kiosk.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_PARTS
-from kiosk.problems import ContentError
-from kiosk.yamltext import parse
+from kiosk.model.content import load_content
+from kiosk.model.problems import ContentError
+from kiosk.reading.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_PARTS
+from kiosk.reading.yamltext import parse
 from tests.helpers import line_of
 from tests.test_clinic_bad_day import kiosk_command
 

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from kiosk import pinrules
-from kiosk.pinrules import guessable
-from kiosk.resources import asset_path
+from kiosk.settings import pinrules
+from kiosk.settings.pinrules import guessable
+from kiosk.system.resources import asset_path
 
 LINE_OR_SHAPE = "it is a line or shape on the keypad"
 SAME_STEP = "its digits go up or down by the same step"
@@ -89,10 +89,10 @@ def test_set_pin_refuses_patterns_and_dates_and_says_why(tmp_path, pin):
 
 
 def test_the_staff_menu_refuses_a_keypad_line_as_the_new_pin(qtbot, qapp):
-    from kiosk.bodyart import load_art
-    from kiosk.pages import load_pages
-    from kiosk.settings import Settings
-    from kiosk.staffpin import hash_pin
+    from kiosk.pages.book import load_pages
+    from kiosk.reading.bodyart import load_art
+    from kiosk.settings.pin import hash_pin
+    from kiosk.settings.values import Settings
     from kiosk.ui.staff import ChangePinPad
     from kiosk.ui.window import KioskWindow
     from tests.conftest import SHIPPED_CONTENT

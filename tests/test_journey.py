@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.content import Passage, Picture, load_content, parts
-from kiosk.pages import CHART, QR, PageBook
-from kiosk.render import Renderer
-from kiosk.screenid import HOME, PRECAUTIONS, SOURCES, ScreenId
+from kiosk.model.content import Passage, Picture, load_content, parts
+from kiosk.pages.book import CHART, QR, PageBook
+from kiosk.pages.render import Renderer
 from kiosk.ui.tour import every_screen
+from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.helpers import edit
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")

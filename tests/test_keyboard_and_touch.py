@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk.screenid import HOME
+from kiosk.visit.screens import HOME
 
 
 def test_esc_goes_back_never_out(make_window, qtbot):

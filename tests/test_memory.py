@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from kiosk import memory
+from kiosk.system import memory
 
 
 def test_the_line_cache_pyside_fills_is_emptied():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.screenid import ScreenId
+from kiosk.visit.screens import ScreenId
 from tests.helpers import edit
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")

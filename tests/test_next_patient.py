@@ -7,13 +7,13 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QPoint
 
-from kiosk.bodyart import load_art
-from kiosk.card import TherapistCard
-from kiosk.pages import load_pages
-from kiosk.screenid import ATTRACT, HOME
-from kiosk.settings import Settings
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
+from kiosk.settings.values import Settings
 from kiosk.ui.window import KioskWindow
-from kiosk.visit import Visit
+from kiosk.visit.card import TherapistCard
+from kiosk.visit.patient import Visit
+from kiosk.visit.screens import ATTRACT, HOME
 from tests.conftest import SHIPPED_CONTENT
 from tests.helpers import edit
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 
-from kiosk.screenid import ScreenId
+from kiosk.visit.screens import ScreenId
 
 
 def heard(widget):

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
-from kiosk.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_BYTES
+from kiosk.reading.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_BYTES
 from kiosk.ui.pageview import svg_image
 from tests.helpers import edit, line_of
 

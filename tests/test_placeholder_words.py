@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import load_content
-from kiosk.resources import bundled_content_dir
-from kiosk.wording import fill, placeholder_trouble
+from kiosk.model.content import load_content
+from kiosk.model.wording import fill, placeholder_trouble
+from kiosk.system.resources import bundled_content_dir
 from tests.conftest import REPO
 from tests.helpers import edit, line_of
 from tests.test_card import tick_precautions
@@ -90,7 +90,7 @@ def test_fill_never_fails():
 
 
 def test_no_screen_fills_a_word_with_str_format():
-    """Content words are filled with kiosk.wording.fill; str.format on them could fail at run time."""
+    """Content words are filled with kiosk.model.wording.fill; str.format on them could fail at run time."""
     offenders = []
     for path in (REPO / "kiosk").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

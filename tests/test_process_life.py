@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
-from kiosk import usage
 from kiosk.cli import main
-from kiosk.usagereport import read_days
+from kiosk.usage import counts as usage
+from kiosk.usage.report import read_days
 from tests.conftest import REPO
 
 POSIX_SIGNALS = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals; Windows' console events "
@@ -28,7 +28,7 @@ def own_folders(tmp_path, monkeypatch):
     for folder in ("APPDATA", "LOCAL_APPDATA", "COMMON_APPDATA"):
         monkeypatch.setenv(f"WIN_PD_OVERRIDE_{folder}", str(tmp_path / folder.lower()))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.settings import data_dir, log_file
+    from kiosk.settings.values import data_dir, log_file
 
     return data_dir(), log_file()
 

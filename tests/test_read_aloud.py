@@ -23,10 +23,10 @@ from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk import speech
-from kiosk.bodyart import load_art
-from kiosk.pages import load_pages
-from kiosk.settings import Settings
+from kiosk.pages import speech
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
+from kiosk.settings.values import Settings
 from tests.conftest import SHIPPED_CONTENT
 from tests.helpers import edit
 
@@ -468,7 +468,7 @@ def test_audio_mode_holds_back_taps_only_in_its_own_window(kiosk, qtbot):
 def test_in_audio_mode_a_finger_on_a_tick_box_speaks_first_and_ticks_on_the_second_touch(kiosk, qtbot):
     """The precautions' tick boxes sit in a finger-scrolled panel, where a tap is recognised by
     FingerTaps: audio mode hears that touch as it hears any other (it used to tick at once)."""
-    from kiosk.card import Tick
+    from kiosk.visit.card import Tick
 
     window = kiosk()
     window.read_aloud.set_audio_mode(True)

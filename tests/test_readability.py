@@ -1,8 +1,8 @@
-"""The readability measure (kiosk/readability.py): syllables counted right, and each rule can fail."""
+"""The readability measure (kiosk/checks/readability.py): syllables counted right, and each rule can fail."""
 
 import pytest
 
-from kiosk.readability import measure, page_text, syllables_en, syllables_es
+from kiosk.checks.readability import measure, page_text, syllables_en, syllables_es
 
 
 @pytest.mark.parametrize("word, count", [

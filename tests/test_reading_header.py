@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.screenid import HOME, PRECAUTIONS, SOURCES, ScreenId
 from kiosk.ui.readingheader import ReadingHeader
+from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.helpers import edit
 
 HOME_WORD = {"en": "Home", "es": "Inicio"}

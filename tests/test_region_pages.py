@@ -6,10 +6,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QCheckBox
 
-from kiosk.pages import CHART, WIDE_CHART
-from kiosk.palette import contrast_ratio
-from kiosk.screenid import ScreenId
+from kiosk.pages.book import CHART, WIDE_CHART
+from kiosk.pages.palette import contrast_ratio
 from kiosk.ui.widgets import FOCUS_GAP_PX, FOCUS_RING_PX
+from kiosk.visit.screens import ScreenId
 from tests.test_journey import drag
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
@@ -285,7 +285,7 @@ def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_wind
 
 
 def test_a_mistake_in_region_pages_yaml_is_named_by_file_and_line_and_stays_calm(make_window, content_copy):
-    from kiosk.check import check_content
+    from kiosk.checks.folder import check_content
     from tests.helpers import edit, line_of
 
     layout = content_copy / "region-pages.yaml"

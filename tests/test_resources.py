@@ -6,8 +6,8 @@ import zipfile
 
 import pytest
 
-from kiosk import resources
-from kiosk.childcheck import Checked
+from kiosk.checks.child import Checked
+from kiosk.system import resources
 from tests.conftest import REPO
 
 
@@ -71,7 +71,7 @@ def test_content_flag_wins_over_both(frozen, tmp_path, monkeypatch):
     chosen = tmp_path / "clinic-content"
     chosen.mkdir()
     seen = {}
-    monkeypatch.setattr("kiosk.childcheck.check_in_child",
+    monkeypatch.setattr("kiosk.checks.child.check_in_child",
                         lambda folder: Checked(()) if seen.setdefault("folder", folder) else None)
     assert cli.main(["--content", str(chosen), "--check-content"]) == 0
     assert seen["folder"] == chosen

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from kiosk.bodyart import load_art
-from kiosk.check import content_files, fingerprint
-from kiosk.pages import load_pages
-from kiosk.reviewpack import build_pack, write_html
+from kiosk.checks.folder import content_files, fingerprint
+from kiosk.checks.reviewpack import build_pack, write_html
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
 from tests.conftest import SHIPPED_CONTENT
 
 MADE_ON = datetime.date(2026, 11, 30)

@@ -6,10 +6,10 @@ import os
 
 import pytest
 
-from kiosk import atomicfile
-from kiosk.settings import Settings
-from kiosk.settingsfile import last_good_path, load_settings, read_settings, save_settings
-from kiosk.staffpin import PinGuard, PinResult, hash_pin, load_pin_lock, save_pin_lock
+from kiosk.settings.file import last_good_path, load_settings, read_settings, save_settings
+from kiosk.settings.pin import PinGuard, PinResult, hash_pin, load_pin_lock, save_pin_lock
+from kiosk.settings.values import Settings
+from kiosk.system import atomicfile
 
 PIN = "482913"
 CHOSEN = dict(default_language="es", calm_by_default=True, idle_seconds=120, text_size_by_default="large",

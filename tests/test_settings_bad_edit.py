@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.card import TherapistCard
-from kiosk.settings import Settings
-from kiosk.settingsfile import load_settings, read_settings, save_settings
-from kiosk.staffpin import PinGuard, PinResult, hash_pin
+from kiosk.settings.file import load_settings, read_settings, save_settings
+from kiosk.settings.pin import PinGuard, PinResult, hash_pin
+from kiosk.settings.values import Settings
 from kiosk.ui.staff import StaffMenu
-from kiosk.visit import fresh_visit
+from kiosk.visit.card import TherapistCard
+from kiosk.visit.patient import fresh_visit
 from tests.conftest import REPO, SHIPPED_CONTENT
 from tests.helpers import line_of
 
@@ -149,8 +149,8 @@ def damaged(text, edit):
 @pytest.fixture(scope="module")
 def quiet_window(qapp, staff_pin):
     """One real window, reset for each example with the settings that example's file gave."""
-    from kiosk.bodyart import load_art
-    from kiosk.pages import load_pages
+    from kiosk.pages.book import load_pages
+    from kiosk.reading.bodyart import load_art
     from kiosk.ui.theme import app_font
     from kiosk.ui.window import KioskWindow
 

@@ -4,12 +4,12 @@ import re
 
 import pytest
 
-from kiosk.bodyart import load_art
-from kiosk.calmcheck import GRAPHIC_WORDS, calm_mode_problems
-from kiosk.check import review_problems
-from kiosk.content import Passage, Picture, Sources, parts
-from kiosk.pages import load_pages
-from kiosk.readability import measure, page_text
+from kiosk.checks.calm import GRAPHIC_WORDS, calm_mode_problems
+from kiosk.checks.folder import review_problems
+from kiosk.checks.readability import measure, page_text
+from kiosk.model.content import Passage, Picture, Sources, parts
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
 from tests.conftest import SHIPPED_CONTENT
 
 MAX_WORDS = 25
@@ -283,7 +283,7 @@ def test_what_calm_mode_hides_stays_hidden(book):
 
 def test_soreness_is_strongest_in_the_first_hours_not_at_an_hour(book):
     """The facts give "in the first hours": neither the timeline nor the spoken chart names an hour for it."""
-    from kiosk.speech import chart_sentence
+    from kiosk.pages.speech import chart_sentence
 
     for language in book.content.languages.values():
         ui = language.ui
@@ -317,8 +317,8 @@ def test_one_spanish_said_in_every_spanish_file():
 
 def test_every_page_names_its_sources(book):
     """The review pack can show what backs each page: every claim names sources that exist."""
-    from kiosk.pagesources import page_sources
-    from kiosk.screenid import SOURCES
+    from kiosk.checks.sources import page_sources
+    from kiosk.visit.screens import SOURCES
 
     for lang, _calm, screen, _page in book.every_screen():
         named = page_sources(book, lang, screen)

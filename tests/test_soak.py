@@ -21,8 +21,8 @@ from hypothesis.stateful import run_state_machine_as_test
 from bench.session import kiosk_application
 from bench.soak.counts import Action, Happening
 from bench.soak.machine import KioskMachine, Totals
-from kiosk.screenid import ScreenKind
-from kiosk.settings import Settings
+from kiosk.settings.values import Settings
+from kiosk.visit.screens import ScreenKind
 from tests.conftest import SHIPPED_CONTENT
 
 # One window, 240 actions: the long run explores; this one must be quick and the same every

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.staffpin import LOCK_SECONDS, MAX_TRIES, PinGuard, PinResult, hash_pin, pin_matches, valid_pin
+from kiosk.settings.pin import LOCK_SECONDS, MAX_TRIES, PinGuard, PinResult, hash_pin, pin_matches, valid_pin
 
 FAST = 1_000  # PBKDF2 rounds for tests only; the kiosk uses ITERATIONS
 

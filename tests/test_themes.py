@@ -5,15 +5,15 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton
 
-from kiosk.palette import HIGH_CONTRAST, contrast_ratio, text_pairs
-from kiosk.screenid import ScreenId
+from kiosk.pages.palette import HIGH_CONTRAST, contrast_ratio, text_pairs
+from kiosk.visit.screens import ScreenId
 from tests.conftest import SHIPPED_CONTENT
 
 MIN_TOUCH = 48
 
 
 def clinic_colours():
-    from kiosk.content import parse_clinic, read_file
+    from kiosk.model.content import parse_clinic, read_file
 
     return read_file(SHIPPED_CONTENT / "clinic.yaml", parse_clinic).colours
 

@@ -55,7 +55,7 @@ def _ink_width(svg: str) -> int:
 
 def test_the_soreness_charts_words_are_set_in_the_kiosks_typeface(qapp):
     # Qt's SVG renderer takes one family; given a list it silently used the default font.
-    from kiosk.chart import _text
+    from kiosk.pages.chart import _text
 
     label = _text(0, 30, "Justo después, mañana", "#000000", "start")
 

@@ -11,14 +11,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.bodyart import load_art
-from kiosk.pages import load_pages
-from kiosk.screenid import ATTRACT, HOME, ScreenId
-from kiosk.settings import Settings
-from kiosk.settingsfile import load_settings, save_settings
-from kiosk.staffpin import LOCK_SECONDS, PinGuard, PinResult, hash_pin
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
+from kiosk.settings.file import load_settings, save_settings
+from kiosk.settings.pin import LOCK_SECONDS, PinGuard, PinResult, hash_pin
+from kiosk.settings.values import Settings
 from kiosk.ui.watcher import ContentWatcher
 from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
+from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 from tests.conftest import REPO, SHIPPED_CONTENT
 from tests.helpers import edit
 

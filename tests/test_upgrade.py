@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kiosk.bodyart import load_art
-from kiosk.pages import load_pages
-from kiosk.resources import bundled_content_dir
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
+from kiosk.system.resources import bundled_content_dir
 
 
 def drop_key(path, key):

@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from kiosk import usage
-from kiosk.card import Tick
 from kiosk.cli import main
-from kiosk.screenid import HOME
-from kiosk.usage import UsageLog
-from kiosk.usagereport import DayCount, read_days
+from kiosk.usage import counts as usage
+from kiosk.usage.counts import UsageLog
+from kiosk.usage.report import DayCount, read_days
+from kiosk.visit.card import Tick
+from kiosk.visit.screens import HOME
 
 from .conftest import SHIPPED_CONTENT
 
@@ -133,9 +133,9 @@ def test_a_corrupt_database_is_moved_aside_and_today_kept(tmp_path, caplog):
     log = UsageLog(path, now=lambda: datetime(2026, 11, 30, 15, 0))
     log._today.update({("2026-11-30", 14, usage.SCREEN, "home"): 2})  # held in memory since this morning
     log.record(usage.REGION, "quads")
-    with caplog.at_level(logging.WARNING, logger="kiosk.usage"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.usage.counts"):
         log.flush()
-    assert len([r for r in caplog.records if r.name == "kiosk.usage"]) == 1
+    assert len([r for r in caplog.records if r.name == "kiosk.usage.counts"]) == 1
     aside = [p for p in tmp_path.iterdir() if ".broken-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
     counts = {(r.measure, r.value): r.count for r in read_days(path, date.min)}
@@ -154,8 +154,8 @@ def test_old_counts_are_dropped_after_the_retention_time(tmp_path):
 
 
 def test_export_usage_writes_one_row_per_day_and_measure_named_by_the_kiosk(tmp_path, capsys):
-    from kiosk.settings import Settings, data_dir
-    from kiosk.settingsfile import save_settings
+    from kiosk.settings.file import save_settings
+    from kiosk.settings.values import Settings, data_dir
 
     db = data_dir() / usage.FILE_NAME
     db.unlink(missing_ok=True)
@@ -221,7 +221,7 @@ def test_the_sources_page_says_what_the_kiosk_keeps(make_window, qtbot):
 
 
 def test_the_charts_sum_the_last_30_days_only():
-    from kiosk.insightchart import summarise
+    from kiosk.usage.charts import summarise
 
     rows = [DayCount("2026-10-31", usage.VISIT, "", 50),  # 31 days ago: left out
             DayCount("2026-11-01", usage.VISIT, "", 4), DayCount("2026-11-30", usage.VISIT, "", 6),
@@ -237,7 +237,7 @@ def test_the_charts_sum_the_last_30_days_only():
 
 
 def test_staff_can_turn_the_counts_off():
-    from kiosk.settings import Settings
+    from kiosk.settings.values import Settings
     from kiosk.ui.app import usage_log
 
     assert usage_log(Settings(usage_counts=False)) is None

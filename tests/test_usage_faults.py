@@ -10,10 +10,11 @@ from datetime import date, datetime
 
 import pytest
 
-from kiosk import usage, usagerepair
 from kiosk.cli import main
-from kiosk.usage import UsageLog
-from kiosk.usagereport import read_days
+from kiosk.usage import counts as usage
+from kiosk.usage import repair as usagerepair
+from kiosk.usage.counts import UsageLog
+from kiosk.usage.report import read_days
 from tests.conftest import SHIPPED_CONTENT
 
 NOW = datetime(2026, 11, 30, 14, 5)
@@ -55,7 +56,7 @@ def test_a_file_another_program_holds_locked_keeps_its_counts_and_the_new_ones_w
     holder.execute("BEGIN EXCLUSIVE")  # a backup or a spreadsheet with the file open for writing
     log = UsageLog(a_month, now=lambda: NOW)
     log.record(usage.SCREEN, "home", times=3)
-    with caplog.at_level(logging.WARNING, logger="kiosk.usage"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.usage.counts"):
         log.flush()
     assert log.trouble is not None and "can't be written" in log.trouble.message
     assert "3 counts wait in memory" in log.trouble.message
@@ -149,7 +150,7 @@ def test_only_a_damaged_file_is_set_aside_and_every_row_sqlite_can_read_is_kept(
     log = UsageLog(path, now=lambda: NOW)
     log._today.update({("2026-11-30", 14, usage.SCREEN, "home"): 2})  # held in memory since this morning
     log.record(usage.REGION, "quads")
-    with caplog.at_level(logging.WARNING, logger="kiosk.usage"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.usage.counts"):
         log.flush()
     log.close()
     [aside] = [p for p in tmp_path.iterdir() if ".broken-" in p.name and not p.name.endswith(("-wal", "-shm"))]
@@ -178,7 +179,7 @@ def test_todays_counts_written_before_the_damage_are_not_counted_twice(tmp_path)
 
 
 def test_export_usage_of_a_file_that_cant_be_read_fails_and_says_so(tmp_path, capsys):
-    from kiosk.settings import data_dir
+    from kiosk.settings.values import data_dir
 
     db = data_dir() / usage.FILE_NAME
     db.parent.mkdir(parents=True, exist_ok=True)

@@ -113,7 +113,7 @@ def test_the_installed_kiosk_passes_its_self_test_from_another_folder(installed,
 
 
 def test_the_installed_kiosk_reads_its_own_content_and_assets(installed, tmp_path):
-    probe = ("import kiosk\nfrom kiosk.resources import asset_path, default_content_dir\n"
+    probe = ("import kiosk\nfrom kiosk.system.resources import asset_path, default_content_dir\n"
              "print(kiosk.__file__)\nprint(default_content_dir())\nprint(asset_path('fonts/OFL.txt'))\n")
     module, content, licence = run(venv_python(installed), "-c", probe, cwd=tmp_path,
                                    env=installed_env()).stdout.splitlines()

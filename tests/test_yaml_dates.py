@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from kiosk import yamltext
-from kiosk.problems import ContentError
+from kiosk.model.problems import ContentError
+from kiosk.reading import yamltext
 from tests.conftest import REPO
 from tests.helpers import edit, line_of
 

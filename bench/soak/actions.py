@@ -18,7 +18,7 @@ from bench.session import KioskSession
 from bench.soak.counts import Action, Happening
 from bench.soak.editor import ContentEditor
 from bench.soak.state import SoakState
-from kiosk.screenid import ATTRACT, HOME, ScreenKind
+from kiosk.visit.screens import ATTRACT, HOME, ScreenKind
 
 # Each action, and how often it is chosen among those that fit the window. Rarer: content
 # edits (a reload renders every page of every language, ~0.1 s) and the actions that wait

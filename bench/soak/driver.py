@@ -26,8 +26,8 @@ from bench.soak.counts import Action, Happening
 from bench.soak.editor import ContentEditor
 from bench.soak.report import SoakReport
 from bench.soak.state import SoakState
-from kiosk.screenid import ScreenKind
-from kiosk.settings import Settings
+from kiosk.settings.values import Settings
+from kiosk.visit.screens import ScreenKind
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

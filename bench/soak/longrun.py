@@ -32,8 +32,8 @@ def run_soak(actions: int, seed: int = 1, idle_seconds: float = 2.0, countdown_s
     Reuses a running QApplication if there is one, and puts back everything it changes in the
     process: the excepthook, the Qt message handler, logging and the font.
     """
-    from kiosk.resources import default_content_dir
-    from kiosk.settings import Settings
+    from kiosk.settings.values import Settings
+    from kiosk.system.resources import default_content_dir
 
     report = SoakReport(requested=actions, seed=seed, max_growth_mb=max_growth_mb,
                         warmup=max(0, min(warmup, actions // 2)))

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from bench.soak.counts import Action, Happening
 from bench.soak.driver import Driver
-from kiosk.screenid import ScreenKind
-from kiosk.settings import Settings
+from kiosk.settings.values import Settings
+from kiosk.visit.screens import ScreenKind
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 
 from bench.results import plain
 from bench.soak.counts import Action, Happening
-from kiosk.screenid import ScreenKind
+from kiosk.visit.screens import ScreenKind
 
 KEEP_TRACEBACKS = 5  # of each kind of trouble, the first few are kept in words
 

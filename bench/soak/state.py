@@ -6,7 +6,7 @@ from collections import Counter
 
 from bench.soak.counts import Action, Happening
 from bench.soak.report import SoakReport
-from kiosk.screenid import HOME, ScreenId, ScreenKind
+from kiosk.visit.screens import HOME, ScreenId, ScreenKind
 
 
 class SoakState:

@@ -7,15 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import usage
-from kiosk.bodyart import load_art
-from kiosk.logfile import ON_THE_CONSOLE
-from kiosk.pages import load_pages
-from kiosk.problems import ContentError, Problem
-from kiosk.settings import Settings, pin_lock_path
-from kiosk.settings import default_path as default_settings_path
-from kiosk.settingsfile import load_settings, save_settings
-from kiosk.usage import UsageLog
+from kiosk.model.problems import ContentError, Problem
+from kiosk.pages.book import load_pages
+from kiosk.reading.bodyart import load_art
+from kiosk.settings.file import load_settings, save_settings
+from kiosk.settings.values import Settings, pin_lock_path
+from kiosk.settings.values import default_path as default_settings_path
+from kiosk.system.logfile import ON_THE_CONSOLE
+from kiosk.usage import counts
+from kiosk.usage.counts import UsageLog
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -132,9 +132,9 @@ def usage_log(settings: Settings) -> UsageLog | None:
     """The anonymous usage counts in the per-user data folder (issue #17); None when staff turned them off."""
     if not settings.usage_counts:
         return None
-    from kiosk.settings import data_dir
+    from kiosk.settings.values import data_dir
 
-    return UsageLog(data_dir() / usage.FILE_NAME, settings.usage_retention_days)
+    return UsageLog(data_dir() / counts.FILE_NAME, settings.usage_retention_days)
 
 
 def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
@@ -146,7 +146,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     if Qt can't go on."""
     from PySide6.QtCore import Qt
 
-    from kiosk.settings import data_dir
+    from kiosk.settings.values import data_dir
     from kiosk.ui.lifetime import ALREADY_RUNNING_EXIT_CODE, Ending, hold_data_folder
 
     missing = no_display()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.content import UiText
-from kiosk.pages import Page
+from kiosk.model.content import UiText
+from kiosk.pages.book import Page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readingheader import ReadingScreen
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.bodyart import BodyArt
-from kiosk.content import Clinic, UiText
+from kiosk.model.content import Clinic, UiText
+from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import Words, named

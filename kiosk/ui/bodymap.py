@@ -1,7 +1,7 @@
 """The body map: a runner's legs, front and back, and the soles, with tappable muscle regions.
 
 Each region is a real button masked to the outlines the SVG draws (read by
-``kiosk.bodyart``): a tap just outside a muscle opens nothing, and keyboards, touch
+``kiosk.reading.bodyart``): a tap just outside a muscle opens nothing, and keyboards, touch
 and screen readers reach every region as a button in its own right.
 """
 
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
-from kiosk.bodyart import BodyArt, Label, Step
+from kiosk.reading.bodyart import BodyArt, Label, Step
 from kiosk.ui.typeface import FAMILIES
 from kiosk.ui.widgets import Words, named
 
@@ -52,7 +52,7 @@ CAPTION_GAP_PX = 16  # between a caption and the drawn legs or soles
 
 def pressed_colour(highlight: QColor) -> QColor:
     """The highlight, darkened if it would not stand out from the silhouette (cyan in high contrast)."""
-    from kiosk.palette import contrast_ratio
+    from kiosk.pages.palette import contrast_ratio
 
     colour = QColor(highlight)
     while contrast_ratio(colour.name(), SKIN) < 2.5 and colour.value() > 40:

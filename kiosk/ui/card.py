@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.card import CardLine
-from kiosk.content import UiText
+from kiosk.model.content import UiText
 from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.touchscroll import TouchScroll
 from kiosk.ui.widgets import Words, named
+from kiosk.visit.card import CardLine
 
 
 class CardScreen(ReadingScreen):

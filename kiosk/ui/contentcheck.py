@@ -1,4 +1,4 @@
-"""Checking new content while the kiosk runs: in a child process (kiosk.childcheck), never on the
+"""Checking new content while the kiosk runs: in a child process (kiosk.checks.child), never on the
 screen thread. The screen only starts the child and reads its result; a child still running when
 its time is up (CHECK_SECONDS) is stopped, and a newer request replaces an older one."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
-from kiosk.childcheck import RELOAD, RESULT_FILE, command, read_result, stopped, timed_out
-from kiosk.limits import CHECK_SECONDS
+from kiosk.checks.child import RELOAD, RESULT_FILE, command, read_result, stopped, timed_out
+from kiosk.reading.limits import CHECK_SECONDS
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import UiText
+from kiosk.model.content import UiText
+from kiosk.model.wording import fill, placeholder_trouble
 from kiosk.ui.widgets import Words, named
-from kiosk.wording import fill, placeholder_trouble
 
 log = logging.getLogger(__name__)
 

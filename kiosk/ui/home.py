@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.bodyart import BodyArt
-from kiosk.content import Clinic, UiText
+from kiosk.model.content import Clinic, UiText
+from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.readaloud import AudioModeToggle, ReadAloudButton
@@ -86,7 +86,7 @@ class HomeScreen(Screen):
         names.addWidget(clinic_name)
         header = QHBoxLayout()
         header.setSpacing(10)
-        # The clinic's own logo as read with its content (kiosk.pictures), never a file looked up now.
+        # The clinic's own logo as read with its content (kiosk.reading.pictures), never a file looked up now.
         shown_logo = _logo(logo, clinic.name) if logo else None
         if shown_logo is not None:
             header.addWidget(shown_logo)

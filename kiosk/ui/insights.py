@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import Colours, StaffText
-from kiosk.insightchart import UsageSummary, bars_svg, visits_svg
+from kiosk.model.content import Colours, StaffText
+from kiosk.model.wording import fill
 from kiosk.ui.pageview import svg_image
 from kiosk.ui.staff import StaffOverlay
 from kiosk.ui.widgets import Words, named
-from kiosk.wording import fill
+from kiosk.usage.charts import UsageSummary, bars_svg, visits_svg
 
 
 class InsightsOverlay(StaffOverlay):

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Colours
-from kiosk.pages import PageBook
-from kiosk.palette import HIGH_CONTRAST, theme_colours
+from kiosk.model.content import Colours
+from kiosk.pages.book import PageBook
+from kiosk.pages.palette import HIGH_CONTRAST, theme_colours
 from kiosk.ui.theme import stylesheet
-from kiosk.visit import Visit
+from kiosk.visit.patient import Visit
 
 
 class Looks:

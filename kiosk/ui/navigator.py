@@ -16,9 +16,9 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from kiosk.memory import give_back_free_memory
-from kiosk.screenid import HOME, ScreenId
+from kiosk.system.memory import give_back_free_memory
 from kiosk.ui.screen import Screen
+from kiosk.visit.screens import HOME, ScreenId
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
-from kiosk.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_SIDE
-from kiosk.pages import Page
-from kiosk.resources import asset_path
+from kiosk.pages.book import Page
+from kiosk.reading.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_SIDE
+from kiosk.system.resources import asset_path
 from kiosk.ui.touchscroll import TouchScroll
 
 log = logging.getLogger(__name__)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.card import TherapistCard, Tick
-from kiosk.content import Precautions, UiText
-from kiosk.pages import Page
+from kiosk.model.content import Precautions, UiText
+from kiosk.pages.book import Page
 from kiosk.ui.pageview import PageView
 from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.ticks import TickPanel
+from kiosk.visit.card import TherapistCard, Tick
 
 PANEL_WIDTH = 440
 

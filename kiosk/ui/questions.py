@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.card import TherapistCard, Tick
-from kiosk.content import Questions, UiText
+from kiosk.model.content import Questions, UiText
 from kiosk.ui.readingheader import ReadingScreen
 from kiosk.ui.ticks import TickPanel
 from kiosk.ui.widgets import Words, named
+from kiosk.visit.card import TherapistCard, Tick
 
 
 class QuestionsScreen(ReadingScreen):

@@ -2,7 +2,7 @@
 
 ``ReadAloudButton`` and ``AudioModeToggle`` are the controls a screen puts in its header (one
 line each); ``ReadAloud`` finds them on each shown screen and does the rest: it shows them only
-where the machine has a voice for the visit's language, reads the page (``kiosk.speech`` says
+where the machine has a voice for the visit's language, reads the page (``kiosk.pages.speech`` says
 what), highlights the sentence being read, stops on navigation, and carries on reading when the
 walkthrough turns a page. ``kiosk.ui.narrator`` owns Qt's text-to-speech and is imported only
 after home is painted (it is in PySide6-Addons, an optional install: without it the controls stay
@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import UiText
+from kiosk.model.content import UiText
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.widgets import RowCheckBox, Words
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
-    from kiosk.speech import Sentence
+    from kiosk.pages.speech import Sentence
     from kiosk.ui.audiomode import AudioMode
     from kiosk.ui.narrator import Narrator
     from kiosk.ui.pageview import PageView
@@ -233,7 +233,7 @@ class ReadAloud(QObject):
     # --- reading a screen ---------------------------------------------------------------------
 
     def read(self, screen: QWidget) -> None:
-        from kiosk.speech import Sentence, chart_sentence, sentences, split
+        from kiosk.pages.speech import Sentence, chart_sentence, sentences, split
 
         view = _page_view(screen)
         html = view.page.html if view is not None else None

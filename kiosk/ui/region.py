@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import UiText
-from kiosk.pages import Page
+from kiosk.model.content import UiText
+from kiosk.pages.book import Page
 from kiosk.ui.pagetabs import PageTabRow
 from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from kiosk.reviewpack import ReviewPack
+from kiosk.checks.reviewpack import ReviewPack
 from kiosk.ui.pageview import svg_image
 
 # The kiosk's pages are laid out for a 1000-pixel reading column; at this resolution an A4

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.bodyart import BodyArt
-from kiosk.card import TherapistCard
-from kiosk.content import Language
-from kiosk.pages import Page, PageBook
-from kiosk.screenid import ATTRACT, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId, ScreenKind
+from kiosk.model.content import Language
+from kiosk.model.wording import fill
+from kiosk.pages.book import Page, PageBook
+from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.navigator import Build, Navigator
 from kiosk.ui.screen import Screen
-from kiosk.visit import Visit
-from kiosk.wording import fill
+from kiosk.visit.card import TherapistCard
+from kiosk.visit.patient import Visit
+from kiosk.visit.screens import ATTRACT, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId, ScreenKind
 
 if TYPE_CHECKING:  # the screens are imported when first wanted: home is painted sooner
     from kiosk.ui.article import ArticleScreen

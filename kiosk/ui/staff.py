@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content import StaffText
-from kiosk.pinrules import guessable
-from kiosk.problems import Problem
-from kiosk.settings import Settings
-from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, valid_pin
+from kiosk.model.content import StaffText
+from kiosk.model.problems import Problem
+from kiosk.model.wording import fill
+from kiosk.settings.pin import MAX_DIGITS, PinGuard, PinResult, valid_pin
+from kiosk.settings.pinrules import guessable
+from kiosk.settings.values import Settings
 from kiosk.ui.widgets import Words, checkable, named
-from kiosk.visit import TEXT_SIZE_NAMES
-from kiosk.wording import fill
+from kiosk.visit.patient import TEXT_SIZE_NAMES
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 CARD_WIDTH = 520

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import Colours, Content, StaffText
-from kiosk.palette import theme_colours
-from kiosk.problems import Problem
-from kiosk.reload import ContentReloader
-from kiosk.settings import Settings, log_file, recent_log_problems
-from kiosk.staffpin import PinGuard
+from kiosk.checks.reload import ContentReloader
+from kiosk.model.content import Colours, Content, StaffText
+from kiosk.model.problems import Problem
+from kiosk.pages.palette import theme_colours
+from kiosk.settings.pin import PinGuard
+from kiosk.settings.values import Settings, log_file, recent_log_problems
 from kiosk.ui.theme import stylesheet
-from kiosk.usagereport import DayCount
+from kiosk.usage.report import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
     from kiosk.ui.staff import StaffMenu, StaffOverlay
@@ -130,7 +130,7 @@ class StaffDesk(QObject):
         self._open(pad, content)
 
     def _pin_changed(self, content: Content, pin: str) -> None:
-        from kiosk.staffpin import hash_pin
+        from kiosk.settings.pin import hash_pin
 
         stored = hash_pin(pin)
         self.guard.stored = stored
@@ -140,8 +140,8 @@ class StaffDesk(QObject):
 
     def open_insights(self, content: Content, today: date | None = None) -> None:
         """Issue #17: the last 30 days of anonymous counts."""
-        from kiosk.insightchart import summarise
         from kiosk.ui.insights import InsightsOverlay
+        from kiosk.usage.charts import summarise
 
         summary = summarise(self.usage_counts(), today or date.today())
         regions, languages, colours = self.insight_names() if self.insight_names else ({}, {}, content.clinic.colours)

@@ -6,9 +6,9 @@ import re
 
 from PySide6.QtGui import QFont
 
-from kiosk.content import Colours
-from kiosk.palette import disabled_colours, on_colour
-from kiosk.resources import asset_path
+from kiosk.model.content import Colours
+from kiosk.pages.palette import disabled_colours, on_colour
+from kiosk.system.resources import asset_path
 from kiosk.ui.typeface import FAMILIES
 
 BODY_PX = 22

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.card import TherapistCard, Tick
 from kiosk.ui.touchscroll import FingerTaps, TouchScroll
 from kiosk.ui.widgets import Words, WrappingButton, named
+from kiosk.visit.card import TherapistCard, Tick
 
 INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the words start after it
 

@@ -17,13 +17,13 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content import BASE_LANGUAGE
-from kiosk.problems import ContentError
-from kiosk.screenid import HOME
+from kiosk.model.content import BASE_LANGUAGE
+from kiosk.model.problems import ContentError
 from kiosk.ui.app import TABLET_SIZE, application, build_window
 from kiosk.ui.bodymap import BodyMap
 from kiosk.ui.walkthrough import WalkthroughScreen
 from kiosk.ui.window import KioskWindow
+from kiosk.visit.screens import HOME
 
 
 class Variant(NamedTuple):
@@ -123,13 +123,13 @@ def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
     import tempfile
     from datetime import date
 
-    from kiosk import usage
-    from kiosk.usagereport import read_days
+    from kiosk.usage import counts
+    from kiosk.usage.report import read_days
 
     with tempfile.TemporaryDirectory(prefix="kiosk-usage-example-") as folder:
-        path = Path(folder) / usage.FILE_NAME
-        made_up = usage.UsageLog(path)
-        usage.example_month(made_up, date.today(), window.book.content.region_ids)
+        path = Path(folder) / counts.FILE_NAME
+        made_up = counts.UsageLog(path)
+        counts.example_month(made_up, date.today(), window.book.content.region_ids)
         made_up.close()
         real, window.staff.usage_counts = window.staff.usage_counts, lambda: read_days(path, date.min)
         try:

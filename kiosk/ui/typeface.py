@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from kiosk.resources import TYPEFACE, asset_path
+from kiosk.system.resources import TYPEFACE, asset_path
 
 log = logging.getLogger(__name__)
 

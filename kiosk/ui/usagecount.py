@@ -1,4 +1,4 @@
-"""What the window counts for the anonymous usage log (``kiosk.usage``, issue #17), and when
+"""What the window counts for the anonymous usage log (``kiosk.usage.counts``, issue #17), and when
 the counts are handed to its writer thread: in a batch a few seconds after the last one.
 Counted from typed ``ScreenId`` values, never from parsing names."""
 
@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk import usage as usage_measures
-from kiosk.problems import Problem
-from kiosk.screenid import ScreenId, ScreenKind
-from kiosk.usage import UsageLog
-from kiosk.usagereport import DayCount, UsageUnreadable, read_days
-from kiosk.visit import TEXT_SCALES, TEXT_SIZE_NAMES, Visit
+from kiosk.model.problems import Problem
+from kiosk.usage import counts as usage_measures
+from kiosk.usage.counts import UsageLog
+from kiosk.usage.report import DayCount, UsageUnreadable, read_days
+from kiosk.visit.patient import TEXT_SCALES, TEXT_SIZE_NAMES, Visit
+from kiosk.visit.screens import ScreenId, ScreenKind
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

@@ -7,14 +7,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import UiText
-from kiosk.pages import Page
+from kiosk.model.content import UiText
+from kiosk.model.wording import fill
+from kiosk.pages.book import Page
 from kiosk.ui.pageturner import PagedScreen, first_page
 from kiosk.ui.pageview import PageView, reading_column
 from kiosk.ui.readaloud import ReadAloudButton
 from kiosk.ui.readingheader import way_back_button
 from kiosk.ui.widgets import TextSizeButton, Words, calm_toggle, named
-from kiosk.wording import fill
 
 
 class WalkthroughScreen(PagedScreen):

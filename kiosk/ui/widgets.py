@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from kiosk.content import UiText
-from kiosk.visit import TEXT_SCALES
+from kiosk.model.content import UiText
+from kiosk.visit.patient import TEXT_SCALES
 
 W = TypeVar("W", bound=QWidget)
 

@@ -1,8 +1,8 @@
 """The kiosk's window: where the screens, the patient's visit and the unattended care are wired.
 
-Each job has its own module: the visit's choices (``kiosk.visit``), showing and keeping screens
+Each job has its own module: the visit's choices (``kiosk.visit.patient``), showing and keeping screens
 (``navigator``), the look (``looks``), the staff's PIN pad and menu (``staffdesk``), new content
-(``kiosk.reload``), idle time and the staff corner (``idle``). This module makes the screens
+(``kiosk.checks.reload``), idle time and the staff corner (``idle``). This module makes the screens
 from the pages, connects their signals, and decides what happens when.
 """
 
@@ -21,15 +21,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
-from kiosk.bodyart import BodyArt
-from kiosk.card import TherapistCard, Tick
-from kiosk.content import BASE_LANGUAGE, Colours, Language
-from kiosk.pages import PageBook
-from kiosk.problems import Problem
-from kiosk.reload import ContentReloader
-from kiosk.screenid import ATTRACT, HOME, ScreenId
-from kiosk.settings import Settings
-from kiosk.staffpin import PinGuard
+from kiosk.checks.reload import ContentReloader
+from kiosk.model.content import BASE_LANGUAGE, Colours, Language
+from kiosk.model.problems import Problem
+from kiosk.pages.book import PageBook
+from kiosk.reading.bodyart import BodyArt
+from kiosk.settings.pin import PinGuard
+from kiosk.settings.values import Settings
 from kiosk.ui.contentcheck import ContentCheck
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.home import HomeScreen
@@ -42,11 +40,13 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.staffdesk import StaffDesk
 from kiosk.ui.usagecount import UsageCounter
 from kiosk.ui.widgets import FocusRing
-from kiosk.usage import IDLE_RESET, UsageLog
-from kiosk.visit import Visit, fresh_visit
+from kiosk.usage.counts import IDLE_RESET, UsageLog
+from kiosk.visit.card import TherapistCard, Tick
+from kiosk.visit.patient import Visit, fresh_visit
+from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
-    from kiosk.childcheck import Checked
+    from kiosk.checks.child import Checked
     from kiosk.ui.countdown import CountdownOverlay
     from kiosk.ui.staff import StaffOverlay
 
