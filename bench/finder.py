@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QTabBar, QTe
 from bench.finger import tap_point
 
 if TYPE_CHECKING:
-    from kiosk.ui.bodymap import BodyMap
+    from kiosk.ui.widgets.bodymap import BodyMap
     from kiosk.ui.window import KioskWindow
 
 
@@ -73,7 +73,7 @@ class Finder:
                     None)
 
     def body_map(self) -> BodyMap | None:
-        from kiosk.ui.bodymap import BodyMap
+        from kiosk.ui.widgets.bodymap import BodyMap
 
         return self.window.home.findChild(BodyMap)
 
@@ -103,7 +103,7 @@ class Finder:
 
     def region_point(self, region_id: str) -> tuple[QWidget, QPoint]:
         """The body map, and a point well inside the region's first drawn outline."""
-        from kiosk.ui.tour import inside
+        from kiosk.ui.offscreen.tour import inside
 
         body_map = self.body_map()
         if body_map is None:

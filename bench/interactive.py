@@ -24,7 +24,7 @@ def measure_interactive(reps: int, navs: int) -> InteractiveResult:
     from kiosk.settings.values import Settings
     from kiosk.system.resources import default_content_dir
     from kiosk.ui.app import application
-    from kiosk.ui.tour import every_screen
+    from kiosk.ui.offscreen.tour import every_screen
 
     app = application(offscreen=True)
     began = time.perf_counter()

@@ -29,8 +29,8 @@ T = TypeVar("T")
 @contextmanager
 def kiosk_application() -> Iterator[QApplication]:
     """The QApplication (pytest-qt's, if one is running) with the kiosk's typeface and font."""
-    from kiosk.ui.theme import app_font
-    from kiosk.ui.typeface import load_typeface, prepare_qt_environment
+    from kiosk.ui.look.theme import app_font
+    from kiosk.ui.look.typeface import load_typeface, prepare_qt_environment
 
     prepare_qt_environment(offscreen=True)  # before the QApplication is made
     existing = QApplication.instance()
@@ -78,7 +78,7 @@ class KioskSession:
     def start(self, on_built: Callable[[KioskWindow], None] = lambda window: None) -> KioskWindow:
         """Build and show the window; back once it counts touches, as for a patient."""
         from kiosk.ui.app import TABLET_SIZE, build_window
-        from kiosk.ui.watcher import ContentWatcher
+        from kiosk.ui.updates.watcher import ContentWatcher
 
         self._window = window = build_window(self.content, self.settings)
         on_built(window)

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check_content is not None:
             return _check(Path(args.check_content) if args.check_content is not True else content_dir)
         if args.self_test or args.screenshot:
-            from kiosk.ui import tour  # every screen's module: not wanted before the kiosk's first paint
+            from kiosk.ui.offscreen import tour  # every screen's module: not wanted before the kiosk's first paint
 
             if args.self_test:
                 return _self_test(content_dir, tour.self_test)
@@ -150,7 +150,7 @@ def _export_pages(content_dir: Path, out_dir: Path) -> int:
     from kiosk.pages.book import load_pages
     from kiosk.reading.bodyart import load_art
     from kiosk.ui.app import application
-    from kiosk.ui.reviewpdf import write_pdf
+    from kiosk.ui.offscreen.reviewpdf import write_pdf
 
     try:
         book = load_pages(content_dir, load_art().region_ids)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.typeface import prepare_qt_environment
+from kiosk.ui.look.typeface import prepare_qt_environment
 
 # Set before the QApplication is made: the tests run without a display, on CI and on desktops
 # alike, with the kiosk's own fonts (on Windows the offscreen platform has no others).
@@ -45,7 +45,7 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def qapp(qapp):
     """pytest-qt's application, with the kiosk's typeface loaded as the kiosk loads it."""
-    from kiosk.ui.typeface import load_typeface
+    from kiosk.ui.look.typeface import load_typeface
 
     assert load_typeface(), "the kiosk's typeface did not load"
     return qapp
@@ -61,7 +61,7 @@ def content_copy(tmp_path) -> Path:
 def make_window(qtbot, qapp):
     """The real kiosk window at tablet size, shown offscreen."""
     from kiosk.ui.app import build_window
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     windows = []  # pytest-qt holds widgets weakly; keep them alive for the whole test

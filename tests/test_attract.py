@@ -62,7 +62,7 @@ def test_the_attract_map_lights_one_region_after_another_slowly(make_window, qtb
     spot = point_inside(body_map.region_shapes(first)[0])
     assert body_map.grab().toImage().pixelColor(spot) != unlit.pixelColor(spot), "the region lights up"
     qtbot.waitUntil(lambda: body_map.glow[0] != first, timeout=8000)  # then the next one
-    from kiosk.ui.attract import GLOW_MS
+    from kiosk.ui.screens.attract import GLOW_MS
 
     assert GLOW_MS >= 2000, "calm: one slow swell, never a flash"
 

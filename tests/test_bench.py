@@ -92,7 +92,7 @@ def test_start_up_leaves_the_tour_the_folder_watch_and_the_log_file_until_after_
         "app.QApplication_quit = lambda: QApplication.instance().quit()\n"
         "from kiosk.cli import main\n"
         f"code = main(['--windowed', '--config', {str(config)!r}])\n"
-        "print(code, 'kiosk.ui.tour' in sys.modules, len(made))\n"
+        "print(code, 'kiosk.ui.offscreen.tour' in sys.modules, len(made))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env,

@@ -1,6 +1,6 @@
 """Issue #17: the "show your therapist" card, driven through the real widgets."""
 
-from kiosk.ui.card import CardScreen
+from kiosk.ui.screens.card import CardScreen
 from kiosk.visit.card import TherapistCard, Tick
 from kiosk.visit.screens import CARD, PRECAUTIONS, QUESTIONS, ScreenId
 

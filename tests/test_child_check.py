@@ -8,8 +8,8 @@ import sys
 from kiosk.checks import child as childcheck
 from kiosk.checks.child import CHECK, RELOAD, check_in_child, read_result
 from kiosk.system import resources
-from kiosk.ui.contentcheck import ContentCheck
-from kiosk.ui.staff import StaffMenu
+from kiosk.ui.staff.menu import StaffMenu
+from kiosk.ui.updates.contentcheck import ContentCheck
 from tests.helpers import edit
 from tests.test_clinic_bad_day import PIN, fast_pin, kiosk  # noqa: F401 - the window fixture that reloads
 

@@ -27,9 +27,9 @@ from kiosk.settings.pin import (
 )
 from kiosk.settings.pinrules import guessable
 from kiosk.settings.values import PinLock, Settings, log_file
-from kiosk.ui.staff import ExitConfirm, StaffMenu
-from kiosk.ui.tour import every_screen
-from kiosk.ui.watcher import ContentWatcher
+from kiosk.ui.offscreen.tour import every_screen
+from kiosk.ui.staff.menu import ExitConfirm, StaffMenu
+from kiosk.ui.updates.watcher import ContentWatcher
 from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
 from kiosk.visit.screens import ATTRACT, HOME
 from tests.conftest import REPO, SHIPPED_CONTENT
@@ -47,7 +47,7 @@ def fast_pin():
 
 @pytest.fixture
 def kiosk(qtbot, qapp):
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     made = []
@@ -447,7 +447,7 @@ def test_a_clinic_replaces_a_picture_in_its_content_folder_and_the_rest_come_fro
     (content_copy / "illustrations" / "clinic-logo.svg").write_text(logo, encoding="utf-8")
     window = make_window(content_copy)
     assert window.home.findChild(QLabel, "clinicName") is not None
-    from kiosk.ui.home import ClinicLogo
+    from kiosk.ui.screens.home import ClinicLogo
 
     [drawn] = window.home.findChildren(ClinicLogo)
     assert drawn.isVisible()

@@ -26,7 +26,7 @@ def tablet(qtbot, qapp):
     Read aloud and audio mode are on home where a voice exists (Qt's mock engine: English only).
     Held, because a screen made ahead that is too wide would otherwise widen the window."""
     from kiosk.ui.app import build_window
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
     from tests.conftest import SHIPPED_CONTENT
 
     qapp.setFont(app_font())
@@ -267,7 +267,7 @@ def deafen(button: QAbstractButton) -> None:
 
 
 def shown_buttons(window) -> list[QAbstractButton]:
-    from kiosk.ui.bodymap import RegionButton
+    from kiosk.ui.widgets.bodymap import RegionButton
 
     top = window.staff_overlay or window.countdown or window.shown_screen
     return [b for b in top.findChildren(QAbstractButton) if b.isVisible() and not isinstance(b, RegionButton)]

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from kiosk.model.content import Passage, Picture, load_content, parts
 from kiosk.pages.book import CHART, QR, PageBook
 from kiosk.pages.render import Renderer
-from kiosk.ui.tour import every_screen
+from kiosk.ui.offscreen.tour import every_screen
 from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.helpers import edit
 

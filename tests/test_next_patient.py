@@ -21,7 +21,7 @@ from tests.helpers import edit
 @pytest.fixture
 def kiosk(qtbot, qapp):
     """A locked kiosk window whose idle time and countdown are a test's length."""
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     made = []
@@ -111,7 +111,7 @@ def test_a_stray_brace_in_the_countdown_words_of_the_content_still_resets(kiosk,
 
 
 def test_a_countdown_that_cant_be_made_at_all_still_resets_when_its_time_is_up(kiosk, qtbot, monkeypatch, caplog):
-    from kiosk.ui import countdown
+    from kiosk.ui.screens import countdown
 
     def broken(self, *args):
         raise FileNotFoundError("a picture the countdown draws is missing")
@@ -130,7 +130,7 @@ def test_a_countdown_that_cant_be_made_at_all_still_resets_when_its_time_is_up(k
 
 
 def test_without_its_overlay_a_touch_during_the_countdown_still_keeps_reading(kiosk, qtbot, monkeypatch):
-    from kiosk.ui import countdown
+    from kiosk.ui.screens import countdown
 
     monkeypatch.setattr(countdown.CountdownOverlay, "__init__", lambda self, *args: 1 / 0)
     window = kiosk(countdown_seconds=30)
@@ -157,8 +157,8 @@ def test_a_read_aloud_voice_that_fails_at_the_countdown_still_resets(kiosk, qtbo
 
 @pytest.mark.qt_no_exception_capture
 def test_an_attract_screen_that_cant_be_drawn_still_resets_and_shows_home(kiosk, qtbot, monkeypatch):
-    from kiosk.ui import attract
     from kiosk.ui.app import _catch_everything
+    from kiosk.ui.screens import attract
 
     window = kiosk()
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test

@@ -1,4 +1,4 @@
-"""Region tabs and walkthrough steps turn the same way (kiosk/ui/pageturner.py): by a call, a
+"""Region tabs and walkthrough steps turn the same way (kiosk/ui/input/pageturner.py): by a call, a
 sideways swipe or the arrow keys, never past either end, and starting over is not a turn."""
 
 import pytest

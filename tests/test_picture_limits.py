@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from kiosk.reading.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_BYTES
-from kiosk.ui.pageview import svg_image
+from kiosk.ui.widgets.pageview import svg_image
 from tests.helpers import edit, line_of
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {size}>{body}</svg>'

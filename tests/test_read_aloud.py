@@ -40,7 +40,7 @@ FAST = Settings(speech_rate=1.0)  # the mock engine's words come quicker at the 
 def kiosk(qtbot, qapp):
     """The real window, with the speech engine loaded (it loads after home is painted)."""
     from kiosk.ui.app import build_window
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     windows = []

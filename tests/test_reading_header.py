@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.ui.readingheader import ReadingHeader
+from kiosk.ui.widgets.readingheader import ReadingHeader
 from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.helpers import edit
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QCheckBox
 
 from kiosk.pages.book import CHART, WIDE_CHART
 from kiosk.pages.palette import contrast_ratio
-from kiosk.ui.widgets import FOCUS_GAP_PX, FOCUS_RING_PX
+from kiosk.ui.widgets.buttons import FOCUS_GAP_PX, FOCUS_RING_PX
 from kiosk.visit.screens import ScreenId
 from tests.test_journey import drag
 
@@ -253,7 +253,7 @@ def scroll_area_of(control):
 def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_window, qtbot):
     """Region pages, walkthrough steps, precautions and sources at extra-large text: every visible
     control lies inside the window and is as tall as its words need."""
-    from kiosk.ui.tour import every_screen
+    from kiosk.ui.offscreen.tour import every_screen
 
     window = make_window()
     problems = set()

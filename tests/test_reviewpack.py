@@ -59,7 +59,7 @@ def test_the_sign_off_block_lists_every_file_with_its_fingerprint(book, pack):
 
 
 def test_the_pdf_has_every_page(qapp, pack, tmp_path):
-    from kiosk.ui.reviewpdf import write_pdf
+    from kiosk.ui.offscreen.reviewpdf import write_pdf
 
     pdf = write_pdf(pack, tmp_path / "pack").read_bytes()
     assert pdf.startswith(b"%PDF-")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kiosk.settings.file import load_settings, read_settings, save_settings
 from kiosk.settings.pin import PinGuard, PinResult, hash_pin
 from kiosk.settings.values import Settings
-from kiosk.ui.staff import StaffMenu
+from kiosk.ui.staff.menu import StaffMenu
 from kiosk.visit.card import TherapistCard
 from kiosk.visit.patient import fresh_visit
 from tests.conftest import REPO, SHIPPED_CONTENT
@@ -151,7 +151,7 @@ def quiet_window(qapp, staff_pin):
     """One real window, reset for each example with the settings that example's file gave."""
     from kiosk.pages.book import load_pages
     from kiosk.reading.bodyart import load_art
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
     from kiosk.ui.window import KioskWindow
 
     qapp.setFont(app_font())

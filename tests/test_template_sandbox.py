@@ -11,7 +11,7 @@ from kiosk.model.content import load_content
 from kiosk.pages.book import PageBook
 from kiosk.pages.render import Renderer
 from kiosk.reading.limits import MAX_PAGE_CHARS, MAX_PAGE_STEPS
-from kiosk.ui.watcher import ContentWatcher
+from kiosk.ui.updates.watcher import ContentWatcher
 from tests.helpers import edit, line_of
 from tests.test_clinic_bad_day import kiosk_command
 

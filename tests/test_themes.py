@@ -52,7 +52,7 @@ def visible_tappables(window):
 
 
 def test_every_tappable_thing_is_at_least_48_px_on_every_screen(make_window, qtbot):
-    from kiosk.ui.tour import every_screen
+    from kiosk.ui.offscreen.tour import every_screen
 
     window = make_window()
     small = set()
@@ -73,7 +73,7 @@ def test_high_contrast_switches_every_screen_and_keeps_regions_visible(make_wind
     assert f"background-color: {HIGH_CONTRAST.background}" in window.shown_screen.view.page.html
     window.shown_screen.back_button.click()
     # A pressed region fills with the high-contrast highlight, far from the silhouette's colour.
-    from kiosk.ui.tour import inside
+    from kiosk.ui.offscreen.tour import inside
 
     body_map = window.home.body_map
     button = body_map.buttons["calves"]
@@ -127,9 +127,9 @@ def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_win
 
 def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
     """Every button's words fit inside it, on every screen, at every text size."""
-    from kiosk.ui.ticks import TickBox
-    from kiosk.ui.tour import every_screen
-    from kiosk.ui.widgets import CalmToggle, WrappingButton
+    from kiosk.ui.offscreen.tour import every_screen
+    from kiosk.ui.widgets.buttons import CalmToggle, WrappingButton
+    from kiosk.ui.widgets.ticks import TickBox
 
     window = make_window()
     clipped = set()

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
-from kiosk.ui.typeface import FAMILY, font_folder, prepare_qt_environment
+from kiosk.ui.look.typeface import FAMILY, font_folder, prepare_qt_environment
 
 
 def test_the_typeface_and_its_licence_are_shipped():

@@ -16,7 +16,7 @@ from kiosk.reading.bodyart import load_art
 from kiosk.settings.file import load_settings, save_settings
 from kiosk.settings.pin import LOCK_SECONDS, PinGuard, PinResult, hash_pin
 from kiosk.settings.values import Settings
-from kiosk.ui.watcher import ContentWatcher
+from kiosk.ui.updates.watcher import ContentWatcher
 from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
 from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 from tests.conftest import REPO, SHIPPED_CONTENT
@@ -35,7 +35,7 @@ def fast_pin():
 @pytest.fixture
 def kiosk(qtbot, qapp):
     """A locked, full-featured kiosk window with test-sized timings."""
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     made = []

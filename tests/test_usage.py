@@ -20,7 +20,7 @@ from .conftest import SHIPPED_CONTENT
 def counted_window(qtbot, qapp, tmp_path):
     """The real kiosk window with its usage counts in a private file."""
     from kiosk.ui.app import build_window
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     log = UsageLog(tmp_path / usage.FILE_NAME)
@@ -185,7 +185,7 @@ def test_home_alone_is_not_a_visit(counted_window, qtbot):
 
 
 def test_staff_see_a_month_of_counts_as_charts(counted_window, qtbot):
-    from kiosk.ui.insights import InsightsOverlay
+    from kiosk.ui.staff.insights import InsightsOverlay
 
     window, log = counted_window
     usage.example_month(log, date.today(), window.book.content.region_ids)

@@ -196,7 +196,7 @@ def test_export_usage_of_a_file_that_cant_be_read_fails_and_says_so(tmp_path, ca
 
 def test_staff_see_in_their_menu_that_counts_wait_in_memory(qtbot, qapp, a_month):
     from kiosk.ui.app import build_window
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qapp.setFont(app_font())
     log = UsageLog(a_month)

@@ -2,7 +2,7 @@
 
 import os
 
-from kiosk.ui.watcher import ContentWatcher
+from kiosk.ui.updates.watcher import ContentWatcher
 
 
 def test_a_burst_of_saves_is_one_change_once_the_folder_is_quiet(qtbot, tmp_path):

@@ -10,7 +10,7 @@ exactly what was checked and reads nothing from the content folder itself; ``kio
 
 The child is this program again with a private first argument (``resources.own_command``), so it
 works the same packaged by PyInstaller, on Windows and under Wine: ``--check-in-child MODE FOLDER
-RESULT``. No Qt here; the window runs the child with QProcess (kiosk/ui/contentcheck.py).
+RESULT``. No Qt here; the window runs the child with QProcess (kiosk/ui/updates/contentcheck.py).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ gives (so the pack follows whatever pages exist). Under each page are the source
 (``kiosk.checks.sources``), with each source's note for the reviewer; the sources page is followed
 by every such note. One self-contained HTML file (pictures inlined as ``data:`` URIs), ending with
 a sign-off block that lists each content file and the fingerprint its ``reviewed:`` block should
-carry. The same pack is what a translator works from. ``kiosk.ui.reviewpdf`` prints it to PDF.
+carry. The same pack is what a translator works from. ``kiosk.ui.offscreen.reviewpdf`` prints it to PDF.
 No Qt here.
 """
 

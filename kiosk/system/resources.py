@@ -13,7 +13,7 @@ import importlib.resources
 import sys
 from pathlib import Path, PurePosixPath
 
-# The kiosk's own typeface, shipped in kiosk/assets/fonts (loaded by kiosk/ui/typeface.py).
+# The kiosk's own typeface, shipped in kiosk/assets/fonts (loaded by kiosk/ui/look/typeface.py).
 TYPEFACE = "Atkinson Hyperlegible"
 
 

@@ -95,13 +95,13 @@ def application(offscreen: bool, on_fatal: Callable[[], None] = lambda: None) ->
     """The kiosk's QApplication. ``on_fatal`` runs if Qt can't go on (the log file gets the reason)."""
     from functools import partial
 
-    from kiosk.ui.typeface import load_typeface, prepare_qt_environment
+    from kiosk.ui.look.typeface import load_typeface, prepare_qt_environment
 
     prepare_qt_environment(offscreen=offscreen)
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.theme import app_font
+    from kiosk.ui.look.theme import app_font
 
     qInstallMessageHandler(partial(_log_qt_message, on_fatal))
     existing = QApplication.instance()
@@ -171,7 +171,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         return 1
     _catch_everything(window)
     ending = Ending(app, window.usage.flush_now)
-    from kiosk.ui.theme import system_wants_high_contrast
+    from kiosk.ui.look.theme import system_wants_high_contrast
 
     if system_wants_high_contrast():  # the OS asks for more contrast: start every visit in it
         window.system_high_contrast = True
@@ -227,7 +227,7 @@ def _catch_everything(window: KioskWindow) -> None:
 
 def _watch_content(content_dir: Path, window: KioskWindow) -> None:
     """Staff edits to the content folder reach the kiosk without a restart."""
-    from kiosk.ui.watcher import ContentWatcher
+    from kiosk.ui.updates.watcher import ContentWatcher
 
     watcher = ContentWatcher(content_dir, window)
     watcher.changed.connect(window.reload_content)

@@ -28,18 +28,18 @@ from kiosk.pages.book import PageBook
 from kiosk.reading.bodyart import BodyArt
 from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings
-from kiosk.ui.contentcheck import ContentCheck
 from kiosk.ui.firstpaint import after_first_paint
-from kiosk.ui.home import HomeScreen
-from kiosk.ui.idle import IdleReset, IdleWatcher, StaffCorner
-from kiosk.ui.looks import Looks
-from kiosk.ui.navigator import Navigator
-from kiosk.ui.readaloud import ReadAloud
-from kiosk.ui.router import Router, Scene
-from kiosk.ui.screen import Screen
-from kiosk.ui.staffdesk import StaffDesk
-from kiosk.ui.usagecount import UsageCounter
-from kiosk.ui.widgets import FocusRing
+from kiosk.ui.input.idle import IdleReset, IdleWatcher, StaffCorner
+from kiosk.ui.look.looks import Looks
+from kiosk.ui.navigation.navigator import Navigator
+from kiosk.ui.navigation.router import Router, Scene
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.screen import Screen
+from kiosk.ui.speech.readaloud import ReadAloud
+from kiosk.ui.staff.desk import StaffDesk
+from kiosk.ui.staff.usagecount import UsageCounter
+from kiosk.ui.updates.contentcheck import ContentCheck
+from kiosk.ui.widgets.buttons import FocusRing
 from kiosk.usage.counts import IDLE_RESET, UsageLog
 from kiosk.visit.card import TherapistCard, Tick
 from kiosk.visit.patient import Visit, fresh_visit
@@ -47,8 +47,8 @@ from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
     from kiosk.checks.child import Checked
-    from kiosk.ui.countdown import CountdownOverlay
-    from kiosk.ui.staff import StaffOverlay
+    from kiosk.ui.screens.countdown import CountdownOverlay
+    from kiosk.ui.staff.menu import StaffOverlay
 
 log = logging.getLogger(__name__)
 

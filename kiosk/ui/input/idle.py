@@ -1,0 +1,232 @@
+"""Noticing people: when nobody has touched the kiosk for a while, and the staff's hidden long press."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from kiosk.model.content import UiText
+
+if TYPE_CHECKING:  # the countdown loads when first wanted, not at start-up
+    from kiosk.ui.screens.countdown import CountdownOverlay
+
+log = logging.getLogger(__name__)
+
+# Touch counts, not only the mouse events Qt makes from it: some tablets send only touch.
+ACTIVITY = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+}
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    if app is None:  # a programming error: the kiosk makes its application first
+        raise RuntimeError("the idle watcher and staff corner need the QApplication")
+    return app
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` after ``seconds`` without a touch, click, key or wheel anywhere in the app."""
+
+    idle = Signal()
+    activity = Signal()
+
+    def __init__(self, seconds: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may drift by 5% of 90 s
+        self._timer.timeout.connect(self.idle)
+        self.set_seconds(seconds)
+
+    def watch(self) -> None:
+        """Notice touches from now on. Called once the window is first painted: PySide makes the
+        Python classes and enums of every widget type at an app-wide filter's first event
+        (about 70 ms), which the first frame shouldn't wait for (issue 18)."""
+        _application().installEventFilter(self)
+
+    def set_seconds(self, seconds: float) -> None:
+        self._timer.setInterval(int(seconds * 1000))
+        self._timer.start()
+
+    def restart(self) -> None:
+        self._timer.start()
+
+    @property
+    def seconds(self) -> float:
+        """How long a quiet spell lasts before ``idle``."""
+        return self._timer.interval() / 1000
+
+    def remaining_seconds(self) -> float:
+        """How long until ``idle`` if nobody touches anything (0 once it has fired)."""
+        return max(0, self._timer.remainingTime()) / 1000
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY and event.spontaneous():
+            self._timer.start()
+            self.activity.emit()
+        return False
+
+
+class StaffCorner(QObject):
+    """A press held for ``seconds`` in one corner of ``window`` opens the staff PIN pad.
+
+    The press and its release are still delivered, except the release that ends a
+    successful long press, so the button under the finger isn't pressed as well.
+    """
+
+    held = Signal()
+    SIZE = 96  # px square
+    MARKER = 12  # px: seen by staff who know to look, not a patient's business
+    MARKER_MARGIN = 5  # px from the window's edges: clear of the buttons there (they start at 20 px)
+
+    def __init__(self, window: QWidget, corner: str, seconds: float = 3.0, parent: QObject | None = None):
+        super().__init__(parent or window)
+        self._window = window
+        self.corner = corner
+        self._timer = QTimer(self, singleShot=True, interval=int(seconds * 1000))
+        self._timer.timeout.connect(self._fire)
+        self._swallow_release = False
+        self._press_pos: QPoint | None = None
+        self.marker: QWidget | None = None  # shown while staff have a problem to look at
+
+    def watch(self) -> None:
+        """Notice a held corner from now on (once the window is first painted, as the idle watcher)."""
+        _application().installEventFilter(self)
+
+    def show_marker(self, on: bool) -> None:
+        """A small dot in the corner that tells staff (and means nothing to patients) that the
+        staff menu has something for them, e.g. clinic.yaml can't be read (issue #15)."""
+        if not on:
+            if self.marker is not None:
+                self.marker.hide()
+            return
+        if self.marker is None:
+            self.marker = QWidget(self._window)
+            self.marker.setObjectName("staffMarker")
+            self.marker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the corner still works
+            self.marker.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+            self.marker.setStyleSheet(f"background: #c2410c; border-radius: {self.MARKER // 2}px;")
+        self._place_marker()
+        self.marker.show()
+        self.marker.raise_()
+
+    def _place_marker(self) -> None:
+        if self.marker is not None:
+            box, size, margin = self.rect(), self.MARKER, self.MARKER_MARGIN
+            x = box.left() + margin if "left" in self.corner else box.right() - margin - size + 1
+            y = box.top() + margin if "top" in self.corner else box.bottom() - margin - size + 1
+            self.marker.setGeometry(x, y, size, size)
+
+    def rect(self) -> QRect:
+        w, h, s = self._window.width(), self._window.height(), self.SIZE
+        x = 0 if "left" in self.corner else w - s
+        y = 0 if "top" in self.corner else h - s
+        return QRect(x, y, s, s)
+
+    def _fire(self) -> None:
+        # The finger may be on a button: un-press it, and swallow the release that follows,
+        # so holding the corner never also presses what is under it.
+        under = QApplication.widgetAt(self._press_pos) if self._press_pos is not None else None
+        if isinstance(under, QAbstractButton):
+            under.setDown(False)
+        self._swallow_release = True
+        self.held.emit()
+
+    def _in_corner(self, global_pos: QPoint) -> bool:
+        return self.rect().contains(self._window.mapFromGlobal(global_pos))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self._window:
+            self._place_marker()
+            return False
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            if isinstance(event, QTouchEvent):
+                if not event.points():
+                    return False
+                pos = event.points()[0].globalPosition().toPoint()
+            elif isinstance(event, QMouseEvent):
+                pos = event.globalPosition().toPoint()
+            else:
+                return False
+            self._swallow_release = False
+            if self._window.isVisible() and self._in_corner(pos) and not self._timer.isActive():
+                self._press_pos = pos
+                self._timer.start()
+            return False
+        if kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            self._timer.stop()
+            return self._swallow_release
+        return False
+
+
+class IdleReset(QObject):
+    """After a quiet spell, asks "Still reading?" over ``window`` with a countdown; a touch keeps
+    the patient's screen, zero emits ``resetDue`` (the window then resets for the next patient).
+
+    The countdown's time is kept here, not by the overlay: if the overlay can't be made or shown
+    (a word that can't be filled in, a missing picture, anything), the reset still comes when the
+    time is up, and a touch meanwhile still keeps reading.
+    """
+
+    resetDue = Signal()
+
+    def __init__(self, window: QWidget, seconds: float, countdown_seconds: int):
+        super().__init__(window)
+        self._window = window
+        self.countdown_seconds = countdown_seconds
+        self.watcher = IdleWatcher(seconds, self)
+        self.watcher.activity.connect(self._touched)
+        self.countdown: CountdownOverlay | None = None
+        self._deadline = QTimer(self, singleShot=True)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self._expired)
+
+    @property
+    def counting(self) -> bool:
+        """Whether the countdown runs (with its overlay or, if that failed, without)."""
+        return self._deadline.isActive()
+
+    def start_countdown(self, ui: UiText, announce: Callable[[], None] = lambda: None) -> None:
+        """Start counting down, then show the overlay and ``announce`` it (read aloud)."""
+        if self.counting:
+            return
+        self._deadline.start(self.countdown_seconds * 1000)
+        try:
+            from kiosk.ui.screens.countdown import CountdownOverlay
+
+            self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window)
+            self.countdown.keepReading.connect(self._keep_reading)
+            self.countdown.expired.connect(self._expired)  # its own zero, as the deadline's
+            announce()
+        except Exception:  # the next patient's fresh start must not depend on drawing the question
+            log.exception("idle: 'Still reading?' can't be shown; the reset still comes when its time is up")
+
+    def close_countdown(self) -> None:
+        self._deadline.stop()  # a closed countdown must never reset a later patient's screen
+        if self.countdown is not None:
+            self.countdown.stop()
+            self.countdown.hide()
+            self.countdown.deleteLater()
+            self.countdown = None
+
+    def _touched(self) -> None:
+        if self.counting and self.countdown is None:  # no overlay to touch: any touch keeps reading
+            self._keep_reading()
+
+    def _keep_reading(self) -> None:
+        log.info("idle: keep reading")
+        self.close_countdown()
+        self.watcher.restart()
+
+    def _expired(self) -> None:
+        self.close_countdown()
+        log.info("idle: reset for the next patient")
+        self.resetDue.emit()

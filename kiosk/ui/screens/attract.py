@@ -1,0 +1,91 @@
+"""The attract screen: what the kiosk shows between patients. Any tap starts a fresh visit.
+
+The body map with its regions named, "Tap to start" in every language the kiosk has, and
+the clinic's name: a runner passing by sees at once that this is about their legs. One region
+at a time slowly lights up and fades; nothing flashes or jumps to startle someone anxious
+about needles.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.model.content import Clinic, UiText
+from kiosk.reading.bodyart import BodyArt
+from kiosk.ui.screens.screen import Screen
+from kiosk.ui.widgets.bodymap import BodyMap
+from kiosk.ui.widgets.buttons import Words, named
+
+GLOW_MS = 3000  # one region's swell and fade
+GLOW_FRAME_MS = 80
+
+
+class AttractScreen(Screen):
+    tapped = Signal()
+
+    def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
+                 tap_to_start: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # Only the picture: a tap anywhere, the map included, starts the visit.
+        self.body_map = BodyMap(art, region_names,
+                                {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
+                                clinic.colours.highlight, clinic.colours.text, interactive=False,
+                                label_words={"shins": ui.shins_label, "calves": ui.calves_label})
+        title = named(Words(ui.title), "attractTitle")
+        invite = named(Words(ui.attract), "attract")
+        # One line per language, each in its own words, so every patient finds theirs.
+        self.start_labels = [named(Words(words), "tapToStart") for words in tap_to_start]
+        clinic_name = named(Words(clinic.name), "attractClinic")
+        words = QVBoxLayout()
+        words.setSpacing(10)
+        words.addStretch(2)
+        words.addWidget(title)
+        words.addSpacing(16)
+        words.addWidget(invite)
+        words.addSpacing(36)
+        for label in self.start_labels:
+            words.addWidget(label)
+        words.addStretch(3)
+        words.addWidget(clinic_name)
+        for label in (title, invite, clinic_name, *self.start_labels):
+            label.setWordWrap(True)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.body_map.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(40, 30, 56, 40)
+        layout.setSpacing(40)
+        layout.addWidget(self.body_map, 1)
+        layout.addLayout(words, 1)  # room for each language's words on one line at every text size
+        self.invite = invite
+        # Each region in turn slowly lights up and fades, head to toe: a calm invitation to
+        # touch, far slower than anything that could read as flashing (one swell per 3 s).
+        # Stepped by a plain timer at 12 frames a second, not an animation at the screen's rate:
+        # a slow swell looks the same, and the kiosk spends its time on the patient's taps.
+        self._regions = list(art.region_ids)
+        self._clock = QElapsedTimer()
+        self.glow = QTimer(self)
+        self.glow.setInterval(GLOW_FRAME_MS)
+        self.glow.timeout.connect(self._light)
+
+    def _light(self) -> None:
+        swells, progress = divmod(self._clock.elapsed() / GLOW_MS, 1.0)
+        region_id = self._regions[int(swells) % len(self._regions)]
+        self.body_map.set_glow(region_id, math.sin(math.pi * progress))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._clock.start()
+        self.glow.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.glow.stop()  # nothing runs while nobody can see it
+        super().hideEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.tapped.emit()

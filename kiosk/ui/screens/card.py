@@ -1,0 +1,76 @@
+"""'Show my therapist': what the patient ticked, in large type, in their language and beneath in
+the clinic's, so they can hand the tablet over. A therapist clears it with one tap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.model.content import UiText
+from kiosk.ui.input.touchscroll import TouchScroll
+from kiosk.ui.widgets.buttons import Words, named
+from kiosk.ui.widgets.readingheader import ReadingScreen
+from kiosk.visit.card import CardLine
+
+
+class CardScreen(ReadingScreen):
+    clearRequested = Signal()
+
+    def __init__(self, lines: Sequence[CardLine], ui: UiText, beneath_prefix: str, back_label: str,
+                 text_scale: float = 1.0, parent: QWidget | None = None):
+        clear = named(QPushButton(ui.card_clear), "secondary")  # in the header, before the text size
+        super().__init__(ui, back_label, text_scale, read_aloud=False, extra_buttons=(clear,), parent=parent)
+        self.clear_button = clear
+        self.clear_button.clicked.connect(self.clearRequested)
+        self.clear_button.setVisible(bool(lines))
+
+        self.title = named(Words(ui.card_title), "title")
+        self.title.setWordWrap(True)
+        self.note = named(Words(ui.card_private), "cardNote")
+        self.note.setWordWrap(True)
+        column = named(QWidget(), "homeColumn")
+        rows = QVBoxLayout(column)
+        rows.setSpacing(6)
+        self.lines: list[tuple[QLabel, QLabel | None]] = []
+        for line in lines:
+            patient = named(Words(f"\u2022  {line.patient}"), "cardLine")
+            patient.setWordWrap(True)
+            rows.addWidget(patient)
+            clinic = None
+            if line.clinic is not None:
+                clinic = named(Words(f"{beneath_prefix} {line.clinic}"), "cardLineClinic")
+                clinic.setWordWrap(True)
+                rows.addWidget(clinic)
+            rows.addSpacing(14)
+            self.lines.append((patient, clinic))
+        if not lines:
+            empty = named(Words(ui.card_empty), "prompt")
+            empty.setWordWrap(True)
+            rows.addWidget(empty)
+        rows.addStretch(1)
+        self.scroller = scroller = named(QScrollArea(), "homeColumnScroll")
+        scroller.setWidget(column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._touch_scroll = TouchScroll(scroller)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 20, 24, 12)
+        layout.setSpacing(12)
+        layout.addWidget(self.header)
+        layout.addWidget(self.title)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(self.note)
+        self.setAccessibleName(ui.card_title)
+
+    def text(self) -> str:
+        """Everything the card shows, as plain text."""
+        words = [self.title.text()]
+        for patient, clinic in self.lines:
+            words.append(patient.text())
+            if clinic is not None:
+                words.append(clinic.text())
+        return "\n".join(words)

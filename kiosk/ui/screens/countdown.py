@@ -1,0 +1,85 @@
+"""'Still reading?': a gentle countdown over the screen before it resets for the next patient."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from kiosk.model.content import UiText
+from kiosk.model.wording import fill, placeholder_trouble
+from kiosk.ui.widgets.buttons import Words, named
+
+log = logging.getLogger(__name__)
+
+
+class CountdownOverlay(QWidget):
+    """Covers its parent; any touch keeps reading, reaching zero asks for a reset."""
+
+    keepReading = Signal()
+    expired = Signal()
+
+    def __init__(self, ui: UiText, seconds: int, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._ui = ui
+        self.remaining = self._shown_from = seconds
+        card = named(QWidget(), "countdownCard")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        question = named(Words(ui.idle_question), "countdownQuestion")
+        self.message = named(Words(), "countdownMessage")
+        self.keep_button = named(QPushButton(ui.keep_reading), "keepReading")
+        self.keep_button.clicked.connect(self._keep)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(48, 36, 48, 36)
+        inner.setSpacing(20)
+        for widget in (question, self.message):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setWordWrap(True)
+            inner.addWidget(widget)
+        inner.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignCenter)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self._tick)
+        self._show_remaining()
+        self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop counting: a closed countdown must never reset a later patient's screen."""
+        self._timer.stop()
+
+    def _show_remaining(self) -> None:
+        words = self._ui.idle_countdown
+        trouble = placeholder_trouble(words, ("seconds",))
+        if trouble is None:
+            said = fill(words, seconds=self.remaining)
+        else:
+            # Words that slipped past the check ("{seconds}}"): the number alone still tells the patient.
+            if self.remaining == self._shown_from:
+                log.error("the countdown's words (idle_countdown) can't be filled in: %s; showing the number", trouble)
+            said = str(self.remaining)
+        self.message.setText(said)
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self._timer.stop()
+            self.expired.emit()
+        else:
+            self._show_remaining()
+
+    def _keep(self) -> None:
+        self._timer.stop()
+        self.keepReading.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._keep()  # a touch anywhere means someone is still here

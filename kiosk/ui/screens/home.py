@@ -1,0 +1,218 @@
+"""Home: the body map, a column of labelled buttons, and the patient's choices (language, calm mode)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.model.content import Clinic, UiText
+from kiosk.reading.bodyart import BodyArt
+from kiosk.ui.input.touchscroll import FingerTaps, TouchScroll
+from kiosk.ui.screens.screen import Screen
+from kiosk.ui.speech.readaloud import AudioModeToggle, ReadAloudButton
+from kiosk.ui.widgets.bodymap import BodyMap
+from kiosk.ui.widgets.buttons import TextSizeButton, Words, WrappingButton, checkable, named, no_lonely_word
+from kiosk.ui.widgets.pageview import svg_image
+from kiosk.ui.widgets.ticks import TickBox
+
+LOGO_PX = 56
+
+
+class ClinicLogo(QWidget):
+    """The clinic's logo, drawn from its SVG at twice the size for sharp edges.
+
+    Painted here rather than shown by a QLabel: a label's pixmap goes into Qt's pixmap
+    cache under a new key every time home is rebuilt (each language switch or reset), and
+    the kiosk grew by the logo's size every time until that cache filled (bench/soak.py).
+    """
+
+    def __init__(self, image: QImage, clinic_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("logo")
+        self._image = image
+        self.setAccessibleName(clinic_name)
+        self.setFixedSize(LOGO_PX, LOGO_PX)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(QPoint(0, 0), size)
+        target.moveCenter(self.rect().center())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self._image)
+        painter.end()
+
+
+def _logo(svg: str, clinic_name: str) -> QWidget | None:
+    # Drawn at twice the size it is shown, whatever size the picture says it is.
+    image = svg_image(svg.encode("utf-8"), 2.0, QSize(LOGO_PX, LOGO_PX))
+    return None if image.isNull() else ClinicLogo(image, clinic_name)  # a bad logo is named by --check-content
+
+
+class HomeScreen(Screen):
+    regionChosen = Signal(str)
+    textSizeRequested = Signal()
+    walkthroughRequested = Signal()
+    precautionsRequested = Signal()
+    sourcesRequested = Signal()
+    languageChosen = Signal(str)
+    calmToggled = Signal(bool)
+    contrastToggled = Signal(bool)
+
+    def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
+                 languages: dict[str, str], language: str, calm: bool, high_contrast: bool = False,
+                 parent: QWidget | None = None, logo: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the clinic's background
+
+        title = named(Words(ui.title), "title")
+        title.setWordWrap(True)  # a long title (or a translation) wraps instead of widening the window
+        title.setMinimumWidth(200)
+        clinic_name = named(Words(clinic.name), "clinicName")
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(title)
+        names.addWidget(clinic_name)
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        # The clinic's own logo as read with its content (kiosk.reading.pictures), never a file looked up now.
+        shown_logo = _logo(logo, clinic.name) if logo else None
+        if shown_logo is not None:
+            header.addWidget(shown_logo)
+        header.addLayout(names, 1)
+
+        # The patient's own choices, at the top of the side column (two rows, so they fit
+        # beside a full-height map at every text size); both are cleared for the next patient.
+        # Its words wrap: at extra-large text "Alto contraste" and "Tamaño del texto" don't both fit
+        # on one line in the column's width, and the text-size words were cut off.
+        self.contrast_toggle = WrappingButton(ui.contrast_toggle, "languageButton")
+        self.contrast_toggle.setCheckable(True)
+        self.contrast_toggle.set_current(high_contrast)
+        self.contrast_toggle.toggled.connect(self.contrast_toggle.set_current)
+        self.contrast_toggle.toggled.connect(self.contrastToggled)
+        self.text_size_button = TextSizeButton(ui)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        choices = QGridLayout()
+        choices.setSpacing(8)
+        choices.addWidget(self.contrast_toggle, 0, 0)
+        choices.addWidget(self.text_size_button, 0, 1)
+        # Not an exclusive button group: choosing rebuilds home anyway, and in a group Tab
+        # would reach only the chosen language.
+        self.language_buttons: dict[str, QPushButton] = {}
+        for i, (code, name) in enumerate(languages.items()):
+            button = named(checkable(QPushButton(name)), "languageButton")
+            button.setChecked(code == language)
+            if code == language:  # a tap on the language already chosen leaves it chosen, not let go
+                button.clicked.connect(lambda _=False, b=button: b.setChecked(True))
+            button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+            choices.addWidget(button, 1 + i // 2, i % 2)
+            self.language_buttons[code] = button
+
+        self.body_map = BodyMap(art, region_names,
+                                {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
+                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint,
+                                label_words={"shins": ui.shins_label, "calves": ui.calves_label})
+        self.body_map.regionChosen.connect(self.regionChosen)
+        self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
+
+        # The prompt is written beside the legs it is about, in the picture's empty corner: the
+        # column keeps its room for buttons that hold a fingertip's 64 px square (theme.py).
+        prompt = named(Words(no_lonely_word(ui.home_prompt)), "prompt")
+        prompt.setWordWrap(True)
+        self.body_map.set_caption(prompt)
+        choose = named(Words(ui.choose_heading), "choose")
+        choose.setWordWrap(True)
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        side.addWidget(choose)
+        self.region_buttons: dict[str, QPushButton] = {}
+        for region_id, name in region_names.items():
+            # Its words wrap: "Pantorrillas y espinillas" at extra-large text is wider than the column.
+            button = WrappingButton(name, "regionButton", align=Qt.AlignmentFlag.AlignLeft)
+            button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
+            side.addWidget(button)
+            self.region_buttons[region_id] = button
+        side.addStretch(1)
+
+        self.walkthrough_button = WrappingButton(ui.walkthrough_button, "secondary")
+        self.walkthrough_button.clicked.connect(self.walkthroughRequested)
+        self.precautions_button = WrappingButton(ui.precautions_button, "secondary")
+        self.precautions_button.clicked.connect(self.precautionsRequested)
+        self.sources_button = WrappingButton(ui.sources_button, "secondary")
+        self.sources_button.clicked.connect(self.sourcesRequested)
+        for button in (self.walkthrough_button, self.precautions_button, self.sources_button):
+            side.addWidget(button)
+        # A tick box whose words wrap: at extra-large Spanish text "Ocultar imágenes de agujas" on one
+        # line was wider than the column, and pushed every button in it past the screen's edge.
+        self.calm_toggle = TickBox(ui.calm_toggle)
+        self.calm_toggle.setChecked(calm)
+        self.calm_toggle.toggled.connect(self.calmToggled)
+        side.addWidget(self.calm_toggle)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        self.audio_mode_toggle = AudioModeToggle(ui)  # issue 16: speak what is touched
+        side.insertWidget(0, self.read_aloud_button)  # first: for patients who can't read the rest
+        side.addWidget(self.audio_mode_toggle)
+
+        column = named(QWidget(), "homeColumn")
+        column.setLayout(side)
+        margins = side.contentsMargins()
+        side.setContentsMargins(margins.left(), 0, margins.right(), 0)  # every px of height to the buttons
+        # With large text the column can be taller than the screen: it scrolls rather than
+        # squeezing its buttons below a fingertip's size.
+        self.column_scroller = scroller = named(QScrollArea(), "homeColumnScroll")
+        scroller.setWidget(column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFixedWidth(452)
+        self._touch_scroll = TouchScroll(scroller)
+        self._finger_taps = FingerTaps(scroller)  # a finger that doesn't scroll the column presses what it's on
+        # The map keeps the whole height beside the column: larger text makes the column
+        # scroll, never the map smaller (it is as wide as it can be at every text size).
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addLayout(header)
+        left.addWidget(self.body_map, 1)
+
+        choices_box = named(QWidget(), "homeChoices")
+        choices_box.setLayout(choices)
+        choices_box.setFixedWidth(scroller.width())
+        margins = side.contentsMargins()  # line up with the column's buttons below
+        choices.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(choices_box)
+
+        # Added in this order so Tab reaches the patient's choices first, then the map's regions,
+        # then the column; and screen readers meet the map before the prompt that names it.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 10, 24, 8)
+        layout.setSpacing(20)
+        layout.addLayout(right)
+        layout.insertLayout(0, left, 1)
+        right.addWidget(scroller, 1)
+
+    def show_choices(self, language: str, calm: bool) -> None:
+        """Show the visit's language and calm mode on a kept home (chosen on another screen, or on
+        another language's home) without asking for them again."""
+        for code, button in self.language_buttons.items():
+            _set_quietly(button, code == language)
+        _set_quietly(self.calm_toggle, calm)
+
+
+def _set_quietly(button: QAbstractButton, checked: bool) -> None:
+    if button.isChecked() != checked:
+        button.blockSignals(True)
+        button.setChecked(checked)
+        button.blockSignals(False)

@@ -1,0 +1,46 @@
+"""'Questions for my therapist': the clinic's questions as large tick boxes, for the therapist card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.model.content import Questions, UiText
+from kiosk.ui.widgets.buttons import Words, named
+from kiosk.ui.widgets.readingheader import ReadingScreen
+from kiosk.ui.widgets.ticks import TickPanel
+from kiosk.visit.card import TherapistCard, Tick
+
+
+class QuestionsScreen(ReadingScreen):
+    tickToggled = Signal(object, bool)  # Tick, ticked
+    cardRequested = Signal()
+
+    def __init__(self, questions: Questions, ui: UiText, back_label: str, card: TherapistCard,
+                 text_scale: float = 1.0, parent: QWidget | None = None):
+        super().__init__(ui, back_label, text_scale, read_aloud=False, parent=parent)
+        self.title = named(Words(questions.title), "title")
+        self.title.setWordWrap(True)
+        self.ticks = TickPanel(questions.intro, [(Tick.question(q.id), q.text) for q in questions.items],
+                               card, ui.card_button)
+        self.ticks.heading.setObjectName("prompt")  # the intro reads as a sentence, not a heading
+        self.ticks.toggled.connect(self.tickToggled)
+        self.ticks.cardRequested.connect(self.cardRequested)
+        self.ticks.setMaximumWidth(900)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addWidget(self.title)
+        column.addWidget(self.ticks, 1)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(column, 100)
+        centred.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 24, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self.header)
+        layout.addLayout(centred, 1)
+        self.setAccessibleName(questions.title)
+
+    def start_over(self) -> None:
+        self.ticks.start_over()

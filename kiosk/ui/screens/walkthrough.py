@@ -1,0 +1,121 @@
+"""'Your session, step by step': one step at a time, with big Back / Next, swipes, the stop
+promise, and "Done" on the last step back to where the patient started."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.model.content import UiText
+from kiosk.model.wording import fill
+from kiosk.pages.book import Page
+from kiosk.ui.input.pageturner import PagedScreen, first_page
+from kiosk.ui.speech.readaloud import ReadAloudButton
+from kiosk.ui.widgets.buttons import TextSizeButton, Words, calm_toggle, named
+from kiosk.ui.widgets.pageview import PageView, reading_column
+from kiosk.ui.widgets.readingheader import way_back_button
+
+
+class WalkthroughScreen(PagedScreen):
+    """``homeRequested`` means "back to where I came from" (the top-left button, Esc and Done):
+    home, or the region the walkthrough is about; ``back_label`` names it."""
+
+    homeRequested = Signal()
+    textSizeRequested = Signal()
+    calmToggled = Signal(bool)
+    stepChanged = Signal(int)  # 0-based
+    questionsRequested = Signal()  # issue #17
+
+    def __init__(self, steps: list[Page], ui: UiText, start: int = 0, back_label: str | None = None,
+                 calm: bool = False, text_scale: float = 1.0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._steps = steps
+        self._ui = ui
+        start = first_page(start, len(steps))
+
+        self.home_button = way_back_button(back_label or ui.home_button)
+        self.home_button.clicked.connect(self.homeRequested)
+        self.progress = named(Words(), "progress")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(self.home_button)
+        header.addStretch(1)
+        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        header.addWidget(self.read_aloud_button)
+        self.calm_toggle = calm_toggle(ui, calm)
+        self.calm_toggle.toggled.connect(self.calmToggled)
+        self.text_size_button = TextSizeButton(ui, text_scale)
+        self.text_size_button.clicked.connect(self.textSizeRequested)
+        header.addSpacing(16)
+        header.addWidget(self.calm_toggle)
+        header.addSpacing(16)
+        header.addWidget(self.text_size_button)
+
+        # Always on screen, whatever the step: consent is ongoing.
+        self.stop_banner = named(Words(ui.stop_any_time), "stopBanner")
+        self.stop_banner.setWordWrap(True)
+        self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.view = PageView(steps[start], ui.unavailable)
+
+        self.previous_button = named(QPushButton(f"\u2190  {ui.previous_button}"), "stepButton")
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button = named(QPushButton(f"{ui.next_button}  \u2192"), "stepButton")
+        self.next_button.clicked.connect(self.next)
+        # The last step ends the walkthrough: back to the region page or home, where it began.
+        self.done_button = named(QPushButton(f"{ui.done_button}  \u2713"), "stepButton")
+        self.done_button.clicked.connect(self.homeRequested)
+        # issue #17: between the step buttons, where the header has no room left at large text.
+        self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")
+        self.questions_button.clicked.connect(self.questionsRequested)
+        self.questions_button.setProperty("footer", True)  # issue 13: 64 px targets (theme.py)
+        footer = QHBoxLayout()
+        footer.addWidget(self.previous_button)
+        footer.addStretch(1)
+        footer.addWidget(self.questions_button)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
+        footer.addWidget(self.done_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 14, 28, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        # "Step 3 of 8" beside the banner, not in the header: at extra-large text, with Read
+        # aloud shown and a long region name on the way back, the header had no room left for
+        # it, and squeezed the text-size button's words.
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.stop_banner, 1)
+        banner_row.addWidget(self.progress)
+        layout.addLayout(banner_row)
+        layout.addLayout(reading_column(self.view), 1)
+        layout.addLayout(footer)
+        self.turn_pages(len(steps), start, self.stepChanged)
+
+    def next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def text(self) -> str:
+        return self.view.toPlainText()
+
+    def _show(self) -> None:
+        self.view.show_page(self._steps[self.index])
+        self.progress.setText(fill(self._ui.step_of, number=self.index + 1, total=self.total))
+        heading = self.view.toPlainText().split("\n", 1)[0]
+        self.setAccessibleName(f"{self.progress.text()}: {heading}")  # read out when the step changes
+        self.previous_button.setEnabled(self.index > 0)
+        last = self.index == self.total - 1
+        self.next_button.setVisible(not last)
+        self.done_button.setVisible(last)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+            self.homeRequested.emit()
+        else:
+            super().keyPressEvent(event)

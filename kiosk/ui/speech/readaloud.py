@@ -1,0 +1,370 @@
+"""Read aloud: the kiosk speaks the shown page in the patient's language, sentence by sentence.
+
+``ReadAloudButton`` and ``AudioModeToggle`` are the controls a screen puts in its header (one
+line each); ``ReadAloud`` finds them on each shown screen and does the rest: it shows them only
+where the machine has a voice for the visit's language, reads the page (``kiosk.pages.speech`` says
+what), highlights the sentence being read, stops on navigation, and carries on reading when the
+walkthrough turns a page. ``kiosk.ui.speech.narrator`` owns Qt's text-to-speech and is imported only
+after home is painted (it is in PySide6-Addons, an optional install: without it the controls stay
+hidden and the kiosk works as before).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.model.content import UiText
+from kiosk.ui.firstpaint import after_first_paint
+from kiosk.ui.widgets.buttons import RowCheckBox, Words
+
+if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
+    from kiosk.pages.speech import Sentence
+    from kiosk.ui.speech.audiomode import AudioMode
+    from kiosk.ui.speech.narrator import Narrator
+    from kiosk.ui.widgets.pageview import PageView
+
+log = logging.getLogger(__name__)
+
+# The text-to-speech engine: empty for the system's own (SAPI or OneCore on Windows,
+# speech-dispatcher on Linux), "mock" in the tests (Qt's deterministic engine), "none" for none.
+ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
+LOAD_AFTER_PAINT_MS = 300  # after home's first frame and the first region screens made ahead
+LONG_PRESS_MS = 1500  # a long press on Read aloud turns audio mode on or off
+
+
+class ReadAloudButton(QPushButton):
+    """"Read aloud" / "Stop reading". Hidden until ``ReadAloud`` knows a voice for the language."""
+
+    longPressed = Signal()
+
+    def __init__(self, ui: UiText, parent: QWidget | None = None):
+        super().__init__(ui.read_aloud, parent)
+        self.setObjectName("languageButton")
+        self._words = (ui.read_aloud, ui.stop_reading)
+        self.setAccessibleName(ui.read_aloud)
+        self.setVisible(False)
+        self._held = QTimer(self, singleShot=True, interval=LONG_PRESS_MS)
+        self._held.timeout.connect(self._long_press)
+        self._was_long = False
+        self.pressed.connect(self._start_hold)
+        self.released.connect(self._held.stop)
+
+    def set_reading(self, reading: bool) -> None:
+        self.setText(self._words[1] if reading else self._words[0])
+        self.setAccessibleName(self.text())
+
+    def _start_hold(self) -> None:
+        self._was_long = False
+        self._held.start()
+
+    def _long_press(self) -> None:
+        self._was_long = True
+        self.longPressed.emit()
+
+    def was_long_press(self) -> bool:
+        """The click that ends a long press is not a click on Read aloud."""
+        was, self._was_long = self._was_long, False
+        return was
+
+
+class AudioModeToggle(QWidget):
+    """Audio mode on home: every touch speaks what it touched; a second touch chooses it.
+
+    The check box and, under it, how audio mode works: what is spoken when it is turned on is
+    these words, on the screen for anyone helping the patient too.
+    """
+
+    def __init__(self, ui: UiText, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.checkbox = RowCheckBox(ui.audio_mode)  # fingertip: the whole row takes a tap
+        self.checkbox.setObjectName("calmToggle")
+        self.checkbox.setAccessibleName(f"{ui.audio_mode}. {ui.audio_mode_hint}")
+        self.hint = Words(ui.audio_mode_hint)
+        self.hint.setObjectName("audioModeHint")
+        self.hint.setWordWrap(True)
+        self.hint.setIndent(54)  # under the words, past the box
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.checkbox)
+        layout.addWidget(self.hint)
+        self.setVisible(False)
+
+
+class ReadAloud(QObject):
+    """Read aloud and audio mode for the window's screens (see the module's docstring).
+
+    ``speaking`` is emitted as each sentence starts: a patient listening is not idle.
+    """
+
+    speaking = Signal()
+    loaded = Signal()
+
+    def __init__(self, window: QWidget, language: Callable[[], str], ui: Callable[[], UiText],
+                 enabled: bool = True, rate: float = 0.0, volume: float = 1.0):
+        super().__init__(window)
+        self._language = language
+        self._ui = ui
+        self.enabled = enabled
+        self._rate, self._volume = rate, volume
+        self.narrator: Narrator | None = None
+        self.audio: AudioMode | None = None
+        self.audio_on = False
+        self._screen: QWidget | None = None
+        self._reading: list[Sentence] = []
+        self._reading_view: PageView | None = None
+        self._found_from = 0
+        self._load_timer = QTimer(self, singleShot=True, interval=LOAD_AFTER_PAINT_MS)
+        self._load_timer.timeout.connect(self.load)
+        self._never_load = False
+
+    # --- loading, after home is painted -------------------------------------------------
+
+    def load_after_paint(self, home: QWidget) -> None:
+        """Load the speech engine shortly after ``home`` is first painted (not before: start-up)."""
+        if self.narrator is None:
+            after_first_paint(home, self._load_soon)
+
+    def never_load(self) -> None:
+        """Not after home's paint either: a run that only times the start quits then, and a
+        slow machine (or callgrind) would otherwise count the speech engine as start-up."""
+        self._never_load = True
+        self._load_timer.stop()
+
+    def _load_soon(self) -> None:
+        if self.narrator is None and not self._never_load:
+            self._load_timer.start()
+
+    def load(self) -> None:
+        if self.narrator is not None:
+            return
+        from kiosk.ui.speech.audiomode import AudioMode
+        from kiosk.ui.speech.narrator import Narrator
+
+        self.narrator = Narrator(os.environ.get(ENGINE_VARIABLE, ""), self)
+        self.narrator.set_rate_and_volume(self._rate, self._volume)
+        self.narrator.sentenceStarted.connect(self._sentence_started)
+        self.narrator.finished.connect(self._finished)
+        self.audio = AudioMode(self.narrator, self._language, self)
+        if self._screen is not None:
+            self._wire(self._screen)
+        self.loaded.emit()
+
+    def missing_voices(self, languages: dict[str, str]) -> list[str] | None:
+        """The names of the languages without a voice; None when there is no speech at all."""
+        if self.narrator is None:
+            self.load()
+        assert self.narrator is not None
+        if not self.narrator.available:
+            return None
+        return [name for code, name in languages.items() if not self.narrator.has_voice(code)]
+
+    def apply_settings(self, enabled: bool, rate: float, volume: float) -> None:
+        self.enabled, self._rate, self._volume = enabled, rate, volume
+        if self.narrator is not None:
+            self.narrator.set_rate_and_volume(rate, volume)
+        if not enabled:
+            self.set_audio_mode(False)
+            self.stop()
+        if self._screen is not None:
+            self._wire(self._screen)
+
+    # --- what the window tells it -----------------------------------------------------------
+
+    def screen_shown(self, screen: QWidget | None, fresh_visit: bool = False) -> None:
+        """A screen is shown (or the walkthrough turned a page: the same screen, a new page)."""
+        same = screen is not None and screen is self._screen
+        reading = self.reading
+        self.stop()
+        if fresh_visit:
+            self.set_audio_mode(False)
+        self._screen = screen
+        if screen is None:
+            return
+        self._wire(screen)
+        if self.audio is not None:
+            self.audio.forget_touch()
+        if (same and reading) or (self.audio_on and self.can_speak()):
+            self.read(screen)
+
+    def announce(self, words: list[str]) -> None:
+        """In audio mode, say what has just appeared over the screen (the idle question)."""
+        if self.audio_on and self.narrator is not None:
+            self.stop()
+            self.narrator.say(words, self._language())
+
+    def can_speak(self) -> bool:
+        return (self.enabled and self.narrator is not None
+                and self.narrator.has_voice(self._language()))
+
+    @property
+    def reading(self) -> bool:
+        return self.narrator is not None and self.narrator.speaking and bool(self._reading)
+
+    def stop(self) -> None:
+        if self.narrator is not None:
+            self.narrator.stop()
+        self._clear_highlight()
+        self._reading = []
+
+    def set_audio_mode(self, on: bool) -> None:
+        on = on and self.can_speak()
+        if on == self.audio_on:
+            return
+        self.audio_on = on
+        if self.audio is not None:
+            self.audio.enabled = on
+        if self._screen is not None:
+            for toggle in self._screen.findChildren(AudioModeToggle):
+                toggle.checkbox.setChecked(on)
+        if on and self.narrator is not None:
+            ui = self._ui()
+            self.narrator.say([ui.audio_mode, ui.audio_mode_hint], self._language())  # the toggle's own words
+        elif not on:
+            self.stop()
+
+    # --- reading a screen ---------------------------------------------------------------------
+
+    def read(self, screen: QWidget) -> None:
+        from kiosk.pages.speech import Sentence, chart_sentence, sentences, split
+
+        view = _page_view(screen)
+        html = view.page.html if view is not None else None
+        if view is not None and html is not None:
+            page = view.page
+            chart = chart_sentence(page.soreness, self._ui()) if page.soreness is not None else None
+            script = sentences(html, chart)
+        elif view is not None:
+            script = [Sentence(s, s) for s in split(view.toPlainText())]
+        else:
+            script = [Sentence(s, None) for s in _words_on(screen)]
+        self.stop()
+        self._reading, self._reading_view, self._found_from = script, view, 0
+        if self.narrator is None or not self.narrator.say([s.text for s in script], self._language()):
+            self._reading = []
+        self._show_state()
+
+    def _sentence_started(self, index: int) -> None:
+        self.speaking.emit()
+        if self._reading and index < len(self._reading):
+            self._highlight(self._reading[index])
+
+    def _finished(self) -> None:
+        self._reading = []
+        self._clear_highlight()
+        self._show_state()
+
+    def _highlight(self, sentence: Sentence) -> None:
+        from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
+        from PySide6.QtWidgets import QTextEdit
+
+        view = self._reading_view
+        if view is None or sentence.shown is None:
+            return
+        document = view.document()
+        found = document.find(sentence.shown, self._found_from, QTextDocument.FindFlag.FindCaseSensitively)
+        if found.isNull():
+            found = document.find(sentence.shown, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        if found.isNull():
+            return
+        self._found_from = found.selectionEnd()
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = found
+        marked = QTextCharFormat()
+        palette = view.palette()
+        marked.setBackground(palette.color(QPalette.ColorRole.Highlight))
+        marked.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        selection.format = marked
+        view.setExtraSelections([selection])
+        # Keep the sentence being read on screen, a third of the way down.
+        at = QTextCursor(found)
+        rect = view.cursorRect(at)
+        bar = view.verticalScrollBar()
+        if rect.top() < 0 or rect.bottom() > view.viewport().height():
+            bar.setValue(bar.value() + rect.top() - view.viewport().height() // 3)
+
+    def _clear_highlight(self) -> None:
+        view = self._reading_view
+        self._reading_view = None
+        if view is not None:
+            with contextlib.suppress(RuntimeError):  # the screen was deleted (kept screens are let go of)
+                view.setExtraSelections([])
+        self._show_state()
+
+    def highlighted(self) -> str:
+        """The text highlighted now, for tests: empty when none."""
+        from PySide6.QtGui import QTextCursor
+
+        view = self._reading_view
+        selections = view.extraSelections() if view is not None else []
+        if not selections:
+            return ""
+        cursor = QTextCursor(selections[0].cursor)  # a copy: the list's own goes with the list
+        return cursor.selectedText()
+
+    # --- the controls on each screen ---------------------------------------------------------
+
+    def _wire(self, screen: QWidget) -> None:
+        speakable = self.can_speak()
+        for button in screen.findChildren(ReadAloudButton):
+            if not button.property("readAloudWired"):
+                button.setProperty("readAloudWired", True)
+                button.clicked.connect(lambda _=False, b=button: self._clicked(b))
+                button.longPressed.connect(lambda: self.set_audio_mode(not self.audio_on))
+            button.setVisible(speakable)
+        for toggle in screen.findChildren(AudioModeToggle):
+            if not toggle.property("readAloudWired"):
+                toggle.setProperty("readAloudWired", True)
+                toggle.checkbox.toggled.connect(self.set_audio_mode)
+            toggle.checkbox.setChecked(self.audio_on)
+            toggle.setVisible(speakable)
+        self._show_state()
+
+    def _clicked(self, button: ReadAloudButton) -> None:
+        if button.was_long_press():
+            return
+        if self.reading:
+            self.stop()
+        elif self._screen is not None:
+            self.read(self._screen)
+
+    def _show_state(self) -> None:
+        if self._screen is None:
+            return
+        try:
+            buttons = self._screen.findChildren(ReadAloudButton)
+        except RuntimeError:
+            return
+        for button in buttons:
+            button.set_reading(self.reading)
+
+
+def _page_view(screen: QWidget) -> PageView | None:
+    from kiosk.ui.screens.screen import Screen
+
+    return screen.page_view() if isinstance(screen, Screen) else None
+
+
+def _words_on(screen: QWidget) -> list[str]:
+    """A screen without a page (home): its words and controls, in the order they were made."""
+    said: list[str] = []
+    for widget in screen.findChildren(QWidget):
+        if not widget.isVisibleTo(screen) or isinstance(widget, ReadAloudButton):
+            continue
+        if isinstance(widget, QLabel) and not isinstance(widget.parent(), QAbstractButton):
+            words = widget.text()
+        elif isinstance(widget, QAbstractButton):
+            words = widget.accessibleName() or widget.text()
+        else:
+            continue
+        words = " ".join(words.split())
+        if words and words not in said:
+            said.append(words)
+    return said

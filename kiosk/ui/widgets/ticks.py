@@ -1,0 +1,115 @@
+"""Large tick boxes a patient ticks for the card they show their therapist, in a finger-scrolled panel.
+
+Real check boxes rather than links in the page: each is one big target (the whole row, at
+least 64 px tall), a screen reader announces it as a check box with its state, Space ticks
+it from the keyboard, and a long heading wraps instead of being cut off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.input.touchscroll import FingerTaps, TouchScroll
+from kiosk.ui.widgets.buttons import Words, WrappingButton, named
+from kiosk.visit.card import TherapistCard, Tick
+
+INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the words start after it
+
+
+class TickBox(QCheckBox):
+    """A check box whose words wrap, and whose whole row is the target, not only the little box."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tickBox")
+        self._label = named(Words(text), "tickLabel")
+        self._label.setWordWrap(True)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._layout = layout = QHBoxLayout(self)
+        layout.setContentsMargins(INDICATOR_ROOM, 10, 12, 10)
+        layout.addWidget(self._label)
+        self.setAccessibleName(text)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return self._label.text()
+
+    @property
+    def label(self) -> QLabel:
+        """The words, wrapped."""
+        return self._label
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), 64, self._layout.totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self._layout.totalSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.minimumHeight(), 64))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, max(self.minimumHeight(), 64))
+
+
+class TickPanel(QWidget):
+    """A heading, the tick boxes (scrolling when there are many) and "Show my therapist"."""
+
+    toggled = Signal(object, bool)  # the Tick, ticked or not
+    cardRequested = Signal()
+
+    def __init__(self, heading: str, items: Sequence[tuple[Tick, str]], card: TherapistCard,
+                 card_button: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tickPanel")
+        self.heading = named(Words(heading), "choose")
+        self.heading.setWordWrap(True)
+        self.boxes: dict[Tick, TickBox] = {}
+        column = named(QWidget(), "homeColumn")  # transparent, as home's scrolling column
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 8, 0)
+        column_layout.setSpacing(8)
+        for tick, words in items:
+            box = TickBox(words)
+            box.setChecked(tick in card)
+            box.toggled.connect(lambda on, t=tick: self.toggled.emit(t, on))
+            column_layout.addWidget(box)
+            self.boxes[tick] = box
+        column_layout.addStretch(1)
+        self.scroller = scroller = named(QScrollArea(), "homeColumnScroll")
+        scroller.setWidget(column)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._touch_scroll = TouchScroll(scroller)
+        # A finger's tap presses the box under it, as a mouse does (audio mode hears it first).
+        self._finger_taps = FingerTaps(scroller)  # after TouchScroll
+        self.card_button = WrappingButton(card_button, "cardButton")
+        self.card_button.clicked.connect(self.cardRequested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(self.card_button)
+
+    def start_over(self) -> None:
+        self.scroller.verticalScrollBar().setValue(0)
