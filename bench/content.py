@@ -9,10 +9,10 @@ from bench.stats import median
 
 
 def content_times(runs: int) -> ContentTimes:
-    from kiosk.model.content import load_content
     from kiosk.pages.book import PageBook
     from kiosk.pages.render import Renderer
     from kiosk.reading.bodyart import load_art
+    from kiosk.reading.folder import load_content
     from kiosk.system.resources import default_content_dir
 
     folder = default_content_dir()

@@ -29,7 +29,7 @@ from bench.frames import Frames
 from bench.results import InteractionSummary, summarise
 from bench.session import KioskSession, finder_for
 from bench.targets import Interaction
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 from kiosk.settings.values import Settings
 from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from kiosk.model.content import Colours, SorenessCurve, SorenessPoint
+from kiosk.model.clinic import Colours
+from kiosk.model.regions import SorenessCurve, SorenessPoint
 from kiosk.pages.chart import HOURS_SHOWN, LEFT, RIGHT, WIDTH, ChartWords, soreness_svg
 
 COLOURS = Colours(primary="#1d5c7a", background="#fbf8f3", text="#1f2933", highlight="#e07a2e")

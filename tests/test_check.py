@@ -133,7 +133,7 @@ def test_a_translation_with_a_precaution_missing_is_an_error_naming_its_file_and
 
 
 def test_key_line_finds_a_top_level_key_and_nothing_for_an_unreadable_file(tmp_path):
-    from kiosk.model.content import key_line
+    from kiosk.reading.folder import key_line
 
     path = tmp_path / "clinic.yaml"
     path.write_text("# a comment\nname: Clinic\n  phone: nested\nphone: 0123\n", encoding="utf-8")

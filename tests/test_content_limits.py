@@ -3,8 +3,8 @@ the rest of the content still loads, and the kiosk starts."""
 
 import pytest
 
-from kiosk.model.content import load_content
 from kiosk.model.problems import ContentError
+from kiosk.reading.folder import load_content
 from kiosk.reading.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_PARTS
 from kiosk.reading.yamltext import parse
 from tests.helpers import line_of

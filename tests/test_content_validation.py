@@ -2,8 +2,9 @@
 
 import pytest
 
-from kiosk.model.content import load_content, parse_region, read_file, region_path
+from kiosk.model.content import region_path
 from kiosk.model.problems import ContentError
+from kiosk.reading.folder import load_content, parse_region, read_file
 from kiosk.reading.yamltext import decode
 from tests.helpers import edit, line_of
 
@@ -126,7 +127,7 @@ def test_every_problem_in_a_file_is_reported_at_once(content_copy):
 
 
 def test_bad_colour_in_clinic_file(content_copy):
-    from kiosk.model.content import parse_clinic
+    from kiosk.reading.folder import parse_clinic
 
     path = content_copy / "clinic.yaml"
     edit(path, '"#1d5c7a"', "blue")

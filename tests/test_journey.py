@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.model.content import Passage, Picture, load_content, parts
+from kiosk.model.parts import Passage, Picture, parts
 from kiosk.pages.book import CHART, QR, PageBook
 from kiosk.pages.render import Renderer
+from kiosk.reading.folder import load_content
 from kiosk.ui.offscreen.tour import every_screen
 from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.helpers import edit

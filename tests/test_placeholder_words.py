@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.model.content import load_content
 from kiosk.model.wording import fill, placeholder_trouble
+from kiosk.reading.folder import load_content
 from kiosk.system.resources import bundled_content_dir
 from tests.conftest import REPO
 from tests.helpers import edit, line_of

@@ -7,7 +7,8 @@ import pytest
 from kiosk.checks.calm import GRAPHIC_WORDS, calm_mode_problems
 from kiosk.checks.folder import review_problems
 from kiosk.checks.readability import measure, page_text
-from kiosk.model.content import Passage, Picture, Sources, parts
+from kiosk.model.parts import Passage, Picture, parts
+from kiosk.model.sources import Sources
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
 from tests.conftest import SHIPPED_CONTENT

@@ -7,9 +7,9 @@ the line asks for happens.
 
 import pytest
 
-from kiosk.model.content import load_content
 from kiosk.pages.book import PageBook
 from kiosk.pages.render import Renderer
+from kiosk.reading.folder import load_content
 from kiosk.reading.limits import MAX_PAGE_CHARS, MAX_PAGE_STEPS
 from kiosk.ui.updates.watcher import ContentWatcher
 from tests.helpers import edit, line_of

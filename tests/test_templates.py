@@ -2,10 +2,10 @@
 
 import pytest
 
-from kiosk.model.content import load_content
 from kiosk.model.problems import ContentError
 from kiosk.pages.book import PageBook
 from kiosk.pages.render import Renderer
+from kiosk.reading.folder import load_content
 from tests.helpers import edit, line_of
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")

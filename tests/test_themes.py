@@ -13,7 +13,7 @@ MIN_TOUCH = 48
 
 
 def clinic_colours():
-    from kiosk.model.content import parse_clinic, read_file
+    from kiosk.reading.folder import parse_clinic, read_file
 
     return read_file(SHIPPED_CONTENT / "clinic.yaml", parse_clinic).colours
 

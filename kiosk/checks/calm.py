@@ -24,8 +24,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.model.content import BASE_LANGUAGE, Content, Language, Passage, Picture, WalkthroughStep
+from kiosk.model.content import BASE_LANGUAGE, Content, Language
+from kiosk.model.parts import Passage, Picture
 from kiosk.model.problems import Problem, display_path
+from kiosk.model.walkthrough import WalkthroughStep
 from kiosk.reading.contentfiles import content_files, language_folder, passages, walk
 
 # What calm mode must not show, per language; a language without a list isn't checked.

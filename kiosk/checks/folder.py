@@ -21,19 +21,14 @@ from pathlib import Path
 from kiosk.checks.calm import calm_mode_problems, not_confirmed_problems
 from kiosk.checks.readability import measure
 from kiosk.checks.sources import source_problems
-from kiosk.model.content import (
-    BASE_LANGUAGE,
-    EXAMPLE_PHONE,
-    EXAMPLE_WEB_ADDRESS,
-    Content,
-    Review,
-    key_line,
-    region_path,
-)
+from kiosk.model.clinic import EXAMPLE_PHONE, EXAMPLE_WEB_ADDRESS
+from kiosk.model.content import BASE_LANGUAGE, Content, region_path
+from kiosk.model.parts import Review
 from kiosk.model.problems import ContentError, Problem, display_path
 from kiosk.pages.book import PageBook, load_pages
 from kiosk.reading.bodyart import ArtError, load_art
 from kiosk.reading.contentfiles import content_files
+from kiosk.reading.folder import key_line
 
 
 def check_content(folder: Path) -> list[Problem]:

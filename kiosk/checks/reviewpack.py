@@ -20,8 +20,9 @@ from pathlib import Path
 
 from kiosk.checks.folder import fingerprint
 from kiosk.checks.sources import NamedSource, page_sources
-from kiosk.model.content import Source, UiText
 from kiosk.model.problems import display_path
+from kiosk.model.sources import Source
+from kiosk.model.words import UiText
 from kiosk.pages.book import PageBook
 from kiosk.reading.contentfiles import content_files
 from kiosk.system.resources import asset_path

@@ -13,10 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from kiosk.model.content import Content, Language, Precautions, Region, Source, Walkthrough, key_line
+from kiosk.model.content import Content, Language
+from kiosk.model.precautions import Precautions
 from kiosk.model.problems import ContentError, Problem, display_path
+from kiosk.model.regions import Region
+from kiosk.model.sources import Source
+from kiosk.model.walkthrough import Walkthrough
 from kiosk.pages.book import REGION_SECTIONS, PageBook, RegionLayout
 from kiosk.reading.contentfiles import content_files, language_folder
+from kiosk.reading.folder import key_line
 from kiosk.visit.screens import ScreenId, ScreenKind
 
 # A region file's parts, and the region-pages.yaml sections that show each one.

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import ParamSpec
 
-from kiosk.model.content import Content, Language, SorenessCurve, SorenessPoint, UiText, load_content, parser, read_file
+from kiosk.model.content import Content, Language
 from kiosk.model.problems import ContentError, Problem
+from kiosk.model.regions import SorenessCurve, SorenessPoint
+from kiosk.model.words import UiText
 from kiosk.pages.chart import ChartWords, soreness_svg
 from kiosk.pages.render import Renderer
+from kiosk.reading.folder import load_content, parser, read_file
 from kiosk.system.resources import bundled_content_dir
 from kiosk.visit.screens import PRECAUTIONS, SOURCES, ScreenId
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from kiosk.model.content import Colours, SorenessCurve
+from kiosk.model.clinic import Colours
+from kiosk.model.regions import SorenessCurve
 from kiosk.system.resources import TYPEFACE
 
 WIDTH, HEIGHT = 720, 320

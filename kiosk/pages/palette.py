@@ -5,7 +5,7 @@ Colours are written as the content writes them, ``#rrggbb``.
 
 from __future__ import annotations
 
-from kiosk.model.content import Colours
+from kiosk.model.clinic import Colours
 
 # The high-contrast theme: at least 7:1 for all text (WCAG AAA), yellow and cyan on black
 # as most high-contrast desktop themes do; the clinic's colours step aside for it.

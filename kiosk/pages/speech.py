@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from kiosk.model.content import SorenessCurve, UiText
+from kiosk.model.regions import SorenessCurve
 from kiosk.model.wording import fill
+from kiosk.model.words import UiText
 
 CHART_PREFIX = "chart:"  # image names of charts in the rendered pages (kiosk.pages.book.CHART)
 _BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "div", "br", "table", "ul", "ol", "body"}

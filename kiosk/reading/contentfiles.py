@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.model.content import BASE_LANGUAGE, Content, Language, Passage
+from kiosk.model.content import BASE_LANGUAGE, Content, Language
+from kiosk.model.parts import Passage
 
 
 def language_folder(content: Content, code: str) -> Path:

@@ -22,7 +22,8 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent, QResizeEve
 from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 from kiosk.checks.reload import ContentReloader
-from kiosk.model.content import BASE_LANGUAGE, Colours, Language
+from kiosk.model.clinic import Colours
+from kiosk.model.content import BASE_LANGUAGE, Language
 from kiosk.model.problems import Problem
 from kiosk.pages.book import PageBook
 from kiosk.reading.bodyart import BodyArt

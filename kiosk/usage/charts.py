@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from kiosk.model.content import Colours
+from kiosk.model.clinic import Colours
 from kiosk.system.resources import TYPEFACE
 from kiosk.usage import counts
 from kiosk.usage.report import DayCount

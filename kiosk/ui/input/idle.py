@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt,
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 
 if TYPE_CHECKING:  # the countdown loads when first wanted, not at start-up
     from kiosk.ui.screens.countdown import CountdownOverlay

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.model.content import Colours
+from kiosk.model.clinic import Colours
 from kiosk.pages.book import PageBook
 from kiosk.pages.palette import HIGH_CONTRAST, theme_colours
 from kiosk.ui.look.theme import stylesheet

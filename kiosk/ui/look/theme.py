@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtGui import QFont
 
-from kiosk.model.content import Colours
+from kiosk.model.clinic import Colours
 from kiosk.pages.palette import disabled_colours, on_colour
 from kiosk.system.resources import asset_path
 from kiosk.ui.look.typeface import FAMILIES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 from kiosk.pages.book import Page
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import ReadingScreen

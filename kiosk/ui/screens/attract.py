@@ -14,7 +14,8 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.model.content import Clinic, UiText
+from kiosk.model.clinic import Clinic
+from kiosk.model.words import UiText
 from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.widgets.bodymap import BodyMap

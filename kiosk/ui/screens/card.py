@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 from kiosk.ui.input.touchscroll import TouchScroll
 from kiosk.ui.widgets.buttons import Words, named
 from kiosk.ui.widgets.readingheader import ReadingScreen

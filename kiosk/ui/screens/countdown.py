@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from kiosk.model.content import UiText
 from kiosk.model.wording import fill, placeholder_trouble
+from kiosk.model.words import UiText
 from kiosk.ui.widgets.buttons import Words, named
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.model.content import Clinic, UiText
+from kiosk.model.clinic import Clinic
+from kiosk.model.words import UiText
 from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.input.touchscroll import FingerTaps, TouchScroll
 from kiosk.ui.screens.screen import Screen

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.model.content import Precautions, UiText
+from kiosk.model.precautions import Precautions
+from kiosk.model.words import UiText
 from kiosk.pages.book import Page
 from kiosk.ui.widgets.pageview import PageView
 from kiosk.ui.widgets.readingheader import ReadingScreen

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.model.content import Questions, UiText
+from kiosk.model.questions import Questions
+from kiosk.model.words import UiText
 from kiosk.ui.widgets.buttons import Words, named
 from kiosk.ui.widgets.readingheader import ReadingScreen
 from kiosk.ui.widgets.ticks import TickPanel

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.model.content import UiText
 from kiosk.model.wording import fill
+from kiosk.model.words import UiText
 from kiosk.pages.book import Page
 from kiosk.ui.input.pageturner import PagedScreen, first_page
 from kiosk.ui.speech.readaloud import ReadAloudButton

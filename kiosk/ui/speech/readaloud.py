@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.widgets.buttons import RowCheckBox, Words
 

@@ -11,8 +11,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.checks.reload import ContentReloader
-from kiosk.model.content import Colours, Content, StaffText
+from kiosk.model.clinic import Colours
+from kiosk.model.content import Content
 from kiosk.model.problems import Problem
+from kiosk.model.words import StaffText
 from kiosk.pages.palette import theme_colours
 from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings, log_file, recent_log_problems

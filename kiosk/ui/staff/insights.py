@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.model.content import Colours, StaffText
+from kiosk.model.clinic import Colours
 from kiosk.model.wording import fill
+from kiosk.model.words import StaffText
 from kiosk.ui.staff.menu import StaffOverlay
 from kiosk.ui.widgets.buttons import Words, named
 from kiosk.ui.widgets.pageview import svg_image

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.model.content import StaffText
 from kiosk.model.problems import Problem
 from kiosk.model.wording import fill
+from kiosk.model.words import StaffText
 from kiosk.settings.pin import MAX_DIGITS, PinGuard, PinResult, valid_pin
 from kiosk.settings.pinrules import guessable
 from kiosk.settings.values import Settings

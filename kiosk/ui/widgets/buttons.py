@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 from kiosk.visit.patient import TEXT_SCALES
 
 W = TypeVar("W", bound=QWidget)

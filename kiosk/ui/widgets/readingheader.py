@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from kiosk.model.content import UiText
+from kiosk.model.words import UiText
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.readaloud import ReadAloudButton
 from kiosk.ui.widgets.buttons import TextSizeButton, named

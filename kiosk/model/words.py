@@ -1,0 +1,183 @@
+"""Every word the screens and the staff's menu show that is not about one page (ui.yaml, staff.yaml). No Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kiosk.model.parts import Checks
+
+
+@dataclass(frozen=True)
+class UiText:
+    """Every word the screens show that isn't about one region, in one language."""
+
+    language_name: str  # the language's name in itself: "English", "Español"
+    title: str
+    home_prompt: str
+    front_label: str
+    back_label: str
+    choose_heading: str
+    back_button: str
+    home_button: str
+    section_does: str
+    section_feels: str
+    section_soreness: str
+    helps_with_heading: str
+    can_heading: str
+    cannot_heading: str
+    position_heading: str
+    soreness_timeline: str
+    soreness_peak: str
+    first_hours: str  # when soreness is strongest: the facts give "in the first hours", not an hour
+    soreness_mostly_gone: str
+    soreness_gone: str
+    right_after: str
+    hours_after: str
+    days_after: str
+    soreness_caption: str
+    tips_heading: str
+    chart_title: str
+    chart_right_after: str
+    chart_tonight: str
+    chart_tomorrow: str
+    chart_day_3: str
+    chart_none: str
+    chart_strong: str
+    walkthrough_button: str
+    precautions_button: str
+    sources_button: str
+    calm_toggle: str
+    contrast_toggle: str
+    text_size: str
+    language_heading: str
+    next_button: str
+    previous_button: str
+    step_of: str = field(metadata={"placeholders": ("number", "total")})
+    stop_any_time: str
+    qr_caption: str
+    picture_hidden: str
+    call_us: str = field(metadata={"placeholders": ("phone",)})
+    unavailable: str
+    idle_question: str
+    idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
+    keep_reading: str
+    attract: str
+    # The body map for fingertips and the attract screen (issue 13, bodymap):
+    soles_label: str
+    # The calves page is about calves and shins: the map says which it is, front and back.
+    shins_label: str
+    calves_label: str
+    map_hint: str
+    tap_to_start: str
+    checked_by: str = field(metadata={"placeholders": ("name", "date")})  # issue 14: the sources page's sign-off
+    # issue 14: the review pack (kiosk --export-pages), read by the clinician who signs the content
+    pack_title: str
+    pack_made: str = field(metadata={"placeholders": ("date", "folder")})
+    pack_intro: str
+    pack_contents: str
+    pack_signoff: str
+    pack_files: str
+    pack_changed: str
+    pack_sources: str  # under each page of the pack: the sources its file names
+    pack_no_sources: str
+    pack_note: str  # before a source's note for the reviewer
+    pack_name: str
+    pack_role: str
+    pack_date: str
+    pack_signature: str
+    # Region pages and walkthrough (issue 13): the text-size control names the size that is on,
+    # and the walkthrough's last step ends with a way out.
+    text_size_normal: str
+    text_size_large: str
+    text_size_extra_large: str
+    done_button: str
+    # issue #17: the card a patient shows their therapist, and what the kiosk keeps
+    card_button: str
+    card_title: str
+    card_private: str
+    card_empty: str
+    card_clear: str
+    card_base_language: str = field(metadata={"placeholders": ("language",)})
+    tick_heading: str
+    questions_button: str
+    usage_note: str
+    # Read aloud (issue 16): the control, and the soreness chart spoken as a sentence.
+    read_aloud: str
+    stop_reading: str
+    audio_mode: str
+    audio_mode_hint: str
+    spoken_chart: str = field(metadata={"placeholders": ("peak", "mostly_gone", "gone")})
+    # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
+    ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
+    not_translated: str | None = None  # above a page shown in the base language instead of this one
+    # reading: the way back on the questions and card screens, to whatever screen opened them
+    # ("Volver" reads better than the step button's "Anterior"). Optional; else previous_button.
+    go_back: str | None = None
+
+
+@dataclass(frozen=True)
+class StaffText:
+    """Words on the staff PIN pad and menu (content/staff.yaml, one language)."""
+
+    pin_title: str
+    pin_not_set: str
+    pin_wrong: str = field(metadata={"placeholders": ("tries",)})
+    pin_locked: str = field(metadata={"placeholders": ("minutes",)})
+    clear: str
+    ok: str
+    cancel: str
+    menu_title: str
+    exit: str
+    reload: str
+    reload_done: str
+    reload_failed: str
+    default_language: str
+    calm_default: str
+    idle_time: str = field(metadata={"placeholders": ("seconds",)})
+    problems_title: str
+    no_problems: str
+    close: str
+    # A clinic's bad day (issue #15): exit on purpose, the PIN, defaults, what went wrong.
+    clinic_broken: str
+    exit_question: str
+    exit_confirm: str
+    exit_stay: str
+    change_pin: str
+    pin_old: str
+    pin_new: str
+    pin_again: str
+    pin_changed: str
+    pin_different: str
+    pin_too_easy: str
+    contrast_default: str
+    text_size_default: str
+    text_sizes: tuple[str, ...]  # normal, large, extra large
+    log_title: str
+    no_log_problems: str
+
+    # issue #17: "How the kiosk is used"
+    insights_button: str
+    insights_title: str
+    insights_visits: str
+    insights_regions: str
+    insights_walkthrough: str
+    insights_started: str
+    insights_finished: str
+    insights_languages: str
+    insights_empty: str
+    insights_kept: str = field(metadata={"placeholders": ("days",)})
+
+    # Read aloud (issue 16): its settings, and which languages lack a voice on this machine.
+    read_aloud_on: str
+    speech_rate: str
+    speech_slower: str
+    speech_normal: str
+    speech_faster: str
+    speech_volume: str
+    voice_missing: str = field(metadata={"placeholders": ("language",)})
+    speech_unavailable: str
+
+    def check(self) -> Checks:
+        if len(self.text_sizes) != 3:
+            return [("text_sizes", "'text_sizes' needs three names: normal, large, extra large")]
+        return []
