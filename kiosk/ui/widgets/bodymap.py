@@ -7,200 +7,36 @@ and screen readers reach every region as a button in its own right.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
-    QFont,
     QFontMetricsF,
     QImage,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPaintEvent,
     QPen,
-    QRegion,
     QResizeEvent,
-    QTouchEvent,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.reading.bodyart import BodyArt, Label, Step
-from kiosk.ui.look.typeface import FAMILIES
-from kiosk.ui.widgets.buttons import Words, named
+from kiosk.reading.bodyart import BodyArt, Label
+from kiosk.ui.widgets.maphint import MapHint
+from kiosk.ui.widgets.mappicture import draw_picture, label_font
+from kiosk.ui.widgets.regionbutton import NameBubble, RegionButton, painter_path, pressed_colour
 
 NAME_PX = 21  # region names written on the map, at normal text (theme.py: #bodyMap)
 FULL_SIZE_SCALE = 0.68  # screen px per art unit on home at 1280x800: the words' full size
-NAME_INK = "#1f2933"  # 15:1 on the white name pills
 VIEW_PX = 24  # "Front", "Back", "Soles" under each view
-HINT_WIDTH_PX = 340
 GLOW_ALPHA = 0.4  # the most a softly lit region is brightened
-HINT_SHOWN_MS = 6000  # the gentle answer to a missed tap stays long enough to read twice
 # A fingertip is wider than a mouse pointer: a tap this close to a muscle's edge still
 # counts. Kept below half the narrowest gap between regions so a tap never lands on two.
 TOUCH_SLOP_PX = 6
-SKIN = "#e9e2d8"  # the silhouette's fill in assets/bodymap.svg
 CAPTION_GAP_PX = 16  # between a caption and the drawn legs or soles
-
-
-def pressed_colour(highlight: QColor) -> QColor:
-    """The highlight, darkened if it would not stand out from the silhouette (cyan in high contrast)."""
-    from kiosk.pages.palette import contrast_ratio
-
-    colour = QColor(highlight)
-    while contrast_ratio(colour.name(), SKIN) < 2.5 and colour.value() > 40:
-        colour = colour.darker(130)
-    return colour
-
-
-def painter_path(steps: Iterable[Step]) -> QPainterPath:
-    path = QPainterPath()
-    for step in steps:
-        kind, *xy = step
-        if kind == "M":
-            path.moveTo(*xy)
-        elif kind == "L":
-            path.lineTo(*xy)
-        elif kind == "Q":
-            path.quadTo(*xy)
-        elif kind == "C":
-            path.cubicTo(*xy)
-        else:
-            path.closeSubpath()
-    return path
-
-
-class RegionButton(QAbstractButton):
-    """One region on the map, a real button shaped like its muscles on both legs.
-
-    Its mask is the drawn outlines (plus a fingertip's slop), so Qt's own hit-testing
-    follows the art, and keyboards, touch and screen readers all reach it as a button.
-    """
-
-    def __init__(self, region_id: str, name: str, highlight: QColor, parent: QWidget):
-        super().__init__(parent)
-        self.region_id = region_id
-        self.setText(name)
-        self.setAccessibleName(name)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self._highlight = highlight
-        self._shape = QPainterPath()  # the drawn outlines, in this button's coordinates
-        self._touch_parts: list[QPainterPath] = []
-
-    def set_outlines(self, drawn: QPainterPath, touch_parts: list[QPainterPath]) -> None:
-        """``touch_parts`` together are what a finger may touch: the outline grown by the slop,
-        and the name. Kept apart, not united: a path union costs milliseconds a region, and
-        Qt's hit test and mask need only "in any of them"."""
-        box = QRectF()
-        for part in touch_parts:
-            box = box.united(part.boundingRect())
-        aligned = box.toAlignedRect()
-        self.setGeometry(aligned)
-        offset = QPointF(-aligned.x(), -aligned.y())
-        self._shape = drawn.translated(offset)
-        self._touch_parts = [part.translated(offset) for part in touch_parts]
-        mask = QRegion()
-        for part in self._touch_parts:
-            for polygon in part.toFillPolygons():
-                mask = mask.united(QRegion(polygon.toPolygon(), Qt.FillRule.WindingFill))
-        self.setMask(mask)
-
-    def hitButton(self, pos: QPoint | QPointF) -> bool:
-        point = QPointF(pos)
-        return any(part.contains(point) for part in self._touch_parts)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        body_map = self.parentWidget()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.animateClick()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down) and isinstance(body_map, BodyMap):
-            body_map.focus_region(self, +1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up) and isinstance(body_map, BodyMap):
-            body_map.focus_region(self, -1)
-        else:
-            super().keyPressEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        # Real touch, handled here and accepted, so Qt makes no mouse events from it and
-        # a tap opens the region exactly once.
-        kind = event.type()
-        if isinstance(event, QTouchEvent):
-            point = event.points()[0].position() if event.points() else QPointF(-1, -1)
-            inside = self.hitButton(point)
-            if kind == QEvent.Type.TouchBegin:
-                self.setDown(True)
-                self.pressed.emit()
-            elif kind == QEvent.Type.TouchUpdate:
-                self.setDown(inside)
-            else:
-                was_down = self.isDown() and inside and kind == QEvent.Type.TouchEnd
-                self.setDown(False)
-                self.released.emit()
-                if was_down:
-                    self.click()
-            event.accept()
-            return True
-        return super().event(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if not (self.isDown() or self.hasFocus()):
-            return  # the SVG underneath already shows the muscle
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.isDown():
-            fill = QColor(self._highlight)
-            fill.setAlphaF(0.7)
-            painter.setBrush(fill)
-            painter.setPen(QPen(self._highlight.darker(130), 4))
-        else:  # keyboard focus: a thick ring, visible in every theme
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(self._highlight.darker(140), 5))
-        painter.drawPath(self._shape)
-        painter.end()
-
-
-class _NameBubble(QWidget):
-    """The pressed region's name, just above it so the finger doesn't hide it."""
-
-    def __init__(self, colour: QColor, parent: QWidget):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._colour = colour
-        self.button: RegionButton | None = None
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self.button is None or not self.button.isDown():
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont()
-        font.setFamilies(FAMILIES)
-        font.setPixelSize(26)
-        font.setBold(True)
-        painter.setFont(font)
-        name = self.button.text()
-        metrics = painter.fontMetrics()
-        box = QRectF(0, 0, metrics.horizontalAdvance(name) + 32, metrics.height() + 16)
-        top = self.button.geometry()
-        box.moveCenter(QPointF(top.center().x(), top.top() - box.height() / 2 - 8))
-        box.moveLeft(max(2.0, min(box.left(), self.width() - box.width() - 2)))
-        box.moveTop(max(2.0, box.top()))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._colour.darker(115))
-        painter.drawRoundedRect(box, 12, 12)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
-        painter.end()
 
 
 class BodyMap(QWidget):
@@ -236,18 +72,11 @@ class BodyMap(QWidget):
         for region_id in self._outlines if interactive else ():
             button = RegionButton(region_id, names.get(region_id, region_id), pressed_colour(self._highlight), self)
             button.clicked.connect(lambda _=False, rid=region_id: self.regionChosen.emit(rid))
+            button.stepped.connect(lambda step, b=button: self.focus_region(b, step))
             self.buttons[region_id] = button
         self.glow: tuple[str, float] | None = None  # the region softly lit, and how much
-        self._bubble = _NameBubble(self._highlight, self)
-        self.hint = named(Words(hint, self), "mapHint")
-        self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.hint.hide()
-        self._hint_timer = QTimer(self)
-        self._hint_timer.setSingleShot(True)
-        self._hint_timer.setInterval(HINT_SHOWN_MS)
-        self._hint_timer.timeout.connect(self.hint.hide)
+        self._bubble = NameBubble(self._highlight, self)
+        self.hint = MapHint(hint, self)
         for button in self.buttons.values():
             button.pressed.connect(lambda b=button: self._show_bubble(b))
             button.pressed.connect(self.hint.hide)
@@ -285,7 +114,7 @@ class BodyMap(QWidget):
 
     def name_labels(self) -> list[tuple[str, QRectF]]:
         """Each region name written on the map: (region id, its box in widget coordinates)."""
-        metrics = QFontMetricsF(_label_font(self._words_px(self._name_px())))
+        metrics = QFontMetricsF(label_font(self._words_px(self._name_px())))
         transform = self.art_transform()
         labels = []
         for label in self._art.labels:
@@ -412,27 +241,9 @@ class BodyMap(QWidget):
         super().mouseReleaseEvent(event)
 
     def show_hint(self, at: QPointF) -> None:
-        """The gentle answer, just above the finger (below it near the top), for a while."""
-        hint = self.hint
-        hint.setFixedWidth(min(HINT_WIDTH_PX, self.width() - 8))
-        hint.adjustSize()
-        box = QRectF(0, 0, hint.width(), hint.height())
-        box.moveCenter(QPointF(at.x(), at.y() - box.height() / 2 - 40))
-        if box.top() < 4:
-            box.moveTop(at.y() + 40)
+        """The gentle answer, beside the finger and the caption's words, for a while."""
         caption = QRectF(self._caption.geometry()) if self._caption is not None else QRectF()
-        if box.intersects(caption):  # beside the caption's words, not over them
-            if at.x() < caption.left():
-                box.moveRight(caption.left() - 8)
-            else:
-                box.moveTop(caption.bottom() + 8)
-        box.moveLeft(max(4.0, min(box.left(), self.width() - box.width() - 4)))
-        box.moveTop(max(4.0, min(box.top(), self.height() - box.height() - 4)))
-        hint.move(box.topLeft().toPoint())
-        hint.show()
-        hint.raise_()
-        self._hint_timer.start()
-        QAccessible.updateAccessibility(QAccessibleEvent(hint, QAccessible.Event.Alert))
+        self.hint.show_at(at, caption, self.size())
 
     # --- painting ---------------------------------------------------------------
 
@@ -471,37 +282,8 @@ class BodyMap(QWidget):
         self.update()
 
     def _draw(self, dpr: float) -> QImage:
-        image = QImage(self.size() * dpr, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, self.art_rect())
-        # Region names: dark words on a white pill, readable over the art's colours in every
-        # theme (the clinic's text colour is white in high contrast, so it isn't used here).
-        painter.setFont(_label_font(self._words_px(self._name_px())))
-        for label, (_, box) in zip(self._art.labels, self.name_labels()):
-            painter.setPen(QPen(QColor(NAME_INK), 2))
-            painter.setBrush(QColor("#ffffff"))
-            painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.label_text(label))
-        font = _label_font(self._words_px(VIEW_PX))
-        painter.setFont(font)
-        painter.setPen(self._text_colour)
         transform = self.art_transform()
-        for view, x, y in self._art.views:
-            text = self._view_labels.get(view, "")
-            band = QRectF(0, 0, QFontMetricsF(font).horizontalAdvance(text) + 8, font.pixelSize() * 1.6)
-            band.moveCenter(transform.map(QPointF(x, y)))
-            band.moveLeft(max(0.0, min(band.left(), self.width() - band.width())))  # a long name stays whole
-            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
-        painter.end()
-        return image
-
-
-def _label_font(pixels: int) -> QFont:
-    font = QFont()
-    font.setFamilies(FAMILIES)
-    font.setPixelSize(pixels)
-    font.setBold(True)
-    return font
+        names = [(self.label_text(label), box) for label, (_, box) in zip(self._art.labels, self.name_labels())]
+        views = [(self._view_labels.get(view, ""), transform.map(QPointF(x, y))) for view, x, y in self._art.views]
+        return draw_picture(self.size(), dpr, self._renderer, self.art_rect(), names,
+                            self._words_px(self._name_px()), views, self._words_px(VIEW_PX), self._text_colour)
