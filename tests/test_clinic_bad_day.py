@@ -28,7 +28,8 @@ from kiosk.settings.pin import (
 from kiosk.settings.pinrules import guessable
 from kiosk.settings.values import PinLock, Settings, log_file
 from kiosk.ui.offscreen.tour import every_screen
-from kiosk.ui.staff.menu import ExitConfirm, StaffMenu
+from kiosk.ui.staff.exitconfirm import ExitConfirm
+from kiosk.ui.staff.menu import StaffMenu
 from kiosk.ui.updates.watcher import ContentWatcher
 from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
 from kiosk.visit.screens import ATTRACT, HOME
@@ -447,7 +448,7 @@ def test_a_clinic_replaces_a_picture_in_its_content_folder_and_the_rest_come_fro
     (content_copy / "illustrations" / "clinic-logo.svg").write_text(logo, encoding="utf-8")
     window = make_window(content_copy)
     assert window.home.findChild(QLabel, "clinicName") is not None
-    from kiosk.ui.screens.home import ClinicLogo
+    from kiosk.ui.widgets.logo import ClinicLogo
 
     [drawn] = window.home.findChildren(ClinicLogo)
     assert drawn.isVisible()

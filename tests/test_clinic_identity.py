@@ -6,8 +6,8 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.offscreen.tour import every_screen
-from kiosk.ui.screens.home import ClinicLogo
 from kiosk.ui.updates.watcher import ContentWatcher
+from kiosk.ui.widgets.logo import ClinicLogo
 from tests.helpers import edit, line_of
 from tests.test_clinic_bad_day import kiosk  # noqa: F401 - the window fixture that reloads
 

@@ -93,7 +93,7 @@ def test_the_staff_menu_refuses_a_keypad_line_as_the_new_pin(qtbot, qapp):
     from kiosk.reading.bodyart import load_art
     from kiosk.settings.pin import hash_pin
     from kiosk.settings.values import Settings
-    from kiosk.ui.staff.menu import ChangePinPad
+    from kiosk.ui.staff.pinpad import ChangePinPad
     from kiosk.ui.window import KioskWindow
     from tests.conftest import SHIPPED_CONTENT
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QCheckBox
 
 from kiosk.pages.book import CHART, WIDE_CHART
 from kiosk.pages.palette import contrast_ratio
-from kiosk.ui.widgets.buttons import FOCUS_GAP_PX, FOCUS_RING_PX
+from kiosk.ui.widgets.focusring import FOCUS_GAP_PX, FOCUS_RING_PX
 from kiosk.visit.screens import ScreenId
 from tests.test_journey import drag
 

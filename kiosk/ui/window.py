@@ -30,7 +30,8 @@ from kiosk.reading.bodyart import BodyArt
 from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings
 from kiosk.ui.firstpaint import after_first_paint
-from kiosk.ui.input.idle import IdleReset, IdleWatcher, StaffCorner
+from kiosk.ui.input.idle import IdleReset, IdleWatcher
+from kiosk.ui.input.staffcorner import StaffCorner
 from kiosk.ui.look.looks import Looks
 from kiosk.ui.navigation.navigator import Navigator
 from kiosk.ui.navigation.router import Router, Scene
@@ -40,7 +41,7 @@ from kiosk.ui.speech.readaloud import ReadAloud
 from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
 from kiosk.ui.updates.contentcheck import ContentCheck
-from kiosk.ui.widgets.buttons import FocusRing
+from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.usage.counts import IDLE_RESET, UsageLog
 from kiosk.visit.card import TherapistCard, Tick
 from kiosk.visit.patient import Visit, fresh_visit
@@ -49,7 +50,7 @@ from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 if TYPE_CHECKING:  # the other screens are imported when first wanted: home is painted sooner
     from kiosk.checks.child import Checked
     from kiosk.ui.screens.countdown import CountdownOverlay
-    from kiosk.ui.staff.menu import StaffOverlay
+    from kiosk.ui.staff.overlay import StaffOverlay
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QTouchEvent
+from PySide6.QtWidgets import QAbstractScrollArea
 
 FRAME_MS = 16
 FRICTION = 0.92  # share of the speed kept each frame while gliding
@@ -64,49 +64,3 @@ class TouchScroll(QObject):
         self._speed *= FRICTION
         if abs(self._speed) < 0.05 or self._bar.value() in (self._bar.minimum(), self._bar.maximum()):
             self._glide_timer.stop()
-
-
-class FingerTaps(QObject):
-    """A finger that lifts where it landed clicks what is under it; one that moves only scrolls.
-
-    ``TouchScroll`` takes every touch on the area for scrolling, so Qt makes no mouse click from
-    a touch on a button inside it: without this a finger scrolled home's column but pressed
-    nothing in it. The click is a mouse press and release at the finger's point, so the control's
-    own hit area decides, and audio mode hears the press as it hears a mouse's.
-    """
-
-    TAP_SLOP_PX = 12
-
-    def __init__(self, area: QAbstractScrollArea):
-        super().__init__(area)
-        self._viewport = area.viewport()
-        self._start: QPointF | None = None
-        self._viewport.installEventFilter(self)  # after TouchScroll's: it still sees every touch
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QTouchEvent) or not event.points():
-            return False
-        where = event.points()[0].position()
-        kind = event.type()
-        if kind == QEvent.Type.TouchBegin:
-            self._start = where
-        elif kind == QEvent.Type.TouchUpdate and self._start is not None:
-            if (where - self._start).manhattanLength() > self.TAP_SLOP_PX:
-                self._start = None  # a drag: it scrolls, it presses nothing
-        elif kind == QEvent.Type.TouchEnd and self._start is not None:
-            self._start = None
-            self._click(where)
-        elif kind == QEvent.Type.TouchCancel:
-            self._start = None
-        return False
-
-    def _click(self, where: QPointF) -> None:
-        target = self._viewport.childAt(where.toPoint())
-        if target is None:
-            return
-        at = QPointF(target.mapFrom(self._viewport, where.toPoint()))
-        on_screen = QPointF(self._viewport.mapToGlobal(where.toPoint()))
-        left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-        for kind, buttons in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none)):
-            QApplication.sendEvent(target, QMouseEvent(kind, at, on_screen, left, buttons,
-                                                       Qt.KeyboardModifier.NoModifier))

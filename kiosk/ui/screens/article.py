@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.model.words import UiText
 from kiosk.pages.book import Page
+from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.pageview import PageView, reading_column
-from kiosk.ui.widgets.readingheader import ReadingScreen
 
 
 class ArticleScreen(ReadingScreen):

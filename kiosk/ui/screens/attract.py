@@ -19,7 +19,7 @@ from kiosk.model.words import UiText
 from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.widgets.bodymap import BodyMap
-from kiosk.ui.widgets.buttons import Words, named
+from kiosk.ui.widgets.words import Words, named
 
 GLOW_MS = 3000  # one region's swell and fade
 GLOW_FRAME_MS = 80

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from kiosk.model.words import UiText
 from kiosk.ui.input.touchscroll import TouchScroll
-from kiosk.ui.widgets.buttons import Words, named
-from kiosk.ui.widgets.readingheader import ReadingScreen
+from kiosk.ui.screens.reading import ReadingScreen
+from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import CardLine
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill, placeholder_trouble
 from kiosk.model.words import UiText
-from kiosk.ui.widgets.buttons import Words, named
+from kiosk.ui.widgets.words import Words, named
 
 log = logging.getLogger(__name__)
 

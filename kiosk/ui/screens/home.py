@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -18,46 +17,15 @@ from PySide6.QtWidgets import (
 from kiosk.model.clinic import Clinic
 from kiosk.model.words import UiText
 from kiosk.reading.bodyart import BodyArt
-from kiosk.ui.input.touchscroll import FingerTaps, TouchScroll
+from kiosk.ui.input.fingertaps import FingerTaps
+from kiosk.ui.input.touchscroll import TouchScroll
 from kiosk.ui.screens.screen import Screen
-from kiosk.ui.speech.readaloud import AudioModeToggle, ReadAloudButton
+from kiosk.ui.speech.controls import AudioModeToggle, ReadAloudButton
 from kiosk.ui.widgets.bodymap import BodyMap
-from kiosk.ui.widgets.buttons import TextSizeButton, Words, WrappingButton, checkable, named, no_lonely_word
-from kiosk.ui.widgets.pageview import svg_image
+from kiosk.ui.widgets.buttons import TextSizeButton, WrappingButton, checkable
+from kiosk.ui.widgets.logo import clinic_logo
 from kiosk.ui.widgets.ticks import TickBox
-
-LOGO_PX = 56
-
-
-class ClinicLogo(QWidget):
-    """The clinic's logo, drawn from its SVG at twice the size for sharp edges.
-
-    Painted here rather than shown by a QLabel: a label's pixmap goes into Qt's pixmap
-    cache under a new key every time home is rebuilt (each language switch or reset), and
-    the kiosk grew by the logo's size every time until that cache filled (bench/soak.py).
-    """
-
-    def __init__(self, image: QImage, clinic_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("logo")
-        self._image = image
-        self.setAccessibleName(clinic_name)
-        self.setFixedSize(LOGO_PX, LOGO_PX)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRect(QPoint(0, 0), size)
-        target.moveCenter(self.rect().center())
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self._image)
-        painter.end()
-
-
-def _logo(svg: str, clinic_name: str) -> QWidget | None:
-    # Drawn at twice the size it is shown, whatever size the picture says it is.
-    image = svg_image(svg.encode("utf-8"), 2.0, QSize(LOGO_PX, LOGO_PX))
-    return None if image.isNull() else ClinicLogo(image, clinic_name)  # a bad logo is named by --check-content
+from kiosk.ui.widgets.words import Words, named, no_lonely_word
 
 
 class HomeScreen(Screen):
@@ -88,7 +56,7 @@ class HomeScreen(Screen):
         header = QHBoxLayout()
         header.setSpacing(10)
         # The clinic's own logo as read with its content (kiosk.reading.pictures), never a file looked up now.
-        shown_logo = _logo(logo, clinic.name) if logo else None
+        shown_logo = clinic_logo(logo, clinic.name) if logo else None
         if shown_logo is not None:
             header.addWidget(shown_logo)
         header.addLayout(names, 1)

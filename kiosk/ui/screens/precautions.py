@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.model.precautions import Precautions
 from kiosk.model.words import UiText
 from kiosk.pages.book import Page
+from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.pageview import PageView
-from kiosk.ui.widgets.readingheader import ReadingScreen
 from kiosk.ui.widgets.ticks import TickPanel
 from kiosk.visit.card import TherapistCard, Tick
 

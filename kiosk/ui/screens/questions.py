@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.model.questions import Questions
 from kiosk.model.words import UiText
-from kiosk.ui.widgets.buttons import Words, named
-from kiosk.ui.widgets.readingheader import ReadingScreen
+from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.ticks import TickPanel
+from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import TherapistCard, Tick
 
 

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.words import UiText
 from kiosk.pages.book import Page
-from kiosk.ui.input.pageturner import PagedScreen, first_page
-from kiosk.ui.speech.readaloud import ReadAloudButton
-from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, Words, calm_toggle, named
+from kiosk.ui.input.pageturner import first_page
+from kiosk.ui.screens.paged import PagedScreen
+from kiosk.ui.speech.controls import ReadAloudButton
+from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, calm_toggle
 from kiosk.ui.widgets.pagetabs import PageTabRow
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
+from kiosk.ui.widgets.words import Words, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
 

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.model.wording import fill
 from kiosk.model.words import UiText
 from kiosk.pages.book import Page
-from kiosk.ui.input.pageturner import PagedScreen, first_page
-from kiosk.ui.speech.readaloud import ReadAloudButton
-from kiosk.ui.widgets.buttons import TextSizeButton, Words, calm_toggle, named
+from kiosk.ui.input.pageturner import first_page
+from kiosk.ui.screens.paged import PagedScreen
+from kiosk.ui.speech.controls import ReadAloudButton
+from kiosk.ui.widgets.buttons import TextSizeButton, calm_toggle
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
+from kiosk.ui.widgets.words import Words, named
 
 
 class WalkthroughScreen(PagedScreen):

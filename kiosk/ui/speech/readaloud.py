@@ -1,8 +1,8 @@
 """Read aloud: the kiosk speaks the shown page in the patient's language, sentence by sentence.
 
-``ReadAloudButton`` and ``AudioModeToggle`` are the controls a screen puts in its header (one
-line each); ``ReadAloud`` finds them on each shown screen and does the rest: it shows them only
-where the machine has a voice for the visit's language, reads the page (``kiosk.pages.speech`` says
+The screens' controls are in ``kiosk.ui.speech.controls``; ``ReadAloud`` finds them on each shown
+screen and does the rest: it shows them only where the machine has a voice for the visit's
+language, reads the page (``kiosk.pages.speech`` says
 what), highlights the sentence being read, stops on navigation, and carries on reading when the
 walkthrough turns a page. ``kiosk.ui.speech.narrator`` owns Qt's text-to-speech and is imported only
 after home is painted (it is in PySide6-Addons, an optional install: without it the controls stay
@@ -18,17 +18,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.model.words import UiText
 from kiosk.ui.firstpaint import after_first_paint
-from kiosk.ui.widgets.buttons import RowCheckBox, Words
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
     from kiosk.pages.speech import Sentence
     from kiosk.ui.speech.audiomode import AudioMode
     from kiosk.ui.speech.narrator import Narrator
     from kiosk.ui.widgets.pageview import PageView
+from kiosk.ui.speech.controls import AudioModeToggle, ReadAloudButton
 
 log = logging.getLogger(__name__)
 
@@ -36,66 +36,6 @@ log = logging.getLogger(__name__)
 # speech-dispatcher on Linux), "mock" in the tests (Qt's deterministic engine), "none" for none.
 ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
 LOAD_AFTER_PAINT_MS = 300  # after home's first frame and the first region screens made ahead
-LONG_PRESS_MS = 1500  # a long press on Read aloud turns audio mode on or off
-
-
-class ReadAloudButton(QPushButton):
-    """"Read aloud" / "Stop reading". Hidden until ``ReadAloud`` knows a voice for the language."""
-
-    longPressed = Signal()
-
-    def __init__(self, ui: UiText, parent: QWidget | None = None):
-        super().__init__(ui.read_aloud, parent)
-        self.setObjectName("languageButton")
-        self._words = (ui.read_aloud, ui.stop_reading)
-        self.setAccessibleName(ui.read_aloud)
-        self.setVisible(False)
-        self._held = QTimer(self, singleShot=True, interval=LONG_PRESS_MS)
-        self._held.timeout.connect(self._long_press)
-        self._was_long = False
-        self.pressed.connect(self._start_hold)
-        self.released.connect(self._held.stop)
-
-    def set_reading(self, reading: bool) -> None:
-        self.setText(self._words[1] if reading else self._words[0])
-        self.setAccessibleName(self.text())
-
-    def _start_hold(self) -> None:
-        self._was_long = False
-        self._held.start()
-
-    def _long_press(self) -> None:
-        self._was_long = True
-        self.longPressed.emit()
-
-    def was_long_press(self) -> bool:
-        """The click that ends a long press is not a click on Read aloud."""
-        was, self._was_long = self._was_long, False
-        return was
-
-
-class AudioModeToggle(QWidget):
-    """Audio mode on home: every touch speaks what it touched; a second touch chooses it.
-
-    The check box and, under it, how audio mode works: what is spoken when it is turned on is
-    these words, on the screen for anyone helping the patient too.
-    """
-
-    def __init__(self, ui: UiText, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.checkbox = RowCheckBox(ui.audio_mode)  # fingertip: the whole row takes a tap
-        self.checkbox.setObjectName("calmToggle")
-        self.checkbox.setAccessibleName(f"{ui.audio_mode}. {ui.audio_mode_hint}")
-        self.hint = Words(ui.audio_mode_hint)
-        self.hint.setObjectName("audioModeHint")
-        self.hint.setWordWrap(True)
-        self.hint.setIndent(54)  # under the words, past the box
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.checkbox)
-        layout.addWidget(self.hint)
-        self.setVisible(False)
 
 
 class ReadAloud(QObject):

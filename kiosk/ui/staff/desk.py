@@ -22,7 +22,8 @@ from kiosk.ui.look.theme import stylesheet
 from kiosk.usage.report import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
-    from kiosk.ui.staff.menu import StaffMenu, StaffOverlay
+    from kiosk.ui.staff.menu import StaffMenu
+    from kiosk.ui.staff.overlay import StaffOverlay
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class StaffDesk(QObject):
     def open_pin_pad(self, content: Content) -> None:
         if self.overlay is not None:
             return
-        from kiosk.ui.staff.menu import PinPad
+        from kiosk.ui.staff.pinpad import PinPad
 
         pad = PinPad(content.staff, self.guard, self._window)
         pad.accepted.connect(lambda: self.open_menu(content))
@@ -116,7 +117,7 @@ class StaffDesk(QObject):
             menu.show_problems(self.problems())
 
     def confirm_exit(self, content: Content) -> None:
-        from kiosk.ui.staff.menu import ExitConfirm
+        from kiosk.ui.staff.exitconfirm import ExitConfirm
 
         confirm = ExitConfirm(content.staff, self._window)
         confirm.exitConfirmed.connect(self.exitRequested)
@@ -124,7 +125,7 @@ class StaffDesk(QObject):
         self._open(confirm, content)
 
     def change_pin(self, content: Content) -> None:
-        from kiosk.ui.staff.menu import ChangePinPad
+        from kiosk.ui.staff.pinpad import ChangePinPad
 
         pad = ChangePinPad(content.staff, self.guard, self._window)
         pad.cancelled.connect(lambda: self.open_menu(content))

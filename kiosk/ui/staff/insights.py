@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.model.clinic import Colours
 from kiosk.model.wording import fill
 from kiosk.model.words import StaffText
-from kiosk.ui.staff.menu import StaffOverlay
-from kiosk.ui.widgets.buttons import Words, named
+from kiosk.ui.staff.overlay import StaffOverlay
 from kiosk.ui.widgets.pageview import svg_image
+from kiosk.ui.widgets.words import Words, named
 from kiosk.usage.charts import UsageSummary, bars_svg, visits_svg
 
 

@@ -1,14 +1,13 @@
-"""The staff's way in: a PIN pad with large digits, and the staff menu behind it."""
+"""The staff menu behind the PIN pad: the clinic's defaults, Read aloud, content, problems, exit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
@@ -19,205 +18,14 @@ from PySide6.QtWidgets import (
 from kiosk.model.problems import Problem
 from kiosk.model.wording import fill
 from kiosk.model.words import StaffText
-from kiosk.settings.pin import MAX_DIGITS, PinGuard, PinResult, valid_pin
-from kiosk.settings.pinrules import guessable
 from kiosk.settings.values import Settings
-from kiosk.ui.widgets.buttons import Words, checkable, named
+from kiosk.ui.staff.overlay import StaffOverlay
+from kiosk.ui.widgets.buttons import checkable
+from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.patient import TEXT_SIZE_NAMES
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
-CARD_WIDTH = 520
 EXIT_GAP = 40  # px of nothing above "Exit the kiosk": no other button is near it
-
-
-class StaffOverlay(QWidget):
-    """A card in the middle of a dimmed window; nothing behind it can be touched."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("staffOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.card = named(QWidget(), "staffCard")
-        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
-
-    def open(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-
-
-class PinPad(StaffOverlay):
-    accepted = Signal()
-    cancelled = Signal()
-
-    def __init__(self, words: StaffText, guard: PinGuard, parent: QWidget):
-        super().__init__(parent)
-        self._words = words
-        self._guard = guard
-        self._entered = ""
-        self.title = named(Words(words.pin_title if guard.is_set else words.pin_not_set), "staffTitle")
-        self.title.setWordWrap(True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots = named(Words(), "pinDots")
-        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = named(Words(), "pinMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        self.digit_buttons: dict[str, QPushButton] = {}
-        for i, digit in enumerate("123456789"):
-            grid.addWidget(self._digit(digit), i // 3, i % 3)
-        self.clear_button = named(QPushButton(words.clear), "pinKey")
-        self.clear_button.clicked.connect(self._clear)
-        grid.addWidget(self.clear_button, 3, 0)
-        grid.addWidget(self._digit("0"), 3, 1)
-        self.ok_button = named(QPushButton(words.ok), "pinKey")
-        self.ok_button.clicked.connect(self._submit)
-        grid.addWidget(self.ok_button, 3, 2)
-        self.cancel_button = named(QPushButton(words.cancel), "secondary")
-        self.cancel_button.clicked.connect(self.cancelled)
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(40, 30, 40, 30)
-        layout.setSpacing(14)
-        # Every widget goes into the card (an unparented widget would never be freed); without
-        # a PIN only the explanation and Cancel are shown.
-        keys = QWidget()
-        keys.setLayout(grid)
-        layout.addWidget(self.title)
-        for widget in (self.dots, self.message, keys):
-            layout.addWidget(widget)
-            widget.setVisible(guard.is_set)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
-        self.card.setFixedWidth(CARD_WIDTH)
-        # Wrapped text inside a centred card: give it the height its words need (in the style
-        # sheet's font, hence the polish first), or it clips.
-        self.title.ensurePolished()
-        self.message.ensurePolished()
-        self.title.setMinimumHeight(self.title.heightForWidth(CARD_WIDTH - 80))
-        if guard.is_set:
-            self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
-        self._refresh()
-
-    def _digit(self, digit: str) -> QPushButton:
-        button = named(QPushButton(digit), "pinKey")
-        button.clicked.connect(lambda _=False, d=digit: self.press(d))
-        self.digit_buttons[digit] = button
-        return button
-
-    def press(self, digit: str) -> None:
-        if len(self._entered) < MAX_DIGITS:
-            self._entered += digit
-            self._refresh()
-
-    def enter(self, pin: str) -> None:
-        """Type a PIN on the pad and press OK, as staff do."""
-        for digit in pin:
-            self.digit_buttons[digit].click()
-        self.ok_button.click()
-
-    def _clear(self) -> None:
-        self._entered = ""
-        self._refresh()
-
-    def _submit(self) -> None:
-        result = self._guard.check(self._entered)
-        self._entered = ""
-        if result is PinResult.OK:
-            self.accepted.emit()
-            return
-        self._refused(result)
-        self._refresh()
-
-    def _refused(self, result: PinResult) -> None:
-        if result is PinResult.LOCKED:
-            minutes = max(1, round(self._guard.seconds_locked() / 60))
-            self.message.setText(fill(self._words.pin_locked, minutes=minutes))
-        else:
-            self.message.setText(fill(self._words.pin_wrong, tries=self._guard.tries_left))
-
-    def _refresh(self) -> None:
-        self.dots.setText("\u25cf " * len(self._entered) or " ")
-        self.ok_button.setEnabled(bool(self._entered))
-
-
-class ChangePinPad(PinPad):
-    """The current PIN (counted against the lock like any other try), then the new one twice.
-    An easily guessed new PIN is refused. ``changed`` carries the new PIN; nothing is saved here."""
-
-    changed = Signal(str)
-
-    def __init__(self, words: StaffText, guard: PinGuard, parent: QWidget):
-        super().__init__(words, guard, parent)
-        self._stage = "old"
-        self._new = ""
-        self.title.setText(words.pin_old)
-        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 8)
-
-    def _submit(self) -> None:
-        entered, self._entered = self._entered, ""
-        words = self._words
-        if self._stage == "old":
-            result = self._guard.check(entered)
-            if result is PinResult.OK:
-                self._ask("new", words.pin_new, "")
-            else:
-                self._refused(result)
-        elif self._stage == "new":
-            if not valid_pin(entered):
-                self.message.setText(words.pin_new)
-            elif guessable(entered):
-                self.message.setText(words.pin_too_easy)
-            else:
-                self._new = entered
-                self._ask("again", words.pin_again, "")
-        elif entered == self._new:
-            self.changed.emit(entered)
-            return
-        else:
-            self._ask("new", words.pin_new, words.pin_different)
-        self._refresh()
-
-    def _ask(self, stage: str, title: str, message: str) -> None:
-        self._stage = stage
-        self.title.setText(title)
-        self.message.setText(message)
-
-
-class ExitConfirm(StaffOverlay):
-    """Exiting leaves the tablet blank until someone starts the kiosk again: asked once more."""
-
-    exitConfirmed = Signal()
-    stayed = Signal()
-
-    def __init__(self, words: StaffText, parent: QWidget):
-        super().__init__(parent)
-        self.question = named(Words(words.exit_question), "staffTitle")
-        self.question.setWordWrap(True)
-        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.exit_button = named(QPushButton(words.exit_confirm), "secondary")
-        self.exit_button.clicked.connect(self.exitConfirmed)
-        self.stay_button = named(QPushButton(words.exit_stay), "secondary")
-        self.stay_button.clicked.connect(self.stayed)
-        self.stay_button.setDefault(True)  # Enter stays
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.stay_button)
-        buttons.addStretch(1)  # apart, so a slip of the finger stays
-        buttons.addWidget(self.exit_button)
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(40, 30, 40, 30)
-        layout.setSpacing(30)
-        layout.addWidget(self.question)
-        layout.addLayout(buttons)
-        self.card.setFixedWidth(CARD_WIDTH + 160)
-        self.question.ensurePolished()
-        self.question.setMinimumHeight(self.question.heightForWidth(CARD_WIDTH + 80))
 
 
 class StaffMenu(StaffOverlay):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.widgets.buttons import Words
+from kiosk.ui.widgets.words import Words
 
 HINT_WIDTH_PX = 340
 HINT_SHOWN_MS = 6000  # the gentle answer to a missed tap stays long enough to read twice

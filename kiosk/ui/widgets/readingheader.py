@@ -2,21 +2,20 @@
 text-size control (and any buttons the screen adds before them).
 
 One widget for the precautions, sources, questions and card screens, so the way back looks and
-reads the same on each; ``ReadingScreen`` is what those screens share around it (the way back,
-Esc and the text size reported upward). ``way_back_button`` is the button alone, for the region
-and walkthrough screens, whose headers hold more.
+reads the same on each (``kiosk.ui.screens.reading`` is what those screens share around it).
+``way_back_button`` is the button alone, for the region and walkthrough screens, whose headers
+hold more.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.model.words import UiText
-from kiosk.ui.screens.screen import Screen
-from kiosk.ui.speech.readaloud import ReadAloudButton
-from kiosk.ui.widgets.buttons import TextSizeButton, named
+from kiosk.ui.speech.controls import ReadAloudButton
+from kiosk.ui.widgets.buttons import TextSizeButton
+from kiosk.ui.widgets.words import named
 
 WAY_BACK_CHARS = 16  # a longer place name (a clinic's region) is shortened on the button
 
@@ -56,29 +55,3 @@ class ReadingHeader(QWidget):
         if self.read_aloud_button is not None:
             row.addWidget(self.read_aloud_button)
         row.addWidget(self.text_size_button)
-
-
-class ReadingScreen(Screen):
-    """A screen with the ReadingHeader on top. ``backRequested`` (the way back, or Esc) and
-    ``textSizeRequested`` report upward; the screen lays out ``header`` and what goes below it."""
-
-    backRequested = Signal()
-    textSizeRequested = Signal()
-
-    def __init__(self, ui: UiText, back_to: str, text_scale: float = 1.0, *, read_aloud: bool = True,
-                 extra_buttons: tuple[QWidget, ...] = (), parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.header = ReadingHeader(ui, back_to, text_scale, read_aloud=read_aloud, extra_buttons=extra_buttons)
-        self.header.backRequested.connect(self.backRequested)
-        self.header.textSizeRequested.connect(self.textSizeRequested)
-        self.back_button = self.header.back_button
-        self.text_size_button = self.header.text_size_button
-        self.read_aloud_button = self.header.read_aloud_button
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
-            self.backRequested.emit()
-        else:
-            super().keyPressEvent(event)

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.input.touchscroll import FingerTaps, TouchScroll
-from kiosk.ui.widgets.buttons import Words, WrappingButton, named
+from kiosk.ui.input.fingertaps import FingerTaps
+from kiosk.ui.input.touchscroll import TouchScroll
+from kiosk.ui.widgets.buttons import WrappingButton
+from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import TherapistCard, Tick
 
 INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the words start after it
