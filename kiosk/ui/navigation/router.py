@@ -1,278 +1,179 @@
-"""Where each tap leads: makes the screen for the patient's visit from the pages, connects
-what the screen asks for to the next screen, and shows it through the navigator.
+"""One screen at a time in the window, and the screens kept ready for the next tap.
+
+The home screen stays. Other screens are made the first time they are wanted and kept, for
+the content and patient choices they were made for, so a tap only shows a screen that is
+already laid out (one frame's latency budget). While home waits, the window's region screens
+are made ahead, one per turn of the event loop.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget
 
-from kiosk.model.content import Language
-from kiosk.model.wording import fill
-from kiosk.pages.book import Page, PageBook
-from kiosk.reading.bodyart import BodyArt
-from kiosk.ui.navigation.navigator import Build, Navigator
+from kiosk.system.memory import give_back_free_memory
 from kiosk.ui.screens.screen import Screen
-from kiosk.visit.card import TherapistCard
-from kiosk.visit.patient import Visit
-from kiosk.visit.screens import ATTRACT, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId, ScreenKind
-
-if TYPE_CHECKING:  # the screens are imported when first wanted: home is painted sooner
-    from kiosk.ui.screens.article import ArticleScreen
-    from kiosk.ui.screens.region import RegionScreen
+from kiosk.visit.screens import HOME, ScreenId
 
 log = logging.getLogger(__name__)
 
+# Screens kept ready besides home: every region, and the last few others a patient opened.
+# Each holds its laid-out page and pictures (about 2 MB), so not every screen of every kind.
+KEEP_SCREENS = 7
+MAKE_AHEAD_AFTER_MS = 50  # after home is painted: its frame reaches the screen first
 
-@dataclass(frozen=True)
-class Scene:
-    """What the screens are made from now: the content, the patient's choices and their pages."""
-
-    book: PageBook
-    visit: Visit
-    pages: PageBook  # themed for the visit's contrast and text size
-    language: Language
-    card: TherapistCard = TherapistCard()  # issue #17: beside the visit, so a tick remakes no kept screen
-
-    def region_names(self) -> dict[str, str]:
-        regions = self.language.regions
-        return {rid: regions[rid].name if rid in regions else rid.replace("_", " ").title()
-                for rid in self.book.content.region_ids}
+Build = Callable[[], Screen]
 
 
-class Router(QObject):
-    """``homeWanted`` asks the window for home (it may swap in new content first);
-    ``textSizeRequested`` and ``calmToggled`` pass on any screen's text-size and calm controls."""
+class Navigator(QObject):
+    """Shows screens in ``stack``; ``shown`` says which screen is shown now (or was renamed:
+    a walkthrough's step)."""
 
-    homeWanted = Signal()
-    textSizeRequested = Signal()
-    calmToggled = Signal(bool)
-    tickToggled = Signal(object, bool)  # issue #17: a Tick on the therapist card, ticked or not
-    cardCleared = Signal()
+    shown = Signal(object)  # ScreenId
 
-    def __init__(self, navigator: Navigator, scene: Callable[[], Scene]):
-        super().__init__(navigator)
-        self.navigator = navigator
-        self._scene = scene
-        self.again: Callable[[], None] = self.homeWanted.emit  # shows the current screen again
-        self._walkthrough_from_page: dict[str, int] = {}  # the region page each walkthrough returns to
+    def __init__(self, stack: QStackedWidget, ahead: Callable[[], list[tuple[Hashable, Build]]],
+                 may_make_ahead: Callable[[], bool]):
+        super().__init__(stack)
+        self._stack = stack
+        self.home: Screen | None = None
+        self.screen: Screen | None = None  # the screen shown now
+        self.screen_id: ScreenId = HOME
+        self._kept: OrderedDict[Hashable, Screen] = OrderedDict()  # least recently shown first
+        self._kept_for: object = None  # the content and choices the kept screens were made for
+        self._ahead = ahead
+        self._may_make_ahead = may_make_ahead
+        self._let_go_since_trim = True  # memory to give back once home is ready (start-up, too)
+        self._make_ahead = QTimer(self, singleShot=True, interval=MAKE_AHEAD_AFTER_MS)
+        self._make_ahead.timeout.connect(self._make_next)
 
-    def show_attract(self, art: BodyArt) -> None:
-        from kiosk.ui.screens.attract import AttractScreen
+    def set_home(self, home: Screen, keep_old: bool = False) -> None:
+        """Another home screen (new language, choices or content). The old one is deleted, or
+        with ``keep_old`` stays in the stack, hidden, for the window to bring back."""
+        old, self.home = self.home, home
+        if old is home:
+            return
+        home.installEventFilter(self)  # its paint starts making screens ahead
+        if self._stack.indexOf(home) < 0:
+            self._stack.insertWidget(0, home)
+        if old is not None:
+            if self.screen is old:
+                self.screen = home
+            if not keep_old:
+                self.let_go_of_home(old)
 
-        scene = self._scene()
-        content = scene.book.content
-        # The clinic in the visit's colours (high contrast included): the map's words are drawn in them.
-        screen = AttractScreen(scene.language.ui, scene.pages.content.clinic, art, scene.region_names(),
-                               [content.language(code).ui.tap_to_start for code in content.languages])
-        screen.setAccessibleName(scene.language.ui.attract)
-        screen.tapped.connect(self.homeWanted)
-        self.navigator.show(ATTRACT, screen)
+    def retire_home(self) -> None:
+        """Out of the window now, deleted soon: the home in use, when a new look (contrast, text
+        size) is about to restyle the window and a new home will be made for it anyway."""
+        home, self.home = self.home, None
+        if home is None:
+            return
+        if home is self.screen:
+            self.screen = None  # nothing is drawn before the new home is shown, in this same turn
+        self._stack.removeWidget(home)
+        home.setParent(None)  # out of the window's style sheet's reach
+        home.deleteLater()
+        self._let_go_since_trim = True
 
-    def show_region(self, region_id: str, page: int = 0) -> None:
-        self.again = partial(self.show_region, region_id, page)
+    def shelve(self, home: Screen) -> None:
+        """A home made ahead (another language's): in the stack, styled and hidden, not shown."""
+        self._stack.addWidget(home)
 
-        def screen() -> Screen:
-            region = self.region_screen(region_id)
-            region.start_over(page)
-            # Shown again (a new text size, calm mode) on the page the patient is on.
-            self.again = lambda: self.show_region(region_id, region.index)
-            return region
-
-        self._show_safely(ScreenId.for_region(region_id, page), screen)
-
-    def show_walkthrough(self, region_id: str | None = None, step: int = 0) -> None:
-        from kiosk.ui.screens.walkthrough import WalkthroughScreen
-
-        scene = self._scene()
-
-        def build() -> WalkthroughScreen:
-            lang, calm = scene.visit.language, scene.visit.calm
-            steps = [scene.pages.step(lang, calm, region_id, i) for i in range(max(scene.pages.step_count(lang), 1))]
-            back_label = scene.region_names()[region_id] if region_id else None
-            screen = WalkthroughScreen(steps, scene.language.ui, start=step, back_label=back_label, calm=calm,
-                                       text_scale=scene.visit.text_scale)
-            # Home, Esc and Done go back to where the walkthrough began: its region, or home.
-            if region_id:
-                screen.homeRequested.connect(
-                    lambda: self.show_region(region_id, self._walkthrough_from_page.get(region_id, 0)))
-            else:
-                screen.homeRequested.connect(self.homeWanted)
-            screen.stepChanged.connect(lambda i: self.navigator.rename(ScreenId.walkthrough(region_id, i)))
-            screen.questions_button.setVisible(scene.language.questions is not None)  # issue #17
-            screen.questionsRequested.connect(self.show_questions)
-            screen.textSizeRequested.connect(self.textSizeRequested)
-            screen.calmToggled.connect(self.calmToggled)
-            return screen
-
-        def screen() -> Screen:
-            walkthrough = self.navigator.kept(ScreenId.walkthrough(region_id), self.made_for(scene), build)
-            assert isinstance(walkthrough, WalkthroughScreen)
-            walkthrough.start_over(step)
-            # Shown again (a new text size) at the step the patient is on, not where it began.
-            self.again = lambda: self.show_walkthrough(region_id, walkthrough.index)
-            return walkthrough
-
-        self.again = partial(self.show_walkthrough, region_id, step)
-        self._show_safely(ScreenId.walkthrough(region_id, step), screen)
-
-    def show_precautions(self, back: ScreenId = HOME) -> None:
-        from kiosk.ui.screens.precautions import PrecautionsScreen
-
-        self.again = partial(self.show_precautions, back)
-
-        def screen() -> Screen:
-            # Made afresh each time (its page is rendered once and kept by the page book), so its
-            # tick boxes always show the card as it is now.
-            scene = self._scene()
-            ui = scene.language.ui
-            to_region = back.region if back.kind is ScreenKind.REGION else None
-            page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
-            made = PrecautionsScreen(page, scene.language.precautions, ui,
-                                     scene.region_names()[to_region] if to_region else ui.home_button, scene.card,
-                                     text_scale=scene.visit.text_scale)
-            made.textSizeRequested.connect(self.textSizeRequested)
-            made.tickToggled.connect(self.tickToggled)
-            made.cardRequested.connect(self.show_card)
-            if to_region:
-                made.backRequested.connect(lambda: self.show_region(to_region))
-            else:
-                made.backRequested.connect(self.homeWanted)
-            return made
-
-        self._show_safely(PRECAUTIONS, screen)
-
-    # --- issue #17: the therapist card -----------------------------------------------
-
-    def show_questions(self, back: Callable[[], None] | None = None) -> None:
-        """The clinic's questions as tick boxes; Back returns to the screen they were asked from."""
-        from kiosk.ui.screens.questions import QuestionsScreen
-
-        return_to = back or self.again
-        self.again = partial(self.show_questions, return_to)
-
-        def screen() -> Screen:
-            scene = self._scene()
-            questions = scene.language.questions
-            if questions is None:
-                raise LookupError("this content has no questions.yaml")
-            ui = scene.language.ui
-            made = QuestionsScreen(questions, ui, ui.go_back or ui.previous_button, scene.card,
-                                   text_scale=scene.visit.text_scale)
-            made.backRequested.connect(return_to)
-            made.textSizeRequested.connect(self.textSizeRequested)
-            made.tickToggled.connect(self.tickToggled)
-            made.cardRequested.connect(self.show_card)
-            return made
-
-        self._show_safely(QUESTIONS, screen)
-
-    def show_card(self, back: Callable[[], None] | None = None) -> None:
-        """What the patient ticked, in their language and beneath in the clinic's."""
-        from kiosk.ui.screens.card import CardScreen
-
-        return_to = back or self.again
-        self.again = partial(self.show_card, return_to)
-
-        def screen() -> Screen:
-            scene = self._scene()
-            clinic = scene.book.content.base
-            # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
-            beneath = fill(clinic.ui.card_base_language, language=clinic.name)
-            ui = scene.language.ui
-            made = CardScreen(scene.card.lines(scene.language, clinic), ui, beneath, ui.go_back or ui.previous_button,
-                              text_scale=scene.visit.text_scale)
-            made.backRequested.connect(return_to)
-            made.textSizeRequested.connect(self.textSizeRequested)
-            made.clearRequested.connect(self.cardCleared)
-            return made
-
-        self._show_safely(CARD, screen)
-
-    def show_sources(self, back: ScreenId = HOME) -> None:
-        self.again = partial(self.show_sources, back)
-        self._show_article(SOURCES, back, lambda s: s.pages.sources(s.visit.language, s.visit.calm))
-
-    @staticmethod
-    def made_for(scene: Scene) -> Hashable:
-        """What the kept screens depend on: the content and the patient's choices."""
-        return (scene.book, scene.visit)
-
-    def region_screen(self, region_id: str) -> RegionScreen:
-        from kiosk.ui.screens.region import RegionScreen
-
-        scene = self._scene()
-
-        def build() -> RegionScreen:
-            lang, calm = scene.visit.language, scene.visit.calm
-            titles = scene.pages.region_page_titles(lang, region_id)  # the page's language
-            pages = [scene.pages.region(lang, calm, region_id, n) for n in range(len(titles))]
-            screen = RegionScreen(scene.region_names()[region_id], pages, titles, scene.language.ui, calm=calm,
-                                  text_scale=scene.visit.text_scale)
-            screen.backRequested.connect(self.homeWanted)
-            screen.walkthroughRequested.connect(lambda: self._walkthrough_from(region_id, screen.index))
-            screen.precautionsRequested.connect(lambda: self.show_precautions(ScreenId.for_region(region_id)))
-            screen.questions_button.setVisible(scene.language.questions is not None)  # issue #17
-            screen.questionsRequested.connect(lambda: self.show_questions(partial(self.show_region, region_id)))
-            screen.textSizeRequested.connect(self.textSizeRequested)
-            screen.calmToggled.connect(self.calmToggled)
-            screen.pageChanged.connect(lambda n: self.navigator.rename(ScreenId.for_region(region_id, n)))
-            return screen
-
-        region = self.navigator.kept(ScreenId.for_region(region_id), self.made_for(scene), build)
-        assert isinstance(region, RegionScreen)
-        return region
-
-    def _walkthrough_from(self, region_id: str, page: int) -> None:
-        self._walkthrough_from_page[region_id] = page
-        self.show_walkthrough(region_id)
-
-    def regions_to_make_ahead(self) -> list[tuple[Hashable, Build]]:
-        scene = self._scene()
-        return [(ScreenId.for_region(rid), partial(self.region_screen, rid))
-                for rid in scene.book.content.region_ids
-                if not self.navigator.is_kept(ScreenId.for_region(rid), self.made_for(scene))]
-
-    def _show_article(self, screen_id: ScreenId, back: ScreenId, page: Callable[[Scene], Page]) -> None:
-        def screen() -> Screen:
-            scene = self._scene()
-            article = self.navigator.kept((screen_id, back), self.made_for(scene),
-                                          lambda: self._article(scene, page(scene), back))
-            article.start_over()
-            return article
-
-        self._show_safely(screen_id, screen)
-
-    def _article(self, scene: Scene, page: Page, back: ScreenId) -> ArticleScreen:
-        from kiosk.ui.screens.article import ArticleScreen
-
-        ui = scene.language.ui
-        to_region = back.region if back.kind is ScreenKind.REGION else None
-        screen = ArticleScreen(page, ui, scene.region_names()[to_region] if to_region else ui.home_button,
-                               text_scale=scene.visit.text_scale)
-        if page.html is not None:
-            screen.setAccessibleName(screen.text().split("\n", 1)[0])  # the page's own heading
-        screen.textSizeRequested.connect(self.textSizeRequested)
-        if to_region:
-            screen.backRequested.connect(lambda: self.show_region(to_region))
+    def let_go_of_home(self, home: Screen, now: bool = False) -> None:
+        """Delete a home that is no longer wanted (not the one in use); ``now``, not at the
+        next turn of the event loop (it is hidden and in the middle of nothing)."""
+        if home is self.home:
+            return
+        self._stack.removeWidget(home)
+        if now:
+            shiboken6.delete(home)
         else:
-            screen.backRequested.connect(self.homeWanted)
+            home.deleteLater()
+        self._let_go_since_trim = True
+
+    def show(self, screen_id: ScreenId, screen: Screen) -> None:
+        old = self.screen
+        if self._stack.indexOf(screen) < 0:
+            self._stack.addWidget(screen)
+        self._stack.setCurrentWidget(screen)
+        # The screen itself takes the keyboard focus: keys reach it (Esc, arrows) and no control
+        # wears a focus ring until the keyboard moves to it.
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.screen = screen
+        if old is not None and old is not screen:
+            self._let_go(old)
+        self.rename(screen_id)
+
+    def rename(self, screen_id: ScreenId) -> None:
+        self.screen_id = screen_id
+        log.debug("screen: %s", screen_id.name)  # screen names only: nothing a patient chose
+        self.shown.emit(screen_id)
+
+    # --- kept screens -------------------------------------------------------------------
+
+    def kept(self, key: Hashable, made_for: object, build: Build) -> Screen:
+        """The screen ``key`` for ``made_for`` (content and choices): kept from before, or made now."""
+        if self._kept_for != made_for:
+            self.forget_kept()
+            self._kept_for = made_for
+        screen = self._kept.get(key)
+        if screen is None:
+            screen = build()
+            self._kept[key] = screen
+            self._stack.addWidget(screen)
+            while len(self._kept) > KEEP_SCREENS:
+                self._let_go(self._kept.popitem(last=False)[1])
+        self._kept.move_to_end(key)
         return screen
 
-    def _show_safely(self, screen_id: ScreenId, build: Callable[[], Screen]) -> None:
-        """A screen that fails to build shows the calm 'being updated' page, never an error."""
-        try:
-            screen = build()
-        except Exception:  # a broken page must not break the kiosk
-            log.exception("screen %s could not be shown", screen_id.name)
-            from kiosk.ui.screens.article import ArticleScreen
+    def is_kept(self, key: Hashable, made_for: object) -> bool:
+        return self._kept_for == made_for and key in self._kept
 
-            ui = self._scene().language.ui
-            screen = ArticleScreen(Page(None), ui, ui.home_button)
-            screen.backRequested.connect(self.homeWanted)
-        self.navigator.show(screen_id, screen)
+    def forget_kept(self) -> None:
+        kept, self._kept = self._kept, OrderedDict()
+        for screen in kept.values():
+            if screen is self.screen:
+                continue  # it may be the one asking: deleted once the next screen is shown
+            # Hidden and not in the middle of anything: delete now, not at the next turn of the
+            # event loop, so the old choices' screens are gone before the new ones are made.
+            self._stack.removeWidget(screen)
+            shiboken6.delete(screen)
+        give_back_free_memory()
+
+    def _let_go(self, screen: Screen) -> None:
+        """Delete a screen that is neither shown, nor home, nor kept for later."""
+        if screen is self.screen or screen is self.home or screen in self._kept.values():
+            return
+        self._stack.removeWidget(screen)
+        screen.deleteLater()
+        self._let_go_since_trim = True
+
+    # --- made ahead while home waits ------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.home and event.type() == QEvent.Type.Paint and not self._make_ahead.isActive():
+            self._make_ahead.start(MAKE_AHEAD_AFTER_MS)
+        return False
+
+    def _make_next(self) -> None:
+        if self.screen is not self.home or not self._may_make_ahead():
+            return  # only while home waits for a tap; the next return home goes on
+        for key, build in self._ahead():
+            try:
+                screen = build()
+                # Lay it out and draw it once, unseen: its page, pictures and fonts are ready.
+                screen.resize(self._stack.size())
+                screen.grab()
+            except Exception:  # made ahead only to be quick; the tap will make it again
+                log.exception("could not make %s ahead", key)
+                return
+            self._make_ahead.start(0)  # the next one in the next turn of the event loop
+            return
+        if self._let_go_since_trim:
+            # Home is ready and waiting, and screens let go of have been deleted by now.
+            self._let_go_since_trim = False
+            give_back_free_memory()
