@@ -1,0 +1,1 @@
+"""What the tests share: the real finger, fake time, the content they read and break, the kiosk."""
