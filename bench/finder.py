@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QTabBar, QTe
 from bench.finger import tap_point
 
 if TYPE_CHECKING:
+    from kiosk.ui.kiosk import Kiosk
     from kiosk.ui.widgets.bodymap import BodyMap
-    from kiosk.ui.window import KioskWindow
 
 
 class NotPresent(Exception):
@@ -29,11 +29,12 @@ class Overlay(Enum):
 
 
 class Finder:
-    """Looks at ``window`` as a finger would. ``language_names`` are the words on the language
-    buttons; ``cancel_words`` the staff overlay's Cancel."""
+    """Looks at the kiosk's window as a finger would. ``language_names`` are the words on the
+    language buttons; ``cancel_words`` the staff overlay's Cancel."""
 
-    def __init__(self, window: KioskWindow, language_names: set[str], cancel_words: str):
-        self.window = window
+    def __init__(self, kiosk: Kiosk, language_names: set[str], cancel_words: str):
+        self.kiosk = kiosk
+        self.window = kiosk.window
         self.language_names = language_names
         self.cancel_words = cancel_words
 
@@ -57,7 +58,7 @@ class Finder:
         return hit is not None and (hit is widget or widget.isAncestorOf(hit))
 
     def shown(self) -> QWidget:
-        screen = self.window.shown_screen
+        screen = self.kiosk.router.screen
         if screen is None:
             raise RuntimeError("the kiosk shows no screen")
         return screen
@@ -75,10 +76,10 @@ class Finder:
     def body_map(self) -> BodyMap | None:
         from kiosk.ui.widgets.bodymap import BodyMap
 
-        return self.window.home.findChild(BodyMap)
+        return self.kiosk.home.findChild(BodyMap)
 
     def language_buttons(self) -> list[QAbstractButton]:
-        return [b for b in self.buttons(self.window.home) if b.text() in self.language_names]
+        return [b for b in self.buttons(self.kiosk.home) if b.text() in self.language_names]
 
     def chosen_language(self) -> str | None:
         return next((b.text() for b in self.language_buttons() if b.isChecked()), None)
@@ -88,7 +89,7 @@ class Finder:
         view; a finger scrolls the home column first)."""
         # By attribute, not by object name: home's toggle is a wrapping TickBox, and the audio-mode
         # check box shares the "calmToggle" look.
-        home = self.window.home
+        home = self.kiosk.home
         toggle = home.calm_toggle
         home.column_scroller.ensureWidgetVisible(toggle)  # as a finger would scroll first
         return toggle if toggle.isVisible() and self.reachable(toggle) else None
@@ -99,7 +100,7 @@ class Finder:
         for button in self.buttons(within or self.shown(), name):
             if words is None or words in (button.text(), button.accessibleName()) or words in button.text():
                 return button
-        raise NotPresent(f"no button {name or ''} {words or ''} on {self.window.current_screen().name}".strip())
+        raise NotPresent(f"no button {name or ''} {words or ''} on {self.kiosk.router.current.name}".strip())
 
     def region_point(self, region_id: str) -> tuple[QWidget, QPoint]:
         """The body map, and a point well inside the region's first drawn outline."""

@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QChildEvent, QEvent, QObject
 
 if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.kiosk import Kiosk
 
 
 def address(widget: QObject | None) -> int | None:
@@ -21,24 +21,25 @@ def address(widget: QObject | None) -> int | None:
 
 
 class Frames(QObject):
-    """Which screens and overlays of ``window`` have been painted since ``start()``.
+    """Which screens and overlays of the kiosk's window have been painted since ``start()``.
 
     Watches only what it must (each screen as it is shown, each new child of the window such as
     the countdown and the staff overlay, and the window), so that watching costs the measured
     frames next to nothing: an application-wide filter would see every event of a rebuild.
     """
 
-    def __init__(self, window: KioskWindow):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, kiosk: Kiosk):
+        super().__init__(kiosk.window)
+        self.kiosk = kiosk
+        self.window = window = kiosk.window
         self.painted: set[int] = set()
-        window.screenChanged.connect(lambda _name: self._watch(window.shown_screen))
+        window.screenChanged.connect(lambda _name: self._watch(kiosk.router.screen))
         window.installEventFilter(self)
-        self._watch(window.shown_screen)
+        self._watch(kiosk.router.screen)
 
     def start(self) -> None:
         self.painted = set()
-        self._watch(self.window.shown_screen)
+        self._watch(self.kiosk.router.screen)
 
     def saw(self, widget: QObject | None) -> bool:
         found = address(widget)

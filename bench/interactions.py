@@ -49,10 +49,11 @@ class Interactions:
     def __init__(self, app: QApplication, content: Path, settings: Settings):
         self.app = app
         self.session = KioskSession(app, content, settings)
-        self.window = self.session.start()
-        self.finder = finder_for(self.window)
+        self.kiosk = self.session.start()
+        self.window = self.kiosk.window
+        self.finder = finder_for(self.kiosk)
         self.finger = Finger(self.window)
-        self.frames = Frames(self.window)
+        self.frames = Frames(self.kiosk)
         self._times: dict[Interaction, list[float]] = {}
 
     def stop(self) -> None:
@@ -76,7 +77,7 @@ class Interactions:
         began = time.perf_counter()
         act()
         while True:
-            widget = target() or self.window.shown_screen
+            widget = target() or self.kiosk.router.screen
             if done() and self.frames.saw(widget):
                 return (time.perf_counter() - began) * 1000
             if time.perf_counter() - began > TIMEOUT_S:
@@ -96,11 +97,11 @@ class Interactions:
     @property
     def ui(self) -> UiText:
         """The screens' words in the language shown now."""
-        return self.window.language.ui
+        return self.kiosk.language.ui
 
     def home(self) -> None:
         """Back to home, untimed, with a fresh visit."""
-        self.window.reset_visit()
+        self.kiosk.reset_visit()
         self.rest(REST_AFTER_REBUILD_S)
 
     # --- the interactions -------------------------------------------------------------------
@@ -145,7 +146,7 @@ class Interactions:
         self._times[interaction].append(ms)
 
     def _at(self, screen_id: ScreenId) -> Callable[[], bool]:
-        return lambda: self.window.current_screen() == screen_id
+        return lambda: self.kiosk.router.current == screen_id
 
     @staticmethod
     def _differs(state: Callable[[], object]) -> Callable[[], bool]:
@@ -153,29 +154,29 @@ class Interactions:
         return lambda: state() != before
 
     def _changed(self) -> Callable[[], bool]:
-        return self._differs(self.window.current_screen)
+        return self._differs(lambda: self.kiosk.router.current)
 
     def _region(self, reps: int) -> None:
-        regions = self.window.book.content.region_ids
+        regions = self.kiosk.book.content.region_ids
         for i in range(reps):
             body_map, point = self.finder.region_point(regions[i % len(regions)])
             self._took(Interaction.TAP_REGION, self.timed_tap(body_map, self._changed(), point))
             self.rest(REST_S)
-            self.window.show_home()
+            self.kiosk.show_home()
             self.rest(REST_S)
 
     def _back(self, reps: int) -> None:
-        regions = self.window.book.content.region_ids
+        regions = self.kiosk.book.content.region_ids
         for i in range(reps):
-            self.window.show_region(regions[i % len(regions)])
+            self.kiosk.router.show(ScreenId.for_region(regions[i % len(regions)]))
             self.rest(REST_S)
             back = self.finder.button(name="backButton")
             self._took(Interaction.BACK, self.timed_tap(back, self._at(HOME)))
             self.rest(REST_S)
 
     def _tabs(self, reps: int) -> None:
-        regions = self.window.book.content.region_ids
-        self.window.show_region(regions[0])
+        regions = self.kiosk.book.content.region_ids
+        self.kiosk.router.show(ScreenId.for_region(regions[0]))
         self.rest(REST_S)
         if not self.finder.region_tabs():
             raise NotPresent("no tabs or pages on the region screen (a QTabBar, or buttons named *tab*)")
@@ -186,7 +187,7 @@ class Interactions:
             self.rest(REST_S)
 
     def _walkthrough(self, step: int) -> None:
-        self.window.show_walkthrough(None, step)
+        self.kiosk.router.show(ScreenId.walkthrough(None, step))
         self.rest(REST_S)
 
     def _step(self, reps: int, interaction: Interaction, start: int, words: Callable[[], str]) -> None:
@@ -223,7 +224,7 @@ class Interactions:
             if not buttons:
                 raise NotPresent("no second language button on home")
             return buttons[0]
-        self._choice(reps, Interaction.LANGUAGE, other_language, lambda: self.window.visit.language)
+        self._choice(reps, Interaction.LANGUAGE, other_language, lambda: self.kiosk.visit.language)
 
     def _calm(self, reps: int) -> None:
         def toggle() -> QWidget:
@@ -231,38 +232,38 @@ class Interactions:
             if found is None:
                 raise NotPresent("no calm-mode toggle a finger can reach on home")
             return found
-        self._choice(reps, Interaction.CALM, toggle, lambda: self.window.visit.calm)
+        self._choice(reps, Interaction.CALM, toggle, lambda: self.kiosk.visit.calm)
 
     def _contrast(self, reps: int) -> None:
         self._choice(reps, Interaction.CONTRAST,
-                     lambda: self.finder.button(self.window.home, words=self.ui.contrast_toggle),
-                     lambda: self.window.visit.high_contrast)
+                     lambda: self.finder.button(self.kiosk.home, words=self.ui.contrast_toggle),
+                     lambda: self.kiosk.visit.high_contrast)
 
     def _text_sizes(self, reps: int) -> None:
         """"A A" on home round and round: normal to large, to extra large, back to normal."""
         for _ in range(reps):
             for interaction in (Interaction.TEXT_LARGE, Interaction.TEXT_EXTRA_LARGE, Interaction.TEXT_NORMAL):
-                self._choice(1, interaction, lambda: self.finder.button(self.window.home, name="textSize"),
-                             lambda: self.window.visit.text_scale)
+                self._choice(1, interaction, lambda: self.finder.button(self.kiosk.home, name="textSize"),
+                             lambda: self.kiosk.visit.text_scale)
 
     def _idle_question(self, reps: int) -> None:
         # The kiosk's idle timer stands in: its signal, as the timer sends it after the quiet spell.
         for _ in range(reps):
-            self._took(Interaction.IDLE_QUESTION, self.timed(self.window.idle.idle.emit,
-                                                             lambda: self.window.countdown is not None,
-                                                             lambda: self.window.countdown))
+            self._took(Interaction.IDLE_QUESTION, self.timed(self.kiosk.idle.idle.emit,
+                                                             lambda: self.kiosk.idle_reset.countdown is not None,
+                                                             lambda: self.kiosk.idle_reset.countdown))
             self.rest(REST_S)
-            self.tap(self.finder.button(self.window.countdown, name="keepReading"))
+            self.tap(self.finder.button(self.kiosk.idle_reset.countdown, name="keepReading"))
             self.rest(REST_S)
 
     def _idle_reset(self, reps: int) -> None:
         # The countdown's timer stands in at zero: its ``expired`` signal, as the timer sends it.
-        regions = self.window.book.content.region_ids
+        regions = self.kiosk.book.content.region_ids
         for i in range(reps):
-            self.window.show_region(regions[i % len(regions)])
-            self.window.idle.idle.emit()
+            self.kiosk.router.show(ScreenId.for_region(regions[i % len(regions)]))
+            self.kiosk.idle.idle.emit()
             self.rest(REST_S)
-            countdown = self.window.countdown
+            countdown = self.kiosk.idle_reset.countdown
             if countdown is None:
                 raise NotPresent("no countdown came when the kiosk went idle")
             self._took(Interaction.IDLE_RESET, self.timed(countdown.expired.emit, self._at(ATTRACT)))
@@ -270,7 +271,7 @@ class Interactions:
 
     def _attract_to_home(self, reps: int) -> None:
         for _ in range(reps):
-            self.window.show_attract()
+            self.kiosk.show_attract()
             self.rest(REST_S)
             attract = self.finder.shown()
             self._took(Interaction.ATTRACT_TO_HOME, self.timed_tap(attract, self._at(HOME)))
@@ -281,13 +282,13 @@ class Interactions:
         3-second timer stands in: its ``held`` signal, as it sends it at the end of a hold."""
         def pad() -> QWidget | None:
             return self.finder.overlay(Overlay.STAFF)
-        return self.timed(self.window.staff_corner.held.emit, lambda: pad() is not None, pad)
+        return self.timed(self.kiosk.staff_corner.held.emit, lambda: pad() is not None, pad)
 
     def _pin_pad(self, reps: int) -> None:
         for _ in range(reps):
             self._took(Interaction.PIN_PAD, self._open_pin_pad())
             self.rest(REST_S)
-            self.window.staff.close()
+            self.kiosk.staff.close()
             self.rest(REST_S)
 
     def _pin_cancel(self, reps: int) -> None:

@@ -1,7 +1,7 @@
-"""One real kiosk window, as the kiosk app makes it, for the bench and the soak to drive.
+"""One real kiosk, as the kiosk app makes it, for the bench and the soak to drive.
 
-Of the window the bench uses ``build_window()``, its signals, ``shown_screen``, ``home`` and
-the methods a test would; everything on screen it finds as a finger does (``bench.finder``).
+Of the kiosk the bench uses ``build_kiosk()``, its signals, ``router.screen``, ``home`` and the
+methods a test would; everything on screen it finds as a finger does (``bench.finder``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from bench.finder import Finder
 from kiosk.settings.values import Settings
 
 if TYPE_CHECKING:
+    from kiosk.ui.kiosk import Kiosk
     from kiosk.ui.window import KioskWindow
 
 T = TypeVar("T")
@@ -45,11 +46,11 @@ def kiosk_application() -> Iterator[QApplication]:
 
 
 class KioskSession:
-    """The kiosk's window for a content folder, shown at the tablet's size, its content folder
+    """The kiosk for a content folder, its window shown at the tablet's size, its content folder
     watched as the app watches it.
 
-    ``reload`` is what a change in the folder does (by default what the app does: the window
-    reloads its content); ``start(on_built)`` calls ``on_built(window)`` before the window is
+    ``reload`` is what a change in the folder does (by default what the app does: the kiosk
+    reloads its content); ``start(on_built)`` calls ``on_built(kiosk)`` before the window is
     shown, so that a listener misses none of its signals.
     """
 
@@ -57,49 +58,54 @@ class KioskSession:
                  reload: Callable[[], object] | None = None):
         self.app, self.content, self.settings = app, content, settings
         self._reload = reload
-        self._window: KioskWindow | None = None
+        self._kiosk: Kiosk | None = None
+
+    @property
+    def kiosk(self) -> Kiosk:
+        if self._kiosk is None:
+            raise RuntimeError("the kiosk has not been started, or has been stopped")
+        return self._kiosk
 
     @property
     def window(self) -> KioskWindow:
-        if self._window is None:
-            raise RuntimeError("the kiosk window has not been started, or has been stopped")
-        return self._window
+        return self.kiosk.window
 
     @property
-    def built(self) -> KioskWindow | None:
-        """The window, if one has been built and not yet let go of (it may have been deleted since)."""
-        return self._window
+    def built(self) -> Kiosk | None:
+        """The kiosk, if one has been built and not yet let go of (its window may have been deleted since)."""
+        return self._kiosk
 
     def alive(self) -> bool:
         """The window is still there and on show (a crash may have closed or deleted it)."""
-        window = self._window
-        return window is not None and shiboken6.isValid(window) and window.isVisible()
+        kiosk = self._kiosk
+        return kiosk is not None and shiboken6.isValid(kiosk.window) and kiosk.window.isVisible()
 
-    def start(self, on_built: Callable[[KioskWindow], None] = lambda window: None) -> KioskWindow:
-        """Build and show the window; back once it counts touches, as for a patient."""
-        from kiosk.ui.app import TABLET_SIZE, build_window
+    def start(self, on_built: Callable[[Kiosk], None] = lambda kiosk: None) -> Kiosk:
+        """Build the kiosk and show its window; back once it counts touches, as for a patient."""
+        from kiosk.ui.app import TABLET_SIZE, build_kiosk
         from kiosk.ui.updates.watcher import ContentWatcher
 
-        self._window = window = build_window(self.content, self.settings)
-        on_built(window)
-        reload = self._reload or window.reload_content
-        ContentWatcher(self.content, window).changed.connect(reload)  # as kiosk.ui.app.run() does
+        self._kiosk = kiosk = build_kiosk(self.content, self.settings)
+        on_built(kiosk)
+        reload = self._reload or kiosk.reload_content
+        window = kiosk.window
+        ContentWatcher(self.content, window).changed.connect(reload)  # as kiosk.ui.wiring.watch_content does
         window.resize(*TABLET_SIZE)
         window.show()
         window.activateWindow()  # keys go to the focus widget of the active window
         self.settle()
         # Touches count from the turn after home's first frame, as for a patient.
-        if not self.wait(10, lambda: window.watching_people):
+        if not self.wait(10, lambda: kiosk.watching_people):
             raise RuntimeError("the kiosk did not start watching for touches within 10 s")
-        return window
+        return kiosk
 
     def close(self) -> None:
-        """Close and delete the window (unless it is gone already), and let go of it."""
-        if self._window is not None and self.alive():
-            self._window.close()
-            self._window.deleteLater()
+        """Close and delete the window (unless it is gone already), and let go of the kiosk."""
+        if self._kiosk is not None and self.alive():
+            self._kiosk.window.close()
+            self._kiosk.window.deleteLater()
         self.settle()
-        self._window = None
+        self._kiosk = None
 
     def settle(self) -> None:
         """As the event loop does between taps: pending events handled, let-go widgets deleted."""
@@ -120,7 +126,7 @@ class KioskSession:
         return done
 
 
-def finder_for(window: KioskWindow) -> Finder:
-    """A finder for ``window``, with the words its content gives the language buttons and Cancel."""
-    content = window.book.content
-    return Finder(window, {language.name for language in content.languages.values()}, content.staff.cancel)
+def finder_for(kiosk: Kiosk) -> Finder:
+    """A finder for the kiosk's window, with the words its content gives the language buttons and Cancel."""
+    content = kiosk.book.content
+    return Finder(kiosk, {language.name for language in content.languages.values()}, content.staff.cancel)

@@ -26,20 +26,20 @@ def drive(taps: int) -> int:
 
     app = application(offscreen=True)
     bench = Interactions(app, default_content_dir(), Settings(idle_seconds=3600))
-    window = bench.window
-    regions = window.book.content.region_ids
+    kiosk = bench.kiosk
+    regions = kiosk.book.content.region_ids
     waker = QTimer(interval=50)  # never blocked for long if a paint never comes
     waker.start()
 
     def tap(find: Callable[[], tuple[QWidget, QPoint | None]], done: Callable[[], bool]) -> None:
         bench.frames.start()
         bench.tap(*find())
-        while not (done() and bench.frames.saw(window.shown_screen)):
+        while not (done() and bench.frames.saw(kiosk.router.screen)):
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def region_and_back(region_id: str) -> None:
-        tap(lambda: bench.finder.region_point(region_id), lambda: window.current_screen().region == region_id)
-        tap(lambda: (bench.finder.button(name="backButton"), None), lambda: window.current_screen().region is None)
+        tap(lambda: bench.finder.region_point(region_id), lambda: kiosk.router.current.region == region_id)
+        tap(lambda: (bench.finder.button(name="backButton"), None), lambda: kiosk.router.current.region is None)
 
     for region_id in regions:  # made and kept, as when a patient walks up
         region_and_back(region_id)

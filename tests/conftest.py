@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.ui.look.typeface import prepare_qt_environment
+from tests.support.fakes import FakeClock
 
 # Set before the QApplication is made: the tests run without a display, on CI and on desktops
 # alike, with the kiosk's own fonts (on Windows the offscreen platform has no others).
@@ -24,8 +25,7 @@ for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACH
 for folder in ("APPDATA", "LOCAL_APPDATA", "COMMON_APPDATA"):
     os.environ[f"WIN_PD_OVERRIDE_{folder}"] = str(USER_FOLDERS / folder.lower())
 
-REPO = Path(__file__).resolve().parent.parent
-SHIPPED_CONTENT = REPO / "kiosk" / "content"  # package data: kiosk/system/resources.py finds it
+from tests.support.content import REPO, SHIPPED_CONTENT, copy_content  # noqa: E402,F401
 
 
 def pytest_unconfigure(config):
@@ -54,28 +54,29 @@ def qapp(qapp):
 @pytest.fixture
 def content_copy(tmp_path) -> Path:
     """A private copy of the shipped content that a test may break."""
-    return Path(shutil.copytree(SHIPPED_CONTENT, tmp_path / "content"))
+    return copy_content(tmp_path)
 
 
 @pytest.fixture
-def make_window(qtbot, qapp):
-    """The real kiosk window at tablet size, shown offscreen."""
-    from kiosk.ui.app import build_window
+def fake_clock() -> FakeClock:
+    """Time the test moves on itself (``advance``): for the PIN's lock and the kiosk's timers."""
+    return FakeClock()
+
+
+@pytest.fixture
+def make_kiosk(qtbot, qapp):
+    """The real kiosk at tablet size, shown offscreen (``tests.support.kiosk.open_kiosk``)."""
     from kiosk.ui.look.theme import app_font
+    from tests.support.kiosk import close_kiosk, open_kiosk
 
     qapp.setFont(app_font())
-    windows = []  # pytest-qt holds widgets weakly; keep them alive for the whole test
+    made = []  # pytest-qt holds widgets weakly; keep them alive for the whole test
 
-    def make(content_dir: Path = SHIPPED_CONTENT, size=(1280, 800)):
-        window = build_window(content_dir)
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        # As a patient's first touch: touches count from the turn after home's first frame.
-        qtbot.waitUntil(lambda: window.watching_people)
-        windows.append(window)
-        return window
+    def make(content: Path = SHIPPED_CONTENT, settings=None, **options):
+        kiosk = open_kiosk(qtbot, content, settings, **options)
+        made.append(kiosk)
+        return kiosk
 
-    return make
-
+    yield make
+    for kiosk in made:
+        close_kiosk(kiosk)

@@ -6,11 +6,11 @@ from PySide6.QtWidgets import QLabel
 from kiosk.visit.screens import ATTRACT, HOME
 
 
-def test_attract_shows_the_map_every_languages_invitation_and_the_clinic(make_window):
-    window = make_window()
-    window.reset_for_next_patient()
-    assert window.current_screen() == ATTRACT
-    screen = window.shown_screen
+def test_attract_shows_the_map_every_languages_invitation_and_the_clinic(make_kiosk):
+    kiosk = make_kiosk()
+    kiosk.reset_for_next_patient()
+    assert kiosk.router.current == ATTRACT
+    screen = kiosk.router.screen
     words = [label.text() for label in screen.findChildren(QLabel) if label.isVisible()]
     assert "Tap to start" in words
     assert "Toca para empezar" in words
@@ -21,40 +21,40 @@ def test_attract_shows_the_map_every_languages_invitation_and_the_clinic(make_wi
     assert not body_map.buttons, "the picture only: no region opens from the attract screen"
 
 
-def test_a_new_language_folder_adds_its_invitation(make_window, content_copy):
+def test_a_new_language_folder_adds_its_invitation(make_kiosk, content_copy):
     import shutil
 
     shutil.copytree(content_copy / "lang" / "es", content_copy / "lang" / "pt")
     ui = content_copy / "lang" / "pt" / "ui.yaml"
     text = ui.read_text(encoding="utf-8").replace("Toca para empezar", "Toque para começar")
     ui.write_text(text.replace("language_name: Español", "language_name: Português"), encoding="utf-8")
-    window = make_window(content_copy)
-    window.show_attract()
-    words = [label.text() for label in window.shown_screen.findChildren(QLabel)]
+    kiosk = make_kiosk(content_copy)
+    kiosk.show_attract()
+    words = [label.text() for label in kiosk.router.screen.findChildren(QLabel)]
     assert {"Tap to start", "Toca para empezar", "Toque para começar"} <= set(words)
 
 
-def test_a_tap_on_the_map_of_the_attract_screen_starts_the_visit(make_window, qtbot):
-    window = make_window()
-    window.show_attract()
-    body_map = window.shown_screen.body_map
+def test_a_tap_on_the_map_of_the_attract_screen_starts_the_visit(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.show_attract()
+    body_map = kiosk.router.screen.body_map
     # Where the calves are drawn: on home this would open them; here it starts at home.
     shape = body_map.region_shapes("calves")[-1]
-    at = body_map.mapTo(window, shape.boundingRect().center().toPoint())
-    with qtbot.waitSignal(window.screenChanged) as changed:
-        qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
+    at = body_map.mapTo(kiosk.window, shape.boundingRect().center().toPoint())
+    with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
+        qtbot.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
     assert changed.args == ["home"]
-    assert window.current_screen() == HOME
+    assert kiosk.router.current == HOME
 
 
-def test_the_attract_map_lights_one_region_after_another_slowly(make_window, qtbot):
+def test_the_attract_map_lights_one_region_after_another_slowly(make_kiosk, qtbot):
     import shiboken6
 
     from tests.test_bodymap import point_inside
 
-    window = make_window()
-    window.show_attract()
-    screen = window.shown_screen
+    kiosk = make_kiosk()
+    kiosk.show_attract()
+    screen = kiosk.router.screen
     body_map = screen.body_map
     unlit = body_map.grab().toImage()
     qtbot.waitUntil(lambda: body_map.glow is not None and body_map.glow[1] > 0.6, timeout=5000)
@@ -66,8 +66,8 @@ def test_the_attract_map_lights_one_region_after_another_slowly(make_window, qtb
 
     assert GLOW_MS >= 2000, "calm: one slow swell, never a flash"
 
-    at = body_map.mapTo(window, body_map.rect().center())
-    with qtbot.waitSignal(window.screenChanged):
-        qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
+    at = body_map.mapTo(kiosk.window, body_map.rect().center())
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        qtbot.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
     # Gone (deleted) or at least still: nothing keeps running once the patient has started.
     assert not shiboken6.isValid(screen.glow) or not screen.glow.isActive()

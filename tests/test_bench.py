@@ -12,7 +12,7 @@ from bench import instructions, interactions
 from bench.results import Absent, BenchReport, Timed, summarise
 from bench.table import verdict
 from bench.targets import Interaction
-from tests.conftest import REPO, SHIPPED_CONTENT
+from tests.support.content import REPO, SHIPPED_CONTENT
 
 
 def test_a_summary_is_the_median_and_the_nearest_rank_99th_percentile():

@@ -1,4 +1,4 @@
-"""The body map, driven with real clicks at real coordinates on the real window."""
+"""The body map, driven with real clicks at real coordinates on the real kiosk."""
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -42,7 +42,7 @@ def point_near_edge(shape) -> QPoint:
 
 
 def on_screen(widget, point):
-    """The window and the point in it: events go in where the system would put them, and Qt
+    """The kiosk and the point in it: events go in where the system would put them, and Qt
     itself decides which widget (which region button, if any) is under the point."""
     window = widget.window()
     return window.windowHandle(), widget.mapTo(window, point)
@@ -54,28 +54,28 @@ def tap(qtbot, widget, point):
 
 
 @pytest.mark.parametrize("region_id", REGIONS)
-def test_tapping_inside_each_drawn_outline_opens_that_region(make_window, qtbot, region_id):
-    window = make_window()
-    body_map = window.home.body_map
+def test_tapping_inside_each_drawn_outline_opens_that_region(make_kiosk, qtbot, region_id):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     shapes = body_map.region_shapes(region_id)
     assert len(shapes) >= 2, "each region is drawn on both legs"
     for shape in shapes:
-        window.show_home()
-        with qtbot.waitSignal(window.screenChanged) as changed:
+        kiosk.show_home()
+        with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
             tap(qtbot, body_map, point_inside(shape))
         assert changed.args == [f"region-{region_id}"]
-        assert window.current_screen() == ScreenId.for_region(region_id)
+        assert kiosk.router.current == ScreenId.for_region(region_id)
 
 
-def test_region_screen_shows_that_regions_yaml_text(make_window, qtbot, content_copy):
-    from tests.helpers import edit
+def test_region_screen_shows_that_regions_yaml_text(make_kiosk, qtbot, content_copy):
+    from tests.support.content import edit
 
     edit(content_copy / "regions" / "hamstrings.yaml", "name: Hamstrings", "name: Back of the thigh")
-    window = make_window(content_copy)
-    body_map = window.home.body_map
-    with qtbot.waitSignal(window.screenChanged):
+    kiosk = make_kiosk(content_copy)
+    body_map = kiosk.home.body_map
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         tap(qtbot, body_map, point_inside(body_map.region_shapes("hamstrings")[0]))
-    text = window.shown_screen.text()
+    text = kiosk.router.screen.text()
     assert text.startswith("Back of the thigh")
     assert "What dry needling does here" in text
     assert "What the session feels like" in text
@@ -83,19 +83,19 @@ def test_region_screen_shows_that_regions_yaml_text(make_window, qtbot, content_
 
 
 @pytest.mark.parametrize("region_id", REGIONS)
-def test_tapping_just_outside_a_muscle_opens_nothing(make_window, qtbot, region_id):
-    window = make_window()
-    body_map = window.home.body_map
+def test_tapping_just_outside_a_muscle_opens_nothing(make_kiosk, qtbot, region_id):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     for shape in body_map.region_shapes(region_id):
         outside = point_just_outside(shape, body_map)
         assert not shape.contains(QPointF(outside))
         tap(qtbot, body_map, outside)
-        assert window.current_screen() == HOME
+        assert kiosk.router.current == HOME
 
 
-def test_press_lights_region_and_dragging_off_cancels(make_window, qtbot):
-    window = make_window()
-    body_map = window.home.body_map
+def test_press_lights_region_and_dragging_off_cancels(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     shape = body_map.region_shapes("calves")[0]
     inside, outside = point_inside(shape), point_just_outside(shape, body_map)
 
@@ -108,65 +108,65 @@ def test_press_lights_region_and_dragging_off_cancels(make_window, qtbot):
     handle, away = on_screen(body_map, outside)
     qtbot.mouseMove(handle, away)
     qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=away)
-    assert window.current_screen() == HOME
+    assert kiosk.router.current == HOME
     assert body_map.grab().toImage().pixelColor(inside) == before.pixelColor(inside)
 
 
-def test_hit_testing_follows_the_art_when_the_window_is_larger(make_window, qtbot):
-    window = make_window(size=(1920, 1080))
-    body_map = window.home.body_map
-    small = make_window(size=(1280, 800)).home.body_map
+def test_hit_testing_follows_the_art_when_the_window_is_larger(make_kiosk, qtbot):
+    kiosk = make_kiosk(size=(1920, 1080))
+    body_map = kiosk.home.body_map
+    small = make_kiosk(size=(1280, 800)).home.body_map
     assert body_map.art_rect().height() > small.art_rect().height() * 1.2
     shape = body_map.region_shapes("foot")[-1]
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         tap(qtbot, body_map, point_inside(shape))
-    assert window.current_screen() == ScreenId.for_region("foot")
+    assert kiosk.router.current == ScreenId.for_region("foot")
 
 
-def test_a_tap_on_a_muscles_edge_still_counts(make_window, qtbot):
-    window = make_window()
-    body_map = window.home.body_map
+def test_a_tap_on_a_muscles_edge_still_counts(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     edge = point_near_edge(body_map.region_shapes("foot")[0])
     assert not body_map.region_shapes("foot")[0].contains(QPointF(edge))
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         tap(qtbot, body_map, edge)
-    assert window.current_screen() == ScreenId.for_region("foot")
+    assert kiosk.router.current == ScreenId.for_region("foot")
 
 
 @pytest.mark.parametrize("region_id", REGIONS)
-def test_a_real_touch_opens_the_region_exactly_once(make_window, qtbot, region_id):
+def test_a_real_touch_opens_the_region_exactly_once(make_kiosk, qtbot, region_id):
     from PySide6.QtTest import QTest
 
-    window = make_window()
-    body_map = window.home.body_map
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     opened = []
     body_map.regionChosen.connect(opened.append)
     handle, at = on_screen(body_map, point_inside(body_map.region_shapes(region_id)[-1]))
     device = QTest.createTouchDevice()
     QTest.touchEvent(handle, device).press(0, at).commit()
     assert body_map.buttons[region_id].isDown(), "the region lights up under the finger"
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         QTest.touchEvent(handle, device).release(0, at).commit()
     assert opened == [region_id]
-    assert window.current_screen() == ScreenId.for_region(region_id)
+    assert kiosk.router.current == ScreenId.for_region(region_id)
 
 
-def test_a_touch_just_outside_opens_nothing(make_window, qtbot):
+def test_a_touch_just_outside_opens_nothing(make_kiosk, qtbot):
     from PySide6.QtTest import QTest
 
-    window = make_window()
-    body_map = window.home.body_map
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     shape = body_map.region_shapes("calves")[0]
     handle, at = on_screen(body_map, point_just_outside(shape, body_map))
     device = QTest.createTouchDevice()
     QTest.touchEvent(handle, device).press(0, at).commit()
     QTest.touchEvent(handle, device).release(0, at).commit()
-    assert window.current_screen() == HOME
+    assert kiosk.router.current == HOME
 
 
-def test_arrow_keys_move_between_regions_and_enter_opens(make_window, qtbot):
-    window = make_window()
-    buttons = window.home.body_map.buttons
+def test_arrow_keys_move_between_regions_and_enter_opens(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    buttons = kiosk.home.body_map.buttons
     buttons["quads"].setFocus()
     qtbot.waitUntil(buttons["quads"].hasFocus)
     qtbot.keyClick(buttons["quads"], Qt.Key.Key_Right)
@@ -175,19 +175,19 @@ def test_arrow_keys_move_between_regions_and_enter_opens(make_window, qtbot):
     assert buttons["calves"].hasFocus()
     qtbot.keyClick(buttons["calves"], Qt.Key.Key_Left)
     assert buttons["hamstrings"].hasFocus()
-    with qtbot.waitSignal(window.screenChanged) as changed:
+    with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
         qtbot.keyClick(buttons["hamstrings"], Qt.Key.Key_Return)
     assert changed.args == ["region-hamstrings"]
 
 
-def test_every_region_is_its_own_accessible_button(make_window):
+def test_every_region_is_its_own_accessible_button(make_kiosk):
     from PySide6.QtGui import QAccessible
 
-    window = make_window()
-    for region_id, button in window.home.body_map.buttons.items():
+    kiosk = make_kiosk()
+    for region_id, button in kiosk.home.body_map.buttons.items():
         interface = QAccessible.queryAccessibleInterface(button)
         assert interface.role() == QAccessible.Role.Button
-        assert interface.text(QAccessible.Text.Name) == window.region_names()[region_id]
+        assert interface.text(QAccessible.Text.Name) == kiosk.region_names()[region_id]
         assert "Press" in interface.actionInterface().actionNames() or \
             QAccessible.pressAction() in interface.actionInterface().actionNames()
 
@@ -198,16 +198,16 @@ FINGERTIP_PX = 64  # about 11-13 mm on a 10-12" 1280x800 tablet
 LATTICE_PX = 8
 
 
-def opened_by_tap(qtbot, window, body_map, point):
+def opened_by_tap(qtbot, kiosk, body_map, point):
     """What a real click at ``point`` on home opens: a region id, or None (home stays)."""
-    window.show_home()
+    kiosk.show_home()
     opened = []
     body_map.regionChosen.connect(opened.append)
     try:
         tap(qtbot, body_map, point)
     finally:
         body_map.regionChosen.disconnect(opened.append)
-    screen = window.current_screen()
+    screen = kiosk.router.current
     assert opened == ([screen.region] if screen != HOME else [])
     return opened[0] if opened else None
 
@@ -229,14 +229,14 @@ def square_to_try(body_map, region_id) -> QPointF:
 
 
 @pytest.mark.parametrize("presses", [0, 1, 2], ids=["normal-text", "large-text", "extra-large-text"])
-def test_every_region_opens_across_a_fingertip_square(make_window, qtbot, presses):
+def test_every_region_opens_across_a_fingertip_square(make_kiosk, qtbot, presses):
     """A lattice of real clicks, 8 px apart over 64 x 64 px, all open the region: at every
     text size (pressed on home's own text-size control)."""
-    window = make_window()
+    kiosk = make_kiosk()
     for _ in range(presses):
-        window.home.text_size_button.click()
-    assert window.visit.text_scale == (1.0, 1.4, 1.8)[presses]
-    body_map = window.home.body_map
+        kiosk.home.text_size_button.click()
+    assert kiosk.visit.text_scale == (1.0, 1.4, 1.8)[presses]
+    body_map = kiosk.home.body_map
     steps = range(FINGERTIP_PX // LATTICE_PX + 1)
     for region_id in REGIONS:
         centre = square_to_try(body_map, region_id)
@@ -245,19 +245,19 @@ def test_every_region_opens_across_a_fingertip_square(make_window, qtbot, presse
         for i in steps:
             for j in steps:
                 point = (top_left + QPointF(i * LATTICE_PX, j * LATTICE_PX)).toPoint()
-                if opened_by_tap(qtbot, window, body_map, point) != region_id:
+                if opened_by_tap(qtbot, kiosk, body_map, point) != region_id:
                     missed.append((point.x(), point.y()))
         assert not missed, f"{region_id}: these taps in its 64 px square opened something else: {missed}"
 
 
-def test_the_map_keeps_its_size_when_text_grows(make_window):
-    window = make_window()
-    normal = window.home.body_map.art_rect()
+def test_the_map_keeps_its_size_when_text_grows(make_kiosk):
+    kiosk = make_kiosk()
+    normal = kiosk.home.body_map.art_rect()
     for _ in range(2):
-        window.home.text_size_button.click()
-    extra_large = window.home.body_map.art_rect()
+        kiosk.home.text_size_button.click()
+    extra_large = kiosk.home.body_map.art_rect()
     assert extra_large.width() >= normal.width() and extra_large.height() >= normal.height()
-    assert normal.height() >= 0.8 * window.height(), "the legs fill the height beside the column"
+    assert normal.height() >= 0.8 * kiosk.window.height(), "the legs fill the height beside the column"
 
 
 # Where runners point, in the art's own coordinates (tools/bodymap_art.py draws these
@@ -276,18 +276,18 @@ POINTING_SPOTS = {
 
 
 @pytest.mark.parametrize("spot", POINTING_SPOTS)
-def test_where_runners_point_opens_the_region_covering_it(make_window, qtbot, spot):
+def test_where_runners_point_opens_the_region_covering_it(make_kiosk, qtbot, spot):
     *points, region_id = POINTING_SPOTS[spot]
-    window = make_window()
-    body_map = window.home.body_map
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     for x, y in points:
         at = body_map.art_transform().map(QPointF(x, y)).toPoint()
-        assert opened_by_tap(qtbot, window, body_map, at) == region_id, f"{spot} at {x},{y}"
+        assert opened_by_tap(qtbot, kiosk, body_map, at) == region_id, f"{spot} at {x},{y}"
 
 
-def test_a_tap_on_the_leg_outside_every_region_gets_a_gentle_answer(make_window, qtbot):
-    window = make_window()
-    body_map = window.home.body_map
+def test_a_tap_on_the_leg_outside_every_region_gets_a_gentle_answer(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     # The ankle, between the shin and the top of the foot: leg, but no region.
     ankle = body_map.art_transform().map(QPointF(FRONT + 82, 877)).toPoint()
     assert body_map.region_at(QPointF(ankle)) is None
@@ -295,21 +295,21 @@ def test_a_tap_on_the_leg_outside_every_region_gets_a_gentle_answer(make_window,
     tap(qtbot, body_map, ankle)
     qtbot.waitUntil(body_map.hint.isVisible)
     assert body_map.hint.text() == "Tap a coloured area, or choose from the list"
-    assert window.current_screen() == HOME
+    assert kiosk.router.current == HOME
     hint_box = body_map.hint.geometry()
     assert hint_box.bottom() < ankle.y() or hint_box.top() > ankle.y(), "the finger doesn't hide it"
 
     # The next tap on a region opens it as usual.
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         tap(qtbot, body_map, point_inside(body_map.region_shapes("calves")[-1]))
-    assert window.current_screen() == ScreenId.for_region("calves")
+    assert kiosk.router.current == ScreenId.for_region("calves")
 
 
-def test_a_real_touch_outside_every_region_gets_the_gentle_answer_too(make_window, qtbot):
+def test_a_real_touch_outside_every_region_gets_the_gentle_answer_too(make_kiosk, qtbot):
     from PySide6.QtTest import QTest
 
-    window = make_window()
-    body_map = window.home.body_map
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     knee_side = body_map.art_transform().map(QPointF(FRONT - 135, 640)).toPoint()  # outer knee
     assert body_map.region_at(QPointF(knee_side)) is None
     handle, at = on_screen(body_map, knee_side)
@@ -317,54 +317,54 @@ def test_a_real_touch_outside_every_region_gets_the_gentle_answer_too(make_windo
     QTest.touchEvent(handle, device).press(0, at).commit()
     QTest.touchEvent(handle, device).release(0, at).commit()
     qtbot.waitUntil(body_map.hint.isVisible)
-    assert window.current_screen() == HOME
+    assert kiosk.router.current == HOME
 
     # A finger on a region puts the answer away as the region lights up.
     handle, at = on_screen(body_map, point_inside(body_map.region_shapes("foot")[-1]))
     QTest.touchEvent(handle, device).press(0, at).commit()
     assert not body_map.hint.isVisible()
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         QTest.touchEvent(handle, device).release(0, at).commit()
 
 
-def test_the_gentle_answer_is_in_the_patients_language(make_window, qtbot):
-    window = make_window()
-    window.home.language_buttons["es"].click()
-    body_map = window.home.body_map
+def test_the_gentle_answer_is_in_the_patients_language(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.home.language_buttons["es"].click()
+    body_map = kiosk.home.body_map
     tap(qtbot, body_map, body_map.art_transform().map(QPointF(BACK, 150)).toPoint())  # the hips
     qtbot.waitUntil(body_map.hint.isVisible)
     assert body_map.hint.text() == "Toca una zona de color o elige en la lista"
 
 
-def test_a_tap_on_a_region_gives_no_hint(make_window, qtbot):
-    window = make_window()
-    body_map = window.home.body_map
-    with qtbot.waitSignal(window.screenChanged):
+def test_a_tap_on_a_region_gives_no_hint(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         tap(qtbot, body_map, point_inside(body_map.region_shapes("quads")[0]))
-    window.show_home()
+    kiosk.show_home()
     assert not body_map.hint.isVisible()
 
 
 @pytest.mark.parametrize("region_id", REGIONS)
-def test_each_regions_name_is_written_on_the_map_and_opens_it(make_window, qtbot, region_id):
-    window = make_window()
-    body_map = window.home.body_map
+def test_each_regions_name_is_written_on_the_map_and_opens_it(make_kiosk, qtbot, region_id):
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     boxes = [box for rid, box in body_map.name_labels() if rid == region_id]
     assert boxes, f"{region_id} has no name on the map"
     for box in boxes:
         assert body_map.rect().contains(box.toAlignedRect())
-        assert opened_by_tap(qtbot, window, body_map, box.center().toPoint()) == region_id
+        assert opened_by_tap(qtbot, kiosk, body_map, box.center().toPoint()) == region_id
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_home_at_extra_large_text_cuts_nothing_off_beside_the_map(make_window, language):
+def test_home_at_extra_large_text_cuts_nothing_off_beside_the_map(make_kiosk, language):
     from PySide6.QtWidgets import QApplication, QWidget
 
-    window = make_window()
-    window.home.language_buttons[language].click()
+    kiosk = make_kiosk()
+    kiosk.home.language_buttons[language].click()
     for _ in range(2):
-        window.home.text_size_button.click()
-    home = window.home
+        kiosk.home.text_size_button.click()
+    home = kiosk.home
     QApplication.processEvents()  # let the new home's layout settle, as it does before a paint
     viewport = home.column_scroller.viewport()
     for widget in home.column_scroller.widget().findChildren(QWidget):
@@ -378,29 +378,29 @@ def test_home_at_extra_large_text_cuts_nothing_off_beside_the_map(make_window, l
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_lower_leg_is_named_shins_in_front_and_calves_behind_and_both_open_its_page(make_window, qtbot,
+def test_the_lower_leg_is_named_shins_in_front_and_calves_behind_and_both_open_its_page(make_kiosk, qtbot,
                                                                                         language):
-    window = make_window()
-    window.home.language_buttons[language].click()
-    body_map, ui = window.home.body_map, window.language.ui
+    kiosk = make_kiosk()
+    kiosk.home.language_buttons[language].click()
+    body_map, ui = kiosk.home.body_map, kiosk.language.ui
     calves = [(label, box) for label, (_, box) in zip(body_map._art.labels, body_map.name_labels())
               if label.region == "calves"]
     front, back = sorted(calves, key=lambda found: found[1].center().x())
     assert body_map.label_text(front[0]) == ui.shins_label and body_map.label_text(back[0]) == ui.calves_label
-    assert window.language.regions["calves"].name == {"en": "Calves and shins",
+    assert kiosk.language.regions["calves"].name == {"en": "Calves and shins",
                                                       "es": "Pantorrillas y espinillas"}[language]
     for _, box in (front, back):
-        assert opened_by_tap(qtbot, window, body_map, box.center().toPoint()) == "calves"
+        assert opened_by_tap(qtbot, kiosk, body_map, box.center().toPoint()) == "calves"
 
 
-def test_the_top_of_the_foot_from_the_front_opens_no_page_about_the_sole(make_window, qtbot):
+def test_the_top_of_the_foot_from_the_front_opens_no_page_about_the_sole(make_kiosk, qtbot):
     """The foot page is about the sole and the heel: the top of the foot, seen from the front, is
     no region, and a tap there gets the gentle answer pointing to the list."""
-    window = make_window()
-    body_map = window.home.body_map
+    kiosk = make_kiosk()
+    body_map = kiosk.home.body_map
     for x in (FRONT - 84, FRONT + 84):
         top_of_foot = body_map.art_transform().map(QPointF(x, 930)).toPoint()
         assert body_map.region_at(QPointF(top_of_foot)) is None
         tap(qtbot, body_map, top_of_foot)
         qtbot.waitUntil(body_map.hint.isVisible)
-        assert window.current_screen() == HOME
+        assert kiosk.router.current == HOME

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from tests.conftest import REPO
+from tests.support.content import REPO
 
 
 def test_content_rendering_and_checking_import_no_qt():

@@ -5,95 +5,95 @@ from kiosk.visit.card import TherapistCard, Tick
 from kiosk.visit.screens import CARD, PRECAUTIONS, QUESTIONS, ScreenId
 
 
-def tick_precautions(window, *indexes):
-    window.home.precautions_button.click()
-    assert window.current_screen() == PRECAUTIONS
-    boxes = list(window.shown_screen.ticks.boxes.values())
+def tick_precautions(kiosk, *indexes):
+    kiosk.home.precautions_button.click()
+    assert kiosk.router.current == PRECAUTIONS
+    boxes = list(kiosk.router.screen.ticks.boxes.values())
     for i in indexes:
         boxes[i].click()
         assert boxes[i].isChecked()
 
 
-def test_spanish_patient_card_shows_english_beneath(make_window, qtbot):
-    window = make_window()
-    window.home.language_buttons["es"].click()
-    tick_precautions(window, 0, 2)
-    window.shown_screen.ticks.card_button.click()
-    assert window.current_screen() == CARD
-    card = window.shown_screen
+def test_spanish_patient_card_shows_english_beneath(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.home.language_buttons["es"].click()
+    tick_precautions(kiosk, 0, 2)
+    kiosk.router.screen.ticks.card_button.click()
+    assert kiosk.router.current == CARD
+    card = kiosk.router.screen
     assert isinstance(card, CardScreen)
     (first, first_en), (second, second_en) = card.lines
     assert "Tomo anticoagulantes" in first.text() and first_en.text() == "In English: I take blood thinners"
     assert "Estoy embarazada" in second.text() and "I am pregnant" in second_en.text()
 
 
-def test_english_patient_card_shows_english_alone(make_window, qtbot):
-    window = make_window()
-    tick_precautions(window, 0)
-    window.shown_screen.ticks.card_button.click()
-    (line, beneath), = window.shown_screen.lines
+def test_english_patient_card_shows_english_alone(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    tick_precautions(kiosk, 0)
+    kiosk.router.screen.ticks.card_button.click()
+    (line, beneath), = kiosk.router.screen.lines
     assert "I take blood thinners" in line.text() and beneath is None
 
 
-def test_questions_from_a_region_and_a_walkthrough_step_go_on_the_card(make_window, qtbot):
-    window = make_window()
-    window.home.region_buttons["calves"].click()
-    window.shown_screen.questions_button.click()
-    assert window.current_screen() == QUESTIONS
-    window.shown_screen.ticks.boxes[Tick.question("run-tomorrow")].click()
-    window.shown_screen.back_button.click()
-    assert window.current_screen() == ScreenId.for_region("calves")
+def test_questions_from_a_region_and_a_walkthrough_step_go_on_the_card(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.home.region_buttons["calves"].click()
+    kiosk.router.screen.questions_button.click()
+    assert kiosk.router.current == QUESTIONS
+    kiosk.router.screen.ticks.boxes[Tick.question("run-tomorrow")].click()
+    kiosk.router.screen.back_button.click()
+    assert kiosk.router.current == ScreenId.for_region("calves")
 
-    window.shown_screen.walkthrough_button.click()
-    window.shown_screen.go_to(2)
-    window.shown_screen.questions_button.click()
+    kiosk.router.screen.walkthrough_button.click()
+    kiosk.router.screen.go_to(2)
+    kiosk.router.screen.questions_button.click()
     # The tick made earlier is still shown as ticked.
-    assert window.shown_screen.ticks.boxes[Tick.question("run-tomorrow")].isChecked()
-    window.shown_screen.ticks.boxes[Tick.question("sessions")].click()
-    window.shown_screen.back_button.click()
-    assert window.current_screen() == ScreenId.walkthrough("calves", 2)
+    assert kiosk.router.screen.ticks.boxes[Tick.question("run-tomorrow")].isChecked()
+    kiosk.router.screen.ticks.boxes[Tick.question("sessions")].click()
+    kiosk.router.screen.back_button.click()
+    assert kiosk.router.current == ScreenId.walkthrough("calves", 2)
 
-    window.show_card()
-    texts = [patient.text() for patient, _ in window.shown_screen.lines]
+    kiosk.router.show(CARD)
+    texts = [patient.text() for patient, _ in kiosk.router.screen.lines]
     assert texts == ["\u2022  Can I run tomorrow?", "\u2022  How many sessions will I need?"]
 
 
-def test_unticking_takes_a_line_off_and_one_tap_clears_the_card(make_window, qtbot):
-    window = make_window()
-    tick_precautions(window, 0, 1)
-    window.shown_screen.ticks.boxes[Tick.precaution(0)].click()  # changed their mind
-    window.shown_screen.ticks.card_button.click()
-    assert len(window.shown_screen.lines) == 1
-    window.shown_screen.clear_button.click()
-    assert window.current_screen() == CARD
-    assert window.shown_screen.lines == [] and not window.shown_screen.clear_button.isVisible()
-    window.shown_screen.back_button.click()
-    assert window.current_screen() == PRECAUTIONS
-    assert not any(box.isChecked() for box in window.shown_screen.ticks.boxes.values())
+def test_unticking_takes_a_line_off_and_one_tap_clears_the_card(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    tick_precautions(kiosk, 0, 1)
+    kiosk.router.screen.ticks.boxes[Tick.precaution(0)].click()  # changed their mind
+    kiosk.router.screen.ticks.card_button.click()
+    assert len(kiosk.router.screen.lines) == 1
+    kiosk.router.screen.clear_button.click()
+    assert kiosk.router.current == CARD
+    assert kiosk.router.screen.lines == [] and not kiosk.router.screen.clear_button.isVisible()
+    kiosk.router.screen.back_button.click()
+    assert kiosk.router.current == PRECAUTIONS
+    assert not any(box.isChecked() for box in kiosk.router.screen.ticks.boxes.values())
 
 
-def test_idle_reset_and_start_again_clear_the_card(make_window, qtbot):
-    window = make_window()
-    tick_precautions(window, 3)
-    assert len(window.card) == 1
-    window.reset_for_next_patient()  # what the idle countdown ends in
-    assert window.card == TherapistCard()
-    tick_precautions(window, 3)
-    window.reset_visit()
-    assert window.card == TherapistCard()
-    window.show_card()
-    assert window.shown_screen.lines == []
+def test_idle_reset_and_start_again_clear_the_card(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    tick_precautions(kiosk, 3)
+    assert len(kiosk.card) == 1
+    kiosk.reset_for_next_patient()  # what the idle countdown ends in
+    assert kiosk.card == TherapistCard()
+    tick_precautions(kiosk, 3)
+    kiosk.reset_visit()
+    assert kiosk.card == TherapistCard()
+    kiosk.router.show(CARD)
+    assert kiosk.router.screen.lines == []
 
 
-def test_whole_row_of_a_tick_box_is_the_target(make_window, qtbot):
+def test_whole_row_of_a_tick_box_is_the_target(make_kiosk, qtbot):
     from PySide6.QtCore import QPoint, Qt
 
-    window = make_window()
-    window.home.precautions_button.click()
-    box = window.shown_screen.ticks.boxes[Tick.precaution(1)]
+    kiosk = make_kiosk()
+    kiosk.home.precautions_button.click()
+    box = kiosk.router.screen.ticks.boxes[Tick.precaution(1)]
     assert box.height() >= 64
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 30, box.height() // 2))
-    assert box.isChecked() and Tick.precaution(1) in window.card
+    assert box.isChecked() and Tick.precaution(1) in kiosk.card
 
 
 def test_the_card_never_names_its_ticks_when_printed():
@@ -101,43 +101,43 @@ def test_the_card_never_names_its_ticks_when_printed():
     assert "sessions" not in repr(card) and "sessions" not in str(card)
 
 
-def test_a_finger_tap_ticks_a_box_and_a_finger_drag_scrolls_the_boxes(make_window, qtbot):
+def test_a_finger_tap_ticks_a_box_and_a_finger_drag_scrolls_the_boxes(make_kiosk, qtbot):
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    window = make_window()
-    window.cycle_text_size()
-    window.cycle_text_size()  # extra-large text: the boxes need scrolling
-    window.home.precautions_button.click()
-    panel = window.shown_screen.ticks
+    kiosk = make_kiosk()
+    kiosk.cycle_text_size()
+    kiosk.cycle_text_size()  # extra-large text: the boxes need scrolling
+    kiosk.home.precautions_button.click()
+    panel = kiosk.router.screen.ticks
     box = panel.boxes[Tick.precaution(0)]
-    handle, device = window.windowHandle(), QTest.createTouchDevice()
-    where = box.mapTo(window, QPoint(box.width() // 2, box.height() // 2))
+    handle, device = kiosk.window.windowHandle(), QTest.createTouchDevice()
+    where = box.mapTo(kiosk.window, QPoint(box.width() // 2, box.height() // 2))
     QTest.touchEvent(handle, device).press(0, where).commit()
     QTest.touchEvent(handle, device).release(0, where).commit()
     qtbot.waitUntil(box.isChecked)
-    assert Tick.precaution(0) in window.card
+    assert Tick.precaution(0) in kiosk.card
 
     bar = panel.scroller.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    start = panel.scroller.viewport().mapTo(window, QPoint(200, 400))
+    start = panel.scroller.viewport().mapTo(kiosk.window, QPoint(200, 400))
     QTest.touchEvent(handle, device).press(0, start).commit()
     for step in range(1, 11):
         QTest.touchEvent(handle, device).move(0, start - QPoint(0, 30 * step)).commit()
     QTest.touchEvent(handle, device).release(0, start - QPoint(0, 300)).commit()
     qtbot.waitUntil(lambda: bar.value() > 100, timeout=3000)
-    assert len(window.card) == 1, "a drag scrolls; it ticks nothing"
+    assert len(kiosk.card) == 1, "a drag scrolls; it ticks nothing"
 
 
-def test_space_ticks_the_focused_box(make_window, qtbot):
+def test_space_ticks_the_focused_box(make_kiosk, qtbot):
     from PySide6.QtCore import Qt
 
-    window = make_window()
-    window.home.precautions_button.click()
-    box = window.shown_screen.ticks.boxes[Tick.precaution(2)]
-    window.activateWindow()
+    kiosk = make_kiosk()
+    kiosk.home.precautions_button.click()
+    box = kiosk.router.screen.ticks.boxes[Tick.precaution(2)]
+    kiosk.window.activateWindow()
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
     qtbot.keyClick(box, Qt.Key.Key_Space)
-    assert Tick.precaution(2) in window.card
-    assert box.accessibleName() == window.language.precautions.items[2].heading
+    assert Tick.precaution(2) in kiosk.card
+    assert box.accessibleName() == kiosk.language.precautions.items[2].heading

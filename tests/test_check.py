@@ -4,7 +4,7 @@ every page's sources exist, and reviews are kept honest."""
 from kiosk.checks.folder import check_content, fingerprint
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
-from tests.helpers import edit, line_of
+from tests.support.content import edit, line_of
 
 
 def errors(folder):

@@ -7,37 +7,38 @@ import sys
 
 from kiosk.checks import child as childcheck
 from kiosk.checks.child import CHECK, RELOAD, check_in_child, read_result
+from kiosk.settings.values import Settings
 from kiosk.system import resources
 from kiosk.ui.staff.menu import StaffMenu
 from kiosk.ui.updates.contentcheck import ContentCheck
-from tests.helpers import edit
-from tests.test_clinic_bad_day import PIN, fast_pin, kiosk  # noqa: F401 - the window fixture that reloads
+from tests.support.content import edit
+from tests.test_clinic_bad_day import PIN, fast_pin  # noqa: F401 - the staff PIN, quick to check
 
 
-def test_the_screen_answers_taps_while_new_content_is_checked(kiosk, qtbot, content_copy):  # noqa: F811
-    window = kiosk(content_copy)
+def test_the_screen_answers_taps_while_new_content_is_checked(make_kiosk, qtbot, content_copy):
+    kiosk = make_kiosk(content_copy)
     edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
-    with qtbot.waitSignal(window.contentReady, timeout=20000):
-        window.reload_content()
-        assert window.content_check.running, "the check runs apart from the screen"
-        window.home.region_buttons["foot"].click()  # a patient's tap, answered before the check ends
-        assert window.shown_screen.text().startswith("Foot")
-    window.shown_screen.back_button.click()
-    assert window.home.region_buttons["calves"].text() == "Calf muscles"
+    with qtbot.waitSignal(kiosk.contentReady, timeout=20000):
+        kiosk.reload_content()
+        assert kiosk.content_check.running, "the check runs apart from the screen"
+        kiosk.home.region_buttons["foot"].click()  # a patient's tap, answered before the check ends
+        assert kiosk.router.screen.text().startswith("Foot")
+    kiosk.router.screen.back_button.click()
+    assert kiosk.home.region_buttons["calves"].text() == "Calf muscles"
 
 
-def test_the_checked_content_is_what_is_shown_even_if_the_folder_changes_afterwards(kiosk, qtbot,  # noqa: F811
+def test_the_checked_content_is_what_is_shown_even_if_the_folder_changes_afterwards(make_kiosk, qtbot,
                                                                                     content_copy):
-    window = kiosk(content_copy)
+    kiosk = make_kiosk(content_copy)
     calves = content_copy / "regions" / "calves.yaml"
     edit(calves, "name: Calves and shins", "name: Calf muscles")
-    with qtbot.waitSignal(window.contentSwapped, timeout=20000):
-        window.reload_content()
+    with qtbot.waitSignal(kiosk.contentSwapped, timeout=20000):
+        kiosk.reload_content()
     calves.write_text("name: [", encoding="utf-8")  # broken after the check: nothing reads it now
-    window.home.region_buttons["calves"].click()
-    assert window.shown_screen.text().startswith("Calf muscles")
-    window.shown_screen.tabs[1].click()
-    assert window.shown_screen.view.available
+    kiosk.home.region_buttons["calves"].click()
+    assert kiosk.router.screen.text().startswith("Calf muscles")
+    kiosk.router.screen.tabs[1].click()
+    assert kiosk.router.screen.view.available
 
 
 def test_a_check_past_its_time_is_stopped_and_the_content_refused_with_a_message(qtbot, content_copy):
@@ -60,16 +61,16 @@ def test_a_newer_check_replaces_an_older_one(qtbot, content_copy):
         pass
 
 
-def test_staff_reload_from_the_menu_says_when_the_check_has_ended(kiosk, qtbot, fast_pin, content_copy):  # noqa: F811
-    window = kiosk(content_copy, staff_pin=fast_pin)
-    window.open_pin_pad()
-    window.staff_overlay.enter(PIN)
-    menu = window.staff_overlay
+def test_staff_reload_from_the_menu_says_when_the_check_has_ended(make_kiosk, qtbot, fast_pin, content_copy):  # noqa: F811
+    kiosk = make_kiosk(content_copy, Settings(staff_pin=fast_pin))
+    kiosk.open_pin_pad()
+    kiosk.staff.overlay.enter(PIN)
+    menu = kiosk.staff.overlay
     assert isinstance(menu, StaffMenu)
     edit(content_copy / "regions" / "foot.yaml", "name: Foot", "name: [Foot")
-    with qtbot.waitSignal(window.contentRejected, timeout=20000):
+    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000):
         menu.reload_button.click()
-    assert menu.status.text() == window.book.content.staff.reload_failed
+    assert menu.status.text() == kiosk.book.content.staff.reload_failed
     assert "foot.yaml" in menu.problems_view.toPlainText()
 
 

@@ -4,7 +4,6 @@ purpose, guessable PINs and a lock that outlasts a restart, through the real wid
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -27,14 +26,13 @@ from kiosk.settings.pin import (
 )
 from kiosk.settings.pinrules import guessable
 from kiosk.settings.values import PinLock, Settings, log_file
+from kiosk.ui.kiosk import STAFF_EXIT_CODE
 from kiosk.ui.offscreen.tour import every_screen
 from kiosk.ui.staff.exitconfirm import ExitConfirm
 from kiosk.ui.staff.menu import StaffMenu
 from kiosk.ui.updates.watcher import ContentWatcher
-from kiosk.ui.window import STAFF_EXIT_CODE, KioskWindow
-from kiosk.visit.screens import ATTRACT, HOME
-from tests.conftest import REPO, SHIPPED_CONTENT
-from tests.helpers import edit, line_of
+from kiosk.visit.screens import ATTRACT, HOME, PRECAUTIONS, ScreenId
+from tests.support.content import REPO, SHIPPED_CONTENT, edit, line_of
 
 PIN = "2468"
 EXAMPLE = ("Riverside", "0123 456 7890", "example.com")
@@ -46,32 +44,6 @@ def fast_pin():
     return hash_pin(PIN)
 
 
-@pytest.fixture
-def kiosk(qtbot, qapp):
-    from kiosk.ui.look.theme import app_font
-
-    qapp.setFont(app_font())
-    made = []
-
-    def make(content=SHIPPED_CONTENT, saved=None, clock=time.monotonic, pin_lock_file=None, **settings):
-        art = load_art()
-        window = KioskWindow(load_pages(content, art.region_ids), art, Settings(**settings), locked=True,
-                             save_settings=(saved.append if saved is not None else (lambda s: None)),
-                             reload_folder=content, clock=clock,
-                             pin_lock_file=pin_lock_file)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.watching_people)  # as a patient's first touch
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.locked = False
-
-
 def break_clinic_as_in_the_issue(content):
     """The exact edit from issue #15: the clinic's own name, and the phone's closing quote left off."""
     clinic = content / "clinic.yaml"
@@ -80,13 +52,13 @@ def break_clinic_as_in_the_issue(content):
     return clinic
 
 
-def text_on_screen(window):
-    """Every word the window shows now: labels, buttons, pages, title."""
-    words = [window.windowTitle()]
-    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+def text_on_screen(kiosk):
+    """Every word the kiosk shows now: labels, buttons, pages, title."""
+    words = [kiosk.window.windowTitle()]
+    for widget in kiosk.window.findChildren(QLabel) + kiosk.window.findChildren(QAbstractButton):
         if widget.isVisible():
             words.append(widget.text())
-    for widget in window.findChildren(QTextEdit):  # pages and the staff menu's problem lists
+    for widget in kiosk.window.findChildren(QTextEdit):  # pages and the staff menu's problem lists
         if widget.isVisible():
             words.append(widget.toPlainText())
     return "\n".join(words)
@@ -100,28 +72,28 @@ def kiosk_command(*args, **env):
 # --- 1. never another clinic's identity ------------------------------------------------
 
 
-def test_a_broken_clinic_file_never_shows_the_example_clinic_anywhere(kiosk, qtbot, content_copy):
+def test_a_broken_clinic_file_never_shows_the_example_clinic_anywhere(make_kiosk, qtbot, content_copy):
     clinic = break_clinic_as_in_the_issue(content_copy)
-    window = kiosk(content_copy)
-    assert window.book.content.clinic_broken
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    assert kiosk.book.content.clinic_broken
     seen_reception = False
-    for name in every_screen(window):
-        text = text_on_screen(window)
+    for name in every_screen(kiosk):
+        text = text_on_screen(kiosk)
         for example in EXAMPLE:
             assert example not in text, f"{name} shows the example clinic's {example!r}"
         seen_reception = seen_reception or "Please ask at reception" in text
         if name.endswith("region-calves-4"):  # the "What can help" tab, where the phone number goes
             assert "Pregunta en recepción" in text if name.startswith("es/") else "ask at reception" in text
     assert seen_reception
-    assert all(QR not in window.book.region(lang, False, "calves", WHAT_CAN_HELP).images
+    assert all(QR not in kiosk.book.region(lang, False, "calves", WHAT_CAN_HELP).images
                for lang in ("en", "es")), "no QR code"
     # Staff see it: a marker in the staff corner and a notice in the menu naming the line.
-    window.reset_visit()
-    marker = window.staff_corner.marker
+    kiosk.reset_visit()
+    marker = kiosk.staff_corner.marker
     assert marker is not None and marker.isVisible()
-    assert window.staff_corner.rect().contains(marker.geometry().center())
-    window.open_staff_menu()
-    menu = window.staff_overlay
+    assert kiosk.staff_corner.rect().contains(marker.geometry().center())
+    kiosk.open_staff_menu()
+    menu = kiosk.staff.overlay
     assert menu.notice.isVisible() and "clinic.yaml can't be read" in menu.notice.text()
     assert f"clinic.yaml:{line_of(clinic, 'phone:')}:" in menu.problems_view.toPlainText()
 
@@ -134,17 +106,17 @@ def test_the_unclosed_quote_is_named_where_it_opens(content_copy):
     assert f"clinic.yaml:{line}: the quote (\") opened on this line is never closed" in result.stdout
 
 
-def test_fixing_the_clinic_file_takes_the_marker_away(kiosk, qtbot, content_copy):
+def test_fixing_the_clinic_file_takes_the_marker_away(make_kiosk, qtbot, content_copy):
     clinic = break_clinic_as_in_the_issue(content_copy)
-    window = kiosk(content_copy)
-    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
-    with qtbot.waitSignal(window.contentSwapped, timeout=10000):
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
+    with qtbot.waitSignal(kiosk.contentSwapped, timeout=10000):
         edit(clinic, 'phone: "0123 456 7890', 'phone: "0161 555 0100"')
-    assert not window.book.content.clinic_broken and not window.staff_corner.marker.isVisible()
-    assert "Northside Physio" in text_on_screen(window)
-    window.home.region_buttons["calves"].click()
-    window.shown_screen.tabs[WHAT_CAN_HELP].click()
-    assert "0161 555 0100" in window.shown_screen.text()
+    assert not kiosk.book.content.clinic_broken and not kiosk.staff_corner.marker.isVisible()
+    assert "Northside Physio" in text_on_screen(kiosk)
+    kiosk.home.region_buttons["calves"].click()
+    kiosk.router.screen.tabs[WHAT_CAN_HELP].click()
+    assert "0161 555 0100" in kiosk.router.screen.text()
 
 
 def test_self_test_fails_on_a_content_error_in_any_language(content_copy):
@@ -192,33 +164,33 @@ def test_common_yaml_mistakes_are_said_in_staff_words(text, line, words):
 
 
 @pytest.mark.parametrize("where", [HOME, ATTRACT])
-def test_a_fix_shows_at_once_when_nobody_is_reading(kiosk, qtbot, content_copy, where):
-    window = kiosk(content_copy)
-    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
+def test_a_fix_shows_at_once_when_nobody_is_reading(make_kiosk, qtbot, content_copy, where):
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
     if where == ATTRACT:
-        window.show_attract()
-    with qtbot.waitSignal(window.contentSwapped, timeout=10000):
+        kiosk.show_attract()
+    with qtbot.waitSignal(kiosk.contentSwapped, timeout=10000):
         edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
-    assert window.current_screen() == where
+    assert kiosk.router.current == where
     if where == ATTRACT:
-        window.shown_screen.tapped.emit()
-    assert window.home.region_buttons["calves"].text() == "Calf muscles"
+        kiosk.router.screen.tapped.emit()
+    assert kiosk.home.region_buttons["calves"].text() == "Calf muscles"
 
 
-def test_a_content_folder_that_vanishes_keeps_the_last_good_content_and_recovers(kiosk, qtbot, content_copy):
-    window = kiosk(content_copy)
-    watcher = ContentWatcher(content_copy, window, presence_ms=100)
-    watcher.changed.connect(window.reload_content)
+def test_a_content_folder_that_vanishes_keeps_the_last_good_content_and_recovers(make_kiosk, qtbot, content_copy):
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    watcher = ContentWatcher(content_copy, kiosk, presence_ms=100)
+    watcher.changed.connect(kiosk.reload_content)
     away = content_copy.with_name("content-away")
-    with qtbot.waitSignal(window.contentRejected, timeout=10000):
+    with qtbot.waitSignal(kiosk.contentRejected, timeout=10000):
         content_copy.rename(away)  # the share drops
-    window.home.region_buttons["calves"].click()
-    assert window.shown_screen.text().startswith("Calves"), "the last good content is still shown"
-    window.shown_screen.back_button.click()
+    kiosk.home.region_buttons["calves"].click()
+    assert kiosk.router.screen.text().startswith("Calves"), "the last good content is still shown"
+    kiosk.router.screen.back_button.click()
     edit(away / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
-    with qtbot.waitSignal(window.contentSwapped, timeout=10000):
+    with qtbot.waitSignal(kiosk.contentSwapped, timeout=10000):
         away.rename(content_copy)  # and comes back, edited meanwhile
-    assert window.home.region_buttons["calves"].text() == "Calf muscles"
+    assert kiosk.home.region_buttons["calves"].text() == "Calf muscles"
 
 
 # --- 4. staff exit on purpose --------------------------------------------------------------
@@ -231,35 +203,35 @@ def gap(a, b):
     return (dx * dx + dy * dy) ** 0.5
 
 
-def on_window(widget, window):
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+def on_window(widget, kiosk):
+    return QRect(widget.mapTo(kiosk.window, QPoint(0, 0)), widget.size())
 
 
-def test_exit_asks_first_and_sits_well_apart(kiosk, qtbot, fast_pin, monkeypatch):
+def test_exit_asks_first_and_sits_well_apart(make_kiosk, qtbot, fast_pin, monkeypatch):
     codes = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(codes.append))
-    window = kiosk(staff_pin=fast_pin)
-    window.open_pin_pad()
-    window.staff_overlay.enter(PIN)
-    menu = window.staff_overlay
+    kiosk = make_kiosk(settings=Settings(staff_pin=fast_pin), locked=True)
+    kiosk.open_pin_pad()
+    kiosk.staff.overlay.enter(PIN)
+    menu = kiosk.staff.overlay
     assert isinstance(menu, StaffMenu)
-    exit_box = on_window(menu.exit_button, window)
+    exit_box = on_window(menu.exit_button, kiosk)
     others = [b for b in menu.findChildren(QAbstractButton) if b is not menu.exit_button and b.isVisible()]
-    assert others and min(gap(exit_box, on_window(b, window)) for b in others) >= 100
-    assert window.rect().contains(exit_box), "the whole button is on the screen"
+    assert others and min(gap(exit_box, on_window(b, kiosk)) for b in others) >= 100
+    assert kiosk.window.rect().contains(exit_box), "the whole button is on the screen"
 
     menu.exit_button.click()
-    confirm = window.staff_overlay
+    confirm = kiosk.staff.overlay
     assert isinstance(confirm, ExitConfirm) and codes == []
     assert confirm.question.text() == ("Exit the kiosk? The screen will stay empty until someone "
                                        "starts it again.")
     assert (confirm.exit_button.text(), confirm.stay_button.text()) == ("Exit", "Stay")
-    assert gap(on_window(confirm.exit_button, window), on_window(confirm.stay_button, window)) >= 100
+    assert gap(on_window(confirm.exit_button, kiosk), on_window(confirm.stay_button, kiosk)) >= 100
     confirm.stay_button.click()
-    assert isinstance(window.staff_overlay, StaffMenu) and window.isVisible() and codes == []
-    window.staff_overlay.exit_button.click()
-    window.staff_overlay.exit_button.click()
-    assert codes == [STAFF_EXIT_CODE] and not window.isVisible()
+    assert isinstance(kiosk.staff.overlay, StaffMenu) and kiosk.window.isVisible() and codes == []
+    kiosk.staff.overlay.exit_button.click()
+    kiosk.staff.overlay.exit_button.click()
+    assert codes == [STAFF_EXIT_CODE] and not kiosk.window.isVisible()
 
 
 # --- 8. PINs ---------------------------------------------------------------------------------
@@ -319,26 +291,26 @@ def test_a_damaged_lock_file_locks_rather_than_opens(tmp_path, fast_pin):
     assert guard.check(PIN) is PinResult.LOCKED
 
 
-def test_the_kiosk_window_keeps_wrong_tries_across_a_restart(kiosk, qtbot, fast_pin, tmp_path):
+def test_the_kiosk_window_keeps_wrong_tries_across_a_restart(make_kiosk, qtbot, fast_pin, tmp_path):
     lock_file = tmp_path / "pin-lock.yaml"
-    window = kiosk(staff_pin=fast_pin, pin_lock_file=lock_file)
-    window.open_pin_pad()
+    kiosk = make_kiosk(settings=Settings(staff_pin=fast_pin), locked=True, pin_lock_file=lock_file)
+    kiosk.open_pin_pad()
     for _ in range(3):
-        window.staff_overlay.enter("0000")
-    window.staff.close()
-    restarted = kiosk(staff_pin=fast_pin, pin_lock_file=lock_file)
+        kiosk.staff.overlay.enter("0000")
+    kiosk.staff.close()
+    restarted = make_kiosk(settings=Settings(staff_pin=fast_pin), locked=True, pin_lock_file=lock_file)
     restarted.open_pin_pad()
-    restarted.staff_overlay.enter("0000")
-    assert restarted.staff_overlay.message.text() == "That PIN is not right. 1 tries left."
+    restarted.staff.overlay.enter("0000")
+    assert restarted.staff.overlay.message.text() == "That PIN is not right. 1 tries left."
 
 
-def test_staff_change_the_pin_with_the_old_one(kiosk, qtbot, fast_pin):
+def test_staff_change_the_pin_with_the_old_one(make_kiosk, qtbot, fast_pin):
     saved = []
-    window = kiosk(saved=saved, staff_pin=fast_pin)
-    window.open_pin_pad()
-    window.staff_overlay.enter(PIN)
-    window.staff_overlay.change_pin_button.click()
-    pad = window.staff_overlay
+    kiosk = make_kiosk(settings=Settings(staff_pin=fast_pin), locked=True, saved=saved)
+    kiosk.open_pin_pad()
+    kiosk.staff.overlay.enter(PIN)
+    kiosk.staff.overlay.change_pin_button.click()
+    pad = kiosk.staff.overlay
     assert pad.title.text() == "Enter the current PIN."
     pad.enter("1357")
     assert "not right" in pad.message.text() and pad.title.text() == "Enter the current PIN."
@@ -352,35 +324,35 @@ def test_staff_change_the_pin_with_the_old_one(kiosk, qtbot, fast_pin):
     assert "different" in pad.message.text() and pad.title.text().startswith("Enter the new PIN")
     pad.enter("5813")
     pad.enter("5813")
-    menu = window.staff_overlay
+    menu = kiosk.staff.overlay
     assert isinstance(menu, StaffMenu) and menu.status.text() == "The PIN was changed."
     assert pin_matches("5813", saved[-1].staff_pin)
     menu.close_button.click()
-    window.open_pin_pad()
-    window.staff_overlay.enter(PIN)
-    assert "not right" in window.staff_overlay.message.text(), "the old PIN no longer opens"
-    window.staff_overlay.enter("5813")
-    assert isinstance(window.staff_overlay, StaffMenu)
+    kiosk.open_pin_pad()
+    kiosk.staff.overlay.enter(PIN)
+    assert "not right" in kiosk.staff.overlay.message.text(), "the old PIN no longer opens"
+    kiosk.staff.overlay.enter("5813")
+    assert isinstance(kiosk.staff.overlay, StaffMenu)
 
 
-def test_staff_set_contrast_and_text_size_defaults_and_see_the_logs_problems(kiosk, qtbot, fast_pin):
+def test_staff_set_contrast_and_text_size_defaults_and_see_the_logs_problems(make_kiosk, qtbot, fast_pin):
     log = log_file()
     log.parent.mkdir(parents=True, exist_ok=True)
     log.write_text("2026-11-30 05:00:00,000 INFO kiosk: starting\n"
                    "2026-11-30 05:01:00,000 ERROR kiosk.checks.reload: content problem: calves.yaml:4: oops\n",
                    encoding="utf-8")
     saved = []
-    window = kiosk(saved=saved, staff_pin=fast_pin)
-    window.open_pin_pad()
-    window.staff_overlay.enter(PIN)
-    menu = window.staff_overlay
+    kiosk = make_kiosk(settings=Settings(staff_pin=fast_pin), locked=True, saved=saved)
+    kiosk.open_pin_pad()
+    kiosk.staff.overlay.enter(PIN)
+    menu = kiosk.staff.overlay
     assert "calves.yaml:4: oops" in menu.log_view.toPlainText() and "starting" not in menu.log_view.toPlainText()
     menu.contrast_default.click()
     menu.text_size_buttons["large"].click()
     assert (saved[-1].high_contrast_by_default, saved[-1].text_size_by_default) == (True, "large")
     menu.close_button.click()
-    window.reset_for_next_patient()
-    assert window.visit.high_contrast and window.visit.text_scale == 1.4
+    kiosk.reset_for_next_patient()
+    assert kiosk.visit.high_contrast and kiosk.visit.text_scale == 1.4
     log.unlink()
 
 
@@ -395,23 +367,23 @@ def test_settings_file_round_trip_keeps_the_new_defaults(tmp_path):
 # --- 6. honest language fallback; 7. after-care address per language -----------------------
 
 
-def test_a_page_missing_or_broken_in_spanish_is_shown_whole_in_english_and_says_so(make_window, content_copy):
+def test_a_page_missing_or_broken_in_spanish_is_shown_whole_in_english_and_says_so(make_kiosk, content_copy):
     (content_copy / "lang" / "es" / "precautions.yaml").unlink()
     edit(content_copy / "lang" / "es" / "regions" / "calves.yaml", "name:", "nombre:")
-    window = make_window(content_copy)
-    window.set_language("es")
+    kiosk = make_kiosk(content_copy)
+    kiosk.set_language("es")
     note = "Esta página aún no está traducida al español, así que se muestra en inglés."
-    window.show_region("calves")
-    text = window.shown_screen.text()  # the region's name, its tabs, then the page shown
-    assert window.shown_screen.view.toPlainText().startswith(note)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    text = kiosk.router.screen.text()  # the region's name, its tabs, then the page shown
+    assert kiosk.router.screen.view.toPlainText().startswith(note)
     assert "What dry needling does here" in text and "Qué hace aquí" not in text
-    window.show_precautions()
-    text = window.shown_screen.text()
+    kiosk.router.show(PRECAUTIONS)
+    text = kiosk.router.screen.text()
     assert note in text and "Tell your therapist first if..." in text and "Antes, cuéntale" not in text
-    window.show_walkthrough("calves")  # a step about an untranslated region: all English too
-    assert note in window.shown_screen.text()
-    window.show_region("quads")  # a translated page: Spanish, without the note
-    assert "Qué hace aquí la punción seca" in window.shown_screen.text() and note not in window.shown_screen.text()
+    kiosk.router.show(ScreenId.walkthrough("calves"))  # a step about an untranslated region: all English too
+    assert note in kiosk.router.screen.text()
+    kiosk.router.show(ScreenId.for_region("quads"))  # a translated page: Spanish, without the note
+    assert "Qué hace aquí la punción seca" in kiosk.router.screen.text() and note not in kiosk.router.screen.text()
 
 
 def test_the_aftercare_address_may_differ_per_language(content_copy):
@@ -432,7 +404,7 @@ def test_the_aftercare_address_may_differ_per_language(content_copy):
 
 
 def test_a_clinic_replaces_a_picture_in_its_content_folder_and_the_rest_come_from_the_shipped_ones(
-        make_window, content_copy):
+        make_kiosk, content_copy):
     own = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>northside card</title></svg>'
     (content_copy / "illustrations" / "aftercare-card.svg").write_text(own, encoding="utf-8")
     (content_copy / "illustrations" / "couch-face-down.svg").unlink()  # not the clinic's: the shipped one
@@ -446,11 +418,11 @@ def test_a_clinic_replaces_a_picture_in_its_content_folder_and_the_rest_come_fro
     # And the screen shows the clinic's logo from its own folder.
     logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><rect width="20" height="20"/></svg>'
     (content_copy / "illustrations" / "clinic-logo.svg").write_text(logo, encoding="utf-8")
-    window = make_window(content_copy)
-    assert window.home.findChild(QLabel, "clinicName") is not None
+    kiosk = make_kiosk(content_copy)
+    assert kiosk.home.findChild(QLabel, "clinicName") is not None
     from kiosk.ui.widgets.logo import ClinicLogo
 
-    [drawn] = window.home.findChildren(ClinicLogo)
+    [drawn] = kiosk.home.findChildren(ClinicLogo)
     assert drawn.isVisible()
 
 
@@ -481,27 +453,27 @@ def test_an_older_staff_file_kept_by_an_upgrade_gets_the_new_words_from_the_ship
     assert any("'exit_question' is missing; the shipped words are used" in p.message for p in missing)
 
 
-def test_a_two_step_save_never_shows_a_half_read_file(kiosk, qtbot, content_copy):
-    window = kiosk(content_copy)
-    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
+def test_a_two_step_save_never_shows_a_half_read_file(make_kiosk, qtbot, content_copy):
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
     calves = content_copy / "regions" / "calves.yaml"
     text = calves.read_text(encoding="utf-8").replace("name: Calves and shins", "name: Calf muscles")
-    with qtbot.assertNotEmitted(window.contentRejected), qtbot.waitSignal(window.contentSwapped, timeout=10000):
+    with qtbot.assertNotEmitted(kiosk.contentRejected), qtbot.waitSignal(kiosk.contentSwapped, timeout=10000):
         calves.write_text("", encoding="utf-8")  # the editor truncates...
         calves.write_text(text, encoding="utf-8")  # ...then writes
-    assert window.home.region_buttons["calves"].text() == "Calf muscles"
+    assert kiosk.home.region_buttons["calves"].text() == "Calf muscles"
 
 
-def test_a_live_edit_that_breaks_the_clinic_file_keeps_the_last_good_clinic(kiosk, qtbot, content_copy):
+def test_a_live_edit_that_breaks_the_clinic_file_keeps_the_last_good_clinic(make_kiosk, qtbot, content_copy):
     clinic = content_copy / "clinic.yaml"
     edit(clinic, "name: Riverside Sports Physiotherapy", "name: Northside Physio")
     edit(clinic, '"0123 456 7890"', '"0161 555 0100"')
-    window = kiosk(content_copy)
-    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
-    with qtbot.waitSignal(window.contentRejected, timeout=10000):
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
+    with qtbot.waitSignal(kiosk.contentRejected, timeout=10000):
         edit(clinic, '"0161 555 0100"', '"0161 555 0100')
-    assert "Northside Physio" in text_on_screen(window) and not window.book.content.clinic_broken
-    window.home.region_buttons["calves"].click()
-    window.shown_screen.tabs[WHAT_CAN_HELP].click()
-    assert "0161 555 0100" in window.shown_screen.text()
-    assert window.staff_corner.marker.isVisible(), "staff are told something is waiting in the menu"
+    assert "Northside Physio" in text_on_screen(kiosk) and not kiosk.book.content.clinic_broken
+    kiosk.home.region_buttons["calves"].click()
+    kiosk.router.screen.tabs[WHAT_CAN_HELP].click()
+    assert "0161 555 0100" in kiosk.router.screen.text()
+    assert kiosk.staff_corner.marker.isVisible(), "staff are told something is waiting in the menu"

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QLabel
 from kiosk.ui.offscreen.tour import every_screen
 from kiosk.ui.updates.watcher import ContentWatcher
 from kiosk.ui.widgets.logo import ClinicLogo
-from tests.helpers import edit, line_of
-from tests.test_clinic_bad_day import kiosk  # noqa: F401 - the window fixture that reloads
+from tests.support.content import edit, line_of
 
 RED_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="200" height="200">'
             '<rect width="20" height="20" fill="#ff0000"/></svg>')
@@ -20,34 +19,34 @@ def own_clinic(content):
     (content / "illustrations" / "clinic-logo.svg").write_text(RED_LOGO, encoding="utf-8")
 
 
-def logo_colour(window):
-    [logo] = window.home.findChildren(ClinicLogo)
+def logo_colour(kiosk):
+    [logo] = kiosk.home.findChildren(ClinicLogo)
     assert logo.isVisible()
     picture = logo.grab().toImage()
     return picture.pixelColor(picture.width() // 2, picture.height() // 2).name()
 
 
-def test_a_vanished_folder_keeps_the_clinics_own_logo_beside_its_name(kiosk, qtbot, content_copy):  # noqa: F811
+def test_a_vanished_folder_keeps_the_clinics_own_logo_beside_its_name(make_kiosk, qtbot, content_copy):
     own_clinic(content_copy)
-    window = kiosk(content_copy)
-    assert logo_colour(window) == "#ff0000"
-    watcher = ContentWatcher(content_copy, window, presence_ms=100)
-    watcher.changed.connect(window.reload_content)
-    with qtbot.waitSignal(window.contentRejected, timeout=20000):
+    kiosk = make_kiosk(content_copy, locked=True)
+    assert logo_colour(kiosk) == "#ff0000"
+    watcher = ContentWatcher(content_copy, kiosk.window, presence_ms=100)
+    watcher.changed.connect(kiosk.reload_content)
+    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000):
         content_copy.rename(content_copy.with_name("gone"))  # the share drops
-    window.reset_for_next_patient()  # the next patient's home is made while the folder is gone
-    window.shown_screen.tapped.emit()
-    assert window.home.findChild(QLabel, "clinicName").text() == "Northside Physio"
-    assert logo_colour(window) == "#ff0000", "the clinic's own logo, not the shipped example's"
+    kiosk.reset_for_next_patient()  # the next patient's home is made while the folder is gone
+    kiosk.router.screen.tapped.emit()
+    assert kiosk.home.findChild(QLabel, "clinicName").text() == "Northside Physio"
+    assert logo_colour(kiosk) == "#ff0000", "the clinic's own logo, not the shipped example's"
 
 
-def test_a_logo_missing_from_the_clinics_folder_is_named_never_the_examples(make_window, content_copy):
+def test_a_logo_missing_from_the_clinics_folder_is_named_never_the_examples(make_kiosk, content_copy):
     own_clinic(content_copy)
     (content_copy / "illustrations" / "clinic-logo.svg").unlink()
-    window = make_window(content_copy)
-    assert window.home.findChildren(ClinicLogo) == [], "no logo rather than another clinic's"
+    kiosk = make_kiosk(content_copy)
+    assert kiosk.home.findChildren(ClinicLogo) == [], "no logo rather than another clinic's"
     clinic = content_copy / "clinic.yaml"
-    [problem] = [p for p in window.book.content.problems if p.path == str(clinic)]
+    [problem] = [p for p in kiosk.book.content.problems if p.path == str(clinic)]
     assert problem.line == line_of(clinic, "logo:") and "is not in the content folder" in problem.message
 
 
@@ -59,30 +58,30 @@ def heard(label):
     return QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
 
 
-def test_markup_in_a_clinic_name_is_shown_as_written_on_home_and_the_attract_screen(make_window, content_copy):
+def test_markup_in_a_clinic_name_is_shown_as_written_on_home_and_the_attract_screen(make_kiosk, content_copy):
     edit(content_copy / "clinic.yaml", "name: Riverside Sports Physiotherapy", f"name: '{MARKUP}'")
-    window = make_window(content_copy)
-    assert heard(window.home.findChild(QLabel, "clinicName")) == MARKUP
-    window.show_attract()
-    assert heard(window.shown_screen.findChild(QLabel, "attractClinic")) == MARKUP
+    kiosk = make_kiosk(content_copy)
+    assert heard(kiosk.home.findChild(QLabel, "clinicName")) == MARKUP
+    kiosk.show_attract()
+    assert heard(kiosk.router.screen.findChild(QLabel, "attractClinic")) == MARKUP
 
 
-def test_markup_in_a_title_and_a_region_name_is_shown_as_written(make_window, content_copy):
+def test_markup_in_a_title_and_a_region_name_is_shown_as_written(make_kiosk, content_copy):
     title = '<b style="font-size:160px">Big</b>'
     edit(content_copy / "ui.yaml", "title: Dry needling for runners", f"title: '{title}'")
     edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: '<i>Calves</i>'")
-    window = make_window(content_copy)
-    assert heard(window.home.findChild(QLabel, "title")) == title
-    window.home.region_buttons["calves"].click()
-    assert heard(window.shown_screen.title) == "<i>Calves</i>"
-    assert window.home.region_buttons["calves"].text() == "<i>Calves</i>", "as the buttons show it"
+    kiosk = make_kiosk(content_copy)
+    assert heard(kiosk.home.findChild(QLabel, "title")) == title
+    kiosk.home.region_buttons["calves"].click()
+    assert heard(kiosk.router.screen.title) == "<i>Calves</i>"
+    assert kiosk.home.region_buttons["calves"].text() == "<i>Calves</i>", "as the buttons show it"
 
 
-def test_every_label_on_every_screen_shows_plain_text(make_window):
-    window = make_window()
+def test_every_label_on_every_screen_shows_plain_text(make_kiosk):
+    kiosk = make_kiosk()
     seen = 0
-    for name in every_screen(window):
-        for label in window.findChildren(QLabel):
+    for name in every_screen(kiosk):
+        for label in kiosk.window.findChildren(QLabel):
             assert label.textFormat() == Qt.TextFormat.PlainText, f"{name}: {label.objectName()} {label.text()!r}"
             seen += 1
     assert seen > 100

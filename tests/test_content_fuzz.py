@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.system.resources import bundled_content_dir
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.content import SHIPPED_CONTENT
 from tests.test_clinic_bad_day import kiosk_command
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -75,40 +75,41 @@ def shipped_name(region: str) -> str:
     return re.search(r"^name: (.+)$", text, re.MULTILINE).group(1)
 
 
-def words_on(window) -> str:
+def words_on(kiosk) -> str:
+    window = kiosk.window
     shown = [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton) if w.isVisible()]
-    screen = window.shown_screen
+    screen = kiosk.router.screen
     if screen is not None and hasattr(screen, "view"):
         shown.append(screen.view.toPlainText())
     return "\n".join(shown)
 
 
-def shows_good_content(window, untouched) -> None:
+def shows_good_content(kiosk, untouched) -> None:
     """Home and every region screen open; a region nothing broke shows its shipped words; nothing
     shows Python's insides."""
     for region in REGIONS:
-        window.home.region_buttons[region].click()
-        screen = window.shown_screen
-        assert screen is not None and screen is not window.home, f"{region} did not open"
-        assert not any(inside in words_on(window) for inside in INSIDES), words_on(window)
+        kiosk.home.region_buttons[region].click()
+        screen = kiosk.router.screen
+        assert screen is not None and screen is not kiosk.home, f"{region} did not open"
+        assert not any(inside in words_on(kiosk) for inside in INSIDES), words_on(kiosk)
         if region in untouched:
             assert screen.view.available and screen.text().startswith(shipped_name(region)), region
         screen.back_button.click()
-    assert not any(inside in words_on(window) for inside in INSIDES)
+    assert not any(inside in words_on(kiosk) for inside in INSIDES)
 
 
 @settings(max_examples=12, derandomize=True, database=None, deadline=None, print_blob=False,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(changes=CHANGES)
-def test_whatever_is_written_the_kiosk_starts_shows_good_content_and_the_check_ends(make_window, qtbot, changes):
+def test_whatever_is_written_the_kiosk_starts_shows_good_content_and_the_check_ends(make_kiosk, qtbot, changes):
     note(f"changes: {changes!r}")
     with tempfile.TemporaryDirectory(prefix="kiosk-fuzz-") as private:
         folder = Path(shutil.copytree(SHIPPED_CONTENT, Path(private) / "content"))
-        running = make_window(folder)  # on good content; the broken files arrive while it runs
+        running = make_kiosk(folder)  # on good content; the broken files arrive while it runs
         apply(folder, changes)
 
         # A kiosk started on the broken folder.
-        started = make_window(folder)
+        started = make_kiosk(folder)
         shows_good_content(started, untouched_regions(changes))
 
         # The running kiosk, reloading it: refused, it keeps the last good content whole.

@@ -6,7 +6,7 @@ from kiosk.model.content import region_path
 from kiosk.model.problems import ContentError
 from kiosk.reading.folder import load_content, parse_region, read_file
 from kiosk.reading.yamltext import decode
-from tests.helpers import edit, line_of
+from tests.support.content import edit, line_of
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 
@@ -158,7 +158,7 @@ def test_missing_region_file_and_unknown_region_file(content_copy):
 
 
 def test_broken_shared_file_falls_back_to_shipped_one(content_copy):
-    from tests.conftest import SHIPPED_CONTENT
+    from tests.support.content import SHIPPED_CONTENT
 
     edit(content_copy / "ui.yaml", "title:", "titel:")
     content = load_content(content_copy, REGIONS, fallback=SHIPPED_CONTENT)

@@ -1,5 +1,5 @@
 """Every primary target holds a fingertip's 64 px square at 1280x800, at every text size, in both
-languages: proved with real taps (mouse clicks and touches at window coordinates), never with
+languages: proved with real taps (mouse clicks and touches at kiosk coordinates), never with
 widget sizes. A tap anywhere in the square must do what the target does.
 """
 
@@ -13,6 +13,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
+from kiosk.visit.screens import CARD, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId
+
 FINGERTIP_PX = 64  # about 11-13 mm on a 10-12" 1280x800 tablet (tests/test_bodymap.py)
 MOUSE_LATTICE = (0, 16, 32, 48, 63)  # 5 x 5 clicks over the square, its edges and corners included
 TOUCH_LATTICE = (0, 32, 63)  # 3 x 3 touches: corners, edge middles, centre
@@ -20,36 +22,17 @@ SIZES = {"normal-text": 0, "large-text": 1, "extra-large-text": 2}  # presses of
 TABLET = (1280, 800)
 
 
-@pytest.fixture
-def tablet(qtbot, qapp):
-    """The real window held at the tablet's 1280x800 (full screen can't grow), speech loaded, so
+def tablet(make_kiosk, language: str = "en", presses: int = 0):
+    """The real kiosk held at the tablet's 1280x800 (full screen can't grow), speech loaded, so
     Read aloud and audio mode are on home where a voice exists (Qt's mock engine: English only).
     Held, because a screen made ahead that is too wide would otherwise widen the window."""
-    from kiosk.ui.app import build_window
-    from kiosk.ui.look.theme import app_font
-    from tests.conftest import SHIPPED_CONTENT
-
-    qapp.setFont(app_font())
-    windows = []
-
-    def make(language: str = "en", presses: int = 0):
-        window = build_window(SHIPPED_CONTENT)
-        qtbot.addWidget(window)
-        window.setFixedSize(*TABLET)
-        with qtbot.waitSignal(window.read_aloud.loaded, timeout=10_000):
-            window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        window.set_language(language)
-        for _ in range(presses):
-            window.cycle_text_size()
-        window.show_home()
-        QApplication.processEvents()  # the new home's layout settles, as before a paint
-        return window
-
-    yield make
-    for window in windows:
-        window.read_aloud.stop()
+    kiosk = make_kiosk(size=TABLET, hold_size=True, speech=True)
+    kiosk.set_language(language)
+    for _ in range(presses):
+        kiosk.cycle_text_size()
+    kiosk.show_home()
+    QApplication.processEvents()  # the new home's layout settles, as before a paint
+    return kiosk
 
 
 def square(widget: QWidget) -> QRect:
@@ -63,10 +46,10 @@ def lattice(widget: QWidget, steps: tuple[int, ...]) -> list[QPoint]:
     return [corner + QPoint(dx, dy) for dy in steps for dx in steps]
 
 
-def tap(window, widget: QWidget, point: QPoint, touch: bool) -> None:
-    """A real tap at ``point`` on ``widget``: events go into the window where the system would put
+def tap(kiosk, widget: QWidget, point: QPoint, touch: bool) -> None:
+    """A real tap at ``point`` on ``widget``: events go into the kiosk where the system would put
     them, and Qt decides what is under them (a gap between buttons gets nothing)."""
-    handle, at = window.windowHandle(), widget.mapTo(window, point)
+    handle, at = kiosk.window.windowHandle(), widget.mapTo(kiosk.window, point)
     if touch:
         device = QTest.createTouchDevice()
         QTest.touchEvent(handle, device).press(0, at).commit()
@@ -75,9 +58,9 @@ def tap(window, widget: QWidget, point: QPoint, touch: bool) -> None:
         QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=at)
 
 
-def bring_into_view(window, widget: QWidget) -> None:
+def bring_into_view(kiosk, widget: QWidget) -> None:
     """As a patient would scroll the column first: the whole target in view, then tap."""
-    home = window.home
+    home = kiosk.home
     if home.column_scroller.widget().isAncestorOf(widget):
         home.column_scroller.ensureWidgetVisible(widget, 0, 0)
         QApplication.processEvents()
@@ -93,7 +76,7 @@ HOME_SIGNALS = ("regionChosen", "textSizeRequested", "walkthroughRequested", "pr
 @dataclass
 class Target:
     """A control on home and what a tap on it must make home say (its signal, with these arguments;
-    None: any). Home's signals are what the window acts on (tests/test_navigation.py and others
+    None: any). Home's signals are what the kiosk acts on (tests/test_navigation.py and others
     follow them to the screen); here they are heard, not acted on, so home isn't made anew (seconds
     a time) hundreds of times."""
 
@@ -116,17 +99,17 @@ TARGETS: dict[str, Target] = {
 }
 
 
-def heard_misses(window, target: Target, touch: bool) -> list[tuple[int, int]]:
+def heard_misses(kiosk, target: Target, touch: bool) -> list[tuple[int, int]]:
     """The points of the target's 64 px square where a real tap didn't make home say what it should."""
-    home = window.home
+    home = kiosk.home
     widget = target.find(home)
     missed = []
     for point in lattice(widget, TOUCH_LATTICE if touch else MOUSE_LATTICE):
-        bring_into_view(window, widget)
+        bring_into_view(kiosk, widget)
         heard: list[list] = []
         signal = getattr(home, target.signal)
         signal.connect(lambda *args, heard=heard: heard.append(list(args)))
-        tap(window, widget, point, touch)
+        tap(kiosk, widget, point, touch)
         signal.disconnect()
         wanted = target.args(home) if target.args else (heard[0] if heard else None)
         if heard != [wanted]:
@@ -134,15 +117,15 @@ def heard_misses(window, target: Target, touch: bool) -> list[tuple[int, int]]:
     return missed
 
 
-def speech_misses(window, name: str, touch: bool) -> list[tuple[int, int]]:
-    """Read aloud and audio mode are worked by the window's ReadAloud: a tap must start reading, or
+def speech_misses(kiosk, name: str, touch: bool) -> list[tuple[int, int]]:
+    """Read aloud and audio mode are worked by the kiosk's ReadAloud: a tap must start reading, or
     turn audio mode on (each undone at once; both are cheap)."""
-    home, speech = window.home, window.read_aloud
+    home, speech = kiosk.home, kiosk.read_aloud
     widget = home.read_aloud_button if name == "read aloud" else home.audio_mode_toggle.checkbox
     missed = []
     for point in lattice(widget, TOUCH_LATTICE if touch else MOUSE_LATTICE):
-        bring_into_view(window, widget)
-        tap(window, widget, point, touch)
+        bring_into_view(kiosk, widget)
+        tap(kiosk, widget, point, touch)
         worked = speech.reading if name == "read aloud" else speech.audio_on
         speech.stop()
         speech.set_audio_mode(False)
@@ -153,35 +136,35 @@ def speech_misses(window, name: str, touch: bool) -> list[tuple[int, int]]:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_button_on_home_works_across_a_fingertip_square(tablet, language, size):
-    window = tablet(language, SIZES[size])
-    assert (window.width(), window.height()) == TABLET
-    assert window.visit.text_scale == (1.0, 1.4, 1.8)[SIZES[size]]
+def test_every_button_on_home_works_across_a_fingertip_square(make_kiosk, language, size):
+    kiosk = tablet(make_kiosk, language, SIZES[size])
+    assert (kiosk.window.width(), kiosk.window.height()) == TABLET
+    assert kiosk.visit.text_scale == (1.0, 1.4, 1.8)[SIZES[size]]
     for name in HOME_SIGNALS:
-        getattr(window.home, name).disconnect()  # heard below, not acted on (see Target)
+        getattr(kiosk.home, name).disconnect()  # heard below, not acted on (see Target)
     failures = {}
     for touch in (False, True):
         how = "touch" if touch else "click"
         for name, target in TARGETS.items():
-            if missed := heard_misses(window, target, touch):
+            if missed := heard_misses(kiosk, target, touch):
                 failures[f"{name} ({how})"] = missed
         for name in ("read aloud", "audio mode"):
-            if window.home.read_aloud_button.isVisible():
-                if missed := speech_misses(window, name, touch):
+            if kiosk.home.read_aloud_button.isVisible():
+                if missed := speech_misses(kiosk, name, touch):
                     failures[f"{name} ({how})"] = missed
             else:  # no voice for the language (the mock engine has no Spanish one): neither is on home
-                assert not window.read_aloud.can_speak() and not window.home.audio_mode_toggle.isVisible()
+                assert not kiosk.read_aloud.can_speak() and not kiosk.home.audio_mode_toggle.isVisible()
     assert not failures, f"taps in these 64 px squares did nothing: {failures}"
 
 
-def test_the_chosen_language_stays_chosen_when_tapped_again(tablet, qtbot):
-    window = tablet("es")
-    button = window.home.language_buttons["es"]
-    with qtbot.waitSignal(window.home.languageChosen) as chosen:
-        tap(window, button, button.rect().center(), touch=False)
-    assert chosen.args == ["es"] and window.visit.language == "es"
+def test_the_chosen_language_stays_chosen_when_tapped_again(make_kiosk, qtbot):
+    kiosk = tablet(make_kiosk, "es")
+    button = kiosk.home.language_buttons["es"]
+    with qtbot.waitSignal(kiosk.home.languageChosen) as chosen:
+        tap(kiosk, button, button.rect().center(), touch=False)
+    assert chosen.args == ["es"] and kiosk.visit.language == "es"
     assert button.isChecked(), "the language in use still shows as chosen"
-    assert not window.home.language_buttons["en"].isChecked()
+    assert not kiosk.home.language_buttons["en"].isChecked()
 
 
 # How far home's column scrolled before its buttons grew to 64 px (main before this branch, with
@@ -205,26 +188,26 @@ def cut_off(widget: QWidget) -> bool:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_home_shows_every_word_and_scrolls_no_more_than_before(tablet, language, size):
-    window = tablet(language, SIZES[size])
-    home = window.home
+def test_home_shows_every_word_and_scrolls_no_more_than_before(make_kiosk, language, size):
+    kiosk = tablet(make_kiosk, language, SIZES[size])
+    home = kiosk.home
     shown = [w for w in home.findChildren(QWidget) if w.isVisible()]
     assert [f"{w.objectName()}: {w.text()!r}" for w in shown if cut_off(w)] == []
     scrolled = home.column_scroller.verticalScrollBar().maximum()
     assert scrolled <= SCROLLED_BEFORE[language, SIZES[size]], "the column scrolls further than it did"
-    assert window.home.body_map.art_rect().width() >= 760, "the map is as large as ever (test_bodymap.py)"
+    assert kiosk.home.body_map.art_rect().width() >= 760, "the map is as large as ever (test_bodymap.py)"
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_prompt_is_written_whole_beside_the_legs(tablet, language, size):
+def test_the_prompt_is_written_whole_beside_the_legs(make_kiosk, language, size):
     """The prompt sits in the picture's empty corner: on no leg or sole, under no control, whole."""
     from PySide6.QtCore import QRectF
 
-    window = tablet(language, SIZES[size])
-    body_map = window.home.body_map
+    kiosk = tablet(make_kiosk, language, SIZES[size])
+    body_map = kiosk.home.body_map
     prompt = body_map.findChild(QLabel, "prompt")
-    assert prompt.isVisible() and prompt.text().replace("\u00a0", " ") == window.language.ui.home_prompt
+    assert prompt.isVisible() and prompt.text().replace("\u00a0", " ") == kiosk.language.ui.home_prompt
     box = QRectF(prompt.geometry())
     assert QRectF(body_map.rect()).contains(box)
     renderer = body_map._renderer
@@ -241,13 +224,14 @@ def test_the_prompt_is_written_whole_beside_the_legs(tablet, language, size):
 # --- every other screen's buttons ----------------------------------------------------------------
 
 SCREENS = {
-    "region": lambda w: w.show_region("calves"),
-    "walkthrough": lambda w: w.show_walkthrough("calves", 1),  # Back and Next
-    "walkthrough, last step": lambda w: w.show_walkthrough("calves", w.pages.step_count(w.visit.language) - 1),  # Done
-    "precautions": lambda w: w.show_precautions(),
-    "questions": lambda w: w.show_questions(),
-    "card": lambda w: w.show_card(),
-    "sources": lambda w: w.show_sources(),
+    "region": lambda k: k.router.show(ScreenId.for_region("calves")),
+    "walkthrough": lambda k: k.router.show(ScreenId.walkthrough("calves", 1)),  # Back and Next
+    "walkthrough, last step": lambda k: k.router.show(  # Done
+        ScreenId.walkthrough("calves", k.book.step_count(k.visit.language) - 1)),
+    "precautions": lambda k: k.router.show(PRECAUTIONS),
+    "questions": lambda k: k.router.show(QUESTIONS),
+    "card": lambda k: k.router.show(CARD),
+    "sources": lambda k: k.router.show(SOURCES),
     "still reading?": lambda w: (w.show_home(), w.start_countdown()),
     "staff PIN pad": lambda w: (w.show_home(), w.open_pin_pad()),
 }
@@ -266,10 +250,10 @@ def deafen(button: QAbstractButton) -> None:
             signal.disconnect()
 
 
-def shown_buttons(window) -> list[QAbstractButton]:
+def shown_buttons(kiosk) -> list[QAbstractButton]:
     from kiosk.ui.widgets.bodymap import RegionButton
 
-    top = window.staff_overlay or window.countdown or window.shown_screen
+    top = kiosk.staff.overlay or kiosk.idle_reset.countdown or kiosk.router.screen
     return [b for b in top.findChildren(QAbstractButton) if b.isVisible() and not isinstance(b, RegionButton)]
 
 
@@ -287,16 +271,16 @@ def scroll_into_view(button: QWidget) -> None:
 
 @pytest.mark.parametrize("size", ["normal-text", "extra-large-text"])
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_button_on_every_other_screen_takes_a_tap_across_a_fingertip_square(tablet, language, size):
+def test_every_button_on_every_other_screen_takes_a_tap_across_a_fingertip_square(make_kiosk, language, size):
     """Region footers and tabs, the walkthrough's Back, Next and Done, the precautions' and questions'
     tick boxes, the card, "Still reading?" and the staff PIN pad: real clicks and touches at the
     corners, edge middles and centre of a 64 px square on each button."""
-    window = tablet(language, SIZES[size])
+    kiosk = tablet(make_kiosk, language, SIZES[size])
     failures, seen = {}, 0
     for screen, show in SCREENS.items():
-        show(window)
+        show(kiosk)
         QApplication.processEvents()
-        buttons = shown_buttons(window)
+        buttons = shown_buttons(kiosk)
         assert buttons, f"no buttons on {screen}"
         for button in buttons:
             deafen(button)
@@ -307,45 +291,45 @@ def test_every_button_on_every_other_screen_takes_a_tap_across_a_fingertip_squar
             for touch in (False, True):
                 for point in lattice(button, TOUCH_LATTICE):
                     heard.clear()
-                    tap(window, button, point, touch)
+                    tap(kiosk, button, point, touch)
                     if heard != [True]:
                         name = (button.accessibleName() or button.text()).replace("\n", " ")
                         failures.setdefault(f"{screen}: {name} ({'touch' if touch else 'click'})", []).append(
                             (point.x(), point.y()))
             seen += 1
-        window.staff.close()
-        if window.countdown is not None:
-            window.countdown.close()
+        kiosk.staff.close()
+        if kiosk.idle_reset.countdown is not None:
+            kiosk.idle_reset.countdown.close()
     assert seen > 40
     assert not failures, f"taps in these 64 px squares did nothing: {failures}"
 
 
 @pytest.mark.parametrize("where", ["the hips", "the prompt itself"])
-def test_the_gentle_answer_to_a_missed_tap_leaves_the_prompt_readable(tablet, qtbot, where):
+def test_the_gentle_answer_to_a_missed_tap_leaves_the_prompt_readable(make_kiosk, qtbot, where):
     from PySide6.QtCore import QPointF
 
-    window = tablet("en", SIZES["extra-large-text"])
-    body_map = window.home.body_map
+    kiosk = tablet(make_kiosk, "en", SIZES["extra-large-text"])
+    body_map = kiosk.home.body_map
     prompt = body_map.findChild(QLabel, "prompt")
     back_hips = body_map.art_transform().map(QPointF(585, 150)).toPoint()  # tests/test_bodymap.py's BACK
     at = back_hips if where == "the hips" else prompt.geometry().center()
-    tap(window, body_map, at, touch=False)
+    tap(kiosk, body_map, at, touch=False)
     qtbot.waitUntil(body_map.hint.isVisible)
     assert not body_map.hint.geometry().intersects(prompt.geometry())
 
 
-def test_a_finger_that_drags_home_s_column_scrolls_it_and_presses_nothing(tablet, qtbot):
-    window = tablet("en", SIZES["extra-large-text"])
-    home = window.home
+def test_a_finger_that_drags_home_s_column_scrolls_it_and_presses_nothing(make_kiosk, qtbot):
+    kiosk = tablet(make_kiosk, "en", SIZES["extra-large-text"])
+    home = kiosk.home
     bar = home.column_scroller.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
     quads = home.region_buttons["quads"]
-    start = quads.mapTo(window, quads.rect().center())
-    handle, device = window.windowHandle(), QTest.createTouchDevice()
+    start = quads.mapTo(kiosk.window, quads.rect().center())
+    handle, device = kiosk.window.windowHandle(), QTest.createTouchDevice()
     with qtbot.assertNotEmitted(home.regionChosen):
         QTest.touchEvent(handle, device).press(0, start).commit()
         for step in range(1, 9):
             QTest.touchEvent(handle, device).move(0, start - QPoint(0, 15 * step)).commit()
         QTest.touchEvent(handle, device).release(0, start - QPoint(0, 120)).commit()
     qtbot.waitUntil(lambda: bar.value() > 0)
-    assert window.current_screen().name == "home"
+    assert kiosk.router.current.name == "home"

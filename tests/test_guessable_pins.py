@@ -88,25 +88,18 @@ def test_set_pin_refuses_patterns_and_dates_and_says_why(tmp_path, pin):
     assert not config.exists()
 
 
-def test_the_staff_menu_refuses_a_keypad_line_as_the_new_pin(qtbot, qapp):
-    from kiosk.pages.book import load_pages
-    from kiosk.reading.bodyart import load_art
+def test_the_staff_menu_refuses_a_keypad_line_as_the_new_pin(make_kiosk):
     from kiosk.settings.pin import hash_pin
     from kiosk.settings.values import Settings
     from kiosk.ui.staff.pinpad import ChangePinPad
-    from kiosk.ui.window import KioskWindow
-    from tests.conftest import SHIPPED_CONTENT
 
-    art = load_art()
     saved = []
-    window = KioskWindow(load_pages(SHIPPED_CONTENT, art.region_ids), art,
-                         Settings(staff_pin=hash_pin("5813", iterations=100_000)), save_settings=saved.append)
-    qtbot.addWidget(window)
-    window.open_staff_menu()
-    window.staff_overlay.change_pin_button.click()
-    pad = window.staff_overlay
+    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin("5813", iterations=100_000)), saved=saved)
+    kiosk.open_staff_menu()
+    kiosk.staff.overlay.change_pin_button.click()
+    pad = kiosk.staff.overlay
     assert isinstance(pad, ChangePinPad)
     pad.enter("5813")
     pad.enter("2580")
-    assert pad.message.text() == window.book.content.staff.pin_too_easy
+    assert pad.message.text() == kiosk.book.content.staff.pin_too_easy
     assert saved == []

@@ -15,33 +15,33 @@ from kiosk.pages.render import Renderer
 from kiosk.reading.folder import load_content
 from kiosk.ui.offscreen.tour import every_screen
 from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
-from tests.helpers import edit
+from tests.support.content import edit
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 SORENESS, AFTERCARE = 2, 3  # region pages (tabs), as region-pages.yaml lays them out
 
 
-def open_walkthrough(window, qtbot, from_region=None):
+def open_walkthrough(kiosk, qtbot, from_region=None):
     if from_region:
-        window.home.region_buttons[from_region].click()
-        button = window.shown_screen.walkthrough_button
+        kiosk.home.region_buttons[from_region].click()
+        button = kiosk.router.screen.walkthrough_button
     else:
-        button = window.home.walkthrough_button
-    with qtbot.waitSignal(window.screenChanged):
+        button = kiosk.home.walkthrough_button
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         button.click()
-    return window.shown_screen
+    return kiosk.router.screen
 
 
-def test_walkthrough_from_home_pages_through_eight_steps(make_window, qtbot):
-    window = make_window()
-    walk = open_walkthrough(window, qtbot)
-    assert window.current_screen() == ScreenId.walkthrough(None, 0)
+def test_walkthrough_from_home_pages_through_eight_steps(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    walk = open_walkthrough(kiosk, qtbot)
+    assert kiosk.router.current == ScreenId.walkthrough(None, 0)
     assert walk.progress.text() == "Step 1 of 8"
     assert walk.stop_banner.text() == "You can ask to stop at any time." and walk.stop_banner.isVisible()
     assert not walk.previous_button.isEnabled()
 
     for number in range(2, 9):
-        with qtbot.waitSignal(window.screenChanged) as changed:
+        with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
             walk.next_button.click()
         assert changed.args == [f"walkthrough-general-{number}"]
         assert walk.progress.text() == f"Step {number} of 8"
@@ -53,7 +53,7 @@ def test_walkthrough_from_home_pages_through_eight_steps(make_window, qtbot):
     walk.previous_button.click()
     assert walk.progress.text() == "Step 7 of 8"
     walk.home_button.click()
-    assert window.current_screen() == HOME
+    assert kiosk.router.current == HOME
 
 
 def drag(qtbot, widget, start: QPoint, end: QPoint):
@@ -63,9 +63,9 @@ def drag(qtbot, widget, start: QPoint, end: QPoint):
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
 
 
-def test_swiping_left_and_right_turns_the_steps(make_window, qtbot):
-    window = make_window()
-    walk = open_walkthrough(window, qtbot)
+def test_swiping_left_and_right_turns_the_steps(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    walk = open_walkthrough(kiosk, qtbot)
     viewport = walk.view.viewport()
     middle = viewport.rect().center()
     with qtbot.waitSignal(walk.stepChanged) as changed:
@@ -79,20 +79,20 @@ def test_swiping_left_and_right_turns_the_steps(make_window, qtbot):
     assert walk.index == 0
 
 
-def test_walkthrough_from_a_region_is_tailored_to_it(make_window, qtbot):
-    window = make_window()
-    region = window.book.content.base.regions["quads"]
-    walk = open_walkthrough(window, qtbot, from_region="quads")
-    assert window.current_screen() == ScreenId.walkthrough("quads", 0)
+def test_walkthrough_from_a_region_is_tailored_to_it(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    region = kiosk.book.content.base.regions["quads"]
+    walk = open_walkthrough(kiosk, qtbot, from_region="quads")
+    assert kiosk.router.current == ScreenId.walkthrough("quads", 0)
     walk.go_to(1)  # on the couch
     couch = region.session_steps["couch"]
     assert couch.passages[0].text[:40] in " ".join(walk.text().split())
     assert couch.picture.file in walk.view.page.html
 
 
-def test_next_72_hours_step_shows_the_regions_chart(make_window, qtbot):
-    window = make_window()
-    walk = open_walkthrough(window, qtbot, from_region="calves")
+def test_next_72_hours_step_shows_the_regions_chart(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    walk = open_walkthrough(kiosk, qtbot, from_region="calves")
     walk.go_to(6)
     assert CHART in walk.view.page.images
     assert f'src="{CHART}"' in walk.view.page.html
@@ -101,47 +101,47 @@ def test_next_72_hours_step_shows_the_regions_chart(make_window, qtbot):
 
 
 @pytest.mark.parametrize("start", ["home", "region"])
-def test_precautions_reachable_from_home_and_regions(make_window, qtbot, start):
-    window = make_window()
+def test_precautions_reachable_from_home_and_regions(make_kiosk, qtbot, start):
+    kiosk = make_kiosk()
     if start == "region":
-        window.home.region_buttons["foot"].click()
-        window.shown_screen.precautions_button.click()
+        kiosk.home.region_buttons["foot"].click()
+        kiosk.router.screen.precautions_button.click()
     else:
-        window.home.precautions_button.click()
-    assert window.current_screen() == PRECAUTIONS
-    text = window.shown_screen.text()
+        kiosk.home.precautions_button.click()
+    assert kiosk.router.current.kind is PRECAUTIONS.kind
+    text = kiosk.router.screen.text()
     assert text.startswith("Tell your therapist first if")
     for worry in ("blood thinners", "pregnant", "lymphoedema", "diabetes", "infection", "afraid of needles"):
         assert worry in text.lower(), worry
-    window.shown_screen.back_button.click()
-    assert window.current_screen() == (ScreenId.for_region("foot") if start == "region" else HOME)
+    kiosk.router.screen.back_button.click()
+    assert kiosk.router.current == (ScreenId.for_region("foot") if start == "region" else HOME)
 
 
-def test_sources_list_the_research(make_window, qtbot):
-    window = make_window()
-    window.home.sources_button.click()
-    assert window.current_screen() == SOURCES
-    text = window.shown_screen.text()
+def test_sources_list_the_research(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.home.sources_button.click()
+    assert kiosk.router.current == SOURCES
+    text = kiosk.router.screen.text()
     for author in ("Gattie", "Cotchett", "Boyce", "Diciolla", "Chys"):
         assert author in text
 
 
-def test_switching_to_spanish_changes_every_word(make_window, qtbot):
-    window = make_window()
-    assert window.home.language_buttons["es"].text() == "Español"
-    assert window.home.language_buttons["en"].text() == "English"
-    window.home.language_buttons["es"].click()
-    spanish = window.book.content.languages["es"]
-    assert window.visit.language == "es"
-    assert window.home.findChild(type(window.home.calm_toggle)).text() == spanish.ui.calm_toggle
-    assert window.home.region_buttons["calves"].text() == spanish.regions["calves"].name
+def test_switching_to_spanish_changes_every_word(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    assert kiosk.home.language_buttons["es"].text() == "Español"
+    assert kiosk.home.language_buttons["en"].text() == "English"
+    kiosk.home.language_buttons["es"].click()
+    spanish = kiosk.book.content.languages["es"]
+    assert kiosk.visit.language == "es"
+    assert kiosk.home.findChild(type(kiosk.home.calm_toggle)).text() == spanish.ui.calm_toggle
+    assert kiosk.home.region_buttons["calves"].text() == spanish.regions["calves"].name
 
-    window.home.region_buttons["calves"].click()
-    assert window.shown_screen.text().startswith(spanish.regions["calves"].name)
-    assert spanish.ui.section_does in window.shown_screen.text()
-    window.shown_screen.walkthrough_button.click()
-    assert window.shown_screen.progress.text() == spanish.ui.step_of.format(number=1, total=8)
-    assert window.shown_screen.stop_banner.text() == spanish.ui.stop_any_time
+    kiosk.home.region_buttons["calves"].click()
+    assert kiosk.router.screen.text().startswith(spanish.regions["calves"].name)
+    assert spanish.ui.section_does in kiosk.router.screen.text()
+    kiosk.router.screen.walkthrough_button.click()
+    assert kiosk.router.screen.progress.text() == spanish.ui.step_of.format(number=1, total=8)
+    assert kiosk.router.screen.stop_banner.text() == spanish.ui.stop_any_time
 
 
 def graphic_bits(language):
@@ -152,15 +152,15 @@ def graphic_bits(language):
     return texts, files
 
 
-def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_window, qtbot):
-    window = make_window()
+def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_kiosk, qtbot):
+    kiosk = make_kiosk()
     shown_when_not_calm = set()
     checked = 0
-    for name in every_screen(window, lambda v: not v.high_contrast and not v.size_steps):
-        screen = window.shown_screen
+    for name in every_screen(kiosk, lambda v: not v.high_contrast and not v.size_steps):
+        screen = kiosk.router.screen
         if not hasattr(screen, "view"):
             continue
-        language = window.language
+        language = kiosk.language
         texts, files = graphic_bits(language)
         assert texts and files, "the shipped content marks graphic passages and pictures"
         plain = " ".join(screen.text().split())
@@ -177,21 +177,21 @@ def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_window, 
     assert shown_when_not_calm, "the graphic content does appear when calm mode is off"
 
 
-def test_calm_toggle_on_home_switches_the_needle_picture_for_a_gentle_one(make_window, qtbot):
-    window = make_window()
-    needle_step = next(i for i, s in enumerate(window.book.content.base.walkthrough.steps) if s.id == "needle")
-    picture = window.book.content.base.walkthrough.steps[needle_step].picture
-    window.home.walkthrough_button.click()
-    window.shown_screen.go_to(needle_step)
-    assert picture.file in window.shown_screen.view.page.html
-    window.shown_screen.home_button.click()
+def test_calm_toggle_on_home_switches_the_needle_picture_for_a_gentle_one(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    needle_step = next(i for i, s in enumerate(kiosk.book.content.base.walkthrough.steps) if s.id == "needle")
+    picture = kiosk.book.content.base.walkthrough.steps[needle_step].picture
+    kiosk.home.walkthrough_button.click()
+    kiosk.router.screen.go_to(needle_step)
+    assert picture.file in kiosk.router.screen.view.page.html
+    kiosk.router.screen.home_button.click()
 
-    window.home.calm_toggle.click()
-    assert window.visit.calm and window.home.calm_toggle.isChecked()
-    window.home.walkthrough_button.click()
-    window.shown_screen.go_to(needle_step)
-    assert picture.file not in window.shown_screen.view.page.html
-    assert picture.calm_file in window.shown_screen.view.page.html
+    kiosk.home.calm_toggle.click()
+    assert kiosk.visit.calm and kiosk.home.calm_toggle.isChecked()
+    kiosk.home.walkthrough_button.click()
+    kiosk.router.screen.go_to(needle_step)
+    assert picture.file not in kiosk.router.screen.view.page.html
+    assert picture.calm_file in kiosk.router.screen.view.page.html
 
 
 def book_for(folder):
@@ -207,12 +207,12 @@ def test_chart_is_drawn_from_the_yaml_numbers(content_copy):
     assert "Right after" in after and "Tonight" in after and "Tomorrow" in after and "Day 3" in after
 
 
-def test_region_screen_shows_chart_and_caption(make_window):
-    window = make_window()
-    window.home.region_buttons["hamstrings"].click()
-    window.shown_screen.tabs[SORENESS].click()
-    assert CHART in window.shown_screen.view.page.images
-    assert "This is what is typical, not a promise." in window.shown_screen.text()
+def test_region_screen_shows_chart_and_caption(make_kiosk):
+    kiosk = make_kiosk()
+    kiosk.home.region_buttons["hamstrings"].click()
+    kiosk.router.screen.tabs[SORENESS].click()
+    assert CHART in kiosk.router.screen.view.page.images
+    assert "This is what is typical, not a promise." in kiosk.router.screen.text()
 
 
 def test_qr_code_only_when_the_clinic_sets_an_aftercare_page(content_copy):
@@ -254,14 +254,14 @@ def test_a_region_missing_in_spanish_falls_back_to_english_with_a_warning(conten
     assert warning.warning and "the English page is shown" in warning.message
 
 
-def test_a_third_language_is_just_a_folder(content_copy, make_window):
+def test_a_third_language_is_just_a_folder(content_copy, make_kiosk):
     shutil.copytree(content_copy / "lang" / "es", content_copy / "lang" / "fr")
     edit(content_copy / "lang" / "fr" / "ui.yaml", "language_name: Español", "language_name: Français")
-    window = make_window(content_copy)
-    assert [b.text() for b in window.home.language_buttons.values()] == ["English", "Español", "Français"]
+    kiosk = make_kiosk(content_copy)
+    assert [b.text() for b in kiosk.home.language_buttons.values()] == ["English", "Español", "Français"]
 
 
-def test_a_missing_picture_is_reported_and_the_page_still_shows(content_copy, make_window):
+def test_a_missing_picture_is_reported_and_the_page_still_shows(content_copy, make_kiosk):
     path = content_copy / "walkthrough.yaml"
     edit(path, "illustrations/aftercare-card.svg", "illustrations/aftercare-crad.svg")
     content = load_content(content_copy, REGIONS)
@@ -270,9 +270,9 @@ def test_a_missing_picture_is_reported_and_the_page_still_shows(content_copy, ma
     assert "aftercare-crad" in text[problem.line - 1]  # the line where that picture is written
     assert problem.message == "the picture illustrations/aftercare-crad.svg is not in the content folder; " \
                               "check the file name"
-    window = make_window(content_copy)
-    window.home.walkthrough_button.click()
+    kiosk = make_kiosk(content_copy)
+    kiosk.home.walkthrough_button.click()
     step = next(i for i, s in enumerate(content.base.walkthrough.steps) if s.id == "afterwards")
-    window.shown_screen.go_to(step)
-    assert window.shown_screen.view.available
-    assert content.base.walkthrough.steps[step].title in window.shown_screen.text()
+    kiosk.router.screen.go_to(step)
+    assert kiosk.router.screen.view.available
+    assert content.base.walkthrough.steps[step].title in kiosk.router.screen.text()

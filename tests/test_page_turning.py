@@ -4,17 +4,18 @@ sideways swipe or the arrow keys, never past either end, and starting over is no
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kiosk.visit.screens import ScreenId
 from tests.test_journey import drag
 
 
 @pytest.mark.parametrize("paged", ["region", "walkthrough"])
-def test_turning_stops_at_either_end_and_starting_over_is_not_a_turn(make_window, qtbot, paged):
-    window = make_window()
+def test_turning_stops_at_either_end_and_starting_over_is_not_a_turn(make_kiosk, qtbot, paged):
+    kiosk = make_kiosk()
     if paged == "region":
-        window.show_region("calves")
+        kiosk.router.show(ScreenId.for_region("calves"))
     else:
-        window.show_walkthrough("calves")
-    screen = window.shown_screen
+        kiosk.router.show(ScreenId.walkthrough("calves"))
+    screen = kiosk.router.screen
     turned = screen.pageChanged if paged == "region" else screen.stepChanged
     first = screen.view.toPlainText()
     viewport = screen.view.viewport()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from kiosk.reading.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_BYTES
 from kiosk.ui.widgets.pageview import svg_image
-from tests.helpers import edit, line_of
+from tests.support.content import edit, line_of
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {size}>{body}</svg>'
 SMALL = 'width="480" height="300"'
@@ -42,25 +42,25 @@ def use_inside_use(levels: int) -> str:
     (SMALL, f'<image href="data:image/png;base64,{PNG_20000}" width="10" height="10"/>',
      "has a photo inside it of 20,000 by 20,000 pixels"),
 ])
-def test_a_costly_picture_is_named_with_its_line_and_the_page_shows_without_it(make_window, content_copy,
+def test_a_costly_picture_is_named_with_its_line_and_the_page_shows_without_it(make_kiosk, content_copy,
                                                                                size, body, said):
     (content_copy / PICTURE).write_text(SVG.format(size=size, body=body), encoding="utf-8")
-    window = make_window(content_copy)
+    kiosk = make_kiosk(content_copy)
     walkthrough = content_copy / "walkthrough.yaml"
-    [problem] = [p for p in window.book.content.problems if p.path == str(walkthrough)]
+    [problem] = [p for p in kiosk.book.content.problems if p.path == str(walkthrough)]
     assert problem.line == line_of(walkthrough, PICTURE) and said in problem.message
-    steps = window.book.content.base.walkthrough.steps
-    window.home.walkthrough_button.click()
-    window.shown_screen.go_to(next(i for i, step in enumerate(steps) if step.picture and step.picture.file == PICTURE))
-    view = window.shown_screen.view
+    steps = kiosk.book.content.base.walkthrough.steps
+    kiosk.home.walkthrough_button.click()
+    kiosk.router.screen.go_to(next(i for i, step in enumerate(steps) if step.picture and step.picture.file == PICTURE))
+    view = kiosk.router.screen.view
     assert view.available and f"asset:{PICTURE}" not in view.page.images
 
 
-def test_a_picture_file_too_large_is_refused_before_it_is_read(content_copy, make_window):
+def test_a_picture_file_too_large_is_refused_before_it_is_read(content_copy, make_kiosk):
     (content_copy / PICTURE).write_text(SVG.format(size=SMALL, body="<!--" + "x" * MAX_PICTURE_BYTES + "-->"),
                                         encoding="utf-8")
-    window = make_window(content_copy)
-    [problem] = [p for p in window.book.content.problems if p.path == str(content_copy / "walkthrough.yaml")]
+    kiosk = make_kiosk(content_copy)
+    [problem] = [p for p in kiosk.book.content.problems if p.path == str(content_copy / "walkthrough.yaml")]
     assert "too large to use (1,025 KB): the most a picture may be is 1 MB" in problem.message
 
 
@@ -73,7 +73,7 @@ def test_a_picture_that_says_it_is_huge_is_drawn_no_larger_than_the_limit(qapp):
     assert (logo.width(), logo.height()) == (112, 112), "drawn at the size it is shown"
 
 
-def test_a_page_naming_a_picture_by_its_path_reads_nothing(make_window, content_copy, tmp_path):
+def test_a_page_naming_a_picture_by_its_path_reads_nothing(make_kiosk, content_copy, tmp_path):
     outside = tmp_path / "outside.png"
     image = QImage(40, 40, QImage.Format.Format_RGB32)
     image.fill(0xFF0000)
@@ -81,9 +81,9 @@ def test_a_page_naming_a_picture_by_its_path_reads_nothing(make_window, content_
     template = content_copy / "templates" / "region-page.html.j2"
     names = f'<img src="{outside}"><img src="{outside.as_uri()}">'
     edit(template, "{{ region.muscles }}", "{{ region.muscles }}" + names)
-    window = make_window(content_copy)
-    window.home.region_buttons["calves"].click()
-    document = window.shown_screen.view.document()
+    kiosk = make_kiosk(content_copy)
+    kiosk.home.region_buttons["calves"].click()
+    document = kiosk.router.screen.view.document()
     document.documentLayout().documentSize()  # lays the page out, loading what it names
     for name in (str(outside), outside.as_uri()):
         loaded = document.resource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))

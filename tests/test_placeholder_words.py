@@ -8,32 +8,31 @@ import pytest
 
 from kiosk.model.wording import fill, placeholder_trouble
 from kiosk.reading.folder import load_content
+from kiosk.settings.values import Settings
 from kiosk.system.resources import bundled_content_dir
-from tests.conftest import REPO
-from tests.helpers import edit, line_of
+from tests.support.content import REPO, edit, line_of
 from tests.test_card import tick_precautions
-from tests.test_unattended import kiosk  # noqa: F401 - the window fixture with short idle times
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 SHIPPED_COUNTDOWN = "The screen will reset in {seconds}..."
 
 
-def test_a_stray_brace_in_the_countdown_falls_back_and_the_reset_still_clears_the_card(kiosk, qtbot,  # noqa: F811
+def test_a_stray_brace_in_the_countdown_falls_back_and_the_reset_still_clears_the_card(make_kiosk, qtbot,
                                                                                          content_copy):
     ui = content_copy / "ui.yaml"
     edit(ui, SHIPPED_COUNTDOWN, "The screen will reset in {seconds}}...")  # the typo from the issue
-    window = kiosk(content_copy, idle_seconds=0.3, countdown_seconds=2)
-    [warning] = [p for p in window.book.content.problems if p.path == str(ui)]
+    kiosk = make_kiosk(content_copy, settings=Settings(idle_seconds=0.3, countdown_seconds=2), locked=True)
+    [warning] = [p for p in kiosk.book.content.problems if p.path == str(ui)]
     assert warning.warning and warning.line == line_of(ui, "idle_countdown:")
     assert "'idle_countdown' has a { or } without its partner" in warning.message
     assert SHIPPED_COUNTDOWN in warning.message
 
-    tick_precautions(window, 0)
-    qtbot.waitUntil(lambda: window.countdown is not None, timeout=5000)
-    assert window.countdown.message.text() == "The screen will reset in 2..."
-    with qtbot.waitSignal(window.idle_reset.resetDue, timeout=5000):
+    tick_precautions(kiosk, 0)
+    qtbot.waitUntil(lambda: kiosk.idle_reset.countdown is not None, timeout=5000)
+    assert kiosk.idle_reset.countdown.message.text() == "The screen will reset in 2..."
+    with qtbot.waitSignal(kiosk.idle_reset.resetDue, timeout=5000):
         pass
-    assert window.card.ticks == (), "the next patient sees no ticks of the last"
+    assert kiosk.card.ticks == (), "the next patient sees no ticks of the last"
 
 
 @pytest.mark.parametrize("written, said", [
@@ -58,15 +57,15 @@ def test_each_kind_of_broken_placeholder_is_a_warning_and_the_shipped_word_is_us
     assert loaded.base.ui.title != "" and loaded.base.ui.home_prompt, "the rest of the file is the clinic's"
 
 
-def test_a_broken_staff_word_falls_back_and_the_pin_pad_still_counts_tries(kiosk, content_copy):  # noqa: F811
+def test_a_broken_staff_word_falls_back_and_the_pin_pad_still_counts_tries(make_kiosk, content_copy):
     staff = content_copy / "staff.yaml"
     text = staff.read_text(encoding="utf-8")
     line = next(row for row in text.splitlines() if row.startswith("pin_wrong:"))
     edit(staff, line, 'pin_wrong: "Wrong PIN, {tries left"')
-    window = kiosk(content_copy)
-    [warning] = [p for p in window.book.content.problems if p.path == str(staff)]
+    kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
+    [warning] = [p for p in kiosk.book.content.problems if p.path == str(staff)]
     assert warning.line == line_of(staff, "pin_wrong:") and "'pin_wrong'" in warning.message
-    assert "{tries}" in window.book.content.staff.pin_wrong
+    assert "{tries}" in kiosk.book.content.staff.pin_wrong
 
 
 def test_the_shipped_content_has_no_broken_placeholder_and_no_warnings_for_them():

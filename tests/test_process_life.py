@@ -14,7 +14,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.usage import counts as usage
 from kiosk.usage.report import read_days
-from tests.conftest import REPO
+from tests.support.content import REPO
 
 POSIX_SIGNALS = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals; Windows' console events "
                                    "are tested below by calling the kiosk's handler for them")

@@ -1,4 +1,4 @@
-"""Read aloud and audio mode (issue 16), through the real window and Qt's text-to-speech.
+"""Read aloud and audio mode (issue 16), through the real kiosk and Qt's text-to-speech.
 
 Qt's ``mock`` engine (it ships in PySide6-Addons) makes speech deterministic: it "speaks" a word
 at a time on a timer and reports each word, so these tests assert what the engine was given, in
@@ -27,8 +27,8 @@ from kiosk.pages import speech
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
 from kiosk.settings.values import Settings
-from tests.conftest import SHIPPED_CONTENT
-from tests.helpers import edit
+from kiosk.visit.screens import PRECAUTIONS, ScreenId
+from tests.support.content import SHIPPED_CONTENT, edit
 
 pytest.importorskip("PySide6.QtTextToSpeech", reason="Read aloud needs PySide6-Addons (the speech extra)")
 
@@ -36,38 +36,15 @@ SORENESS_TAB = 2  # "What soreness to expect": the region tab with the chart (re
 FAST = Settings(speech_rate=1.0)  # the mock engine's words come quicker at the fastest rate
 
 
-@pytest.fixture
-def kiosk(qtbot, qapp):
-    """The real window, with the speech engine loaded (it loads after home is painted)."""
-    from kiosk.ui.app import build_window
-    from kiosk.ui.look.theme import app_font
-
-    qapp.setFont(app_font())
-    windows = []
-
-    def make(content_dir: Path = SHIPPED_CONTENT, settings: Settings = FAST):
-        window = build_window(content_dir, settings)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        with qtbot.waitSignal(window.read_aloud.loaded, timeout=10_000):
-            window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.read_aloud.stop()
-
-
 class Ear:
     """What the engine itself was asked to say: every word it spoke, per utterance, in order."""
 
-    def __init__(self, window):
-        self.engine = window.read_aloud.narrator.engine
+    def __init__(self, kiosk):
+        self.engine = kiosk.read_aloud.narrator.engine
         self.words: dict[int, list[str]] = {}
         self.engine.sayingWord.connect(lambda word, ident, start, length: self.words.setdefault(ident, []).append(word))
         self.started: list[str] = []
-        narrator = window.read_aloud.narrator
+        narrator = kiosk.read_aloud.narrator
         narrator.sentenceStarted.connect(lambda index: self.started.append(narrator.script[index]))
 
     @property
@@ -79,9 +56,9 @@ def words(text: str) -> list[str]:
     return [w for w in "".join(c if c.isalnum() else " " for c in text).split()]
 
 
-def page_sentences(window, region_id: str, lang: str) -> list[str]:
-    page = window.pages.region(lang, window.visit.calm, region_id)
-    ui = window.book.content.language(lang).ui
+def page_sentences(kiosk, region_id: str, lang: str) -> list[str]:
+    page = kiosk.stage.pages().region(lang, kiosk.visit.calm, region_id)
+    ui = kiosk.book.content.language(lang).ui
     return [s.text for s in speech.sentences(page.html, speech.chart_sentence(page.soreness, ui))]
 
 
@@ -131,110 +108,110 @@ def test_calm_mode_reads_the_calm_words(content_copy):
             assert speech.split(passage.calm)[0] in calm
 
 
-def test_read_aloud_speaks_the_region_page_in_english_in_order_with_the_sentence_highlighted(kiosk, qtbot):
-    window = kiosk()
-    ear = Ear(window)
-    window.show_region("calves")
-    button = window.shown_screen.read_aloud_button
+def test_read_aloud_speaks_the_region_page_in_english_in_order_with_the_sentence_highlighted(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    ear = Ear(kiosk)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    button = kiosk.router.screen.read_aloud_button
     assert button.isVisible() and button.text() == "Read aloud"
-    expected = page_sentences(window, "calves", "en")
-    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, check_params_cb=lambda i: i == 2, timeout=10_000):
+    expected = page_sentences(kiosk, "calves", "en")
+    with qtbot.waitSignal(kiosk.read_aloud.narrator.sentenceStarted, check_params_cb=lambda i: i == 2, timeout=10_000):
         button.click()
     assert button.text() == "Stop reading"
     assert ear.started == expected[:3]
     assert ear.language == QLocale.Language.English
-    assert window.read_aloud.highlighted() == expected[2], "the sentence being read is highlighted"
+    assert kiosk.read_aloud.highlighted() == expected[2], "the sentence being read is highlighted"
     # What the engine itself spoke: the first sentences' words, nothing else (no markup).
     spoken = [w for ident in sorted(ear.words) for w in ear.words[ident]]
     assert spoken == words(" ".join(expected[:2]))[:len(spoken)] and len(spoken) >= len(words(expected[0]))
 
     button.click()  # Stop
-    assert not window.read_aloud.reading and button.text() == "Read aloud"
-    assert window.read_aloud.highlighted() == ""
-    with qtbot.assertNotEmitted(window.read_aloud.narrator.sentenceStarted, wait=400):
+    assert not kiosk.read_aloud.reading and button.text() == "Read aloud"
+    assert kiosk.read_aloud.highlighted() == ""
+    with qtbot.assertNotEmitted(kiosk.read_aloud.narrator.sentenceStarted, wait=400):
         pass
 
 
-def test_navigation_and_the_idle_reset_silence_it(kiosk, qtbot):
-    window = kiosk()
-    narrator = window.read_aloud.narrator
-    window.show_region("foot")
+def test_navigation_and_the_idle_reset_silence_it(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    narrator = kiosk.read_aloud.narrator
+    kiosk.router.show(ScreenId.for_region("foot"))
     with qtbot.waitSignal(narrator.sentenceStarted, timeout=5000):
-        window.shown_screen.read_aloud_button.click()
-    with qtbot.waitSignal(window.screenChanged):
-        window.shown_screen.back_button.click()
+        kiosk.router.screen.read_aloud_button.click()
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.router.screen.back_button.click()
     assert not narrator.speaking
     with qtbot.assertNotEmitted(narrator.sentenceStarted, wait=400):
         pass
 
-    window.show_precautions()
+    kiosk.router.show(PRECAUTIONS)
     with qtbot.waitSignal(narrator.sentenceStarted, timeout=5000):
-        window.shown_screen.read_aloud_button.click()
+        kiosk.router.screen.read_aloud_button.click()
     assert narrator.speaking
-    with qtbot.waitSignal(window.idle_reset.resetDue, timeout=5000):
-        window.idle_reset.resetDue.emit()  # what the countdown does when it runs out
-    assert window.current_screen().name == "attract"
+    with qtbot.waitSignal(kiosk.idle_reset.resetDue, timeout=5000):
+        kiosk.idle_reset.resetDue.emit()  # what the countdown does when it runs out
+    assert kiosk.router.current.name == "attract"
     assert not narrator.speaking
     with qtbot.assertNotEmitted(narrator.sentenceStarted, wait=400):
         pass
 
 
-def test_in_the_walkthrough_next_goes_on_reading(kiosk, qtbot):
-    window = kiosk()
-    ear = Ear(window)
-    window.show_walkthrough("calves")
-    screen = window.shown_screen
-    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
+def test_in_the_walkthrough_next_goes_on_reading(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    ear = Ear(kiosk)
+    kiosk.router.show(ScreenId.walkthrough("calves"))
+    screen = kiosk.router.screen
+    with qtbot.waitSignal(kiosk.read_aloud.narrator.sentenceStarted, timeout=5000):
         screen.read_aloud_button.click()
-    step_2 = [s.text for s in speech.sentences(window.pages.step("en", False, "calves", 1).html)]
-    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
+    step_2 = [s.text for s in speech.sentences(kiosk.stage.pages().step("en", False, "calves", 1).html)]
+    with qtbot.waitSignal(kiosk.read_aloud.narrator.sentenceStarted, timeout=5000):
         screen.next_button.click()
     assert ear.started[-1] == step_2[0]
-    assert window.read_aloud.reading and screen.read_aloud_button.text() == "Stop reading"
+    assert kiosk.read_aloud.reading and screen.read_aloud_button.text() == "Stop reading"
     # Without Read aloud on, Next only turns the page.
     screen.read_aloud_button.click()
-    with qtbot.assertNotEmitted(window.read_aloud.narrator.sentenceStarted, wait=300):
+    with qtbot.assertNotEmitted(kiosk.read_aloud.narrator.sentenceStarted, wait=300):
         screen.next_button.click()
 
 
-def test_a_listening_patient_is_not_idle(kiosk, qtbot):
-    window = kiosk(settings=Settings(speech_rate=1.0, idle_seconds=15))
-    window.show_region("calves")
-    window.idle.set_seconds(1.0)  # below the staff minimum, for the test only
-    with qtbot.assertNotEmitted(window.idle.idle, wait=1500):
-        window.shown_screen.read_aloud_button.click()
-    assert window.read_aloud.reading
+def test_a_listening_patient_is_not_idle(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=Settings(speech_rate=1.0, idle_seconds=15), speech=True)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    kiosk.idle.set_seconds(1.0)  # below the staff minimum, for the test only
+    with qtbot.assertNotEmitted(kiosk.idle.idle, wait=1500):
+        kiosk.router.screen.read_aloud_button.click()
+    assert kiosk.read_aloud.reading
 
 
-def test_no_voice_for_a_language_hides_read_aloud_and_the_staff_menu_says_which(kiosk, qtbot):
-    window = kiosk()
-    window.set_language("es")  # Qt's mock engine has no Spanish voice
-    assert not window.home.read_aloud_button.isVisible()
-    assert not window.home.audio_mode_toggle.isVisible()
-    window.show_region("calves")
-    assert not window.shown_screen.read_aloud_button.isVisible()
-    window.open_staff_menu()
-    status = window.staff_overlay.voices_status
+def test_no_voice_for_a_language_hides_read_aloud_and_the_staff_menu_says_which(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    kiosk.set_language("es")  # Qt's mock engine has no Spanish voice
+    assert not kiosk.home.read_aloud_button.isVisible()
+    assert not kiosk.home.audio_mode_toggle.isVisible()
+    kiosk.router.show(ScreenId.for_region("calves"))
+    assert not kiosk.router.screen.read_aloud_button.isVisible()
+    kiosk.open_staff_menu()
+    status = kiosk.staff.overlay.voices_status
     assert status.isVisible() and "No Español voice" in status.text() and "English" not in status.text()
-    window.staff.close()
-    window.set_language("en")
-    assert window.home.read_aloud_button.isVisible()
+    kiosk.staff.close()
+    kiosk.set_language("en")
+    assert kiosk.home.read_aloud_button.isVisible()
 
 
-def test_staff_turn_read_aloud_off_and_set_speed_and_volume(kiosk, qtbot):
-    window = kiosk(settings=Settings())
-    window.open_staff_menu()
-    menu = window.staff_overlay
+def test_staff_turn_read_aloud_off_and_set_speed_and_volume(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=Settings(), speech=True)
+    kiosk.open_staff_menu()
+    menu = kiosk.staff.overlay
     menu.rate_buttons[-0.5].click()
     menu.volume_buttons[0.5].click()
-    engine = window.read_aloud.narrator.engine
+    engine = kiosk.read_aloud.narrator.engine
     assert engine.rate() == pytest.approx(-0.5) and engine.volume() == pytest.approx(0.5)
-    assert window.settings.speech_rate == -0.5 and window.settings.speech_volume == 0.5
+    assert kiosk.settings.speech_rate == -0.5 and kiosk.settings.speech_volume == 0.5
     menu.read_aloud_on.click()
-    assert window.settings.read_aloud is False
-    window.staff.close()
-    window.show_region("calves")
-    assert not window.shown_screen.read_aloud_button.isVisible()
+    assert kiosk.settings.read_aloud is False
+    kiosk.staff.close()
+    kiosk.router.show(ScreenId.for_region("calves"))
+    assert not kiosk.router.screen.read_aloud_button.isVisible()
 
 
 WITHOUT_ADDONS = """
@@ -242,27 +219,27 @@ import sys
 sys.modules["PySide6.QtTextToSpeech"] = None  # as if PySide6-Addons were not installed: its import fails
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from kiosk.ui.app import application, build_window
+from kiosk.ui.app import application, build_kiosk
 
 app = application(offscreen=True)
-window = build_window(Path(sys.argv[1]))
-window.resize(1280, 800)
+kiosk = build_kiosk(Path(sys.argv[1]))
+kiosk.window.resize(1280, 800)
 seen = []
 
 def check():
-    narrator = window.read_aloud.narrator
+    narrator = kiosk.read_aloud.narrator
     seen.append(f"speech={narrator.available} installed={narrator.installed}")
-    seen.append(f"home button shown={window.home.read_aloud_button.isVisible()}")
-    window.home.region_buttons["calves"].click()
-    screen = window.shown_screen
-    seen.append(f"screen={window.current_screen().name} button shown={screen.read_aloud_button.isVisible()}")
+    seen.append(f"home button shown={kiosk.home.read_aloud_button.isVisible()}")
+    kiosk.home.region_buttons["calves"].click()
+    screen = kiosk.router.screen
+    seen.append(f"screen={kiosk.router.current.name} button shown={screen.read_aloud_button.isVisible()}")
     seen.append(f"page={screen.text().splitlines()[0]}")
-    window.open_staff_menu()
-    seen.append(f"staff={window.staff_overlay.voices_status.text()}")
+    kiosk.open_staff_menu()
+    seen.append(f"staff={kiosk.staff.overlay.voices_status.text()}")
     app.quit()
 
-window.read_aloud.loaded.connect(check)
-window.show()
+kiosk.read_aloud.loaded.connect(check)
+kiosk.window.show()
 QTimer.singleShot(20_000, app.quit)
 app.exec()
 print("\\n".join(seen))
@@ -309,64 +286,64 @@ def point_on(button: QAbstractButton) -> QPoint:
     raise AssertionError(f"no point on {button.accessibleName()} reaches it")
 
 
-def test_audio_mode_speaks_what_is_touched_and_a_second_touch_chooses_it(kiosk, qtbot):
-    window = kiosk()
-    ear = Ear(window)
-    toggle = window.home.audio_mode_toggle
+def test_audio_mode_speaks_what_is_touched_and_a_second_touch_chooses_it(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    ear = Ear(kiosk)
+    toggle = kiosk.home.audio_mode_toggle
     toggle.checkbox.setFocus(Qt.FocusReason.TabFocusReason)
     QTest.keyClick(toggle.checkbox, Qt.Key.Key_Space)  # reachable and worked by keyboard
-    assert window.read_aloud.audio_on
+    assert kiosk.read_aloud.audio_on
     assert ear.started == [toggle.checkbox.text()], "turning it on says the toggle's own words"
-    with qtbot.waitSignal(window.read_aloud.narrator.finished, timeout=5000):
+    with qtbot.waitSignal(kiosk.read_aloud.narrator.finished, timeout=5000):
         pass
     assert ear.started == [toggle.checkbox.text(), toggle.hint.text()]
 
-    calves = window.home.region_buttons["calves"]
-    with qtbot.assertNotEmitted(window.screenChanged, wait=100):
+    calves = kiosk.home.region_buttons["calves"]
+    with qtbot.assertNotEmitted(kiosk.window.screenChanged, wait=100):
         click(qtbot, calves)
     assert ear.started[-1] == calves.text()
-    assert window.current_screen().name == "home", "the first touch only says its name"
-    with qtbot.waitSignal(window.screenChanged):
+    assert kiosk.router.current.name == "home", "the first touch only says its name"
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         click(qtbot, calves)
-    assert window.current_screen().name == "region-calves"
+    assert kiosk.router.current.name == "region-calves"
     # A patient who can't see the page hears it: the new screen is read from its top.
-    with qtbot.waitSignal(window.read_aloud.narrator.sentenceStarted, timeout=5000):
+    with qtbot.waitSignal(kiosk.read_aloud.narrator.sentenceStarted, timeout=5000):
         pass
-    assert ear.started[-1] in page_sentences(window, "calves", "en")[:2]
-    on_screen = {toggle.checkbox.text(), toggle.hint.text(), calves.text(), *page_sentences(window, "calves", "en")}
+    assert ear.started[-1] in page_sentences(kiosk, "calves", "en")[:2]
+    on_screen = {toggle.checkbox.text(), toggle.hint.text(), calves.text(), *page_sentences(kiosk, "calves", "en")}
     assert all(said in on_screen for said in ear.started), f"nothing is said that is not on the screen: {ear.started}"
 
     # Body-map regions: a real touch speaks one, and the arrow keys move between them, speaking each.
-    with qtbot.waitSignal(window.screenChanged):
-        window.shown_screen.back_button.click()  # a program's click: audio mode is for touches
-    regions = [b for b in window.home.body_map.findChildren(QAbstractButton) if b.isVisible()]
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.router.screen.back_button.click()  # a program's click: audio mode is for touches
+    regions = [b for b in kiosk.home.body_map.findChildren(QAbstractButton) if b.isVisible()]
     first = regions[0]
-    handle, device = window.windowHandle(), QTest.createTouchDevice()
-    at = first.mapTo(window, point_on(first))
+    handle, device = kiosk.window.windowHandle(), QTest.createTouchDevice()
+    at = first.mapTo(kiosk.window, point_on(first))
     QTest.touchEvent(handle, device).press(0, at).commit()
     QTest.touchEvent(handle, device).release(0, at).commit()
     assert ear.started[-1] == first.accessibleName()
-    assert window.current_screen().name == "home"
+    assert kiosk.router.current.name == "home"
     QTest.keyClick(first, Qt.Key.Key_Right)
     focused = QApplication.focusWidget()
     assert focused is not first and focused in regions
     assert ear.started[-1] == focused.accessibleName()
 
 
-def test_a_long_press_on_read_aloud_turns_audio_mode_on_and_off(kiosk, qtbot):
-    window = kiosk()
-    window.show_region("calves")
-    button = window.shown_screen.read_aloud_button
-    handle = window.windowHandle()
-    at = button.mapTo(window, button.rect().center())
+def test_a_long_press_on_read_aloud_turns_audio_mode_on_and_off(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    button = kiosk.router.screen.read_aloud_button
+    handle = kiosk.window.windowHandle()
+    at = button.mapTo(kiosk.window, button.rect().center())
     QTest.mousePress(handle, Qt.MouseButton.LeftButton, pos=at)
     with qtbot.waitSignal(button.longPressed, timeout=5000):
         pass
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=at)
-    assert window.read_aloud.audio_on
-    assert window.read_aloud.narrator.script == [window.language.ui.audio_mode, window.language.ui.audio_mode_hint]
-    window.reset_for_next_patient()
-    assert not window.read_aloud.audio_on, "the next patient starts without audio mode"
+    assert kiosk.read_aloud.audio_on
+    assert kiosk.read_aloud.narrator.script == [kiosk.language.ui.audio_mode, kiosk.language.ui.audio_mode_hint]
+    kiosk.reset_for_next_patient()
+    assert not kiosk.read_aloud.audio_on, "the next patient starts without audio mode"
 
 
 # --- a real voice: speech-dispatcher with espeak-ng --------------------------------------------
@@ -400,84 +377,78 @@ def speech_dispatcher(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="speech-dispatcher is Linux's")
-def test_a_real_voice_reads_a_region_page_in_spanish_and_english(speech_dispatcher, kiosk, qtbot):
-    window = kiosk()
-    narrator = window.read_aloud.narrator
+def test_a_real_voice_reads_a_region_page_in_spanish_and_english(speech_dispatcher, make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    narrator = kiosk.read_aloud.narrator
     assert narrator.engine.engine() == "speechd"
     for lang, language in (("es", QLocale.Language.Spanish), ("en", QLocale.Language.English)):
-        window.set_language(lang)
-        window.show_region("calves")
-        expected = page_sentences(window, "calves", lang)
+        kiosk.set_language(lang)
+        kiosk.router.show(ScreenId.for_region("calves"))
+        expected = page_sentences(kiosk, "calves", lang)
         started = []
         narrator.sentenceStarted.connect(started.append)
         # Two sentences spoken to the end by espeak-ng, and the third begun.
         with qtbot.waitSignal(narrator.sentenceStarted, check_params_cb=lambda i: i == 2, timeout=30_000):
-            window.shown_screen.read_aloud_button.click()
+            kiosk.router.screen.read_aloud_button.click()
         narrator.sentenceStarted.disconnect(started.append)
         assert narrator.engine.locale().language() == language
         assert narrator.script[:3] == expected[:3]
         assert started == [0, 1, 2]
-        window.read_aloud.stop()
+        kiosk.read_aloud.stop()
 
 
 @pytest.mark.qt_log_ignore("Text-to-speech plug-in")
-def test_where_no_engine_works_the_kiosk_works_without_read_aloud(qtbot, qapp, monkeypatch):
-    from kiosk.ui.app import build_window
-
+def test_where_no_engine_works_the_kiosk_works_without_read_aloud(make_kiosk, qtbot, monkeypatch):
     monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "a-missing-engine")  # as on a tablet whose voices are gone
-    window = build_window(SHIPPED_CONTENT)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    with qtbot.waitSignal(window.read_aloud.loaded, timeout=10_000):
-        window.show()
-    assert not window.read_aloud.narrator.available and window.read_aloud.narrator.installed
-    assert not window.home.read_aloud_button.isVisible() and not window.home.audio_mode_toggle.isVisible()
-    window.show_walkthrough()
-    assert not window.shown_screen.read_aloud_button.isVisible()
-    with qtbot.waitSignal(window.screenChanged):
-        window.shown_screen.next_button.click()
-    window.open_staff_menu()
-    assert "Text-to-speech is not available" in window.staff_overlay.voices_status.text()
+    kiosk = make_kiosk(speech=True)
+    assert not kiosk.read_aloud.narrator.available and kiosk.read_aloud.narrator.installed
+    assert not kiosk.home.read_aloud_button.isVisible() and not kiosk.home.audio_mode_toggle.isVisible()
+    kiosk.router.show(ScreenId.walkthrough())
+    assert not kiosk.router.screen.read_aloud_button.isVisible()
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.router.screen.next_button.click()
+    kiosk.open_staff_menu()
+    assert "Text-to-speech is not available" in kiosk.staff.overlay.voices_status.text()
 
 
-def test_in_audio_mode_the_idle_question_is_spoken(kiosk, qtbot):
-    window = kiosk()
-    ear = Ear(window)
-    window.read_aloud.set_audio_mode(True)
-    window.show_region("calves")
-    with qtbot.waitSignal(window.idle.idle, timeout=5000):
-        window.idle.set_seconds(0.5)  # below the staff minimum, for the test only
-    ui = window.language.ui
-    assert window.countdown is not None
-    assert window.read_aloud.narrator.script == [ui.idle_question, ui.keep_reading]
+def test_in_audio_mode_the_idle_question_is_spoken(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    ear = Ear(kiosk)
+    kiosk.read_aloud.set_audio_mode(True)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    with qtbot.waitSignal(kiosk.idle.idle, timeout=5000):
+        kiosk.idle.set_seconds(0.5)  # below the staff minimum, for the test only
+    ui = kiosk.language.ui
+    assert kiosk.idle_reset.countdown is not None
+    assert kiosk.read_aloud.narrator.script == [ui.idle_question, ui.keep_reading]
     assert ear.started[-1] == ui.idle_question
 
 
-def test_audio_mode_holds_back_taps_only_in_its_own_window(kiosk, qtbot):
-    # Audio mode watches every event in the application; a second window (another kiosk left
+def test_audio_mode_holds_back_taps_only_in_its_own_window(make_kiosk, qtbot):
+    # Audio mode watches every event in the application; a second kiosk (another kiosk left
     # open) must not have its first tap swallowed and spoken.
-    listening = kiosk()
+    listening = make_kiosk(settings=FAST, speech=True)
     listening.read_aloud.set_audio_mode(True)
     assert listening.read_aloud.audio_on
-    other = kiosk()
-    with qtbot.waitSignal(other.screenChanged, timeout=5000):
+    other = make_kiosk(settings=FAST, speech=True)
+    with qtbot.waitSignal(other.window.screenChanged, timeout=5000):
         qtbot.mouseClick(other.home.region_buttons["calves"], Qt.MouseButton.LeftButton)
-    assert other.current_screen().name == "region-calves"
+    assert other.router.current.name == "region-calves"
 
 
-def test_in_audio_mode_a_finger_on_a_tick_box_speaks_first_and_ticks_on_the_second_touch(kiosk, qtbot):
+def test_in_audio_mode_a_finger_on_a_tick_box_speaks_first_and_ticks_on_the_second_touch(make_kiosk, qtbot):
     """The precautions' tick boxes sit in a finger-scrolled panel, where a tap is recognised by
     FingerTaps: audio mode hears that touch as it hears any other (it used to tick at once)."""
     from kiosk.visit.card import Tick
 
-    window = kiosk()
-    window.read_aloud.set_audio_mode(True)
-    with qtbot.waitSignal(window.screenChanged):
-        window.home.precautions_button.click()  # a program's click: audio mode is for touches
-    ear = Ear(window)
-    box = window.shown_screen.ticks.boxes[Tick.precaution(0)]
-    handle, device = window.windowHandle(), QTest.createTouchDevice()
-    where = box.mapTo(window, QPoint(box.width() // 2, box.height() // 2))
+    kiosk = make_kiosk(settings=FAST, speech=True)
+    kiosk.read_aloud.set_audio_mode(True)
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.home.precautions_button.click()  # a program's click: audio mode is for touches
+    ear = Ear(kiosk)
+    box = kiosk.router.screen.ticks.boxes[Tick.precaution(0)]
+    handle, device = kiosk.window.windowHandle(), QTest.createTouchDevice()
+    where = box.mapTo(kiosk.window, QPoint(box.width() // 2, box.height() // 2))
 
     def touch() -> None:
         QTest.touchEvent(handle, device).press(0, where).commit()
@@ -488,4 +459,4 @@ def test_in_audio_mode_a_finger_on_a_tick_box_speaks_first_and_ticks_on_the_seco
     assert not box.isChecked(), "the first touch only says the box's words"
     touch()
     qtbot.waitUntil(box.isChecked)
-    assert Tick.precaution(0) in window.card
+    assert Tick.precaution(0) in kiosk.card

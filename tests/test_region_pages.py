@@ -22,26 +22,26 @@ KNOWN_TOO_LONG = {
 }
 
 
-def open_region(window, qtbot, region_id, page=0):
-    with qtbot.waitSignal(window.screenChanged):
-        window.home.region_buttons[region_id].click()
-    screen = window.shown_screen
+def open_region(kiosk, qtbot, region_id, page=0):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.home.region_buttons[region_id].click()
+    screen = kiosk.router.screen
     if page:
         screen.tabs[page].click()
     return screen
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_each_region_page_fits_the_screen_without_scrolling(make_window, qtbot, lang):
-    window = make_window()
-    window.set_language(lang)
+def test_each_region_page_fits_the_screen_without_scrolling(make_kiosk, qtbot, lang):
+    kiosk = make_kiosk()
+    kiosk.set_language(lang)
     too_long = {}
     for region_id in REGIONS:
-        screen = open_region(window, qtbot, region_id)
+        screen = open_region(kiosk, qtbot, region_id)
         assert len(screen.tabs) == 4
         for page, tab in enumerate(screen.tabs):
             qtbot.mouseClick(tab, Qt.MouseButton.LeftButton)
-            assert window.current_screen() == ScreenId.for_region(region_id, page)
+            assert kiosk.router.current == ScreenId.for_region(region_id, page)
             bar = screen.view.verticalScrollBar()
             if bar.maximum() > 0 or bar.isVisible():
                 too_long[(region_id, page)] = bar.maximum()
@@ -49,21 +49,21 @@ def test_each_region_page_fits_the_screen_without_scrolling(make_window, qtbot, 
     assert set(too_long) <= KNOWN_TOO_LONG[lang], f"pages that need scrolling (px): {too_long}"
 
 
-def test_footer_buttons_are_fingertip_sized_on_region_and_walkthrough(make_window, qtbot):
-    window = make_window()
-    window.set_language("es")  # the longer words
-    screen = open_region(window, qtbot, "calves")
+def test_footer_buttons_are_fingertip_sized_on_region_and_walkthrough(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.set_language("es")  # the longer words
+    screen = open_region(kiosk, qtbot, "calves")
     for button in (screen.precautions_button, screen.questions_button, screen.walkthrough_button):
         assert button.height() >= 64, f"{button.text()!r} is {button.height()} px high"
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         screen.walkthrough_button.click()
-    assert window.shown_screen.questions_button.height() >= 64
+    assert kiosk.router.screen.questions_button.height() >= 64
 
 
-def test_tabs_are_big_and_turned_by_a_tap_or_a_swipe(make_window, qtbot):
-    window = make_window()
-    ui = window.language.ui
-    screen = open_region(window, qtbot, "calves")
+def test_tabs_are_big_and_turned_by_a_tap_or_a_swipe(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    ui = kiosk.language.ui
+    screen = open_region(kiosk, qtbot, "calves")
     assert [t.text() for t in screen.tabs] == [ui.section_does, ui.section_feels, ui.section_soreness,
                                                ui.tips_heading]
     for tab in screen.tabs:
@@ -71,9 +71,9 @@ def test_tabs_are_big_and_turned_by_a_tap_or_a_swipe(make_window, qtbot):
     # The honest "can / can't" on the first page.
     first = screen.view.toPlainText()
     assert ui.can_heading in first and ui.cannot_heading in first
-    assert window.book.content.base.regions["calves"].evidence.cannot[0] in " ".join(first.split())
+    assert kiosk.book.content.base.regions["calves"].evidence.cannot[0] in " ".join(first.split())
 
-    with qtbot.waitSignal(window.screenChanged) as changed:
+    with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
         qtbot.mouseClick(screen.tabs[2], Qt.MouseButton.LeftButton, pos=screen.tabs[2].rect().center())
     assert changed.args == ["region-calves-3"]
     assert screen.tabs[2].isChecked() and not screen.tabs[0].isChecked()
@@ -84,24 +84,24 @@ def test_tabs_are_big_and_turned_by_a_tap_or_a_swipe(make_window, qtbot):
     viewport = screen.view.viewport()
     middle = viewport.rect().center()
     drag(qtbot, viewport, middle + QPoint(200, 0), middle - QPoint(200, 0))  # to the left: the next page
-    assert screen.index == 3 and window.current_screen() == ScreenId.for_region("calves", 3)
+    assert screen.index == 3 and kiosk.router.current == ScreenId.for_region("calves", 3)
     drag(qtbot, viewport, middle - QPoint(200, 0), middle + QPoint(200, 0))
     assert screen.index == 2
 
 
-def test_the_walkthrough_is_one_tap_away_and_every_way_out_returns_to_the_region(make_window, qtbot):
-    window = make_window()
-    region = open_region(window, qtbot, "quads", page=1)
+def test_the_walkthrough_is_one_tap_away_and_every_way_out_returns_to_the_region(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    region = open_region(kiosk, qtbot, "quads", page=1)
     for leave in ("home_button", "escape", "done"):
-        with qtbot.waitSignal(window.screenChanged) as changed:
+        with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
             region.walkthrough_button.click()
         assert changed.args == ["walkthrough-quads-1"]
-        walk = window.shown_screen
+        walk = kiosk.router.screen
         assert walk.home_button.text().endswith("Quads")  # says where it goes
         if leave == "done":
             walk.go_to(walk.total - 1)
             assert walk.done_button.isVisible() and not walk.next_button.isVisible()
-        with qtbot.waitSignal(window.screenChanged) as changed:
+        with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
             if leave == "home_button":
                 walk.home_button.click()
             elif leave == "escape":
@@ -109,22 +109,22 @@ def test_the_walkthrough_is_one_tap_away_and_every_way_out_returns_to_the_region
             else:
                 walk.done_button.click()
         assert changed.args == ["region-quads-2"], leave  # the region, on the page it was left from
-        region = window.shown_screen
+        region = kiosk.router.screen
 
-    with qtbot.waitSignal(window.screenChanged):
+    with qtbot.waitSignal(kiosk.window.screenChanged):
         region.back_button.click()
-    with qtbot.waitSignal(window.screenChanged):
-        window.home.walkthrough_button.click()
-    walk = window.shown_screen
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.home.walkthrough_button.click()
+    walk = kiosk.router.screen
     walk.go_to(walk.total - 1)
-    with qtbot.waitSignal(window.screenChanged) as changed:
+    with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
         walk.done_button.click()
     assert changed.args == ["home"]  # begun at home, done at home
 
 
-def test_arrow_keys_turn_steps_and_tabs_wherever_the_focus_is(make_window, qtbot):
-    window = make_window()
-    region = open_region(window, qtbot, "calves")
+def test_arrow_keys_turn_steps_and_tabs_wherever_the_focus_is(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    region = open_region(kiosk, qtbot, "calves")
     for control in (region.calm_toggle, region.tabs[0], region.view):
         before = region.index
         qtbot.keyClick(control, Qt.Key.Key_Right)
@@ -133,23 +133,23 @@ def test_arrow_keys_turn_steps_and_tabs_wherever_the_focus_is(make_window, qtbot
     assert region.index == 2
 
     region.walkthrough_button.click()
-    walk = window.shown_screen
+    walk = kiosk.router.screen
     for control in (walk.next_button, walk.calm_toggle, walk.text_size_button, walk.home_button, walk.view):
         before = walk.index
-        with qtbot.waitSignal(window.screenChanged):
+        with qtbot.waitSignal(kiosk.window.screenChanged):
             qtbot.keyClick(control, Qt.Key.Key_Right)
         assert walk.index == before + 1, control.objectName()
     qtbot.keyClick(walk.previous_button, Qt.Key.Key_Left)
     assert walk.index == 4
 
 
-def test_each_steps_region_words_are_seen_without_scrolling(make_window, qtbot):
-    window = make_window()
+def test_each_steps_region_words_are_seen_without_scrolling(make_kiosk, qtbot):
+    kiosk = make_kiosk()
     for region_id in REGIONS:
-        region = window.book.content.base.regions[region_id]
-        window.show_walkthrough(region_id)
-        walk = window.shown_screen
-        for index, step in enumerate(window.book.content.base.walkthrough.steps):
+        region = kiosk.book.content.base.regions[region_id]
+        kiosk.router.show(ScreenId.walkthrough(region_id))
+        walk = kiosk.router.screen
+        for index, step in enumerate(kiosk.book.content.base.walkthrough.steps):
             extra = region.session_steps.get(step.id)
             walk.go_to(index)
             if step.chart:  # the region's own soreness chart is beside the words
@@ -163,63 +163,63 @@ def test_each_steps_region_words_are_seen_without_scrolling(make_window, qtbot):
             assert bottom < walk.view.viewport().height(), f"{region_id} step {index + 1}: words end at {bottom}px"
 
 
-def test_hide_needle_pictures_is_on_region_and_walkthrough_screens_and_works_in_place(make_window, qtbot):
-    window = make_window()
-    calm_words = window.language.ui.calm_toggle
-    region = open_region(window, qtbot, "calves", page=1)
+def test_hide_needle_pictures_is_on_region_and_walkthrough_screens_and_works_in_place(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    calm_words = kiosk.language.ui.calm_toggle
+    region = open_region(kiosk, qtbot, "calves", page=1)
     assert region.calm_toggle.text() == calm_words and not region.calm_toggle.isChecked()
-    with qtbot.waitSignal(window.screenChanged) as changed:
+    with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
         region.calm_toggle.click()
-    assert window.visit.calm and changed.args == ["region-calves-2"]  # same region, same page
-    assert window.shown_screen.calm_toggle.isChecked()
-    window.shown_screen.calm_toggle.click()
-    assert not window.visit.calm
+    assert kiosk.visit.calm and changed.args == ["region-calves-2"]  # same region, same page
+    assert kiosk.router.screen.calm_toggle.isChecked()
+    kiosk.router.screen.calm_toggle.click()
+    assert not kiosk.visit.calm
 
-    window.shown_screen.walkthrough_button.click()
-    walk = window.shown_screen
-    needle = next(i for i, s in enumerate(window.book.content.base.walkthrough.steps) if s.id == "needle")
+    kiosk.router.screen.walkthrough_button.click()
+    walk = kiosk.router.screen
+    needle = next(i for i, s in enumerate(kiosk.book.content.base.walkthrough.steps) if s.id == "needle")
     walk.go_to(needle)
-    picture = window.book.content.base.walkthrough.steps[needle].picture
+    picture = kiosk.book.content.base.walkthrough.steps[needle].picture
     assert picture.file in walk.view.page.html
-    with qtbot.waitSignal(window.screenChanged) as changed:
+    with qtbot.waitSignal(kiosk.window.screenChanged) as changed:
         walk.calm_toggle.click()
     assert changed.args == [f"walkthrough-calves-{needle + 1}"]  # the same step, now calm
-    calm_walk = window.shown_screen
+    calm_walk = kiosk.router.screen
     assert calm_walk.index == needle and calm_walk.calm_toggle.isChecked()
     assert picture.file not in calm_walk.view.page.html and picture.calm_file in calm_walk.view.page.html
 
 
-def test_text_size_control_says_what_it_is_and_which_size_is_on(make_window, qtbot):
-    window = make_window()
-    ui = window.language.ui
-    assert window.home.text_size_button.text() == f"{ui.text_size}\n{ui.text_size_normal}"
-    region = open_region(window, qtbot, "foot", page=2)
+def test_text_size_control_says_what_it_is_and_which_size_is_on(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    ui = kiosk.language.ui
+    assert kiosk.home.text_size_button.text() == f"{ui.text_size}\n{ui.text_size_normal}"
+    region = open_region(kiosk, qtbot, "foot", page=2)
     for name in (ui.text_size_large, ui.text_size_extra_large, ui.text_size_normal):
-        window.shown_screen.text_size_button.click()
-        shown = window.shown_screen
-        assert window.current_screen() == ScreenId.for_region("foot", 2)
+        kiosk.router.screen.text_size_button.click()
+        shown = kiosk.router.screen
+        assert kiosk.router.current == ScreenId.for_region("foot", 2)
         assert shown.text_size_button.text() == f"{ui.text_size}\n{name}"
         assert shown.text_size_button.accessibleName() == f"{ui.text_size}: {name}"
     assert region is not None
 
 
 @pytest.mark.parametrize("high_contrast", [False, True])
-def test_focus_ring_is_thick_and_contrasts_with_both_neighbours(make_window, qtbot, high_contrast):
+def test_focus_ring_is_thick_and_contrasts_with_both_neighbours(make_kiosk, qtbot, high_contrast):
     """WCAG 2.4.13, measured on the rendered pixels of every control a Tab reaches."""
-    window = make_window()
-    window.set_high_contrast(high_contrast)
-    screen = open_region(window, qtbot, "calves")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: window.isActiveWindow())
-    ring = window.focus_ring
+    kiosk = make_kiosk()
+    kiosk.set_high_contrast(high_contrast)
+    screen = open_region(kiosk, qtbot, "calves")
+    kiosk.window.activateWindow()
+    qtbot.waitUntil(lambda: kiosk.window.isActiveWindow())
+    ring = kiosk.focus_ring
     assert not ring.isVisible()  # nothing is ringed until the keyboard moves
     measured = []
     for _ in range(9):
-        qtbot.keyClick(window.focusWidget() or screen, Qt.Key.Key_Tab)
-        control = window.focusWidget()
+        qtbot.keyClick(kiosk.window.focusWidget() or screen, Qt.Key.Key_Tab)
+        control = kiosk.window.focusWidget()
         qtbot.waitUntil(lambda c=control: ring.isVisible() and ring.target is c)
-        image = window.grab().toImage()
-        top_left = ring.mapTo(window, QPoint(0, 0))
+        image = kiosk.window.grab().toImage()
+        top_left = ring.mapTo(kiosk.window, QPoint(0, 0))
         x = top_left.x() + ring.width() // 2
         y = top_left.y()
 
@@ -250,33 +250,33 @@ def scroll_area_of(control):
     return None
 
 
-def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_window, qtbot):
+def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_kiosk, qtbot):
     """Region pages, walkthrough steps, precautions and sources at extra-large text: every visible
-    control lies inside the window and is as tall as its words need."""
+    control lies inside the kiosk and is as tall as its words need."""
     from kiosk.ui.offscreen.tour import every_screen
 
-    window = make_window()
+    kiosk = make_kiosk()
     problems = set()
-    for name in every_screen(window, lambda v: v.language == "en" and v.size_steps == 2):
+    for name in every_screen(kiosk, lambda v: v.language == "en" and v.size_steps == 2):
         if not any(kind in name for kind in ("region-", "walkthrough-calves", "precautions", "sources")):
             continue
-        screen = window.shown_screen
+        screen = kiosk.router.screen
         for control in screen.findChildren(QAbstractButton):
             if not control.isVisibleTo(screen):
                 continue
-            box = control.rect().translated(control.mapTo(window, QPoint(0, 0)))
+            box = control.rect().translated(control.mapTo(kiosk.window, QPoint(0, 0)))
             area = scroll_area_of(control)
             if area is not None:
                 # In a scroll area (the precaution tick boxes): large text may scroll, so the control
-                # may lie below the fold, but never beside the area, and the area stays in the window.
+                # may lie below the fold, but never beside the area, and the area stays in the kiosk.
                 viewport = area.viewport()
-                seen = viewport.rect().translated(viewport.mapTo(window, QPoint(0, 0)))
-                if not window.rect().contains(seen):
-                    problems.add(f"{name}: the scroll area of {control.text()!r} is outside the window at {seen}")
+                seen = viewport.rect().translated(viewport.mapTo(kiosk.window, QPoint(0, 0)))
+                if not kiosk.window.rect().contains(seen):
+                    problems.add(f"{name}: the scroll area of {control.text()!r} is outside the kiosk at {seen}")
                 if box.left() < seen.left() or box.right() > seen.right():
                     problems.add(f"{name}: {control.text()!r} is cut at the side of its scroll area at {box}")
-            elif not window.rect().contains(box):
-                problems.add(f"{name}: {control.text()!r} is outside the window at {box}")
+            elif not kiosk.window.rect().contains(box):
+                problems.add(f"{name}: {control.text()!r} is outside the kiosk at {box}")
             need = control.heightForWidth(control.width()) if control.hasHeightForWidth() else \
                 control.sizeHint().height()
             if need > control.height() + 1:
@@ -284,9 +284,9 @@ def test_nothing_leaves_the_window_or_is_cut_short_at_extra_large_text(make_wind
     assert problems == set()
 
 
-def test_a_mistake_in_region_pages_yaml_is_named_by_file_and_line_and_stays_calm(make_window, content_copy):
+def test_a_mistake_in_region_pages_yaml_is_named_by_file_and_line_and_stays_calm(make_kiosk, content_copy):
     from kiosk.checks.folder import check_content
-    from tests.helpers import edit, line_of
+    from tests.support.content import edit, line_of
 
     layout = content_copy / "region-pages.yaml"
     edit(layout, "  - title: section_feels", "  - title: section_fels")
@@ -294,14 +294,14 @@ def test_a_mistake_in_region_pages_yaml_is_named_by_file_and_line_and_stays_calm
     assert problem.line == line_of(layout, "section_fels")
     assert "'pages[2].title' must be one of:" in problem.message and "section_feels" in problem.message
 
-    window = make_window(content_copy)
-    window.home.region_buttons["calves"].click()
-    assert "This page is being updated" in window.shown_screen.text()
-    assert "Traceback" not in window.shown_screen.text()
+    kiosk = make_kiosk(content_copy)
+    kiosk.home.region_buttons["calves"].click()
+    assert "This page is being updated" in kiosk.router.screen.text()
+    assert "Traceback" not in kiosk.router.screen.text()
 
 
-def test_a_content_folder_without_region_pages_yaml_uses_the_shipped_layout(make_window, content_copy):
+def test_a_content_folder_without_region_pages_yaml_uses_the_shipped_layout(make_kiosk, content_copy):
     (content_copy / "region-pages.yaml").unlink()  # a clinic's folder from before the file existed
-    window = make_window(content_copy)
-    window.home.region_buttons["foot"].click()
-    assert len(window.shown_screen.tabs) == 4 and window.shown_screen.view.available
+    kiosk = make_kiosk(content_copy)
+    kiosk.home.region_buttons["foot"].click()
+    assert len(kiosk.router.screen.tabs) == 4 and kiosk.router.screen.view.available

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.checks.child import Checked
 from kiosk.system import resources
-from tests.conftest import REPO
+from tests.support.content import REPO
 
 
 def test_from_source_everything_comes_from_the_package_in_the_checkout():

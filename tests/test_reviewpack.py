@@ -9,7 +9,7 @@ from kiosk.checks.folder import content_files, fingerprint
 from kiosk.checks.reviewpack import build_pack, write_html
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.content import SHIPPED_CONTENT
 
 MADE_ON = datetime.date(2026, 11, 30)
 
@@ -98,7 +98,7 @@ def test_a_citations_doubts_are_in_the_pack_never_on_the_patients_page(book, pac
 
 
 def test_a_page_that_names_no_sources_says_so_in_the_pack(content_copy):
-    from tests.helpers import edit
+    from tests.support.content import edit
 
     edit(content_copy / "precautions.yaml",
          "sources: [munoz-2022, apta-2013, ahpcsa-bn121, jenkins-2024, clinic-practice]\n", "")

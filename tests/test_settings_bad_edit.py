@@ -16,8 +16,7 @@ from kiosk.settings.values import Settings
 from kiosk.ui.staff.menu import StaffMenu
 from kiosk.visit.card import TherapistCard
 from kiosk.visit.patient import fresh_visit
-from tests.conftest import REPO, SHIPPED_CONTENT
-from tests.helpers import line_of
+from tests.support.content import REPO, SHIPPED_CONTENT, line_of
 
 PIN = "482913"
 CHOSEN = dict(default_language="es", calm_by_default=True, idle_seconds=120, kiosk_name="waiting-room-2")
@@ -41,32 +40,26 @@ def set_pin(config, pin="583104"):
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
-def test_a_bad_line_still_lets_staff_in_and_shows_them_the_line(qtbot, qapp, settings_file):
-    from kiosk.ui.app import build_window
-
+def test_a_bad_line_still_lets_staff_in_and_shows_them_the_line(make_kiosk, qtbot, settings_file):
     text = settings_file.read_text(encoding="utf-8")
     settings_file.write_text(text.replace("idle_seconds: 120", "idle_seconds: 5"), encoding="utf-8")
     line = line_of(settings_file, "idle_seconds: 5")
     settings, problems = load_settings(settings_file)
-    window = build_window(SHIPPED_CONTENT, settings, settings_path=settings_file, settings_problems=problems)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.staff_corner.marker is not None and window.staff_corner.marker.isVisible()
+    kiosk = make_kiosk(SHIPPED_CONTENT, settings, settings_path=settings_file, settings_problems=problems)
+    assert kiosk.staff_corner.marker is not None and kiosk.staff_corner.marker.isVisible()
 
-    window.open_pin_pad()
-    assert window.staff_overlay.title.text() == window.book.content.staff.pin_title, "the PIN is still set"
-    window.staff_overlay.enter(PIN)
-    menu = window.staff_overlay
+    kiosk.open_pin_pad()
+    assert kiosk.staff.overlay.title.text() == kiosk.book.content.staff.pin_title, "the PIN is still set"
+    kiosk.staff.overlay.enter(PIN)
+    menu = kiosk.staff.overlay
     assert isinstance(menu, StaffMenu)
     listed = menu.problems_view.toPlainText()
     assert f"{settings_file}:{line}: 'idle_seconds' must be between 15 and 3600 seconds, got 5" in listed
     assert "the kiosk uses 120 (the last good setting)" in listed
-    assert window.settings.default_language == "es" and window.settings.idle_seconds == 120
+    assert kiosk.settings.default_language == "es" and kiosk.settings.idle_seconds == 120
 
     menu.calm_default.click()  # staff change a setting: the file is written whole, the mistake gone
-    assert not window.staff_corner.marker.isVisible()
+    assert not kiosk.staff_corner.marker.isVisible()
     assert "idle_seconds: 120" in settings_file.read_text(encoding="utf-8")
     assert [p for p in settings_file.parent.iterdir() if ".broken-" in p.name], "what staff typed is kept"
     assert load_settings(settings_file)[1] == ()
@@ -148,20 +141,18 @@ def damaged(text, edit):
 
 @pytest.fixture(scope="module")
 def quiet_window(qapp, staff_pin):
-    """One real window, reset for each example with the settings that example's file gave."""
-    from kiosk.pages.book import load_pages
-    from kiosk.reading.bodyart import load_art
+    """One real kiosk, reset for each example with the settings that example's file gave."""
+    from kiosk.ui.app import read_content
     from kiosk.ui.look.theme import app_font
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.wiring import build_kiosk
 
     qapp.setFont(app_font())
-    art = load_art()
-    window = KioskWindow(load_pages(SHIPPED_CONTENT, art.region_ids), art, Settings(idle_seconds=600))
-    window.resize(1280, 800)
-    window.show()
-    yield window
-    window.close()
-    window.deleteLater()
+    kiosk = build_kiosk(*read_content(SHIPPED_CONTENT), Settings(idle_seconds=600))
+    kiosk.window.resize(1280, 800)
+    kiosk.window.show()
+    yield kiosk
+    kiosk.window.close()
+    kiosk.window.deleteLater()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -174,13 +165,13 @@ def test_no_edit_loses_the_pin_or_stops_the_reset(edit, tmp_path, tmp_path_facto
     assert loaded.settings.staff_pin == staff_pin
     assert all(problem.path == str(path) for problem in loaded.problems)
 
-    window = quiet_window
-    window.staff.settings = loaded.settings  # as the kiosk starts with them
-    window.show_home()
-    window.home.precautions_button.click()
-    next(iter(window.shown_screen.ticks.boxes.values())).click()
-    window.set_language("es")
-    assert len(window.card) == 1
-    window.reset_for_next_patient()
-    assert window.card == TherapistCard()
-    assert window.visit == fresh_visit(loaded.settings, window.book.content.languages)
+    kiosk = quiet_window
+    kiosk.staff.settings = loaded.settings  # as the kiosk starts with them
+    kiosk.show_home()
+    kiosk.home.precautions_button.click()
+    next(iter(kiosk.router.screen.ticks.boxes.values())).click()
+    kiosk.set_language("es")
+    assert len(kiosk.card) == 1
+    kiosk.reset_for_next_patient()
+    assert kiosk.card == TherapistCard()
+    assert kiosk.visit == fresh_visit(loaded.settings, kiosk.book.content.languages)

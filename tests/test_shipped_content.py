@@ -11,7 +11,7 @@ from kiosk.model.parts import Passage, Picture, parts
 from kiosk.model.sources import Sources
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.content import SHIPPED_CONTENT
 
 MAX_WORDS = 25
 OVERCLAIMS = {

@@ -23,7 +23,7 @@ from bench.soak.counts import Action, Happening
 from bench.soak.machine import KioskMachine, Totals
 from kiosk.settings.values import Settings
 from kiosk.visit.screens import ScreenKind
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.content import SHIPPED_CONTENT
 
 # One window, 240 actions: the long run explores; this one must be quick and the same every
 # time, and Hypothesis' part is to shrink a failure to the steps that matter. (Each window costs

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 
-def test_the_staff_menu_shows_its_lists_and_cuts_no_control_short(make_window):
-    window = make_window()
-    window.open_staff_menu()
+def test_the_staff_menu_shows_its_lists_and_cuts_no_control_short(make_kiosk):
+    kiosk = make_kiosk()
+    kiosk.open_staff_menu()
     QApplication.processEvents()
-    menu = window.staff_overlay
+    menu = kiosk.staff.overlay
     assert menu is not None
     for view in (menu.problems_view, menu.log_view):
         assert view.isVisible() and view.height() >= 80, "a problem list a member of staff can read"

@@ -1,7 +1,7 @@
 """A template is clinic content like any other: it can't run code, reach Python's insides or run on.
 
 Each hostile line goes into a copy of the shipped region template; the page is refused with the
-template's file and line, in the window, in --check-content and on a live reload, and nothing
+template's file and line, in the kiosk, in --check-content and on a live reload, and nothing
 the line asks for happens.
 """
 
@@ -12,7 +12,7 @@ from kiosk.pages.render import Renderer
 from kiosk.reading.folder import load_content
 from kiosk.reading.limits import MAX_PAGE_CHARS, MAX_PAGE_STEPS
 from kiosk.ui.updates.watcher import ContentWatcher
-from tests.helpers import edit, line_of
+from tests.support.content import edit, line_of
 from tests.test_clinic_bad_day import kiosk_command
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
@@ -30,10 +30,10 @@ def calves_page(content):
     return PageBook(loaded, Renderer(content / "templates")).region("en", False, "calves")
 
 
-def calves_in_the_window(window):
+def calves_in_the_window(kiosk):
     """The calves screen as a patient's tap opens it: refused, the page's one problem."""
-    window.home.region_buttons["calves"].click()
-    screen = window.shown_screen
+    kiosk.home.region_buttons["calves"].click()
+    screen = kiosk.router.screen
     assert not screen.view.available and "being updated" in screen.text()
     [problem] = screen.view.page.problems
     return screen, problem
@@ -44,10 +44,10 @@ def a_command(folder):
     return f"{{{{ lipsum.__globals__['os'].mkdir({str(folder)!r}) }}}}"
 
 
-def test_a_template_line_reaching_os_through_lipsum_runs_nothing_in_the_window(make_window, content_copy, tmp_path):
+def test_a_template_line_reaching_os_through_lipsum_runs_nothing_in_the_window(make_kiosk, content_copy, tmp_path):
     ran = tmp_path / "ran"
     template = break_template(content_copy, a_command(ran))
-    _, problem = calves_in_the_window(make_window(content_copy))
+    _, problem = calves_in_the_window(make_kiosk(content_copy))
     assert not ran.exists(), "the template's command ran"
     assert (problem.path, problem.line) == (str(template), line_of(template, "lipsum"))
     assert "'lipsum' is undefined" in problem.message
@@ -63,21 +63,21 @@ def test_a_template_line_reaching_os_runs_nothing_in_check_content(content_copy,
 
 
 def test_a_live_reload_of_a_template_reaching_os_runs_nothing_and_keeps_the_last_good_page(
-        make_window, qtbot, content_copy, tmp_path):
+        make_kiosk, qtbot, content_copy, tmp_path):
     ran = tmp_path / "ran"
-    window = make_window(content_copy)
-    ContentWatcher(content_copy, window).changed.connect(window.reload_content)
-    with qtbot.waitSignal(window.contentRejected, timeout=20000) as rejected:
+    kiosk = make_kiosk(content_copy)
+    ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
+    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000) as rejected:
         template = break_template(content_copy, a_command(ran))
     assert not ran.exists(), "the template's command ran"
     assert any((p.path, p.line) == (str(template), line_of(template, "lipsum")) for p in rejected.args[0])
-    window.home.region_buttons["calves"].click()
-    assert window.shown_screen.view.available, "the last good page is still shown"
+    kiosk.home.region_buttons["calves"].click()
+    assert kiosk.router.screen.view.available, "the last good page is still shown"
 
 
-def test_python_insides_are_not_shown_on_the_calves_page(make_window, content_copy):
+def test_python_insides_are_not_shown_on_the_calves_page(make_kiosk, content_copy):
     template = break_template(content_copy, "{{ ''.__class__.__mro__ }}")
-    screen, problem = calves_in_the_window(make_window(content_copy))
+    screen, problem = calves_in_the_window(make_kiosk(content_copy))
     assert "class" not in screen.text()
     assert (problem.path, problem.line) == (str(template), line_of(template, "__mro__"))
     assert "may not use" in problem.message and "'__class__'" in problem.message
@@ -90,15 +90,15 @@ def test_python_insides_are_not_shown_on_the_calves_page(make_window, content_co
     "{% for a in region.helps_with %}{% for b in range(9999) %}{% for c in range(9999) %}"
     "{% endfor %}{% endfor %}{% endfor %}",
 ])
-def test_a_loop_that_never_ends_is_stopped_and_the_kiosk_still_answers_taps(make_window, content_copy, loop):
+def test_a_loop_that_never_ends_is_stopped_and_the_kiosk_still_answers_taps(make_kiosk, content_copy, loop):
     template = break_template(content_copy, loop)
-    window = make_window(content_copy)
-    screen, problem = calves_in_the_window(window)
+    kiosk = make_kiosk(content_copy)
+    screen, problem = calves_in_the_window(kiosk)
     assert (problem.path, problem.line) == (str(template), line_of(template, loop[:20]))
     assert "range()" in problem.message or f"{MAX_PAGE_STEPS:,} steps" in problem.message
     screen.back_button.click()
-    window.home.region_buttons["foot"].click()  # refused at once: a bad template costs one page's budget
-    assert window.shown_screen.view.page.problems == (problem,)
+    kiosk.home.region_buttons["foot"].click()  # refused at once: a bad template costs one page's budget
+    assert kiosk.router.screen.view.page.problems == (problem,)
 
 
 @pytest.mark.timeout(60)
@@ -175,10 +175,10 @@ def test_a_template_file_too_large_to_use_is_named(content_copy):
     ("{% for i in range(3000) %}<div>{% endfor %}x", "parts inside each other; a page may have at most 100"),
     ("<p>{{ 'x' * 30000 }}</p>", "a word on this page is 30,000 characters long"),
 ])
-def test_a_page_qt_would_take_seconds_to_lay_out_is_refused_before_a_tap_waits(make_window, content_copy,
+def test_a_page_qt_would_take_seconds_to_lay_out_is_refused_before_a_tap_waits(make_kiosk, content_copy,
                                                                                line, said):
     template = break_template(content_copy, line)
-    _, problem = calves_in_the_window(make_window(content_copy))
+    _, problem = calves_in_the_window(make_kiosk(content_copy))
     assert problem.path == str(template) and said in problem.message
 
 

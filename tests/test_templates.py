@@ -6,7 +6,7 @@ from kiosk.model.problems import ContentError
 from kiosk.pages.book import PageBook
 from kiosk.pages.render import Renderer
 from kiosk.reading.folder import load_content
-from tests.helpers import edit, line_of
+from tests.support.content import edit, line_of
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 

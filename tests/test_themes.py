@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.pages.palette import HIGH_CONTRAST, contrast_ratio, text_pairs
 from kiosk.visit.screens import ScreenId
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.content import SHIPPED_CONTENT
 
 MIN_TOUCH = 48
 
@@ -28,13 +28,13 @@ def test_every_text_colour_pair_has_enough_contrast(theme, minimum):
 
 @pytest.mark.parametrize("theme, minimum", [("normal", 4.5), ("high contrast", 7.0)])
 def test_every_rule_of_the_applied_style_sheet_that_sets_text_on_a_colour_has_enough_contrast(
-        theme, minimum, make_window):
-    # Read from the style sheet the window really applies, so a rule nobody listed by hand
+        theme, minimum, make_kiosk):
+    # Read from the style sheet the kiosk really applies, so a rule nobody listed by hand
     # can't slip through (the staff menu's problem list was white on white in high contrast).
-    window = make_window()
-    window.set_high_contrast(theme == "high contrast")
+    kiosk = make_kiosk()
+    kiosk.set_high_contrast(theme == "high contrast")
     low = {}
-    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", window.styleSheet()):
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", kiosk.window.styleSheet()):
         text = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", body)
         ground = re.search(r"background:\s*(#[0-9a-fA-F]{6})", body)
         if text and ground and contrast_ratio(text.group(1), ground.group(1)) < minimum:
@@ -47,94 +47,94 @@ def test_contrast_ratio_matches_wcag_examples():
     assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
-def visible_tappables(window):
-    return [w for w in window.findChildren(QAbstractButton) if w.isVisible() and w.isEnabled()]
+def visible_tappables(kiosk):
+    return [w for w in kiosk.window.findChildren(QAbstractButton) if w.isVisible() and w.isEnabled()]
 
 
-def test_every_tappable_thing_is_at_least_48_px_on_every_screen(make_window, qtbot):
+def test_every_tappable_thing_is_at_least_48_px_on_every_screen(make_kiosk, qtbot):
     from kiosk.ui.offscreen.tour import every_screen
 
-    window = make_window()
+    kiosk = make_kiosk()
     small = set()
-    for name in every_screen(window, lambda v: not v.calm):  # calm: the same widgets as standard
-        for widget in visible_tappables(window):
+    for name in every_screen(kiosk, lambda v: not v.calm):  # calm: the same widgets as standard
+        for widget in visible_tappables(kiosk):
             if widget.height() < MIN_TOUCH or widget.width() < MIN_TOUCH:
                 if not hasattr(widget, "region_id"):  # body-map regions are checked below
                     small.add(f"{name}: {widget.text() or widget.objectName()} {widget.width()}x{widget.height()}")
     assert small == set()
 
 
-def test_high_contrast_switches_every_screen_and_keeps_regions_visible(make_window, qtbot):
-    window = make_window()
-    window.home.contrast_toggle.click()
-    assert window.visit.high_contrast
-    assert HIGH_CONTRAST.background in window.styleSheet()
-    window.home.region_buttons["calves"].click()
-    assert f"background-color: {HIGH_CONTRAST.background}" in window.shown_screen.view.page.html
-    window.shown_screen.back_button.click()
+def test_high_contrast_switches_every_screen_and_keeps_regions_visible(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.home.contrast_toggle.click()
+    assert kiosk.visit.high_contrast
+    assert HIGH_CONTRAST.background in kiosk.window.styleSheet()
+    kiosk.home.region_buttons["calves"].click()
+    assert f"background-color: {HIGH_CONTRAST.background}" in kiosk.router.screen.view.page.html
+    kiosk.router.screen.back_button.click()
     # A pressed region fills with the high-contrast highlight, far from the silhouette's colour.
     from kiosk.ui.offscreen.tour import inside
 
-    body_map = window.home.body_map
+    body_map = kiosk.home.body_map
     button = body_map.buttons["calves"]
     inside = inside(body_map.region_shapes("calves")[0]).toPoint()
     button.setDown(True)
     colour = body_map.grab().toImage().pixelColor(inside)
     button.setDown(False)
     assert contrast_ratio(colour.name(), "#e9e2d8") >= 2.0
-    window.reset_visit()
-    assert not window.visit.high_contrast, "a patient's theme choice resets for the next patient"
+    kiosk.reset_visit()
+    assert not kiosk.visit.high_contrast, "a patient's theme choice resets for the next patient"
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_home_fits_the_tablet_in_every_language_and_theme(make_window, qtbot, language):
-    window = make_window()
-    window.set_language(language)
+def test_home_fits_the_tablet_in_every_language_and_theme(make_kiosk, qtbot, language):
+    kiosk = make_kiosk()
+    kiosk.set_language(language)
     for contrast in (False, True):
-        window.set_high_contrast(contrast)
-        home = window.home
+        kiosk.set_high_contrast(contrast)
+        home = kiosk.home
         assert home.minimumSizeHint().width() <= 1280 and home.minimumSizeHint().height() <= 800
-        assert (window.width(), window.height()) == (1280, 800)
-        qtbot.waitUntil(lambda: window.home.column_scroller.verticalScrollBar().isVisible() is False, timeout=2000)
-        assert window.home.column_scroller.verticalScrollBar().maximum() == 0, "normal text fits without scrolling"
+        assert (kiosk.window.width(), kiosk.window.height()) == (1280, 800)
+        qtbot.waitUntil(lambda: kiosk.home.column_scroller.verticalScrollBar().isVisible() is False, timeout=2000)
+        assert kiosk.home.column_scroller.verticalScrollBar().maximum() == 0, "normal text fits without scrolling"
 
 
-def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_window, qtbot):
-    window = make_window()
-    window.home.region_buttons["foot"].click()
-    view = window.shown_screen.view
+def test_text_size_control_on_every_screen_cycles_large_and_extra_large(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.home.region_buttons["foot"].click()
+    view = kiosk.router.screen.view
     normal = view.document().findBlock(0).charFormat().font().pixelSize()
     assert "font-size: 22px" in view.page.html
-    window.shown_screen.text_size_button.click()
-    assert window.visit.text_scale == 1.4 and window.current_screen() == ScreenId.for_region("foot")
-    assert "font-size: 31px" in window.shown_screen.view.page.html
-    window.shown_screen.walkthrough_button.click()
-    window.shown_screen.next_button.click()
-    window.shown_screen.text_size_button.click()
-    assert window.visit.text_scale == 1.8
-    assert window.current_screen() == ScreenId.walkthrough("foot", 1), "the patient stays on the same step"
-    assert "font-size: 40px" in window.shown_screen.view.page.html
-    window.shown_screen.text_size_button.click()
-    assert window.visit.text_scale == 1.0 and normal
-    window.shown_screen.home_button.click()
-    window.home.text_size_button.click()
-    window.home.sources_button.click()
-    window.shown_screen.text_size_button.click()
-    assert window.visit.text_scale == 1.8
-    window.reset_visit()
-    assert window.visit.text_scale == 1.0, "text size resets for the next patient"
+    kiosk.router.screen.text_size_button.click()
+    assert kiosk.visit.text_scale == 1.4 and kiosk.router.current == ScreenId.for_region("foot")
+    assert "font-size: 31px" in kiosk.router.screen.view.page.html
+    kiosk.router.screen.walkthrough_button.click()
+    kiosk.router.screen.next_button.click()
+    kiosk.router.screen.text_size_button.click()
+    assert kiosk.visit.text_scale == 1.8
+    assert kiosk.router.current == ScreenId.walkthrough("foot", 1), "the patient stays on the same step"
+    assert "font-size: 40px" in kiosk.router.screen.view.page.html
+    kiosk.router.screen.text_size_button.click()
+    assert kiosk.visit.text_scale == 1.0 and normal
+    kiosk.router.screen.home_button.click()
+    kiosk.home.text_size_button.click()
+    kiosk.home.sources_button.click()
+    kiosk.router.screen.text_size_button.click()
+    assert kiosk.visit.text_scale == 1.8
+    kiosk.reset_visit()
+    assert kiosk.visit.text_scale == 1.0, "text size resets for the next patient"
 
 
-def test_nothing_is_clipped_at_any_text_size(make_window, qtbot):
+def test_nothing_is_clipped_at_any_text_size(make_kiosk, qtbot):
     """Every button's words fit inside it, on every screen, at every text size."""
     from kiosk.ui.offscreen.tour import every_screen
     from kiosk.ui.widgets.buttons import CalmToggle, WrappingButton
     from kiosk.ui.widgets.ticks import TickBox
 
-    window = make_window()
+    kiosk = make_kiosk()
     clipped = set()
-    for name in every_screen(window, lambda v: not v.calm and v.language == "en"):
-        for button in visible_tappables(window):
+    for name in every_screen(kiosk, lambda v: not v.calm and v.language == "en"):
+        for button in visible_tappables(kiosk):
             if isinstance(button, (TickBox, CalmToggle)):  # its words wrap: every line must fit in its height
                 label = button.label
                 if label.height() < label.heightForWidth(label.width()):

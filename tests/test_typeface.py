@@ -8,6 +8,7 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from kiosk.ui.look.typeface import FAMILY, font_folder, prepare_qt_environment
+from kiosk.visit.screens import ScreenId
 
 
 def test_the_typeface_and_its_licence_are_shipped():
@@ -26,13 +27,13 @@ def test_qt_reads_fonts_from_the_kiosks_folder_where_it_has_no_font_service(monk
     assert os.environ["QT_QPA_FONTDIR"] == "/where/IT/put/fonts"
 
 
-def test_every_word_on_home_and_a_region_page_is_set_in_the_kiosks_typeface(make_window):
-    window = make_window()
-    labels = [label for label in window.home.findChildren(QLabel) if label.isVisible() and label.text()]
+def test_every_word_on_home_and_a_region_page_is_set_in_the_kiosks_typeface(make_kiosk):
+    kiosk = make_kiosk()
+    labels = [label for label in kiosk.home.findChildren(QLabel) if label.isVisible() and label.text()]
     assert labels
     assert {QFontInfo(label.font()).family() for label in labels} == {FAMILY}
-    window.show_region("calves")
-    [page] = [view for view in window.shown_screen.findChildren(QTextBrowser) if view.isVisible()]
+    kiosk.router.show(ScreenId.for_region("calves"))
+    [page] = [view for view in kiosk.router.screen.findChildren(QTextBrowser) if view.isVisible()]
     assert QFontInfo(page.document().defaultFont()).family() == FAMILY
     bold = page.document().defaultFont()
     bold.setBold(True)

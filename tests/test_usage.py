@@ -11,26 +11,15 @@ from kiosk.usage import counts as usage
 from kiosk.usage.counts import UsageLog
 from kiosk.usage.report import DayCount, read_days
 from kiosk.visit.card import Tick
-from kiosk.visit.screens import HOME
-
-from .conftest import SHIPPED_CONTENT
+from kiosk.visit.screens import CARD, HOME
 
 
 @pytest.fixture
-def counted_window(qtbot, qapp, tmp_path):
-    """The real kiosk window with its usage counts in a private file."""
-    from kiosk.ui.app import build_window
-    from kiosk.ui.look.theme import app_font
-
-    qapp.setFont(app_font())
+def counted_kiosk(make_kiosk, tmp_path):
+    """The real kiosk with its usage counts in a private file."""
     log = UsageLog(tmp_path / usage.FILE_NAME)
-    window = build_window(SHIPPED_CONTENT, usage=log)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.watching_people)  # as a patient's first touch
-    yield window, log
+    kiosk = make_kiosk(usage=log)
+    yield kiosk, log
     log.close()  # its writer thread ends with the test
 
 
@@ -41,26 +30,26 @@ def totals(log):
     return counts
 
 
-def test_a_visit_through_the_widgets_is_counted(counted_window, qtbot):
-    window, log = counted_window
-    window.home.language_buttons["es"].click()
-    window.home.region_buttons["calves"].click()
-    window.shown_screen.tabs[1].click()  # another tab of the same region: not another region opened
-    window.shown_screen.walkthrough_button.click()
-    walkthrough = window.shown_screen
+def test_a_visit_through_the_widgets_is_counted(counted_kiosk, qtbot):
+    kiosk, log = counted_kiosk
+    kiosk.home.language_buttons["es"].click()
+    kiosk.home.region_buttons["calves"].click()
+    kiosk.router.screen.tabs[1].click()  # another tab of the same region: not another region opened
+    kiosk.router.screen.walkthrough_button.click()
+    walkthrough = kiosk.router.screen
     for _ in range(walkthrough.total - 1):
         walkthrough.next_button.click()
     walkthrough.previous_button.click()
     walkthrough.next_button.click()  # the last step seen twice: finished once
     walkthrough.home_button.click()  # back to the region's tab it began from (issue 13)...
-    assert window.current_screen().name == "region-calves-2"
-    window.shown_screen.back_button.click()  # ...and home
-    assert window.current_screen() == HOME
-    window.home.calm_toggle.click()
-    window.home.text_size_button.click()
-    window.reset_for_next_patient()
+    assert kiosk.router.current.name == "region-calves-2"
+    kiosk.router.screen.back_button.click()  # ...and home
+    assert kiosk.router.current == HOME
+    kiosk.home.calm_toggle.click()
+    kiosk.home.text_size_button.click()
+    kiosk.reset_for_next_patient()
     assert not log.path.exists() or not totals(log), "nothing is written while the patient taps"
-    qtbot.waitUntil(lambda: not log.has_pending, timeout=10_000)  # the window's timer handed them over
+    qtbot.waitUntil(lambda: not log.has_pending, timeout=10_000)  # the kiosk's timer handed them over
     log.flush()
     counts = totals(log)
     assert counts[("visit", "")] == 1
@@ -78,29 +67,29 @@ def test_a_visit_through_the_widgets_is_counted(counted_window, qtbot):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_no_card_tick_reaches_the_database_or_the_log(counted_window, qtbot, tmp_path):
-    window, log = counted_window
+def test_no_card_tick_reaches_the_database_or_the_log(counted_kiosk, qtbot, tmp_path):
+    kiosk, log = counted_kiosk
     log_file = tmp_path / "kiosk.log"
     handler = logging.FileHandler(log_file, encoding="utf-8")
     root = logging.getLogger()
     root.addHandler(handler)
     old_level, root.level = root.level, logging.DEBUG
     try:
-        window.home.language_buttons["es"].click()
-        window.home.precautions_button.click()
-        for box in window.shown_screen.ticks.boxes.values():
+        kiosk.home.language_buttons["es"].click()
+        kiosk.home.precautions_button.click()
+        for box in kiosk.router.screen.ticks.boxes.values():
             box.click()
-        window.shown_screen.ticks.card_button.click()
-        window.shown_screen.back_button.click()
-        window.shown_screen.back_button.click()
-        window.home.region_buttons["foot"].click()
-        window.shown_screen.questions_button.click()
-        for box in window.shown_screen.ticks.boxes.values():
+        kiosk.router.screen.ticks.card_button.click()
+        kiosk.router.screen.back_button.click()
+        kiosk.router.screen.back_button.click()
+        kiosk.home.region_buttons["foot"].click()
+        kiosk.router.screen.questions_button.click()
+        for box in kiosk.router.screen.ticks.boxes.values():
             box.click()
-        window.show_card()
-        assert len(window.card) == len(window.book.content.language("es").precautions.items) + 6
-        window.shown_screen.clear_button.click()
-        window.usage.write()
+        kiosk.router.show(CARD)
+        assert len(kiosk.card) == len(kiosk.book.content.language("es").precautions.items) + 6
+        kiosk.router.screen.clear_button.click()
+        kiosk.usage.write()
         log.close()
     finally:
         root.removeHandler(handler)
@@ -111,7 +100,7 @@ def test_no_card_tick_reaches_the_database_or_the_log(counted_window, qtbot, tmp
     assert b"screen" in stored and b"precautions" in stored  # the screens were counted
     secrets = []
     for code in ("en", "es"):
-        language = window.book.content.languages[code]
+        language = kiosk.book.content.languages[code]
         secrets += [words for item in language.precautions.items for words in (item.heading, item.card)]
         secrets += [q.text for q in language.questions.items] + [q.id for q in language.questions.items]
     for secret in secrets:
@@ -176,24 +165,24 @@ def test_export_usage_writes_one_row_per_day_and_measure_named_by_the_kiosk(tmp_
     db.unlink()
 
 
-def test_home_alone_is_not_a_visit(counted_window, qtbot):
-    window, log = counted_window
-    assert window.current_screen() == HOME
-    window.reset_visit()
+def test_home_alone_is_not_a_visit(counted_kiosk, qtbot):
+    kiosk, log = counted_kiosk
+    assert kiosk.router.current == HOME
+    kiosk.reset_visit()
     log.flush()
     assert ("visit", "") not in totals(log)
 
 
-def test_staff_see_a_month_of_counts_as_charts(counted_window, qtbot):
+def test_staff_see_a_month_of_counts_as_charts(counted_kiosk, qtbot):
     from kiosk.ui.staff.insights import InsightsOverlay
 
-    window, log = counted_window
-    usage.example_month(log, date.today(), window.book.content.region_ids)
-    window.open_staff_menu()
-    window.staff.overlay.insights_button.click()
-    overlay = window.staff.overlay
+    kiosk, log = counted_kiosk
+    usage.example_month(log, date.today(), kiosk.book.content.region_ids)
+    kiosk.open_staff_menu()
+    kiosk.staff.overlay.insights_button.click()
+    overlay = kiosk.staff.overlay
     assert isinstance(overlay, InsightsOverlay)
-    words = window.book.content.staff
+    words = kiosk.book.content.staff
     assert list(overlay.charts) == [words.insights_visits, words.insights_regions, words.insights_walkthrough,
                                     words.insights_languages]
     regions_chart = overlay.charts[words.insights_regions]
@@ -201,23 +190,23 @@ def test_staff_see_a_month_of_counts_as_charts(counted_window, qtbot):
         assert f">{name}<" in regions_chart
     assert ">Español<" in overlay.charts[words.insights_languages]
     overlay.close_button.click()
-    assert window.staff.overlay is None
+    assert kiosk.staff.overlay is None
 
 
-def test_with_nothing_counted_the_insights_say_so(counted_window, qtbot):
-    window, _ = counted_window
-    window.open_staff_menu()
-    window.staff.overlay.insights_button.click()
-    assert window.staff.overlay.charts == {}
+def test_with_nothing_counted_the_insights_say_so(counted_kiosk, qtbot):
+    kiosk, _ = counted_kiosk
+    kiosk.open_staff_menu()
+    kiosk.staff.overlay.insights_button.click()
+    assert kiosk.staff.overlay.charts == {}
 
 
-def test_the_sources_page_says_what_the_kiosk_keeps(make_window, qtbot):
-    window = make_window()
+def test_the_sources_page_says_what_the_kiosk_keeps(make_kiosk, qtbot):
+    kiosk = make_kiosk()
     for code in ("en", "es"):
-        window.set_language(code)
-        window.home.sources_button.click()
-        assert " ".join(window.language.ui.usage_note.split()) in " ".join(window.shown_screen.text().split())
-        window.shown_screen.back_button.click()
+        kiosk.set_language(code)
+        kiosk.home.sources_button.click()
+        assert " ".join(kiosk.language.ui.usage_note.split()) in " ".join(kiosk.router.screen.text().split())
+        kiosk.router.screen.back_button.click()
 
 
 def test_the_charts_sum_the_last_30_days_only():

@@ -15,7 +15,6 @@ from kiosk.usage import counts as usage
 from kiosk.usage import repair as usagerepair
 from kiosk.usage.counts import UsageLog
 from kiosk.usage.report import read_days
-from tests.conftest import SHIPPED_CONTENT
 
 NOW = datetime(2026, 11, 30, 14, 5)
 
@@ -194,33 +193,25 @@ def test_export_usage_of_a_file_that_cant_be_read_fails_and_says_so(tmp_path, ca
     assert "unexpected error" not in said and not out.exists()
 
 
-def test_staff_see_in_their_menu_that_counts_wait_in_memory(qtbot, qapp, a_month):
-    from kiosk.ui.app import build_window
-    from kiosk.ui.look.theme import app_font
-
-    qapp.setFont(app_font())
+def test_staff_see_in_their_menu_that_counts_wait_in_memory(make_kiosk, qtbot, a_month):
     log = UsageLog(a_month)
-    window = build_window(SHIPPED_CONTENT, usage=log)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    kiosk = make_kiosk(usage=log)
     holder = sqlite3.connect(a_month, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        window.home.region_buttons["calves"].click()
-        window.usage.write()
-        qtbot.waitUntil(lambda: window.staff_corner.marker is not None and window.staff_corner.marker.isVisible(),
+        kiosk.home.region_buttons["calves"].click()
+        kiosk.usage.write()
+        qtbot.waitUntil(lambda: kiosk.staff_corner.marker is not None and kiosk.staff_corner.marker.isVisible(),
                         timeout=5000)
-        window.open_staff_menu()
-        listed = window.staff_overlay.problems_view.toPlainText()
+        kiosk.open_staff_menu()
+        listed = kiosk.staff.overlay.problems_view.toPlainText()
         assert f"{a_month}: the usage counts can't be written" in listed
-        assert sum(row.count for row in window.usage.days() if row.day == date.today().isoformat()) >= 2, \
+        assert sum(row.count for row in kiosk.usage.days() if row.day == date.today().isoformat()) >= 2, \
             "the charts count what waits in memory too"
     finally:
         holder.rollback()
         holder.close()
-    window.usage.write()
-    qtbot.waitUntil(lambda: not window.staff_corner.marker.isVisible(), timeout=5000)
+    kiosk.usage.write()
+    qtbot.waitUntil(lambda: not kiosk.staff_corner.marker.isVisible(), timeout=5000)
     log.close()
     assert month_is_there(a_month) and nothing_set_aside(a_month.parent)

@@ -10,8 +10,7 @@ import pytest
 
 from kiosk.model.problems import ContentError
 from kiosk.reading import yamltext
-from tests.conftest import REPO
-from tests.helpers import edit, line_of
+from tests.support.content import REPO, edit, line_of
 
 
 @pytest.mark.parametrize(("text", "line", "said"), [
@@ -63,38 +62,38 @@ def test_check_content_names_the_file_line_and_field(content_copy):
     assert "unexpected error" not in result.stderr and "Traceback" not in result.stdout + result.stderr
 
 
-def test_a_live_edit_with_an_impossible_date_keeps_the_last_good_page(make_window, qtbot, content_copy):
-    window = make_window(content_copy)
+def test_a_live_edit_with_an_impossible_date_keeps_the_last_good_page(make_kiosk, qtbot, content_copy):
+    kiosk = make_kiosk(content_copy)
     calves = content_copy / "regions" / "calves.yaml"
     edit(calves, "name: Calves and shins", "name: Calf muscles")
-    with qtbot.waitSignal(window.contentSwapped, timeout=20000):  # a good edit is taken
-        window.reload_content()
+    with qtbot.waitSignal(kiosk.contentSwapped, timeout=20000):  # a good edit is taken
+        kiosk.reload_content()
     edit(calves, "name: Calf muscles", "name: Calf")
     line = add_review(calves, "2026-02-30")
-    with qtbot.waitSignal(window.contentRejected, timeout=20000) as rejected:
-        window.reload_content()
+    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000) as rejected:
+        kiosk.reload_content()
     assert [str(p) for p in rejected.args[0]] == [
         f"{calves}:{line}: 'reviewed.date': 2026-02-30 is not a real date (February 2026 has 28 days); "
         "write it as year-month-day, like 2026-02-28"]
-    assert window.staff_corner.marker.isVisible(), "staff are told there is something in the menu"
+    assert kiosk.staff_corner.marker.isVisible(), "staff are told there is something in the menu"
     # Patients see the last good page, as if nothing had happened.
-    assert window.home.region_buttons["calves"].text() == "Calf muscles"
-    window.home.region_buttons["calves"].click()
-    assert window.shown_screen.text().startswith("Calf muscles")
-    assert "being updated" not in window.shown_screen.text()
+    assert kiosk.home.region_buttons["calves"].text() == "Calf muscles"
+    kiosk.home.region_buttons["calves"].click()
+    assert kiosk.router.screen.text().startswith("Calf muscles")
+    assert "being updated" not in kiosk.router.screen.text()
 
 
-def test_the_kiosk_starts_with_an_impossible_date_and_says_where_it_is(make_window, content_copy):
+def test_the_kiosk_starts_with_an_impossible_date_and_says_where_it_is(make_kiosk, content_copy):
     """At start-up there is no last good copy: the Spanish page with the bad date is shown in English
     (as any broken translation is), every other page as usual, and staff get the file and line."""
     path = content_copy / "lang" / "es" / "regions" / "calves.yaml"
     line = add_review(path, "2026-13-01")
-    window = make_window(content_copy)
+    kiosk = make_kiosk(content_copy)
     assert any(str(p).startswith(f"{path}:{line}: 'reviewed.date': 2026-13-01 is not a real date")
-               for p in window.content_problems), [str(p) for p in window.content_problems]
-    window.home.language_buttons["es"].click()
-    window.home.region_buttons["calves"].click()
-    assert window.shown_screen.text().startswith("Calves"), "shown whole in English"
-    window.shown_screen.back_button.click()
-    window.home.region_buttons["foot"].click()
-    assert window.shown_screen.text().startswith("Pie")
+               for p in kiosk.content_problems), [str(p) for p in kiosk.content_problems]
+    kiosk.home.language_buttons["es"].click()
+    kiosk.home.region_buttons["calves"].click()
+    assert kiosk.router.screen.text().startswith("Calves"), "shown whole in English"
+    kiosk.router.screen.back_button.click()
+    kiosk.home.region_buttons["foot"].click()
+    assert kiosk.router.screen.text().startswith("Pie")

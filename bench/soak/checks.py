@@ -67,7 +67,7 @@ class Watch:
         """Why the window no longer shows a real screen, or None."""
         if not self.session.alive():
             return "the window is gone (deleted or closed)"
-        screen = self.session.window.shown_screen
+        screen = self.session.kiosk.router.screen
         if screen is None or not shiboken6.isValid(screen):
             return f"the screen object for {self.state.screen_name!r} has been deleted"
         if not screen.isVisible():
@@ -80,18 +80,18 @@ class Watch:
     def recover(self) -> None:
         """What the real app does after an unhandled exception: back to a known-good home screen."""
         try:
-            window = self.session.built
-            if window is not None:
-                window.recover()
+            kiosk = self.session.built
+            if kiosk is not None:
+                kiosk.recover()
                 self.session.app.processEvents()
         except Exception as exc:  # noqa: BLE001 - the last resort raised: a crash
-            self.crash(f"window.recover() raised {type(exc).__name__}: {exc}", traceback.format_exc())
+            self.crash(f"kiosk.recover() raised {type(exc).__name__}: {exc}", traceback.format_exc())
 
     def content_changed(self) -> None:
         """The folder watcher's signal: reload as the kiosk app does; the answer is judged when the
         check (in a child process) ends, against the files as they were when it began."""
         self._checking = (self.editor.writes, self.editor.should_load, dict(self.editor.outstanding))
-        self.session.window.reload_content()
+        self.session.kiosk.reload_content()
 
     def content_checked(self, accepted: bool) -> None:
         """The kiosk's answer to the last reload: taken (``accepted``) or refused."""

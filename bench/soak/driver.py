@@ -30,7 +30,7 @@ from kiosk.settings.values import Settings
 from kiosk.visit.screens import ScreenKind
 
 if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.kiosk import Kiosk
 
 # Every COVER_EVERY actions, while some action that fits the screen has been done fewer than
 # COVER_MIN times, that action is chosen: short runs see every kind, long ones keep their mix.
@@ -41,11 +41,11 @@ T = TypeVar("T")
 
 
 class Driver:
-    """One kiosk window for the soak: its actions chosen and done, trouble watched for, all counted.
+    """One kiosk for the soak: its actions chosen and done, trouble watched for, all counted.
 
-    Of the window it uses build_window(), the signals screenChanged, contentSwapped and
-    contentRejected, ``window.shown_screen``, ``window.home`` and ``window.recover()``; everything
-    else it finds as a finger does: visible widgets under a point, by their object names and words.
+    Of the kiosk it uses build_kiosk(), the signals screenChanged, contentSwapped and
+    contentRejected, ``router.screen``, ``home`` and ``recover()``; everything else it finds as a
+    finger does: visible widgets under a point, by their object names and words.
     """
 
     SLOW = SLOW  # the actions that wait for the kiosk's own timers: seconds each
@@ -88,16 +88,16 @@ class Driver:
     def start(self) -> Driver:
         """Hook in (excepthook, Qt messages, logging), then build and show the window."""
         self.watch.install()
-        window = self.session.start(self._listen)
-        self._actions = Actions(self.session, finder_for(window), Finger(window), self.editor, self.state)
+        kiosk = self.session.start(self._listen)
+        self._actions = Actions(self.session, finder_for(kiosk), Finger(kiosk.window), self.editor, self.state)
         return self
 
-    def _listen(self, window: KioskWindow) -> None:
-        window.screenChanged.connect(lambda name: self.state.screen_changed(window.current_screen(), name))
-        window.contentSwapped.connect(lambda: self.events.update([Happening.CONTENT_SWAPPED_IN]))
-        window.contentRejected.connect(lambda *_: self.events.update([Happening.CONTENT_REFUSED]))
-        window.contentReady.connect(lambda: self.watch.content_checked(True))
-        window.contentRejected.connect(lambda *_: self.watch.content_checked(False))
+    def _listen(self, kiosk: Kiosk) -> None:
+        kiosk.window.screenChanged.connect(lambda name: self.state.screen_changed(kiosk.router.current, name))
+        kiosk.contentSwapped.connect(lambda: self.events.update([Happening.CONTENT_SWAPPED_IN]))
+        kiosk.contentRejected.connect(lambda *_: self.events.update([Happening.CONTENT_REFUSED]))
+        kiosk.contentReady.connect(lambda: self.watch.content_checked(True))
+        kiosk.contentRejected.connect(lambda *_: self.watch.content_checked(False))
 
     def stop(self) -> None:
         """Put the content folder back, close the window, and unhook everything."""

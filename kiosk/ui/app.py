@@ -1,4 +1,4 @@
-"""Starting the kiosk: the QApplication, the window, and what catches the unexpected."""
+"""Starting the kiosk: the QApplication, the kiosk for a content folder, and what catches the unexpected."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.window import KioskWindow
+    from kiosk.pages.book import PageBook
+    from kiosk.reading.bodyart import BodyArt
+    from kiosk.ui.kiosk import Kiosk
 
 log = logging.getLogger(__name__)
 
@@ -112,24 +114,32 @@ def application(offscreen: bool, on_fatal: Callable[[], None] = lambda: None) ->
     return app
 
 
-def build_window(content_dir: Path, settings: Settings | None = None, *, locked: bool = False,
-                 settings_path: Path | None = None, usage: UsageLog | None = None,
-                 settings_problems: Sequence[Problem] = ()) -> KioskWindow:
-    """The real kiosk window for a content folder. Raises ContentError only if even the defaults are broken."""
-    from kiosk.ui.window import KioskWindow
-
+def read_content(content_dir: Path) -> tuple[PageBook, BodyArt]:
+    """The content folder's pages and the body map's art, every content problem in the log for
+    staff. Raises ContentError only if even the defaults are broken."""
     art = load_art()
     book = load_pages(content_dir, art.region_ids)
     for problem in book.content.problems:
         log.log(logging.WARNING if problem.warning else logging.ERROR, "content problem: %s", problem)
+    return book, art
+
+
+def build_kiosk(content_dir: Path, settings: Settings | None = None, *, locked: bool = False,
+                settings_path: Path | None = None, usage: UsageLog | None = None,
+                settings_problems: Sequence[Problem] = ()) -> Kiosk:
+    """The real kiosk for a content folder (its window not yet shown), saving its settings to
+    ``settings_path``. Raises ContentError only if even the defaults are broken."""
+    from kiosk.ui import wiring
+
+    book, art = read_content(content_dir)
     save = (lambda s: save_settings(settings_path, s)) if settings_path else (lambda s: None)
-    return KioskWindow(book, art, settings, locked=locked, save_settings=save, reload_folder=content_dir,
-                       pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage,
-                       settings_problems=settings_problems)
+    return wiring.build_kiosk(book, art, settings, locked=locked, save_settings=save, reload_folder=content_dir,
+                              pin_lock_file=pin_lock_path(settings_path) if settings_path else None, usage=usage,
+                              settings_problems=settings_problems)
 
 
 def usage_log(settings: Settings) -> UsageLog | None:
-    """The anonymous usage counts in the per-user data folder (issue #17); None when staff turned them off."""
+    """The anonymous usage counts in the per-user data folder; None when staff turned them off."""
     if not settings.usage_counts:
         return None
     from kiosk.settings.values import data_dir
@@ -164,18 +174,19 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         print(f"kiosk: {held}", file=sys.stderr)
         return ALREADY_RUNNING_EXIT_CODE
     try:
-        window = build_window(content_dir, settings, locked=not windowed, settings_path=settings_path,
-                              usage=usage_log(settings), settings_problems=settings_problems)
+        kiosk = build_kiosk(content_dir, settings, locked=not windowed, settings_path=settings_path,
+                            usage=usage_log(settings), settings_problems=settings_problems)
     except ContentError as exc:
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
-    _catch_everything(window)
-    ending = Ending(app, window.usage.flush_now)
+    _catch_everything(kiosk)
+    ending = Ending(app, kiosk.usage.flush_now)
     from kiosk.ui.look.theme import system_wants_high_contrast
 
     if system_wants_high_contrast():  # the OS asks for more contrast: start every visit in it
-        window.system_high_contrast = True
-        window.reset_visit()
+        kiosk.system_high_contrast = True
+        kiosk.reset_visit()
+    window = kiosk.window
     if windowed:
         window.resize(*TABLET_SIZE)
         window.show()
@@ -189,18 +200,20 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     # What the first frame doesn't need waits until it is painted: watching the content folder
     # (a watch on every file) and the signals are started then, and the timing run quits instead.
     def later() -> None:
+        from kiosk.ui.wiring import watch_content
+
         ending.listen()
-        _watch_content(content_dir, window)
+        watch_content(kiosk, content_dir)  # staff edits reach the kiosk without a restart
         after_first_paint()
 
     if exit_after_first_paint:
-        window.read_aloud.never_load()
+        kiosk.read_aloud.never_load()
     from kiosk.ui.firstpaint import after_first_paint as on_first_paint
 
-    on_first_paint(window.home, _end_timing_run if exit_after_first_paint else later)
+    on_first_paint(kiosk.home, _end_timing_run if exit_after_first_paint else later)
     code = app.exec()
-    window.usage.close()  # the last few counts, written before the process ends (issue #17)
-    from kiosk.ui.window import STAFF_EXIT_CODE
+    kiosk.usage.close()  # the last few counts, written before the process ends
+    from kiosk.ui.kiosk import STAFF_EXIT_CODE
 
     why = ending.reason or ("staff exit" if code == STAFF_EXIT_CODE else "its window closed")
     log.info("kiosk ended: %s (exit code %d)", why, code)
@@ -208,7 +221,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     return code
 
 
-def _catch_everything(window: KioskWindow) -> None:
+def _catch_everything(kiosk: Kiosk) -> None:
     """An unexpected error is logged and the patient sees the home screen, never a traceback."""
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):  # Ctrl+C before the kiosk took it over: end, don't go on
@@ -220,17 +233,9 @@ def _catch_everything(window: KioskWindow) -> None:
                 app.exit(130)
             return
         log.critical("unexpected error; back to the home screen", exc_info=(kind, value, tb))
-        window.recover()
+        kiosk.recover()
 
     sys.excepthook = hook
-
-
-def _watch_content(content_dir: Path, window: KioskWindow) -> None:
-    """Staff edits to the content folder reach the kiosk without a restart."""
-    from kiosk.ui.updates.watcher import ContentWatcher
-
-    watcher = ContentWatcher(content_dir, window)
-    watcher.changed.connect(window.reload_content)
 
 
 def _end_timing_run() -> None:

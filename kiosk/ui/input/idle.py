@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.model.words import UiText
+from kiosk.ui.input.timers import Timers, qt_timer
 
 if TYPE_CHECKING:  # the countdown loads when first wanted, not at start-up
     from kiosk.ui.screens.countdown import CountdownOverlay
@@ -37,17 +37,16 @@ class IdleWatcher(QObject):
     idle = Signal()
     activity = Signal()
 
-    def __init__(self, seconds: float, parent: QObject | None = None):
+    def __init__(self, seconds: float, parent: QObject | None = None, timers: Timers = qt_timer):
         super().__init__(parent)
-        self._timer = QTimer(self, singleShot=True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may drift by 5% of 90 s
+        self._timer = timers(self, int(seconds * 1000), True, True)
         self._timer.timeout.connect(self.idle)
         self.set_seconds(seconds)
 
     def watch(self) -> None:
         """Notice touches from now on. Called once the window is first painted: PySide makes the
         Python classes and enums of every widget type at an app-wide filter's first event
-        (about 70 ms), which the first frame shouldn't wait for (issue 18)."""
+        (about 70 ms), which the first frame shouldn't wait for."""
         watched_application().installEventFilter(self)
 
     def set_seconds(self, seconds: float) -> None:
@@ -75,7 +74,8 @@ class IdleWatcher(QObject):
 
 class IdleReset(QObject):
     """After a quiet spell, asks "Still reading?" over ``window`` with a countdown; a touch keeps
-    the patient's screen, zero emits ``resetDue`` (the window then resets for the next patient).
+    the patient's screen, zero emits ``resetDue`` (the kiosk then resets for the next patient).
+    ``countdownShown`` hands the overlay to the wiring as it appears.
 
     The countdown's time is kept here, not by the overlay: if the overlay can't be made or shown
     (a word that can't be filled in, a missing picture, anything), the reset still comes when the
@@ -83,35 +83,34 @@ class IdleReset(QObject):
     """
 
     resetDue = Signal()
+    countdownShown = Signal(object)  # CountdownOverlay
 
-    def __init__(self, window: QWidget, seconds: float, countdown_seconds: int):
+    def __init__(self, window: QWidget, seconds: float, countdown_seconds: int, timers: Timers = qt_timer):
         super().__init__(window)
         self._window = window
+        self._timers = timers
         self.countdown_seconds = countdown_seconds
-        self.watcher = IdleWatcher(seconds, self)
+        self.watcher = IdleWatcher(seconds, self, timers)
         self.watcher.activity.connect(self._touched)
         self.countdown: CountdownOverlay | None = None
-        self._deadline = QTimer(self, singleShot=True)
-        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
-        self._deadline.timeout.connect(self._expired)
+        self._deadline = timers(self, countdown_seconds * 1000, True, True)
+        self._deadline.timeout.connect(self.expire)
 
     @property
     def counting(self) -> bool:
         """Whether the countdown runs (with its overlay or, if that failed, without)."""
         return self._deadline.isActive()
 
-    def start_countdown(self, ui: UiText, announce: Callable[[], None] = lambda: None) -> None:
-        """Start counting down, then show the overlay and ``announce`` it (read aloud)."""
+    def start_countdown(self, ui: UiText) -> None:
+        """Start counting down, then show the overlay (``countdownShown``)."""
         if self.counting:
             return
         self._deadline.start(self.countdown_seconds * 1000)
         try:
             from kiosk.ui.screens.countdown import CountdownOverlay
 
-            self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window)
-            self.countdown.keepReading.connect(self._keep_reading)
-            self.countdown.expired.connect(self._expired)  # its own zero, as the deadline's
-            announce()
+            self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window, self._timers)
+            self.countdownShown.emit(self.countdown)
         except Exception:  # the next patient's fresh start must not depend on drawing the question
             log.exception("idle: 'Still reading?' can't be shown; the reset still comes when its time is up")
 
@@ -125,14 +124,15 @@ class IdleReset(QObject):
 
     def _touched(self) -> None:
         if self.counting and self.countdown is None:  # no overlay to touch: any touch keeps reading
-            self._keep_reading()
+            self.keep_reading()
 
-    def _keep_reading(self) -> None:
+    def keep_reading(self) -> None:
         log.info("idle: keep reading")
         self.close_countdown()
         self.watcher.restart()
 
-    def _expired(self) -> None:
+    def expire(self) -> None:
+        """The time is up (the deadline's, or the overlay's own zero): reset for the next patient."""
         self.close_countdown()
         log.info("idle: reset for the next patient")
         self.resetDue.emit()

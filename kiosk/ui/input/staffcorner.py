@@ -3,15 +3,12 @@ staff the menu has something for them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-if TYPE_CHECKING:  # the countdown loads when first wanted, not at start-up
-    pass
 from kiosk.ui.input.idle import watched_application
+from kiosk.ui.input.timers import Timers, qt_timer
 
 
 class StaffCorner(QObject):
@@ -26,11 +23,11 @@ class StaffCorner(QObject):
     MARKER = 12  # px: seen by staff who know to look, not a patient's business
     MARKER_MARGIN = 5  # px from the window's edges: clear of the buttons there (they start at 20 px)
 
-    def __init__(self, window: QWidget, corner: str, seconds: float = 3.0, parent: QObject | None = None):
-        super().__init__(parent or window)
+    def __init__(self, window: QWidget, corner: str, seconds: float = 3.0, timers: Timers = qt_timer):
+        super().__init__(window)
         self._window = window
         self.corner = corner
-        self._timer = QTimer(self, singleShot=True, interval=int(seconds * 1000))
+        self._timer = timers(self, int(seconds * 1000), True, False)
         self._timer.timeout.connect(self._fire)
         self._swallow_release = False
         self._press_pos: QPoint | None = None

@@ -1,14 +1,13 @@
-"""How the visit looks: the window's style sheet and the pages themed for contrast and text size."""
+"""How the visit looks: the window's style sheet from the clinic's colours (or high contrast's) and
+the patient's text size. (The pages themed for them are kept by ``kiosk.visit.stage``.)"""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
 from kiosk.model.clinic import Colours
 from kiosk.pages.book import PageBook
-from kiosk.pages.palette import HIGH_CONTRAST, theme_colours
+from kiosk.pages.palette import theme_colours
 from kiosk.ui.look.theme import stylesheet
 from kiosk.visit.patient import Visit
 
@@ -17,7 +16,7 @@ class Looks:
     def __init__(self, window: QWidget):
         self._window = window
         self._style = ""
-        self._themed: dict[tuple[int, bool, float], PageBook] = {}
+        self.colours: Colours | None = None  # the colours in use, once applied
 
     def apply(self, book: PageBook, visit: Visit) -> Colours:
         """Style the window for the visit; its colours."""
@@ -26,18 +25,9 @@ class Looks:
         if style != self._style:  # re-styling every widget costs ~50 ms: only when it changed
             self._style = style
             self._window.setStyleSheet(style)
+        self.colours = colours
         return colours
 
-    def pages(self, book: PageBook, visit: Visit) -> PageBook:
-        """The pages in the visit's contrast and text size (each page kept once rendered)."""
-        if not visit.high_contrast and visit.text_scale == 1.0:
-            return book
-        key = (id(book), visit.high_contrast, visit.text_scale)
-        if key not in self._themed:
-            content = book.content
-            if visit.high_contrast:
-                content = replace(content, clinic=replace(content.clinic, colours=HIGH_CONTRAST))
-            # Keep only the variant in use: each holds every page it has rendered, and a kiosk
-            # that kept all six (contrast x text size) would fill memory a little every day.
-            self._themed = {key: book.restyled(content, visit.text_scale)}
-        return self._themed[key]
+    def text_colour(self) -> str:
+        """The body text's colour in use (the focus ring is drawn in it)."""
+        return self.colours.text if self.colours is not None else "#000000"

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.model.content import BASE_LANGUAGE
 from kiosk.model.problems import ContentError
-from kiosk.ui.app import TABLET_SIZE, application, build_window
+from kiosk.ui.app import TABLET_SIZE, application, build_kiosk
+from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.screens.walkthrough import WalkthroughScreen
 from kiosk.ui.widgets.bodymap import BodyMap
-from kiosk.ui.window import KioskWindow
-from kiosk.visit.screens import HOME
+from kiosk.visit.screens import CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId
 
 
 class Variant(NamedTuple):
@@ -35,90 +35,92 @@ class Variant(NamedTuple):
     size_steps: int  # presses of "A A": 0 normal, 1 large, 2 extra large
 
 
-def every_screen(window: KioskWindow, wanted: Callable[[Variant], bool] = lambda v: True) -> Iterator[str]:
+def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: True) -> Iterator[str]:
     """Show every screen in every language and both calm modes, and in high contrast and the
     larger text sizes (``wanted`` may pass over some of these); yield a name for each.
 
-    Names are like ``es/calm/walkthrough-calves-3``; the window is left on that screen.
+    Names are like ``es/calm/walkthrough-calves-3``; the kiosk is left on that screen.
     """
-    content = window.book.content
+    router = kiosk.router
+    content = kiosk.book.content
     variants = [Variant(lang, calm, False, 0) for lang in content.languages for calm in (False, True)]
     variants += [Variant(BASE_LANGUAGE, False, True, 0), Variant(BASE_LANGUAGE, False, False, 1),
                  Variant(BASE_LANGUAGE, False, False, 2)]
     for lang, calm, contrast, size_steps in filter(wanted, variants):
-        window.reset_visit()
-        window.set_language(lang)
-        window.set_calm(calm)
-        window.set_high_contrast(contrast)
+        kiosk.reset_visit()
+        kiosk.set_language(lang)
+        kiosk.set_calm(calm)
+        kiosk.set_high_contrast(contrast)
         for _ in range(size_steps):
-            window.cycle_text_size()
+            kiosk.cycle_text_size()
         mode = ("high-contrast" if contrast else "calm" if calm else
                 ("standard", "large-text", "extra-large-text")[size_steps])
         prefix = f"{lang}/{mode}/"
         QApplication.processEvents()
         yield prefix + "home"
-        body_map = window.home.body_map  # and its answer to a tap beside every region
+        body_map = kiosk.home.body_map  # and its answer to a tap beside every region
         body_map.show_hint(QPointF(body_map.rect().center()))
         QApplication.processEvents()
         yield prefix + "home-map-hint"
         body_map.hint.hide()
         for region_id in content.region_ids:
-            for page in range(len(window.pages.region_page_titles(lang))):  # each tab of the region
-                window.show_region(region_id, page)
+            for page in range(len(kiosk.stage.pages().region_page_titles(lang))):  # each tab of the region
+                router.show(ScreenId.for_region(region_id, page))
                 QApplication.processEvents()
-                yield prefix + window.current_screen().name
+                yield prefix + router.current.name
         for walk_region in (None, *content.region_ids):
-            window.show_walkthrough(walk_region)
-            walkthrough = window.shown_screen
+            router.show(ScreenId.walkthrough(walk_region))
+            walkthrough = router.screen
             assert isinstance(walkthrough, WalkthroughScreen)
             for step in range(walkthrough.total):
                 walkthrough.go_to(step)
                 QApplication.processEvents()
-                yield prefix + window.current_screen().name
-        for show in (window.show_precautions, window.show_sources):
-            show()
+                yield prefix + router.current.name
+        for screen_id in (PRECAUTIONS, SOURCES):
+            router.show(screen_id)
             QApplication.processEvents()
-            yield prefix + window.current_screen().name
-        yield from _card_screens(window, prefix)  # issue #17
-        window.show_attract()
+            yield prefix + router.current.name
+        yield from _card_screens(kiosk, prefix)
+        kiosk.show_attract()
         QApplication.processEvents()
         yield prefix + "attract"
-        window.show_region(content.region_ids[0])
-        window.start_countdown()
+        router.show(ScreenId.for_region(content.region_ids[0]))
+        kiosk.start_countdown()
         QApplication.processEvents()
         yield prefix + "idle-countdown"
-        window.reset_visit()
+        kiosk.reset_visit()
     # What staff see (in the content's staff language only).
-    window.open_pin_pad()
+    kiosk.open_pin_pad()
     QApplication.processEvents()
     yield "staff/pin-pad"
-    window.open_staff_menu()
+    kiosk.open_staff_menu()
     QApplication.processEvents()
     yield "staff/menu"
-    window.staff.confirm_exit(content)  # issue #15: exit asks first
+    kiosk.staff.confirm_exit()  # exit asks first
     QApplication.processEvents()
     yield "staff/exit-confirm"
-    yield from _insights_with_a_made_up_month(window)  # issue #17
-    window.reset_visit()
+    yield from _insights_with_a_made_up_month(kiosk)
+    kiosk.reset_visit()
 
 
-def _card_screens(window: KioskWindow, prefix: str) -> Iterator[str]:
+def _card_screens(kiosk: Kiosk, prefix: str) -> Iterator[str]:
     """The questions and the therapist card, with a precaution and two questions ticked as a patient would."""
     from kiosk.ui.widgets.ticks import TickPanel
 
-    window.show_precautions()
-    for screen_name in ("questions", "card"):
-        panel = window.shown_screen.findChild(TickPanel) if window.shown_screen else None
+    router = kiosk.router
+    router.show(PRECAUTIONS)
+    for screen_id in (QUESTIONS, CARD):
+        panel = router.screen.findChild(TickPanel) if router.screen else None
         for box in list(panel.boxes.values())[:2] if panel else ():
             box.click()
-        if screen_name == "questions" and window.book.content.language(window.visit.language).questions is None:
+        if screen_id == QUESTIONS and kiosk.language.questions is None:
             continue
-        (window.show_questions if screen_name == "questions" else window.show_card)()
+        router.show(screen_id)
         QApplication.processEvents()
-        yield prefix + window.current_screen().name
+        yield prefix + router.current.name
 
 
-def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
+def _insights_with_a_made_up_month(kiosk: Kiosk) -> Iterator[str]:
     """The staff's usage charts over a month of made-up counts in a file of their own."""
     import tempfile
     from datetime import date
@@ -129,35 +131,33 @@ def _insights_with_a_made_up_month(window: KioskWindow) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="kiosk-usage-example-") as folder:
         path = Path(folder) / counts.FILE_NAME
         made_up = counts.UsageLog(path)
-        counts.example_month(made_up, date.today(), window.book.content.region_ids)
+        counts.example_month(made_up, date.today(), kiosk.book.content.region_ids)
         made_up.close()
-        real, window.staff.usage_counts = window.staff.usage_counts, lambda: read_days(path, date.min)
         try:
-            window.staff.open_insights(window.book.content)
+            kiosk.staff.open_insights(kiosk.region_names(), days=read_days(path, date.min))
             QApplication.processEvents()
             yield "staff/insights"
         finally:
-            window.staff.usage_counts = real
-            window.staff.close()
+            kiosk.staff.close()
 
 
-def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:
-    """Yield (name, window) with each screen shown and painted at tablet size."""
-    # Read aloud (issue 16): Qt's mock engine, never the machine's voice service, and loaded now
-    # so its controls are in the screenshots and the self-test proves the engine loads.
+def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, Kiosk]]:
+    """Yield (name, kiosk) with each screen shown and painted at tablet size."""
+    # Read aloud: Qt's mock engine, never the machine's voice service, and loaded now so its
+    # controls are in the screenshots and the self-test proves the engine loads.
     os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
-    window = build_window(content_dir)
-    window.resize(*TABLET_SIZE)
-    window.show()
-    window.read_aloud.load()
-    for name in every_screen(window):
-        yield name, window
-    window.close()
+    kiosk = build_kiosk(content_dir)
+    kiosk.window.resize(*TABLET_SIZE)
+    kiosk.window.show()
+    kiosk.read_aloud.load()
+    for name in every_screen(kiosk):
+        yield name, kiosk
+    kiosk.window.close()
 
 
 def self_test(content_dir: Path, found: list[str] | None = None) -> int:
     """Open every screen offscreen; 0 only if each one rendered its real page (and nothing
-    was ``found`` before: content errors in any language, issue #15)."""
+    was ``found`` before: content errors in any language)."""
     from PySide6.QtGui import QFontInfo
 
     from kiosk.ui.look.typeface import FAMILY
@@ -167,17 +167,17 @@ def self_test(content_dir: Path, found: list[str] | None = None) -> int:
     if QFontInfo(app.font()).family() != FAMILY:
         failures.append(f"the kiosk's typeface ({FAMILY}) did not load: text would not fit as tested")
     try:
-        for name, window in _open_every_screen(content_dir):
-            screen = window.shown_screen
-            if window.grab().isNull():
+        for name, kiosk in _open_every_screen(content_dir):
+            screen = kiosk.router.screen
+            if kiosk.window.grab().isNull():
                 failures.append(f"{name}: could not be painted")
             view = screen.page_view() if screen is not None else None
             if view is not None and not view.available:
                 reasons = "; ".join(str(p) for p in view.page.problems) or "no page"
                 failures.append(f"{name}: shows the 'being updated' notice ({reasons})")
-            if window.current_screen() == HOME:
-                failures.extend(_check_body_map(window.home.body_map))
-                narrator = window.read_aloud.narrator
+            if kiosk.router.current == HOME:
+                failures.extend(_check_body_map(kiosk.home.body_map))
+                narrator = kiosk.read_aloud.narrator
                 if narrator is not None and narrator.installed and not narrator.available:
                     failures.append(f"read aloud: {narrator.problem}")
     except ContentError as exc:
@@ -217,10 +217,10 @@ def save_screenshots(content_dir: Path, out_dir: Path) -> int:
     # go of Python's lock while it encodes, and an image, unlike a pixmap, may leave the GUI thread).
     with ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) - 1)) as pool:
         try:
-            for name, window in _open_every_screen(content_dir):
+            for name, kiosk in _open_every_screen(content_dir):
                 path = out_dir / f"{name}.png"
                 path.parent.mkdir(parents=True, exist_ok=True)
-                image = window.grab().toImage()
+                image = kiosk.window.grab().toImage()
                 saving.append((path, pool.submit(image.save, str(path))))
         except ContentError as exc:
             print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)

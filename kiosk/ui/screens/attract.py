@@ -14,9 +14,8 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.model.clinic import Clinic
-from kiosk.model.words import UiText
 from kiosk.reading.bodyart import BodyArt
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.widgets.bodymap import BodyMap
 from kiosk.ui.widgets.words import Words, named
@@ -28,21 +27,24 @@ GLOW_FRAME_MS = 80
 class AttractScreen(Screen):
     tapped = Signal()
 
-    def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
+    """``tap_to_start`` is "Tap to start" in every language the kiosk has."""
+
+    def __init__(self, context: ScreenContext, clinic_name: str, art: BodyArt, region_names: dict[str, str],
                  tap_to_start: list[str], parent: QWidget | None = None):
         super().__init__(parent)
+        ui, colours = context.ui, context.colours
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         # Only the picture: a tap anywhere, the map included, starts the visit.
         self.body_map = BodyMap(art, region_names,
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
-                                clinic.colours.highlight, clinic.colours.text, interactive=False,
+                                colours.highlight, colours.text, interactive=False,
                                 label_words={"shins": ui.shins_label, "calves": ui.calves_label})
         title = named(Words(ui.title), "attractTitle")
         invite = named(Words(ui.attract), "attract")
         # One line per language, each in its own words, so every patient finds theirs.
         self.start_labels = [named(Words(words), "tapToStart") for words in tap_to_start]
-        clinic_name = named(Words(clinic.name), "attractClinic")
+        clinic_label = named(Words(clinic_name), "attractClinic")
         words = QVBoxLayout()
         words.setSpacing(10)
         words.addStretch(2)
@@ -53,8 +55,8 @@ class AttractScreen(Screen):
         for label in self.start_labels:
             words.addWidget(label)
         words.addStretch(3)
-        words.addWidget(clinic_name)
-        for label in (title, invite, clinic_name, *self.start_labels):
+        words.addWidget(clinic_label)
+        for label in (title, invite, clinic_label, *self.start_labels):
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.body_map.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -73,6 +75,7 @@ class AttractScreen(Screen):
         self.glow = QTimer(self)
         self.glow.setInterval(GLOW_FRAME_MS)
         self.glow.timeout.connect(self._light)
+        self.setAccessibleName(ui.attract)
 
     def _light(self) -> None:
         swells, progress = divmod(self._clock.elapsed() / GLOW_MS, 1.0)

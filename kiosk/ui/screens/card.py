@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.model.words import UiText
 from kiosk.ui.input.touchscroll import TouchScroll
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import CardLine
@@ -18,10 +18,14 @@ from kiosk.visit.card import CardLine
 class CardScreen(ReadingScreen):
     clearRequested = Signal()
 
-    def __init__(self, lines: Sequence[CardLine], ui: UiText, beneath_prefix: str, back_label: str,
-                 text_scale: float = 1.0, parent: QWidget | None = None):
+    """``lines``: what was ticked, in the patient's words and the clinic's; ``beneath_prefix`` says
+    which language the clinic's line is in ("In English:")."""
+
+    def __init__(self, context: ScreenContext, lines: Sequence[CardLine], beneath_prefix: str, back_label: str,
+                 parent: QWidget | None = None):
+        ui = context.ui
         clear = named(QPushButton(ui.card_clear), "secondary")  # in the header, before the text size
-        super().__init__(ui, back_label, text_scale, read_aloud=False, extra_buttons=(clear,), parent=parent)
+        super().__init__(context, back_label, read_aloud=False, extra_buttons=(clear,), parent=parent)
         self.clear_button = clear
         self.clear_button.clicked.connect(self.clearRequested)
         self.clear_button.setVisible(bool(lines))

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill, placeholder_trouble
 from kiosk.model.words import UiText
+from kiosk.ui.input.timers import Timers, qt_timer
+from kiosk.ui.widgets.cover import Cover
 from kiosk.ui.widgets.words import Words, named
 
 log = logging.getLogger(__name__)
 
 
-class CountdownOverlay(QWidget):
+class CountdownOverlay(Cover):
     """Covers its parent; any touch keeps reading, reaching zero asks for a reset."""
 
     keepReading = Signal()
     expired = Signal()
 
-    def __init__(self, ui: UiText, seconds: int, parent: QWidget):
+    def __init__(self, ui: UiText, seconds: int, parent: QWidget, timers: Timers = qt_timer):
         super().__init__(parent)
         self.setObjectName("countdown")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -45,13 +47,17 @@ class CountdownOverlay(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
         outer.addStretch(1)
-        self._timer = QTimer(self, interval=1000)
+        self._timer = timers(self, 1000, False, False)
         self._timer.timeout.connect(self._tick)
         self._show_remaining()
         self.setGeometry(parent.rect())
         self.show()
         self.raise_()
         self._timer.start()
+
+    def spoken(self) -> list[str]:
+        """What audio mode says as it appears: the question, and how to keep reading."""
+        return [self._ui.idle_question, self._ui.keep_reading]
 
     def stop(self) -> None:
         """Stop counting: a closed countdown must never reset a later patient's screen."""

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.model.clinic import Clinic
-from kiosk.model.words import UiText
 from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.input.fingertaps import FingerTaps
 from kiosk.ui.input.touchscroll import TouchScroll
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.controls import AudioModeToggle, ReadAloudButton
 from kiosk.ui.widgets.bodymap import BodyMap
@@ -38,25 +37,29 @@ class HomeScreen(Screen):
     calmToggled = Signal(bool)
     contrastToggled = Signal(bool)
 
-    def __init__(self, ui: UiText, clinic: Clinic, art: BodyArt, region_names: dict[str, str],
-                 languages: dict[str, str], language: str, calm: bool, high_contrast: bool = False,
-                 parent: QWidget | None = None, logo: str | None = None):
+    """Home for one language: ``languages`` are every language's name in itself, ``language`` the
+    one shown; ``logo`` the clinic's own (SVG text), if it has one."""
+
+    def __init__(self, context: ScreenContext, clinic_name: str, art: BodyArt, region_names: dict[str, str],
+                 languages: dict[str, str], language: str, logo: str | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        ui, colours = context.ui, context.colours
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # paint the clinic's background
 
         title = named(Words(ui.title), "title")
         title.setWordWrap(True)  # a long title (or a translation) wraps instead of widening the window
         title.setMinimumWidth(200)
-        clinic_name = named(Words(clinic.name), "clinicName")
+        clinic_label = named(Words(clinic_name), "clinicName")
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(title)
-        names.addWidget(clinic_name)
+        names.addWidget(clinic_label)
         header = QHBoxLayout()
         header.setSpacing(10)
         # The clinic's own logo as read with its content (kiosk.reading.pictures), never a file looked up now.
-        shown_logo = clinic_logo(logo, clinic.name) if logo else None
+        shown_logo = clinic_logo(logo, clinic_name) if logo else None
         if shown_logo is not None:
             header.addWidget(shown_logo)
         header.addLayout(names, 1)
@@ -67,10 +70,10 @@ class HomeScreen(Screen):
         # on one line in the column's width, and the text-size words were cut off.
         self.contrast_toggle = WrappingButton(ui.contrast_toggle, "languageButton")
         self.contrast_toggle.setCheckable(True)
-        self.contrast_toggle.set_current(high_contrast)
+        self.contrast_toggle.set_current(context.high_contrast)
         self.contrast_toggle.toggled.connect(self.contrast_toggle.set_current)
         self.contrast_toggle.toggled.connect(self.contrastToggled)
-        self.text_size_button = TextSizeButton(ui)
+        self.text_size_button = TextSizeButton(ui, context.text_scale)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         choices = QGridLayout()
         choices.setSpacing(8)
@@ -90,7 +93,7 @@ class HomeScreen(Screen):
 
         self.body_map = BodyMap(art, region_names,
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
-                                clinic.colours.highlight, clinic.colours.text, hint=ui.map_hint,
+                                colours.highlight, colours.text, hint=ui.map_hint,
                                 label_words={"shins": ui.shins_label, "calves": ui.calves_label})
         self.body_map.regionChosen.connect(self.regionChosen)
         self.body_map.setAccessibleName(ui.home_prompt)  # screen readers announce the map by its purpose
@@ -125,11 +128,13 @@ class HomeScreen(Screen):
         # A tick box whose words wrap: at extra-large Spanish text "Ocultar imágenes de agujas" on one
         # line was wider than the column, and pushed every button in it past the screen's edge.
         self.calm_toggle = TickBox(ui.calm_toggle)
-        self.calm_toggle.setChecked(calm)
+        self.calm_toggle.setChecked(context.calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
         side.addWidget(self.calm_toggle)
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
-        self.audio_mode_toggle = AudioModeToggle(ui)  # issue 16: speak what is touched
+        self.read_aloud_button = ReadAloudButton(ui, context.speech)  # shown where a voice exists
+        self.offer_read_aloud(self.read_aloud_button)
+        self.audio_mode_toggle = AudioModeToggle(ui, context.speech)  # speak what is touched
+        self.audio_mode_toggle.toggled.connect(self.audioModeToggled)
         side.insertWidget(0, self.read_aloud_button)  # first: for patients who can't read the rest
         side.addWidget(self.audio_mode_toggle)
 
@@ -171,6 +176,7 @@ class HomeScreen(Screen):
         layout.addLayout(right)
         layout.insertLayout(0, left, 1)
         right.addWidget(scroller, 1)
+        self.setAccessibleName(ui.title)
 
     def show_choices(self, language: str, calm: bool) -> None:
         """Show the visit's language and calm mode on a kept home (chosen on another screen, or on

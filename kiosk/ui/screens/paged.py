@@ -37,9 +37,9 @@ class PagedScreen(Screen):
     def go_to(self, index: int) -> None:
         self._turner.go_to(index)
 
-    def start_over(self, page: int = 0) -> None:
-        """As if new, on ``page`` (a kept screen is shown again to the next patient too)."""
-        self._turner.start_over(page)
+    def start_over(self, step: int = 0) -> None:
+        """As if new, on page ``step`` (a kept screen is shown again to the next patient too)."""
+        self._turner.start_over(step)
         self.view.verticalScrollBar().setValue(0)
 
     def page_view(self) -> PageView:

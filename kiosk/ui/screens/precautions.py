@@ -7,8 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.model.precautions import Precautions
-from kiosk.model.words import UiText
 from kiosk.pages.book import Page
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.pageview import PageView
 from kiosk.ui.widgets.ticks import TickPanel
@@ -21,10 +21,12 @@ class PrecautionsScreen(ReadingScreen):
     tickToggled = Signal(object, bool)  # Tick, ticked
     cardRequested = Signal()
 
-    def __init__(self, page: Page, precautions: Precautions | None, ui: UiText, back_label: str,
-                 card: TherapistCard, text_scale: float = 1.0,
-                 parent: QWidget | None = None):
-        super().__init__(ui, back_label, text_scale, parent=parent)
+    """The page, and a tick box for each of ``precautions``' items, ticked as ``card`` has them."""
+
+    def __init__(self, context: ScreenContext, page: Page, precautions: Precautions | None, back_label: str,
+                 card: TherapistCard, parent: QWidget | None = None):
+        super().__init__(context, back_label, parent=parent)
+        ui = context.ui
         self.view = PageView(page, ui.unavailable)
         items = precautions.items if precautions is not None and page.html is not None else ()
         self.ticks = TickPanel(ui.tick_heading, [(Tick.precaution(i), item.heading) for i, item in enumerate(items)],
@@ -45,7 +47,7 @@ class PrecautionsScreen(ReadingScreen):
         if page.html is not None:
             self.setAccessibleName(self.text().split("\n", 1)[0])  # the page's own heading
 
-    def start_over(self) -> None:
+    def start_over(self, step: int = 0) -> None:
         self.view.verticalScrollBar().setValue(0)
         self.ticks.start_over()
 

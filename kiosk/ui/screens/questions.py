@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.model.questions import Questions
-from kiosk.model.words import UiText
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.ticks import TickPanel
 from kiosk.ui.widgets.words import Words, named
@@ -17,9 +17,12 @@ class QuestionsScreen(ReadingScreen):
     tickToggled = Signal(object, bool)  # Tick, ticked
     cardRequested = Signal()
 
-    def __init__(self, questions: Questions, ui: UiText, back_label: str, card: TherapistCard,
-                 text_scale: float = 1.0, parent: QWidget | None = None):
-        super().__init__(ui, back_label, text_scale, read_aloud=False, parent=parent)
+    """The clinic's questions, ticked as ``card`` has them."""
+
+    def __init__(self, context: ScreenContext, questions: Questions, back_label: str, card: TherapistCard,
+                 parent: QWidget | None = None):
+        super().__init__(context, back_label, read_aloud=False, parent=parent)
+        ui = context.ui
         self.title = named(Words(questions.title), "title")
         self.title.setWordWrap(True)
         self.ticks = TickPanel(questions.intro, [(Tick.question(q.id), q.text) for q in questions.items],
@@ -43,5 +46,5 @@ class QuestionsScreen(ReadingScreen):
         layout.addLayout(centred, 1)
         self.setAccessibleName(questions.title)
 
-    def start_over(self) -> None:
+    def start_over(self, step: int = 0) -> None:
         self.ticks.start_over()

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.model.words import UiText
 from kiosk.pages.book import Page
 from kiosk.ui.input.pageturner import first_page
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.paged import PagedScreen
 from kiosk.ui.speech.controls import ReadAloudButton
 from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, calm_toggle
@@ -31,9 +31,12 @@ class RegionScreen(PagedScreen):
     questionsRequested = Signal()  # issue #17
     pageChanged = Signal(int)  # 0-based
 
-    def __init__(self, region_name: str, pages: list[Page], titles: tuple[str, ...], ui: UiText,
-                 calm: bool = False, text_scale: float = 1.0, start: int = 0, parent: QWidget | None = None):
+    """One region's pages, one per tab (``titles``), on page ``start``."""
+
+    def __init__(self, context: ScreenContext, region_name: str, pages: list[Page], titles: tuple[str, ...],
+                 start: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
+        ui = context.ui
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._pages = pages
@@ -47,15 +50,16 @@ class RegionScreen(PagedScreen):
         # past the screen (a kept screen's width is every screen's minimum).
         self.title.setWordWrap(True)
         self.title.setMinimumWidth(120)
-        self.calm_toggle = calm_toggle(ui, calm)
+        self.calm_toggle = calm_toggle(ui, context.calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
-        self.text_size_button = TextSizeButton(ui, text_scale)
+        self.text_size_button = TextSizeButton(ui, context.text_scale)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         header = QHBoxLayout()
         header.setSpacing(18)
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)  # the room left over: a name of a few words wraps only if it must
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        self.read_aloud_button = ReadAloudButton(ui, context.speech)  # shown where a voice exists
+        self.offer_read_aloud(self.read_aloud_button)
         header.addWidget(self.read_aloud_button)
         header.addWidget(self.calm_toggle)
         header.addWidget(self.text_size_button)
@@ -94,6 +98,7 @@ class RegionScreen(PagedScreen):
         layout.addLayout(reading_column(self.view, REGION_PAGE_WIDTH), 1)
         layout.addLayout(footer)
         self.turn_pages(len(pages), start, self.pageChanged)
+        self.questions_button.setVisible(context.questions)  # only where the clinic has questions
 
     def go_to(self, index: int) -> None:
         if not self._turner.go_to(index):

@@ -8,9 +8,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill
-from kiosk.model.words import UiText
 from kiosk.pages.book import Page
 from kiosk.ui.input.pageturner import first_page
+from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.paged import PagedScreen
 from kiosk.ui.speech.controls import ReadAloudButton
 from kiosk.ui.widgets.buttons import TextSizeButton, calm_toggle
@@ -29,9 +29,10 @@ class WalkthroughScreen(PagedScreen):
     stepChanged = Signal(int)  # 0-based
     questionsRequested = Signal()  # issue #17
 
-    def __init__(self, steps: list[Page], ui: UiText, start: int = 0, back_label: str | None = None,
-                 calm: bool = False, text_scale: float = 1.0, parent: QWidget | None = None):
+    def __init__(self, context: ScreenContext, steps: list[Page], back_label: str | None = None, start: int = 0,
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        ui = context.ui
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._steps = steps
@@ -45,11 +46,12 @@ class WalkthroughScreen(PagedScreen):
         header = QHBoxLayout()
         header.addWidget(self.home_button)
         header.addStretch(1)
-        self.read_aloud_button = ReadAloudButton(ui)  # issue 16: shown where a voice exists
+        self.read_aloud_button = ReadAloudButton(ui, context.speech)  # shown where a voice exists
+        self.offer_read_aloud(self.read_aloud_button)
         header.addWidget(self.read_aloud_button)
-        self.calm_toggle = calm_toggle(ui, calm)
+        self.calm_toggle = calm_toggle(ui, context.calm)
         self.calm_toggle.toggled.connect(self.calmToggled)
-        self.text_size_button = TextSizeButton(ui, text_scale)
+        self.text_size_button = TextSizeButton(ui, context.text_scale)
         self.text_size_button.clicked.connect(self.textSizeRequested)
         header.addSpacing(16)
         header.addWidget(self.calm_toggle)
@@ -96,6 +98,7 @@ class WalkthroughScreen(PagedScreen):
         layout.addLayout(reading_column(self.view), 1)
         layout.addLayout(footer)
         self.turn_pages(len(steps), start, self.stepChanged)
+        self.questions_button.setVisible(context.questions)  # only where the clinic has questions
 
     def next(self) -> None:
         self.go_to(self.index + 1)

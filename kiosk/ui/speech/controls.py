@@ -1,40 +1,51 @@
 """Read aloud's controls on the screens: the button in a header (a long press turns audio mode on
-or off) and home's audio mode tick box."""
+or off) and home's audio mode tick box. Each follows what Read aloud offers now (``SpeechOffer``)
+and says what the patient asked for through its own signals; the screen passes those on."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.words import UiText
+from kiosk.ui.speech.offer import SpeechOffer
 from kiosk.ui.widgets.buttons import RowCheckBox
 from kiosk.ui.widgets.words import Words
-
-if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
-    pass
-
 
 LONG_PRESS_MS = 1500  # a long press on Read aloud turns audio mode on or off
 
 
 class ReadAloudButton(QPushButton):
-    """"Read aloud" / "Stop reading". Hidden until ``ReadAloud`` knows a voice for the language."""
+    """"Read aloud" / "Stop reading", shown while Read aloud is offered. ``readRequested`` is a
+    click that was not the end of a long press; ``longPressed`` asks for audio mode on or off."""
 
+    readRequested = Signal()
     longPressed = Signal()
 
-    def __init__(self, ui: UiText, parent: QWidget | None = None):
+    def __init__(self, ui: UiText, speech: SpeechOffer | None = None, parent: QWidget | None = None):
         super().__init__(ui.read_aloud, parent)
         self.setObjectName("languageButton")
         self._words = (ui.read_aloud, ui.stop_reading)
         self.setAccessibleName(ui.read_aloud)
-        self.setVisible(False)
         self._held = QTimer(self, singleShot=True, interval=LONG_PRESS_MS)
         self._held.timeout.connect(self._long_press)
         self._was_long = False
         self.pressed.connect(self._start_hold)
         self.released.connect(self._held.stop)
+        self.clicked.connect(self._clicked)
+        self._speech = speech
+        if speech is not None:
+            speech.changed.connect(self._follow)
+        self._follow()
+
+    @property
+    def speech(self) -> SpeechOffer | None:
+        return self._speech
+
+    def _follow(self) -> None:
+        speech = self._speech
+        _show_if(self, speech is not None and speech.offered)
+        self.set_reading(speech is not None and speech.reading)
 
     def set_reading(self, reading: bool) -> None:
         self.setText(self._words[1] if reading else self._words[0])
@@ -48,20 +59,23 @@ class ReadAloudButton(QPushButton):
         self._was_long = True
         self.longPressed.emit()
 
-    def was_long_press(self) -> bool:
-        """The click that ends a long press is not a click on Read aloud."""
-        was, self._was_long = self._was_long, False
-        return was
+    def _clicked(self) -> None:
+        was_long, self._was_long = self._was_long, False
+        if not was_long:  # the click that ends a long press is not a click on Read aloud
+            self.readRequested.emit()
 
 
 class AudioModeToggle(QWidget):
     """Audio mode on home: every touch speaks what it touched; a second touch chooses it.
 
     The check box and, under it, how audio mode works: what is spoken when it is turned on is
-    these words, on the screen for anyone helping the patient too.
+    these words, on the screen for anyone helping the patient too. ``toggled`` is the patient's
+    own tick, never Read aloud's.
     """
 
-    def __init__(self, ui: UiText, parent: QWidget | None = None):
+    toggled = Signal(bool)
+
+    def __init__(self, ui: UiText, speech: SpeechOffer | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.checkbox = RowCheckBox(ui.audio_mode)  # fingertip: the whole row takes a tap
         self.checkbox.setObjectName("calmToggle")
@@ -75,4 +89,27 @@ class AudioModeToggle(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.checkbox)
         layout.addWidget(self.hint)
-        self.setVisible(False)
+        self.checkbox.toggled.connect(self._ticked)
+        self._following = False
+        self._speech = speech
+        if speech is not None:
+            speech.changed.connect(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        speech = self._speech
+        _show_if(self, speech is not None and speech.offered)
+        self._following = True
+        self.checkbox.setChecked(speech is not None and speech.audio_mode)
+        self._following = False
+
+    def _ticked(self, on: bool) -> None:
+        if not self._following:
+            self.toggled.emit(on)
+
+
+def _show_if(control: QWidget, offered: bool) -> None:
+    """Hidden unless offered. Not shown by hand before it is in its screen: a widget without a
+    parent that is shown becomes a window of its own; in its screen it shows with the screen."""
+    if control.parentWidget() is not None or not offered:
+        control.setVisible(offered)

@@ -1,12 +1,12 @@
 """Read aloud: the kiosk speaks the shown page in the patient's language, sentence by sentence.
 
-The screens' controls are in ``kiosk.ui.speech.controls``; ``ReadAloud`` finds them on each shown
-screen and does the rest: it shows them only where the machine has a voice for the visit's
-language, reads the page (``kiosk.pages.speech`` says
-what), highlights the sentence being read, stops on navigation, and carries on reading when the
-walkthrough turns a page. ``kiosk.ui.speech.narrator`` owns Qt's text-to-speech and is imported only
-after home is painted (it is in PySide6-Addons, an optional install: without it the controls stay
-hidden and the kiosk works as before).
+The screens' controls (``kiosk.ui.speech.controls``) follow what Read aloud offers now
+(``SpeechOffer``): shown only where the machine has a voice for the visit's language, and the
+wiring passes on what the patient asks of them. ``ReadAloud`` reads the page (``kiosk.pages.speech``
+says what), highlights the sentence being read, stops on navigation, and carries on reading when
+the walkthrough turns a page. ``kiosk.ui.speech.narrator`` owns Qt's text-to-speech and is imported
+only after home is painted (it is in PySide6-Addons, an optional install: without it the controls
+stay hidden and the kiosk works as before).
 """
 
 from __future__ import annotations
@@ -14,21 +14,21 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
-from kiosk.model.words import UiText
+from kiosk.model.content import Language
 from kiosk.ui.firstpaint import after_first_paint
+from kiosk.ui.screens.screen import Screen
+from kiosk.ui.speech.offer import SpeechOffer
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
     from kiosk.pages.speech import Sentence
     from kiosk.ui.speech.audiomode import AudioMode
     from kiosk.ui.speech.narrator import Narrator
     from kiosk.ui.widgets.pageview import PageView
-from kiosk.ui.speech.controls import AudioModeToggle, ReadAloudButton
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,8 @@ LOAD_AFTER_PAINT_MS = 300  # after home's first frame and the first region scree
 
 
 class ReadAloud(QObject):
-    """Read aloud and audio mode for the window's screens (see the module's docstring).
+    """Read aloud and audio mode for the window's screens (see the module's docstring); ``offer``
+    is what it offers them now. ``use`` tells it the visit's language whenever that changes.
 
     ``speaking`` is emitted as each sentence starts: a patient listening is not idle.
     """
@@ -47,17 +48,17 @@ class ReadAloud(QObject):
     speaking = Signal()
     loaded = Signal()
 
-    def __init__(self, window: QWidget, language: Callable[[], str], ui: Callable[[], UiText],
-                 enabled: bool = True, rate: float = 0.0, volume: float = 1.0):
+    def __init__(self, window: QWidget, language: Language, enabled: bool = True, rate: float = 0.0,
+                 volume: float = 1.0):
         super().__init__(window)
+        self.offer = SpeechOffer(self)
         self._language = language
-        self._ui = ui
         self.enabled = enabled
         self._rate, self._volume = rate, volume
         self.narrator: Narrator | None = None
         self.audio: AudioMode | None = None
         self.audio_on = False
-        self._screen: QWidget | None = None
+        self._screen: Screen | None = None
         self._reading: list[Sentence] = []
         self._reading_view: PageView | None = None
         self._found_from = 0
@@ -92,9 +93,8 @@ class ReadAloud(QObject):
         self.narrator.set_rate_and_volume(self._rate, self._volume)
         self.narrator.sentenceStarted.connect(self._sentence_started)
         self.narrator.finished.connect(self._finished)
-        self.audio = AudioMode(self.narrator, self._language, self)
-        if self._screen is not None:
-            self._wire(self._screen)
+        self.audio = AudioMode(self.narrator, lambda: self._language.code, self)
+        self._show_state()
         self.loaded.emit()
 
     def missing_voices(self, languages: dict[str, str]) -> list[str] | None:
@@ -113,12 +113,16 @@ class ReadAloud(QObject):
         if not enabled:
             self.set_audio_mode(False)
             self.stop()
-        if self._screen is not None:
-            self._wire(self._screen)
+        self._show_state()
 
-    # --- what the window tells it -----------------------------------------------------------
+    def use(self, language: Language) -> None:
+        """The visit's language now (a voice may exist for one language and not another)."""
+        self._language = language
+        self._show_state()
 
-    def screen_shown(self, screen: QWidget | None, fresh_visit: bool = False) -> None:
+    # --- what the kiosk tells it ------------------------------------------------------------
+
+    def screen_shown(self, screen: Screen | None, fresh_visit: bool = False) -> None:
         """A screen is shown (or the walkthrough turned a page: the same screen, a new page)."""
         same = screen is not None and screen is self._screen
         reading = self.reading
@@ -128,7 +132,7 @@ class ReadAloud(QObject):
         self._screen = screen
         if screen is None:
             return
-        self._wire(screen)
+        self._show_state()
         if self.audio is not None:
             self.audio.forget_touch()
         if (same and reading) or (self.audio_on and self.can_speak()):
@@ -138,11 +142,11 @@ class ReadAloud(QObject):
         """In audio mode, say what has just appeared over the screen (the idle question)."""
         if self.audio_on and self.narrator is not None:
             self.stop()
-            self.narrator.say(words, self._language())
+            self.narrator.say(words, self._language.code)
 
     def can_speak(self) -> bool:
         return (self.enabled and self.narrator is not None
-                and self.narrator.has_voice(self._language()))
+                and self.narrator.has_voice(self._language.code))
 
     @property
     def reading(self) -> bool:
@@ -161,33 +165,38 @@ class ReadAloud(QObject):
         self.audio_on = on
         if self.audio is not None:
             self.audio.enabled = on
-        if self._screen is not None:
-            for toggle in self._screen.findChildren(AudioModeToggle):
-                toggle.checkbox.setChecked(on)
+        self._show_state()
         if on and self.narrator is not None:
-            ui = self._ui()
-            self.narrator.say([ui.audio_mode, ui.audio_mode_hint], self._language())  # the toggle's own words
+            ui = self._language.ui
+            self.narrator.say([ui.audio_mode, ui.audio_mode_hint], self._language.code)  # the toggle's own words
         elif not on:
             self.stop()
 
     # --- reading a screen ---------------------------------------------------------------------
 
-    def read(self, screen: QWidget) -> None:
+    def read_or_stop(self) -> None:
+        """Read aloud on the shown screen: read it, or stop reading."""
+        if self.reading:
+            self.stop()
+        elif self._screen is not None:
+            self.read(self._screen)
+
+    def read(self, screen: Screen) -> None:
         from kiosk.pages.speech import Sentence, chart_sentence, sentences, split
 
-        view = _page_view(screen)
+        view = screen.page_view()
         html = view.page.html if view is not None else None
         if view is not None and html is not None:
             page = view.page
-            chart = chart_sentence(page.soreness, self._ui()) if page.soreness is not None else None
+            chart = chart_sentence(page.soreness, self._language.ui) if page.soreness is not None else None
             script = sentences(html, chart)
         elif view is not None:
             script = [Sentence(s, s) for s in split(view.toPlainText())]
         else:
-            script = [Sentence(s, None) for s in _words_on(screen)]
+            script = [Sentence(s, None) for s in screen.words_shown()]
         self.stop()
         self._reading, self._reading_view, self._found_from = script, view, 0
-        if self.narrator is None or not self.narrator.say([s.text for s in script], self._language()):
+        if self.narrator is None or not self.narrator.say([s.text for s in script], self._language.code):
             self._reading = []
         self._show_state()
 
@@ -249,62 +258,6 @@ class ReadAloud(QObject):
         cursor = QTextCursor(selections[0].cursor)  # a copy: the list's own goes with the list
         return cursor.selectedText()
 
-    # --- the controls on each screen ---------------------------------------------------------
-
-    def _wire(self, screen: QWidget) -> None:
-        speakable = self.can_speak()
-        for button in screen.findChildren(ReadAloudButton):
-            if not button.property("readAloudWired"):
-                button.setProperty("readAloudWired", True)
-                button.clicked.connect(lambda _=False, b=button: self._clicked(b))
-                button.longPressed.connect(lambda: self.set_audio_mode(not self.audio_on))
-            button.setVisible(speakable)
-        for toggle in screen.findChildren(AudioModeToggle):
-            if not toggle.property("readAloudWired"):
-                toggle.setProperty("readAloudWired", True)
-                toggle.checkbox.toggled.connect(self.set_audio_mode)
-            toggle.checkbox.setChecked(self.audio_on)
-            toggle.setVisible(speakable)
-        self._show_state()
-
-    def _clicked(self, button: ReadAloudButton) -> None:
-        if button.was_long_press():
-            return
-        if self.reading:
-            self.stop()
-        elif self._screen is not None:
-            self.read(self._screen)
-
     def _show_state(self) -> None:
-        if self._screen is None:
-            return
-        try:
-            buttons = self._screen.findChildren(ReadAloudButton)
-        except RuntimeError:
-            return
-        for button in buttons:
-            button.set_reading(self.reading)
-
-
-def _page_view(screen: QWidget) -> PageView | None:
-    from kiosk.ui.screens.screen import Screen
-
-    return screen.page_view() if isinstance(screen, Screen) else None
-
-
-def _words_on(screen: QWidget) -> list[str]:
-    """A screen without a page (home): its words and controls, in the order they were made."""
-    said: list[str] = []
-    for widget in screen.findChildren(QWidget):
-        if not widget.isVisibleTo(screen) or isinstance(widget, ReadAloudButton):
-            continue
-        if isinstance(widget, QLabel) and not isinstance(widget.parent(), QAbstractButton):
-            words = widget.text()
-        elif isinstance(widget, QAbstractButton):
-            words = widget.accessibleName() or widget.text()
-        else:
-            continue
-        words = " ".join(words.split())
-        if words and words not in said:
-            said.append(words)
-    return said
+        """What the screens' controls show: offered, reading, audio mode."""
+        self.offer.set(offered=self.can_speak(), reading=self.reading, audio_mode=self.audio_on)

@@ -1,20 +1,19 @@
-"""The staff's way in: the hidden corner's PIN pad, then the menu (defaults, content, exit)."""
+"""The staff's way in: the hidden corner's PIN pad, then the menu (defaults, content, exit), and
+what staff choose there carried out. The wiring connects each staff screen's signals here."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.checks.reload import ContentReloader
-from kiosk.model.clinic import Colours
 from kiosk.model.content import Content
 from kiosk.model.problems import Problem
-from kiosk.model.words import StaffText
 from kiosk.pages.palette import theme_colours
 from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings, log_file, recent_log_problems
@@ -28,39 +27,52 @@ if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
 log = logging.getLogger(__name__)
 
 
+class Counts(Protocol):
+    """The anonymous usage counts, as the staff see them."""
+
+    def days(self) -> list[DayCount]: ...
+
+    def problems(self) -> list[Problem]: ...
+
+
+class Voices(Protocol):
+    """Which languages this machine has a voice for."""
+
+    def missing_voices(self, languages: dict[str, str]) -> list[str] | None: ...
+
+
 class StaffDesk(QObject):
-    """Opens the PIN pad and the staff menu over ``window``, one at a time, and carries out
-    what staff choose. New settings are saved here and announced by ``settingsChanged``."""
+    """Opens the PIN pad and the staff menu over ``window``, one at a time, and carries out what
+    staff choose. New settings are saved here and announced by ``settingsChanged``; ``opened``
+    hands each staff screen to the wiring as it opens; ``reloadRequested``: check the content now.
+    ``content`` is what the open staff screen was made from."""
 
     settingsChanged = Signal(object)  # the new Settings
     exitRequested = Signal()
+    reloadRequested = Signal()
+    opened = Signal(object)  # StaffOverlay
 
-    def __init__(self, window: QWidget, guard: PinGuard, settings: Settings,
-                 save: Callable[[Settings], None], reloader: ContentReloader,
-                 reload_now: Callable[[], None], read_log: Callable[[], list[str]] | None = None,
-                 settings_problems: Sequence[Problem] = ()):
+    def __init__(self, window: QWidget, guard: PinGuard, settings: Settings, save: Callable[[Settings], None],
+                 reloader: ContentReloader, counts: Counts, voices: Voices,
+                 read_log: Callable[[], list[str]] | None = None, settings_problems: Sequence[Problem] = ()):
         super().__init__(window)
         self._window = window
         self.guard = guard
         self.settings = settings
         self._save = save
         self._reloader = reloader
-        self._reload_now = reload_now
+        self._counts = counts
+        self._voices = voices
         self._read_log = read_log or (lambda: recent_log_problems(log_file()))
         self.overlay: StaffOverlay | None = None
+        self.content: Content | None = None
         self.settings_problems = tuple(settings_problems)  # the settings file's, until staff save new ones
-        self.usage_problems: Callable[[], list[Problem]] = list  # the usage counts' (set by the window)
-        self._waiting: tuple[StaffMenu, StaffText] | None = None  # the menu whose Reload waits for the check
-        # issue #17: the anonymous counts and what the charts need; set by the window.
-        self.usage_counts: Callable[[], list[DayCount]] = list
-        self.insight_names: Callable[[], tuple[dict[str, str], dict[str, str], Colours]] | None = None
-        # Read aloud (issue 16): the languages without a voice here (None: no speech at all).
-        self.missing_voices: Callable[[], list[str] | None] = lambda: None
+        self._waiting: StaffMenu | None = None  # the menu whose Reload waits for the check
 
     def problems(self) -> tuple[Problem, ...]:
         """What the staff menu lists: the settings' and the usage counts' first (the PIN, a month of
         counts), then the content's."""
-        return (*self.settings_problems, *self.usage_problems(), *self._reloader.problems)
+        return (*self.settings_problems, *self._counts.problems(), *self._reloader.problems)
 
     def needs_a_look(self) -> bool:
         """Whether staff have an error to look at (the staff corner's marker shows then)."""
@@ -71,86 +83,67 @@ class StaffDesk(QObject):
             return
         from kiosk.ui.staff.pinpad import PinPad
 
-        pad = PinPad(content.staff, self.guard, self._window)
-        pad.accepted.connect(lambda: self.open_menu(content))
-        pad.cancelled.connect(self.close)
-        self._open(pad, content)
+        self._open(PinPad(content.staff, self.guard, self._window), content)
 
-    def open_menu(self, content: Content, said: str = "") -> None:
+    def open_menu(self, content: Content | None = None, said: str = "") -> None:
         from kiosk.ui.staff.menu import StaffMenu
 
+        content = content or self._content()
         staff = content.staff
         languages = {code: lang.name for code, lang in content.languages.items()}
-        menu = StaffMenu(staff, languages, self.settings, self.problems(), self._read_log(),
-                         self._window, notice=staff.clinic_broken if content.clinic_broken else None)
+        menu = StaffMenu(staff, languages, self.settings, self.problems(), self._read_log(), self._window,
+                         notice=staff.clinic_broken if content.clinic_broken else None,
+                         can_change_pin=self.guard.is_set, missing_voices=self._voices.missing_voices(languages))
         menu.say(said)
-        menu.closed.connect(self.close)
-        menu.exitRequested.connect(lambda: self.confirm_exit(content))
-        menu.reloadRequested.connect(lambda: self._reload(menu, staff))
-        menu.changePinRequested.connect(lambda: self.change_pin(content))
-        menu.change_pin_button.setVisible(self.guard.is_set)
-        menu.defaultLanguageChosen.connect(lambda code: self._change(default_language=code))
-        menu.calmDefaultChanged.connect(lambda calm: self._change(calm_by_default=calm))
-        menu.contrastDefaultChanged.connect(lambda on: self._change(high_contrast_by_default=on))
-        menu.textSizeDefaultChosen.connect(lambda size: self._change(text_size_by_default=size))
-        menu.idleSecondsChosen.connect(lambda seconds: self._change(idle_seconds=seconds))
-        # Read aloud (issue 16)
-        menu.add_speech_rows(staff, self.settings.read_aloud, self.settings.speech_rate,
-                             self.settings.speech_volume, self.missing_voices())
-        menu.readAloudChanged.connect(lambda on: self._change(read_aloud=on))
-        menu.speechRateChosen.connect(lambda rate: self._change(speech_rate=rate))
-        menu.speechVolumeChosen.connect(lambda volume: self._change(speech_volume=volume))
-        menu.insightsRequested.connect(lambda: self.open_insights(content))
         self._open(menu, content)
 
-    def _reload(self, menu: StaffMenu, words: StaffText) -> None:
+    def reload(self, menu: StaffMenu) -> None:
+        """The menu's "Reload content now": checked now; the menu says how it went."""
         menu.say("")
-        self._waiting = (menu, words)
-        self._reload_now()
+        self._waiting = menu
+        self.reloadRequested.emit()
 
     def content_checked(self, good: bool) -> None:
         """The check of new content ended: the menu that asked for it, if still open, says how."""
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None and waiting[0] is self.overlay:
-            menu, words = waiting
+        menu, self._waiting = self._waiting, None
+        if menu is not None and menu is self.overlay and self.content is not None:
+            words = self.content.staff
             menu.say(words.reload_done if good else words.reload_failed)
             menu.show_problems(self.problems())
 
-    def confirm_exit(self, content: Content) -> None:
+    def confirm_exit(self) -> None:
         from kiosk.ui.staff.exitconfirm import ExitConfirm
 
-        confirm = ExitConfirm(content.staff, self._window)
-        confirm.exitConfirmed.connect(self.exitRequested)
-        confirm.stayed.connect(lambda: self.open_menu(content))
-        self._open(confirm, content)
+        content = self._content()
+        self._open(ExitConfirm(content.staff, self._window), content)
 
-    def change_pin(self, content: Content) -> None:
+    def change_pin(self) -> None:
         from kiosk.ui.staff.pinpad import ChangePinPad
 
-        pad = ChangePinPad(content.staff, self.guard, self._window)
-        pad.cancelled.connect(lambda: self.open_menu(content))
-        pad.changed.connect(lambda pin: self._pin_changed(content, pin))
-        self._open(pad, content)
+        content = self._content()
+        self._open(ChangePinPad(content.staff, self.guard, self._window), content)
 
-    def _pin_changed(self, content: Content, pin: str) -> None:
+    def pin_changed(self, pin: str) -> None:
         from kiosk.settings.pin import hash_pin
 
+        content = self._content()
         stored = hash_pin(pin)
         self.guard.stored = stored
-        self._change(staff_pin=stored)
+        self.change(staff_pin=stored)
         log.info("staff PIN changed from the staff menu")
         self.open_menu(content, said=content.staff.pin_changed)
 
-    def open_insights(self, content: Content, today: date | None = None) -> None:
-        """Issue #17: the last 30 days of anonymous counts."""
+    def open_insights(self, region_names: dict[str, str], days: list[DayCount] | None = None,
+                      today: date | None = None) -> None:
+        """The last 30 days of anonymous counts (``days``: the kiosk's own, unless given)."""
         from kiosk.ui.staff.insights import InsightsOverlay
         from kiosk.usage.charts import summarise
 
-        summary = summarise(self.usage_counts(), today or date.today())
-        regions, languages, colours = self.insight_names() if self.insight_names else ({}, {}, content.clinic.colours)
-        overlay = InsightsOverlay(content.staff, summary, regions, languages, colours,
+        content = self._content()
+        summary = summarise(self._counts.days() if days is None else days, today or date.today())
+        languages = {code: lang.name for code, lang in content.languages.items()}
+        overlay = InsightsOverlay(content.staff, summary, region_names, languages, content.clinic.colours,
                                   self.settings.usage_retention_days, self._window)
-        overlay.closed.connect(self.close)
         self._open(overlay, content)
 
     def close(self) -> None:
@@ -159,9 +152,15 @@ class StaffDesk(QObject):
             self.overlay.deleteLater()
             self.overlay = None
 
+    def _content(self) -> Content:
+        assert self.content is not None, "staff screens open from the PIN pad or the menu first"
+        return self.content
+
     def _open(self, overlay: StaffOverlay, content: Content) -> None:
         self.close()
         self.overlay = overlay
+        self.content = content
+        self.opened.emit(overlay)
         # Staff screens in the clinic's colours at normal size, whatever the last patient chose:
         # the menu is laid out for it (extra-large text clipped it).
         style = stylesheet(theme_colours(content.clinic.colours, False))
@@ -169,7 +168,8 @@ class StaffDesk(QObject):
             overlay.setStyleSheet(style)
         overlay.open()
 
-    def _change(self, **changes: object) -> None:
+    def change(self, **changes: object) -> None:
+        """A setting staff changed: saved now (a file that can't be written keeps the change in use)."""
         self.settings = self.settings.with_changes(**changes)
         try:
             self._save(self.settings)

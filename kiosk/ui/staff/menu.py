@@ -40,9 +40,12 @@ class StaffMenu(StaffOverlay):
     idleSecondsChosen = Signal(int)
     insightsRequested = Signal()  # issue #17
 
+    """``can_change_pin``: a PIN is set, so it can be changed here; ``missing_voices``: the
+    languages without a voice on this machine (None when there is no speech at all)."""
+
     def __init__(self, words: StaffText, languages: dict[str, str], settings: Settings,
                  problems: tuple[Problem, ...], log_lines: Sequence[str], parent: QWidget, *,
-                 notice: str | None = None):
+                 notice: str | None = None, can_change_pin: bool = True, missing_voices: list[str] | None = None):
         super().__init__(parent)
         self._words = words
         title = named(Words(words.menu_title), "staffTitle")
@@ -156,20 +159,23 @@ class StaffMenu(StaffOverlay):
         layout.addLayout(defaults_row)
         layout.addLayout(size_row)
         layout.addLayout(idle_row)
-        self._more_rows_at = layout.count()  # where add_speech_rows puts its rows: above the lists
+        self._more_rows_at = layout.count()  # where the speech rows go: above the lists
         layout.addLayout(views, 1)
         layout.addSpacing(EXIT_GAP)
         layout.addLayout(bottom)
         self.card.setFixedSize(1180, 770)
+        self.change_pin_button.setVisible(can_change_pin)
+        self._add_speech_rows(words, settings.read_aloud, settings.speech_rate, settings.speech_volume,
+                              missing_voices)
 
-    # --- Read aloud (issue 16): on/off, speed, volume, and the voices this machine lacks -------
+    # --- Read aloud: on/off, speed, volume, and the voices this machine lacks -------
 
     readAloudChanged = Signal(bool)
     speechRateChosen = Signal(float)
     speechVolumeChosen = Signal(float)
 
-    def add_speech_rows(self, words: StaffText, on: bool, rate: float, volume: float,
-                        missing_voices: list[str] | None) -> None:
+    def _add_speech_rows(self, words: StaffText, on: bool, rate: float, volume: float,
+                         missing_voices: list[str] | None) -> None:
         """``missing_voices``: languages without a voice here; None when there is no speech at all."""
         self.read_aloud_on = named(QCheckBox(words.read_aloud_on), "calmToggle")
         self.read_aloud_on.setChecked(on)

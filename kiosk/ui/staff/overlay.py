@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.ui.widgets.cover import Cover
 from kiosk.ui.widgets.words import named
 
 CARD_WIDTH = 520
 
 
-class StaffOverlay(QWidget):
+class StaffOverlay(Cover):
     """A card in the middle of a dimmed window; nothing behind it can be touched."""
 
     def __init__(self, parent: QWidget):

@@ -1,6 +1,6 @@
-"""What the window counts for the anonymous usage log (``kiosk.usage.counts``, issue #17), and when
-the counts are handed to its writer thread: in a batch a few seconds after the last one.
-Counted from typed ``ScreenId`` values, never from parsing names."""
+"""What the kiosk counts for the anonymous usage log (``kiosk.usage.counts``), and when the counts are
+handed to its writer thread: in a batch a few seconds after the last one. Counted from typed
+``ScreenId`` values, never from parsing names."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.model.content import Language
 from kiosk.model.problems import Problem
 from kiosk.usage import counts as usage_measures
 from kiosk.usage.counts import UsageLog
@@ -19,25 +19,24 @@ from kiosk.usage.report import DayCount, UsageUnreadable, read_days
 from kiosk.visit.patient import TEXT_SCALES, TEXT_SIZE_NAMES, Visit
 from kiosk.visit.screens import ScreenId, ScreenKind
 
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
-
 
 class UsageCounter(QObject):
     """Counts what the patient opens and chooses; nothing from the therapist card.
 
     ``troubleChanged`` says the counts file's problems for staff changed (it can't be written
     now, or a damaged one was set aside); while it can't be written, writing is tried again
-    every ``RETRY_MS``, the counts waiting in memory meanwhile."""
+    every ``RETRY_MS``, the counts waiting in memory meanwhile. ``use`` tells it the visit's
+    language (counted, and the walkthrough's length in it), whenever that changes."""
 
     WRITE_AFTER_MS = 3000
     RETRY_MS = 30_000
     troubleChanged = Signal()
     _heard = Signal()  # from the writer's thread; handled on the window's
 
-    def __init__(self, window: KioskWindow, log_: UsageLog | None, clock: Callable[[], float]):
-        super().__init__(window)
-        self._window = window
+    def __init__(self, log_: UsageLog | None, clock: Callable[[], float], language: Language,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._language = language
         self.log = log_
         self._clock = clock
         self._shown: ScreenId | None = None
@@ -100,6 +99,9 @@ class UsageCounter(QObject):
             self._retry.stop()
         self.troubleChanged.emit()
 
+    def use(self, language: Language) -> None:
+        self._language = language
+
     def new_visit(self) -> None:
         self._visit_counted = False
         self._region_open = None
@@ -118,7 +120,7 @@ class UsageCounter(QObject):
         if not self._visit_counted:  # the first screen past home: a patient is reading
             self._visit_counted = True
             self.count(usage_measures.VISIT)
-            self.count(usage_measures.LANGUAGE, self._window.visit.language)
+            self.count(usage_measures.LANGUAGE, self._language.code)
         # A region is counted when the patient opens it, not again on each tab or back from its walkthrough.
         if screen_id.kind is ScreenKind.REGION and screen_id.region and screen_id.region != self._region_open:
             self._region_open = screen_id.region
@@ -127,7 +129,7 @@ class UsageCounter(QObject):
             if previous is None or previous.kind is not ScreenKind.WALKTHROUGH:
                 self.count(usage_measures.WALKTHROUGH, "started")
                 self._walkthrough_finished = False
-            walkthrough = self._window.language.walkthrough
+            walkthrough = self._language.walkthrough
             last = walkthrough is not None and screen_id.step == len(walkthrough.steps) - 1
             if last and not self._walkthrough_finished:  # once per walk, however often the last step is seen
                 self._walkthrough_finished = True

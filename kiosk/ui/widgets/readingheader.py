@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.model.words import UiText
 from kiosk.ui.speech.controls import ReadAloudButton
+from kiosk.ui.speech.offer import SpeechOffer
 from kiosk.ui.widgets.buttons import TextSizeButton
 from kiosk.ui.widgets.words import named
 
@@ -36,15 +37,15 @@ class ReadingHeader(QWidget):
     backRequested = Signal()
     textSizeRequested = Signal()
 
-    def __init__(self, ui: UiText, back_to: str, text_scale: float = 1.0, *, read_aloud: bool = True,
-                 extra_buttons: tuple[QWidget, ...] = (), parent: QWidget | None = None):
+    def __init__(self, ui: UiText, back_to: str, text_scale: float = 1.0, *, speech: SpeechOffer | None = None,
+                 read_aloud: bool = True, extra_buttons: tuple[QWidget, ...] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.back_button = way_back_button(back_to)
         self.back_button.clicked.connect(self.backRequested)
         self.text_size_button = TextSizeButton(ui, text_scale)
         self.text_size_button.clicked.connect(self.textSizeRequested)
-        # issue 16: shown where a voice exists (the questions and card screens have none)
-        self.read_aloud_button = ReadAloudButton(ui) if read_aloud else None
+        # Shown where a voice exists (the questions and card screens have none).
+        self.read_aloud_button = ReadAloudButton(ui, speech) if read_aloud else None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)

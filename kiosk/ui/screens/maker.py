@@ -1,0 +1,128 @@
+"""Making each screen for a ScreenId from the scene: the one place that knows which pages and words
+each kind of screen is made from. Each screen's own constructor takes only those and a context,
+so any screen can be made alone too.
+
+The screens are imported when first made: home is painted sooner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.model.wording import fill
+from kiosk.ui.screens.context import ScreenContext, screen_context
+from kiosk.ui.screens.screen import Screen
+from kiosk.ui.speech.offer import SpeechOffer
+from kiosk.visit.scene import Scene
+from kiosk.visit.screens import ScreenId, ScreenKind
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.home import HomeScreen
+
+
+class ScreenMaker:
+    def __init__(self, speech: SpeechOffer | None = None):
+        self._speech = speech
+
+    def context(self, scene: Scene) -> ScreenContext:
+        return screen_context(scene, self._speech)
+
+    def make(self, screen_id: ScreenId, scene: Scene) -> Screen:
+        """The screen ``screen_id`` names, at its first page or step (the router turns it)."""
+        kind = screen_id.kind
+        if kind is ScreenKind.HOME:
+            return self.home(scene)
+        if kind is ScreenKind.ATTRACT:
+            return self._attract(scene)
+        if kind is ScreenKind.REGION and screen_id.region:
+            return self._region(scene, screen_id.region)
+        if kind is ScreenKind.WALKTHROUGH:
+            return self._walkthrough(scene, screen_id.region)
+        if kind is ScreenKind.PRECAUTIONS:
+            return self._precautions(scene, screen_id.region)
+        if kind is ScreenKind.SOURCES:
+            return self._sources(scene, screen_id.region)
+        if kind is ScreenKind.QUESTIONS:
+            return self._questions(scene)
+        if kind is ScreenKind.CARD:
+            return self._card(scene)
+        raise LookupError(f"no screen is made for {screen_id}")
+
+    def home(self, scene: Scene) -> HomeScreen:
+        """Home in the scene's language (a kept home for another language is made ahead)."""
+        from kiosk.ui.screens.home import HomeScreen
+
+        content = scene.book.content
+        languages = {code: language.name for code, language in content.languages.items()}
+        return HomeScreen(self.context(scene), content.clinic.name, scene.art, scene.region_names(), languages,
+                          scene.visit.language, logo=content.logo)
+
+    def unavailable(self, scene: Scene) -> Screen:
+        """The calm notice a screen that can't be made shows instead."""
+        from kiosk.ui.screens.article import UnavailableScreen
+
+        return UnavailableScreen(self.context(scene))
+
+    def _attract(self, scene: Scene) -> Screen:
+        from kiosk.ui.screens.attract import AttractScreen
+
+        content = scene.book.content
+        return AttractScreen(self.context(scene), content.clinic.name, scene.art, scene.region_names(),
+                             [content.language(code).ui.tap_to_start for code in content.languages])
+
+    def _region(self, scene: Scene, region_id: str) -> Screen:
+        from kiosk.ui.screens.region import RegionScreen
+
+        lang, calm = scene.visit.language, scene.visit.calm
+        titles = scene.pages.region_page_titles(lang, region_id)  # the page's language
+        pages = [scene.pages.region(lang, calm, region_id, n) for n in range(len(titles))]
+        return RegionScreen(self.context(scene), scene.region_names()[region_id], pages, titles)
+
+    def _walkthrough(self, scene: Scene, region_id: str | None) -> Screen:
+        from kiosk.ui.screens.walkthrough import WalkthroughScreen
+
+        lang, calm = scene.visit.language, scene.visit.calm
+        steps = [scene.pages.step(lang, calm, region_id, i) for i in range(max(scene.pages.step_count(lang), 1))]
+        # Home, Esc and Done go back to where the walkthrough began: its region, or home.
+        back_label = scene.region_names()[region_id] if region_id else None
+        return WalkthroughScreen(self.context(scene), steps, back_label)
+
+    def _precautions(self, scene: Scene, from_region: str | None) -> Screen:
+        from kiosk.ui.screens.precautions import PrecautionsScreen
+
+        # Made afresh each time (its page is rendered once and kept by the page book), so its
+        # tick boxes always show the card as it is now.
+        page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
+        return PrecautionsScreen(self.context(scene), page, scene.language.precautions,
+                                 self._back_to(scene, from_region), scene.card)
+
+    def _sources(self, scene: Scene, from_region: str | None) -> Screen:
+        from kiosk.ui.screens.article import ArticleScreen
+
+        page = scene.pages.sources(scene.visit.language, scene.visit.calm)
+        return ArticleScreen(self.context(scene), page, self._back_to(scene, from_region))
+
+    def _questions(self, scene: Scene) -> Screen:
+        from kiosk.ui.screens.questions import QuestionsScreen
+
+        questions = scene.language.questions
+        if questions is None:
+            raise LookupError("this content has no questions.yaml")
+        ui = scene.language.ui
+        return QuestionsScreen(self.context(scene), questions, ui.go_back or ui.previous_button, scene.card)
+
+    def _card(self, scene: Scene) -> Screen:
+        """What the patient ticked, in their language and beneath in the clinic's."""
+        from kiosk.ui.screens.card import CardScreen
+
+        clinic = scene.book.content.base
+        # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
+        beneath = fill(clinic.ui.card_base_language, language=clinic.name)
+        ui = scene.language.ui
+        return CardScreen(self.context(scene), scene.card.lines(scene.language, clinic), beneath,
+                          ui.go_back or ui.previous_button)
+
+    @staticmethod
+    def _back_to(scene: Scene, region_id: str | None) -> str:
+        """The way back's words: the region the screen was opened from, else home."""
+        return scene.region_names()[region_id] if region_id else scene.language.ui.home_button
