@@ -106,7 +106,8 @@ def _content_check(folder: Path) -> str:
     for problem in problems:
         out.write(f"{problem}\n")
     errors = sum(1 for problem in problems if not problem.warning)
-    out.write(f"\n{errors} problem(s), {len(problems) - errors} warning(s)\n" if problems else "content OK\n")
+    verdict = f"{errors} problem(s)" if errors else "content OK"
+    out.write(f"\n{verdict}, {len(problems) - errors} warning(s)\n")
     return out.getvalue()
 
 
