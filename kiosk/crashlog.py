@@ -22,6 +22,7 @@ from kiosk.runmarker import RunningMarker
 log = logging.getLogger(__name__)
 
 FILE_NAME = "crash.log"
+DUMPS = "dumps"  # the installer points Windows Error Reporting's LocalDumps here
 KEPT = 3  # earlier crash files kept beside the current one
 HANG_SECONDS = 300  # the event loop silent this long: where it is stuck goes into the file
 # The test-only crash needs both this variable set to this value and the hidden flag, so
@@ -41,7 +42,7 @@ def start(folder: Path) -> Path | None:
     """Send native crash tracebacks to ``folder/crash.log`` from now on; None if it can't be written."""
     path = crash_file(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        (folder / DUMPS).mkdir(parents=True, exist_ok=True)  # where Windows Error Reporting writes
         _keep_earlier(path)
         stream = path.open("w", encoding="utf-8")
     except OSError as exc:

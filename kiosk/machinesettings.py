@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import configparser
 import logging
+import sys
 from pathlib import Path
 
 from kiosk.settings import APP_NAME
@@ -33,6 +34,17 @@ def machine_settings_path() -> Path:
     return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / FILE_NAME
 
 
+def _decoded(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 with one (Notepad), else the ANSI code page
+    the installer's INI writer uses on Windows."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("mbcs" if sys.platform == "win32" else "latin-1", "replace")
+
+
 def content_folder(path: Path | None = None) -> Path | None:
     """The content folder IT set for this machine, or None (then the installed content is used)."""
     path = path or machine_settings_path()
@@ -40,10 +52,10 @@ def content_folder(path: Path | None = None) -> Path | None:
         if path.stat().st_size > MAX_BYTES:
             log.warning("machine settings: %s is too large to be settings; it is ignored", path)
             return None
-        text = path.read_text(encoding="utf-8-sig")
+        text = _decoded(path.read_bytes())
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         log.warning("machine settings: can't read %s (%s); it is ignored", path, exc)
         return None
     parser = configparser.ConfigParser(interpolation=None)

@@ -29,6 +29,7 @@ LONGEST_PAUSE = 60.0
 # The installer puts this file beside kiosk.exe while it replaces the program's files: the
 # supervisor then lets the kiosk stay ended instead of starting the old files again.
 UPGRADING = "upgrading"
+UPGRADE_TAKES_AT_MOST = 30 * 60  # seconds
 
 
 def child_command(argv: Sequence[str], frozen: bool | None = None) -> list[str]:
@@ -71,7 +72,7 @@ def supervise(command: Sequence[str], *, run: Callable[[Sequence[str]], int] = _
         if not should_restart(code):
             log.info("kiosk ended: %s (exit code %d); not starting it again", meaning(code), code)
             return code
-        if upgrading is not None and upgrading.exists():
+        if upgrading is not None and _being_upgraded(upgrading, clock=time.time):
             log.info("kiosk ended (exit code %d) while it is being upgraded; the new one starts at the next "
                      "sign-in", code)
             return code
@@ -82,6 +83,14 @@ def supervise(command: Sequence[str], *, run: Callable[[Sequence[str]], int] = _
         if most_starts is not None and starts >= most_starts:
             return code
         sleep(pause)
+
+
+def _being_upgraded(flag: Path, clock: Callable[[], float]) -> bool:
+    """The installer's flag, unless it is old: an installer that died left it behind."""
+    try:
+        return clock() - flag.stat().st_mtime < UPGRADE_TAKES_AT_MOST
+    except OSError:
+        return False
 
 
 def log_to_file(folder: Path) -> None:

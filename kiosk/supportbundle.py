@@ -20,8 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.crashlog import DUMPS as DUMPS_FOLDER
 
-DUMPS_FOLDER = "dumps"
 DUMPS_KEPT = 3  # the newest minidumps: enough to see whether crashes repeat
 LARGEST_FILE = 20_000_000  # a file larger than this is named in about.txt, not packed
 REMOVED = "<removed from the support bundle>"
