@@ -63,7 +63,8 @@ def test_earlier_crash_files_are_kept_a_few_deep_and_an_empty_one_is_not_kept(tm
         crashlog.start(tmp_path)
     finally:
         crashlog.stop()
-    kept = sorted(p.name for p in tmp_path.iterdir())
+    kept = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+    assert (tmp_path / "dumps").is_dir(), "made for Windows Error Reporting's minidumps"
     assert kept == ["crash.log", "crash.log.1", "crash.log.2", "crash.log.3"]
     assert [(tmp_path / f"crash.log.{n}").read_text() for n in (1, 2, 3)] == ["crash 4\n", "crash 3\n", "crash 2\n"]
     assert path.read_text() == ""  # this run's, empty: the next start doesn't keep it

@@ -106,3 +106,15 @@ def test_the_supervised_kiosk_ends_with_the_kiosks_own_code(tmp_path):
         cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("does not exist") == 2, "started twice, each time saying why"
+
+
+def test_a_flag_an_installer_left_behind_long_ago_is_not_obeyed(tmp_path):
+    import os
+    import time
+
+    upgrading = tmp_path / "upgrading"
+    upgrading.write_text("")
+    old = time.time() - 2 * 3600
+    os.utime(upgrading, (old, old))
+    fake = FakeKiosk((1, 5), (exitcodes.STAFF_EXIT, 5))
+    assert supervised(fake, upgrading=upgrading) == exitcodes.STAFF_EXIT and len(fake.commands) == 2
