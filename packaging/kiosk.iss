@@ -46,6 +46,12 @@ Source: "..\dist\kiosk\*"; DestDir: "{app}"; Excludes: "\content\*"; Flags: igno
 ; so the clinic's own wording survives a new version.
 Source: "..\dist\kiosk\content\*"; DestDir: "{app}\content"; Flags: onlyifdoesntexist uninsneveruninstall recursesubdirs createallsubdirs
 
+; The kiosk-mode script and its Assigned Access and Shell Launcher files, for IT (docs/windows-it.md).
+Source: "windows\kiosk-mode.ps1"; DestDir: "{app}\kiosk-mode"; Flags: ignoreversion
+Source: "windows\kiosk-pro-windows11.xml"; DestDir: "{app}\kiosk-mode"; Flags: ignoreversion
+Source: "windows\kiosk-pro-windows10.xml"; DestDir: "{app}\kiosk-mode"; Flags: ignoreversion
+Source: "windows\kiosk-enterprise.xml"; DestDir: "{app}\kiosk-mode"; Flags: ignoreversion
+
 [Dirs]
 ; Staff (members of Users) may edit the content folder without admin rights.
 Name: "{app}\content"; Permissions: users-modify

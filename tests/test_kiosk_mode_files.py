@@ -156,7 +156,7 @@ def test_the_script_parses_as_windows_powershell_and_covers_every_change_with_wh
      'read as a drive'),
     ("Set-StrictMode -Version 3.0", "Set-StrictMode -Version 3.0 # caf\u00e9", "not ASCII"),
     ("Set-StrictMode -Version 3.0", "Set-StrictMode -Version 3.0\nfunction Broken { if ($x) {", "never closed"),
-    ("    default { Enable-Kiosk }\n}", "    default { Enable-Kiosk }\n}\n$s = 'unended", "never closed"),
+    ("    Enable-Kiosk\n}", "    Enable-Kiosk\n}\n$s = 'unended", "never closed"),
     ("Set-StrictMode -Version 3.0", "Set-StrictMode -Version 3.0\nfunction Do-Thing { }", "approved verbs"),
     ("Set-StrictMode -Version 3.0", "Set-StrictMode -Version 3.0\nfunction Set-Thing { }", "SupportsShouldProcess"),
     ("Set-StrictMode -Version 3.0", "Set-StrictMode -Version 3.0\nRemove-Item -Path C:\\x", "outside Invoke-Change"),

@@ -62,7 +62,6 @@
 #>
 [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Apply')]
 param(
-    [Parameter(ParameterSetName = 'Apply')]
     [ValidateSet('Auto', 'Pro', 'Enterprise')]
     [string]$Edition = 'Auto',
 
@@ -223,7 +222,7 @@ function Find-KioskProfile {
     return $null
 }
 
-function Get-AccountHives {
+function Get-AccountHive {
     # The Default profile (accounts made later start from it) and the kiosk account's own, if made.
     $hives = @(@{ Label = 'the Default profile (new accounts start from it)'; Name = 'KioskDefaultProfile';
                   File = Join-Path $env:SystemDrive 'Users\Default\NTUSER.DAT'; Loaded = $null })
@@ -236,9 +235,9 @@ function Get-AccountHives {
     return $hives
 }
 
-function Write-AccountSettings {
+function Write-AccountSetting {
     param([bool]$Remove)
-    foreach ($hive in Get-AccountHives) {
+    foreach ($hive in Get-AccountHive) {
         $root = if ($hive.Loaded) { $hive.Loaded } else { "Registry::HKEY_USERS\$($hive.Name)" }
         foreach ($setting in $AccountSettings) {
             $what = if ($Remove) { "remove: $($setting[3])" } else { "set $($setting[1]) to $($setting[2]): $($setting[3])" }
@@ -307,7 +306,7 @@ function Enable-Kiosk {
     foreach ($setting in $MachineSettings + $UpdateSettings) {
         Write-RegistryValue -Key $setting[0] -ValueName $setting[1] -Data $setting[2] -Why $setting[3]
     }
-    Write-AccountSettings -Remove $false
+    Write-AccountSetting -Remove $false
     Write-Host 'Restart the tablet: it signs the kiosk account in and starts the kiosk.'
     Write-Host 'Then set the staff PIN: .\kiosk-mode.ps1 -SetStaffPin'
 }
@@ -321,7 +320,7 @@ function Disable-Kiosk {
     foreach ($setting in $MachineSettings + $UpdateSettings) {
         Clear-RegistryValue -Key $setting[0] -ValueName $setting[1] -Why $setting[3]
     }
-    Write-AccountSettings -Remove $true
+    Write-AccountSetting -Remove $true
     Write-Host 'Restart the tablet. If the kiosk account is still listed in Settings, Accounts, remove it there.'
 }
 
@@ -341,8 +340,10 @@ function Invoke-StaffPinSetup {
 if (-not $WhatIfPreference -and -not (Test-Administrator)) {
     throw 'Run this in Windows PowerShell opened with "Run as administrator".'
 }
-switch ($PSCmdlet.ParameterSetName) {
-    'Undo' { Disable-Kiosk }
-    'Pin' { Invoke-StaffPinSetup }
-    default { Enable-Kiosk }
+if ($Undo) {
+    Disable-Kiosk
+} elseif ($SetStaffPin) {
+    Invoke-StaffPinSetup
+} else {
+    Enable-Kiosk
 }

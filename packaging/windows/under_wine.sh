@@ -201,6 +201,8 @@ step_installer() {
     expect "the installer runs silently on Windows 10" run_setup install
     expect "kiosk.exe and kiosk-console.exe are installed" test -f "$APP_DIR/kiosk.exe" -a -f "$APP_DIR/kiosk-console.exe"
     expect "the clinic's editable content is installed beside them" test -f "$APP_DIR/content/clinic.yaml"
+    expect "the kiosk-mode script and its XML files are installed for IT" \
+        test -f "$APP_DIR/kiosk-mode/kiosk-mode.ps1" -a -f "$APP_DIR/kiosk-mode/kiosk-enterprise.xml"
     check_registry "$version"
     expect "the shipped content stays inside as the fallback" test -f "$APP_DIR/_internal/content/clinic.yaml"
 
