@@ -61,8 +61,9 @@ def _path_problem(args: argparse.Namespace, content_dir: Path) -> str | None:
         # --check-content names a missing folder itself, as a problem; --export-pages says what it can't write.
         isinstance(args.check_content, str) and Path(args.check_content).exists()
         and arguments.folder_to_read("--check-content", Path(args.check_content)),
-        not (args.set_pin or args.export_usage or args.check_content or args.supervise) and arguments.folder_to_read(
-            "--content", content_dir),
+        # the support bundle reports a missing content folder inside it, when support needs it most
+        not (args.set_pin or args.export_usage or args.check_content or args.supervise or args.support_bundle)
+        and arguments.folder_to_read("--content", content_dir),
     ]
     return next((problem for problem in checks if isinstance(problem, str)), None)
 

@@ -85,3 +85,9 @@ def test_the_command_writes_the_bundle_for_the_settings_in_use(tmp_path, pin, ca
 def test_a_folder_given_as_the_bundle_is_refused_with_a_message(tmp_path, capsys):
     assert main(["--support-bundle", str(tmp_path)]) == 2
     assert "needs a file" in capsys.readouterr().err
+
+
+def test_a_missing_content_folder_is_reported_inside_the_bundle_not_refused(tmp_path):
+    out = tmp_path / "support.zip"
+    assert main(["--support-bundle", str(out), "--content", str(tmp_path / "the share is down")]) == 0
+    assert "the share is down" in everything_in(out)["content-check.txt"]
