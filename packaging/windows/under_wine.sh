@@ -248,10 +248,11 @@ step_installer() {
     expect "the uninstaller runs silently" eval 'win "$uninstaller" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART >/dev/null; wineserver -w'
     expect "the program is gone" test ! -e "$APP_DIR/kiosk.exe" -a ! -e "$APP_DIR/_internal"
     expect "the clinic's content folder survived, with its edit" grep -q "Northside Physio" "$clinic"
-    expect "the crash-dump settings are gone with it" eval '! win reg query "$LOCAL_DUMPS\\kiosk.exe" >/dev/null'
+    expect "the crash-dump settings are gone with it" eval '! win reg query "$LOCAL_DUMPS\\kiosk.exe" /reg:64 >/dev/null'
     expect "and so is the share setting" eval '! grep -qs "content" "$MACHINE_INI"'
 }
 
+# The installer writes Windows' 64-bit view of the registry; `wine reg` is the 32-bit reg.exe here.
 LOCAL_DUMPS='HKLM\SOFTWARE\Microsoft\Windows\Windows Error Reporting\LocalDumps'
 MACHINE_INI="$WINEPREFIX/drive_c/ProgramData/dry-needling-kiosk/machine.ini"
 
@@ -261,15 +262,15 @@ windows_local_appdata() {  # %LOCALAPPDATA% of the prefix's user, as a Unix path
 
 check_registry() {  # what the installer writes for Windows Error Reporting and for Intune
     local dumps wanted_version=$1
-    dumps=$(win reg query "$LOCAL_DUMPS\\kiosk.exe")
+    dumps=$(win reg query "$LOCAL_DUMPS\\kiosk.exe" /reg:64)
     echo "$dumps"
     expect "LocalDumps for kiosk.exe: minidumps in the kiosk account's log folder" \
         grep -qE 'DumpFolder +REG_EXPAND_SZ +%LOCALAPPDATA%\\dry-needling-kiosk\\Logs\\dumps' <<<"$dumps"
     expect "three of them at most" grep -qE 'DumpCount +REG_DWORD +0x3' <<<"$dumps"
     expect "of the mini kind" grep -qE 'DumpType +REG_DWORD +0x1' <<<"$dumps"
-    expect "and the same for kiosk-console.exe" eval 'win reg query "$LOCAL_DUMPS\\kiosk-console.exe" | grep -q DumpFolder'
+    expect "and the same for kiosk-console.exe" eval 'win reg query "$LOCAL_DUMPS\\kiosk-console.exe" /reg:64 | grep -q DumpFolder'
     expect "the detection rule's version is in HKLM\\SOFTWARE\\Dry Needling Kiosk" \
-        eval 'win reg query "HKLM\\SOFTWARE\\Dry Needling Kiosk" /v Version | grep -qE "Version +REG_SZ +$wanted_version"'
+        eval 'win reg query "HKLM\\SOFTWARE\\Dry Needling Kiosk" /v Version /reg:64 | grep -qE "Version +REG_SZ +$wanted_version"'
 }
 
 check_content_on_a_share() {  # /CONTENT= on the installer's command line: machine.ini, read by every account
