@@ -142,6 +142,6 @@ def test_the_staff_menu_says_the_kiosk_restarted_after_a_problem(make_window, qt
         assert isinstance(menu, StaffMenu)
         assert menu.notice.isVisible()
         assert menu.notice.text().startswith("The kiosk restarted after a problem at 10:42")
-        assert "--support-bundle" in menu.notice.text()
+        assert "tell IT" in menu.notice.text()
     finally:
         (folder / RECORD).unlink()
