@@ -145,3 +145,35 @@ def test_the_staff_menu_says_the_kiosk_restarted_after_a_problem(make_window, qt
         assert "tell IT" in menu.notice.text()
     finally:
         (folder / RECORD).unlink()
+
+
+def test_the_running_kiosk_marks_its_run_and_renews_it_from_the_event_loop(qapp, monkeypatch, tmp_path):
+    import faulthandler
+
+    from PySide6.QtCore import QTimer
+
+    from kiosk.ui import runwatch
+
+    monkeypatch.setattr(runwatch, "log_dir", lambda: tmp_path)
+    was_enabled = faulthandler.is_enabled()
+    marker = runwatch.mark_the_run(qapp)
+    try:
+        assert marker.path.exists() and crashlog.crash_file(tmp_path).exists()
+        assert faulthandler.is_enabled()
+        beats = [timer for timer in qapp.findChildren(QTimer) if timer.interval() == 60_000 and timer.isActive()]
+        assert beats, "the marker and the hang watch are renewed every minute"
+        before = marker.path.stat().st_mtime
+        os.utime(marker.path, (before - 120, before - 120))
+        beats[-1].timeout.emit()
+        assert marker.path.stat().st_mtime > before - 120
+    finally:
+        for timer in qapp.findChildren(QTimer):
+            if timer.interval() == 60_000:
+                timer.stop()
+                timer.deleteLater()
+        qapp.aboutToQuit.disconnect(marker.end)
+        marker.end()
+        crashlog.stop()
+        if was_enabled:
+            faulthandler.enable()
+    assert not marker.path.exists()
