@@ -82,15 +82,29 @@ def test_crash_wanted(argv: list[str]) -> bool:
 
 
 def crash_now() -> None:
-    """A real native crash (reading address 0), as a bug in a library would cause: Windows Error
-    Reporting and faulthandler both see it. Only ever called when ``test_crash_wanted``."""
+    """A real native crash, as a bug in Qt or a driver would cause: Windows Error Reporting and
+    faulthandler both see it. Only ever called when ``test_crash_wanted``."""
     import ctypes
 
     log.critical("crashing on purpose for a test (%s)", TEST_CRASH_FLAG)
     for handler in logging.getLogger().handlers:
         handler.flush()
-    sys.stdout.flush()
-    ctypes.string_at(0)
+    if sys.stdout is not None:
+        sys.stdout.flush()
+    if sys.platform != "win32":
+        ctypes.string_at(0)  # SIGSEGV
+        return
+    # On Windows ctypes guards its own calls and turns a fault into OSError; a thread Windows
+    # starts at an address where nothing is mapped faults with no guard: the process crashes.
+    kernel32 = ctypes.WinDLL("kernel32")
+    kernel32.CreateThread.restype = ctypes.c_void_p
+    kernel32.CreateThread.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p,
+                                      ctypes.c_uint32, ctypes.c_void_p]
+    kernel32.WaitForSingleObject.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+    thread = kernel32.CreateThread(None, 0, ctypes.c_void_p(0x10), None, 0, None)
+    if thread:
+        kernel32.WaitForSingleObject(thread, 0xFFFFFFFF)
+    raise SystemError("the test crash did not crash the process")
 
 
 def begin_run(folder: Path) -> RunningMarker:

@@ -306,7 +306,7 @@ check_support_bundle() {  # --support-bundle: logs, crash file, settings without
     local bundle="$WORK/support.zip" settings hash listing
     settings="$(windows_local_appdata)/dry-needling-kiosk/settings.yaml"
     printf '5813\n5813\n' | timeout 300 wine "$APP_DIR/kiosk-console.exe" --set-pin 2>&1 | tr -d '\r'
-    hash=$(sed -n 's/^ *hash: *//p' "$settings" | tr -d "'\"")
+    hash=$(sed -n 's/^ *hash: *//p' "$settings" | tr -d "'\"\r")  # Windows wrote it with CRLF
     expect "the staff PIN is set (a hash in settings.yaml)" [ "${#hash}" -eq 64 ]
     rm -f "$bundle"
     installed_console --support-bundle "$(winpath "$bundle")"
