@@ -178,14 +178,14 @@ function Invoke-AsSystem {
     }
     $work = Join-Path $env:ProgramData 'dry-needling-kiosk\kiosk-mode'
     New-Item -ItemType Directory -Path $work -Force | Out-Null
-    $script = Join-Path $work 'as-system.ps1'
+    $scriptFile = Join-Path $work 'as-system.ps1'
     $result = Join-Path $work 'as-system.result.txt'
     Remove-Item -Path $result -ErrorAction SilentlyContinue
     $body = "`$ErrorActionPreference = 'Stop'`r`ntry { $Command; 'ok' | Set-Content -Path '$result' } " +
             "catch { `$_.Exception.Message | Set-Content -Path '$result' }"
-    Set-Content -Path $script -Value $body -Encoding UTF8
+    Set-Content -Path $scriptFile -Value $body -Encoding UTF8
     $name = 'Dry Needling Kiosk - apply kiosk mode'
-    $action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument "-NoProfile -ExecutionPolicy Bypass -File `"$script`""
+    $action = New-ScheduledTaskAction -Execute 'powershell.exe' -Argument "-NoProfile -ExecutionPolicy Bypass -File `"$scriptFile`""
     $principal = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
     Register-ScheduledTask -TaskName $name -Action $action -Principal $principal -Force | Out-Null
     try {
