@@ -192,6 +192,7 @@ step_installer() {
     expect "the installer is written" test -f "$SETUP"
     with_display
     rm -rf "$APP_DIR"
+    rm -f "$MACHINE_INI"  # a share set by an earlier run of this step in the same prefix
 
     say "Install, self-test, edit, upgrade and uninstall, as a clinic's IT would"
     set_windows_version win7
