@@ -148,6 +148,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
 
     from kiosk.settings import data_dir
     from kiosk.ui.lifetime import ALREADY_RUNNING_EXIT_CODE, Ending, hold_data_folder
+    from kiosk.ui.runwatch import mark_the_run
 
     missing = no_display()
     if missing:
@@ -170,6 +171,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
     _catch_everything(window)
+    marker = None if exit_after_first_paint else mark_the_run(app)
     ending = Ending(app, window.usage.flush_now)
     from kiosk.ui.theme import system_wants_high_contrast
 
@@ -199,6 +201,8 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
 
     on_first_paint(window.home, _end_timing_run if exit_after_first_paint else later)
     code = app.exec()
+    if marker is not None:
+        marker.end()
     window.usage.close()  # the last few counts, written before the process ends (issue #17)
     from kiosk.ui.window import STAFF_EXIT_CODE
 

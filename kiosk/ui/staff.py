@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.content import StaffText
 from kiosk.pinrules import guessable
 from kiosk.problems import Problem
+from kiosk.programname import staff_command
 from kiosk.settings import Settings
 from kiosk.staffpin import MAX_DIGITS, PinGuard, PinResult, valid_pin
 from kiosk.ui.widgets import Words, checkable, named
@@ -61,7 +62,8 @@ class PinPad(StaffOverlay):
         self._words = words
         self._guard = guard
         self._entered = ""
-        self.title = named(Words(words.pin_title if guard.is_set else words.pin_not_set), "staffTitle")
+        not_set = fill(words.pin_not_set, command=staff_command("--set-pin"))
+        self.title = named(Words(words.pin_title if guard.is_set else not_set), "staffTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots = named(Words(), "pinDots")

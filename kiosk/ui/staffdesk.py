@@ -14,6 +14,7 @@ from kiosk.content import Colours, Content, StaffText
 from kiosk.palette import theme_colours
 from kiosk.problems import Problem
 from kiosk.reload import ContentReloader
+from kiosk.runmarker import restart_notice
 from kiosk.settings import Settings, log_file, recent_log_problems
 from kiosk.staffpin import PinGuard
 from kiosk.ui.theme import stylesheet
@@ -79,7 +80,8 @@ class StaffDesk(QObject):
         staff = content.staff
         languages = {code: lang.name for code, lang in content.languages.items()}
         menu = StaffMenu(staff, languages, self.settings, self.problems(), self._read_log(),
-                         self._window, notice=staff.clinic_broken if content.clinic_broken else None)
+                         self._window, notice="\n\n".join(filter(None, (
+                             staff.clinic_broken if content.clinic_broken else None, restart_notice(staff.restarted)))))
         menu.say(said)
         menu.closed.connect(self.close)
         menu.exitRequested.connect(lambda: self.confirm_exit(content))
