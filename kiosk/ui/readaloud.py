@@ -153,6 +153,23 @@ class ReadAloud(QObject):
         self.narrator.sentenceStarted.connect(self._sentence_started)
         self.narrator.finished.connect(self._finished)
         self.audio = AudioMode(self.narrator, self._language, self)
+        if self.narrator.pending:
+            self.narrator.settled.connect(self._settled)
+        else:
+            self._settled()
+
+    def load_and_wait(self) -> None:
+        """Load the speech engine and wait until it is known to work or not (the offscreen tour)."""
+        from PySide6.QtCore import QEventLoop
+
+        self.load()
+        assert self.narrator is not None
+        if self.narrator.pending:
+            loop = QEventLoop()
+            self.narrator.settled.connect(loop.quit)
+            loop.exec()  # the probe's deadline ends the wait if the engine never answers
+
+    def _settled(self) -> None:
         if self._screen is not None:
             self._wire(self._screen)
         self.loaded.emit()

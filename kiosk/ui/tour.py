@@ -149,7 +149,7 @@ def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, KioskWindow]]:
     window = build_window(content_dir)
     window.resize(*TABLET_SIZE)
     window.show()
-    window.read_aloud.load()
+    window.read_aloud.load_and_wait()
     for name in every_screen(window):
         yield name, window
     window.close()
