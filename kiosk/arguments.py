@@ -8,6 +8,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.system.programname import program_name
+
 
 def folder_to_read(flag: str, path: Path) -> str | None:
     """A folder the kiosk reads (the content)."""
@@ -26,41 +28,43 @@ def file_to_write(flag: str, path: Path, example: str) -> str | None:
 
 def _usable(flag: str, path: Path, check: Callable[[str, Path], str | None]) -> str | None:
     if "\0" in str(path):  # pathlib says such a path doesn't exist; opening it would raise
-        return f"kiosk: {flag} {str(path)!r} is not a name a file or folder can have"
+        return f"{program_name()}: {flag} {str(path)!r} is not a name a file or folder can have"
     try:
         return check(flag, path)
     except ValueError as exc:
-        return f"kiosk: {flag} {str(path)!r} can't be used ({exc})"
+        return f"{program_name()}: {flag} {str(path)!r} can't be used ({exc})"
 
 
 def _folder_to_read(flag: str, path: Path) -> str | None:
     if not path.exists():
-        return f"kiosk: the content folder {path} does not exist"
+        return f"{program_name()}: the content folder {path} does not exist"
     if not path.is_dir():
-        return f"kiosk: {flag} needs a folder, but {path} is a file"
+        return f"{program_name()}: {flag} needs a folder, but {path} is a file"
     if not os.access(path, os.R_OK | os.X_OK):
-        return f"kiosk: the folder {path} can't be read (no permission); check who may open it"
+        return f"{program_name()}: the folder {path} can't be read (no permission); check who may open it"
     return None
 
 
 def _folder_to_write(flag: str, path: Path) -> str | None:
     if path.exists() and not path.is_dir():
-        return f"kiosk: {flag} needs a folder to save into, but {path} is a file; give a folder's name instead"
+        return (f"{program_name()}: {flag} needs a folder to save into, but {path} is a file; "
+                "give a folder's name instead")
     blocked = _file_in_the_way(path)
     if blocked:
-        return f"kiosk: {path} can't be made, because {blocked} is a file, not a folder"
+        return f"{program_name()}: {path} can't be made, because {blocked} is a file, not a folder"
     nearest = _nearest_existing(path)
     if not os.access(nearest, os.W_OK | os.X_OK):
-        return f"kiosk: nothing can be saved in {nearest} (no permission); choose another folder"
+        return f"{program_name()}: nothing can be saved in {nearest} (no permission); choose another folder"
     return None
 
 
 def _file_to_write(flag: str, path: Path, example: str) -> str | None:
     if path.is_dir():
-        return f"kiosk: {flag} needs a file, but {path} is a folder; give a file's name, like {path / example}"
+        return (f"{program_name()}: {flag} needs a file, but {path} is a folder; "
+                f"give a file's name, like {path / example}")
     blocked = _file_in_the_way(path.parent)
     if blocked:
-        return f"kiosk: {path} can't be written, because {blocked} is a file, not a folder"
+        return f"{program_name()}: {path} can't be written, because {blocked} is a file, not a folder"
     return None
 
 

@@ -11,13 +11,16 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.reading.bodyart import ArtError
-from kiosk.system.logfile import console_only_hears_the_rest, hold_log_records, open_log_file
+from kiosk.system import crashlog, itcommands
+from kiosk.system.logfile import ON_THE_CONSOLE, console_only_hears_the_rest, hold_log_records, open_log_file
+from kiosk.system.machinesettings import content_folder as machine_content_folder
+from kiosk.system.programname import program_name
 from kiosk.system.resources import default_content_dir
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kiosk", description="Patient-education kiosk about dry needling for runners."
+        prog=program_name(), description="Patient-education kiosk about dry needling for runners."
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a normal window instead of full screen")
@@ -44,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                            "named by the kiosk_name setting")
     mode.add_argument("--set-pin", action="store_true",
                       help="set the staff PIN (asked twice, never shown); stored only as a salted hash")
+    itcommands.add_arguments(parser, mode)
     return parser
 
 
@@ -58,23 +62,28 @@ def _path_problem(args: argparse.Namespace, content_dir: Path) -> str | None:
         # --check-content names a missing folder itself, as a problem; --export-pages says what it can't write.
         isinstance(args.check_content, str) and Path(args.check_content).exists()
         and arguments.folder_to_read("--check-content", Path(args.check_content)),
-        not (args.set_pin or args.export_usage or args.check_content) and arguments.folder_to_read(
-            "--content", content_dir),
+        # the support bundle reports a missing content folder inside it, when support needs it most
+        not (args.set_pin or args.export_usage or args.check_content or args.supervise or args.support_bundle)
+        and arguments.folder_to_read("--content", content_dir),
     ]
     return next((problem for problem in checks if isinstance(problem, str)), None)
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for console in logging.getLogger().handlers:
         console.addFilter(console_only_hears_the_rest)
-    content_dir = args.content or default_content_dir()
+    content_dir = args.content or machine_content_folder() or default_content_dir()
     problem = _path_problem(args, content_dir)
     if problem:
         print(problem, file=sys.stderr)
         return 2
     try:
+        it_mode = itcommands.run(args, argv, content_dir)
+        if it_mode is not None:
+            return it_mode
         if args.set_pin:
             return _set_pin(args.config)
         if args.export_usage:
@@ -100,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         def after_first_paint() -> None:
             gc.enable()
             open_log_file(held)
+            if crashlog.test_crash_wanted(argv):
+                crashlog.crash_now()
 
         try:
             return app.run(content_dir, windowed=args.windowed, exit_after_first_paint=args.exit_after_first_paint,
@@ -115,12 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # a file or folder the checks above couldn't foresee: named, with the reason
-        logging.getLogger("kiosk").debug("file error", exc_info=True)
+        logging.getLogger("kiosk").error("file error", exc_info=True, extra=ON_THE_CONSOLE)
         where = f" {exc.filename}" if exc.filename else ""
         print(f"kiosk: can't use{where} ({exc.strerror or exc})", file=sys.stderr)
         return 1
     except Exception as exc:  # staff get one readable line, the log gets the details
-        logging.getLogger("kiosk").debug("unexpected error", exc_info=True)
+        logging.getLogger("kiosk").error("unexpected error", exc_info=True, extra=ON_THE_CONSOLE)
         print(f"kiosk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 3
 

@@ -29,8 +29,14 @@ def bundle_bytes(folder: Path = DIST) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+# The machine-wide settings (machine.ini) of this machine, if a kiosk is installed on it, would
+# point the built kiosk at another content folder: the smoke test reads an empty place instead.
+NO_MACHINE_SETTINGS = tempfile.mkdtemp(prefix="kiosk-smoke-machine-")
+
+
 def run_kiosk(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WIN_PD_OVERRIDE_COMMON_APPDATA": NO_MACHINE_SETTINGS,
+           "XDG_CONFIG_DIRS": NO_MACHINE_SETTINGS}
     return subprocess.run([str(EXE), *args], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
 
 

@@ -22,6 +22,8 @@ os.environ["KIOSK_SPEECH_ENGINE"] = "mock"
 USER_FOLDERS = Path(tempfile.mkdtemp(prefix="kiosk-tests-user-"))
 for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[variable] = str(USER_FOLDERS / variable.lower())
+# The machine-wide settings (machine.ini) too: /etc/xdg on Linux, ProgramData on Windows.
+os.environ["XDG_CONFIG_DIRS"] = str(USER_FOLDERS / "xdg_config_dirs")
 for folder in ("APPDATA", "LOCAL_APPDATA", "COMMON_APPDATA"):
     os.environ[f"WIN_PD_OVERRIDE_{folder}"] = str(USER_FOLDERS / folder.lower())
 

@@ -102,7 +102,7 @@ def test_a_second_kiosk_on_the_same_data_folder_says_so_and_exits(qtbot, own_fol
 
 
 def test_a_lock_left_by_a_kiosk_that_crashed_is_taken_over(tmp_path):
-    from kiosk.ui.lifetime import hold_data_folder
+    from kiosk.ui.process.lifetime import hold_data_folder
 
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys; from PySide6.QtCore import QLockFile; lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); "
@@ -140,7 +140,7 @@ def test_no_display_is_a_logged_worded_error_not_an_abort(own_folders, monkeypat
 
 @pytest.fixture
 def ending(qapp, monkeypatch):
-    from kiosk.ui.lifetime import Ending
+    from kiosk.ui.process.lifetime import Ending
 
     written, codes = [], []
     monkeypatch.setattr(qapp, "exit", codes.append)
@@ -158,7 +158,7 @@ def test_closing_the_console_writes_the_counts_before_windows_ends_the_process(e
     made, written, codes = ending
     answers = []
     windows_thread = threading.Thread(target=lambda: answers.append(made.console_event(kind)), name="windows")
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.lifetime"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.process.lifetime"):
         windows_thread.start()
         windows_thread.join(timeout=30)
     assert answers == [True]
@@ -177,7 +177,7 @@ def test_ctrl_c_in_the_console_ends_the_orderly_way(ending, qtbot):
 
 def test_signing_out_of_windows_writes_the_counts_and_says_why(ending, caplog):
     made, written, _ = ending
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.lifetime"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.process.lifetime"):
         made.session_ending()  # WM_QUERYENDSESSION, through Qt's commitDataRequest
     assert written and "Windows is ending the session" in caplog.text
     made.about_to_quit()  # WM_ENDSESSION, through Qt's aboutToQuit
@@ -186,9 +186,9 @@ def test_signing_out_of_windows_writes_the_counts_and_says_why(ending, caplog):
 
 @pytest.mark.skipif(sys.platform != "win32", reason="SetConsoleCtrlHandler is Windows'")
 def test_windows_takes_the_console_handler(caplog):
-    from kiosk.ui.lifetime import _watch_the_console
+    from kiosk.ui.process.lifetime import _watch_the_console
 
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.lifetime"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.process.lifetime"):
         callback = _watch_the_console(lambda kind: True)
     assert callback is not None and "can't watch" not in caplog.text
 

@@ -460,3 +460,65 @@ def test_in_audio_mode_a_finger_on_a_tick_box_speaks_first_and_ticks_on_the_seco
     touch()
     qtbot.waitUntil(box.isChecked)
     assert Tick.precaution(0) in kiosk.card
+
+
+@pytest.fixture
+def silent_speech_dispatcher(monkeypatch):
+    """A speech-dispatcher that takes the connection and never answers, as a hung daemon does."""
+    import socket
+    import tempfile
+    import threading
+
+    folder = tempfile.mkdtemp(prefix="kiosk-speechd-")  # short: a socket's path has ~100 characters
+    path = os.path.join(folder, "speechd.sock")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(path)
+    server.listen(8)
+    held = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "speechd")
+    yield held
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="speech-dispatcher is Linux's")
+@pytest.mark.timeout(90)  # where the kiosk waits for the daemon, it waits for good: fail, don't stall
+def test_a_speech_daemon_that_never_answers_does_not_hold_the_screen(silent_speech_dispatcher, make_kiosk, qtbot,
+                                                                      monkeypatch):
+    from kiosk.ui.offscreen.tour import inside
+    from kiosk.ui.speech import probe as speechprobe
+
+    monkeypatch.setattr(speechprobe, "ANSWER_WITHIN_MS", 4000)
+    kiosk = make_kiosk()
+    kiosk.read_aloud.load()  # as after home's first paint
+    narrator = kiosk.read_aloud.narrator
+    assert narrator.pending
+    qtbot.waitUntil(lambda: len(silent_speech_dispatcher) >= 1, timeout=10_000)  # the engine is waiting on it
+    # While the engine waits, the patient's tap still opens the Calves page at once.
+    body_map = kiosk.home.body_map
+    point = inside(body_map.region_shapes("calves")[0]).toPoint()
+    with qtbot.waitSignal(kiosk.window.screenChanged, timeout=1000):
+        click(qtbot, body_map, point)
+    assert narrator.pending, "the answer came before the tap was tried: the test proves nothing"
+    with qtbot.waitSignal(kiosk.read_aloud.loaded, timeout=15_000):
+        pass
+    assert not narrator.available and narrator.installed
+    assert "did not answer within 4 s" in narrator.problem
+    assert not kiosk.router.screen.read_aloud_button.isVisible()

@@ -120,7 +120,7 @@ class StaffText:
     """Words on the staff PIN pad and menu (content/staff.yaml, one language)."""
 
     pin_title: str
-    pin_not_set: str
+    pin_not_set: str = field(metadata={"placeholders": ("command",)})  # the command for this tablet
     pin_wrong: str = field(metadata={"placeholders": ("tries",)})
     pin_locked: str = field(metadata={"placeholders": ("minutes",)})
     clear: str
@@ -176,6 +176,8 @@ class StaffText:
     speech_volume: str
     voice_missing: str = field(metadata={"placeholders": ("language",)})
     speech_unavailable: str
+    # The last run stopped without closing (a crash, a kill, a power cut): when, and what to do.
+    restarted: str = field(metadata={"placeholders": ("time",)})
 
     def check(self) -> Checks:
         if len(self.text_sizes) != 3:

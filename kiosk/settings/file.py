@@ -21,6 +21,7 @@ from kiosk.reading.yamltext import YamlMapping
 from kiosk.settings.fieldwise import build_each_field
 from kiosk.settings.values import Settings, StaffPin
 from kiosk.system.atomicfile import write_atomically
+from kiosk.system.programname import program_name
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,8 @@ def save_settings(path: Path, settings: Settings) -> None:
     idle = data["idle_seconds"]  # a float, written as a whole number when it is one
     data["idle_seconds"] = int(idle) if float(idle).is_integer() else idle
     text = ("# Settings for the dry needling kiosk. Staff change these from the staff menu;\n"
-            "# `kiosk --check-content` does not read this file. Delete it to go back to the defaults.\n"
+            f"# The content check ({program_name()} --check-content) does not read this file. Delete it to go "
+            "back to the defaults.\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     _keep_a_broken_file(path)
     write_atomically(path, text)

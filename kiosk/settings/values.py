@@ -27,11 +27,14 @@ class StaffPin:
     def check(self) -> list[tuple[str, str]]:
         """A damaged salt or hash would lock staff out as surely as no PIN: refused, so the
         settings file's reader keeps the last good PIN instead."""
+        from kiosk.system.programname import staff_command
+
+        wrote = f"it must be what {staff_command('--set-pin')} wrote"
         damaged = []
         if not _hex(self.salt, 16, 128):
-            damaged.append(("salt", "'staff_pin.salt' is damaged (it must be what kiosk --set-pin wrote)"))
+            damaged.append(("salt", f"'staff_pin.salt' is damaged ({wrote})"))
         if not _hex(self.hash, 64, 64) or self.hash != self.hash.lower():  # as hashlib writes it
-            damaged.append(("hash", "'staff_pin.hash' is damaged (it must be what kiosk --set-pin wrote)"))
+            damaged.append(("hash", f"'staff_pin.hash' is damaged ({wrote})"))
         return damaged
 
 

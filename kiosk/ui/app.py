@@ -157,7 +157,8 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     from PySide6.QtCore import Qt
 
     from kiosk.settings.values import data_dir
-    from kiosk.ui.lifetime import ALREADY_RUNNING_EXIT_CODE, Ending, hold_data_folder
+    from kiosk.ui.process.lifetime import ALREADY_RUNNING_EXIT_CODE, Ending, hold_data_folder
+    from kiosk.ui.process.runwatch import mark_the_run
 
     missing = no_display()
     if missing:
@@ -180,6 +181,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         print(f"The kiosk can't start because its content has problems:\n{exc}", file=sys.stderr)
         return 1
     _catch_everything(kiosk)
+    marker = None if exit_after_first_paint else mark_the_run(app)
     ending = Ending(app, kiosk.usage.flush_now)
     from kiosk.ui.look.theme import system_wants_high_contrast
 
@@ -212,6 +214,8 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
 
     on_first_paint(kiosk.home, _end_timing_run if exit_after_first_paint else later)
     code = app.exec()
+    if marker is not None:
+        marker.end()
     kiosk.usage.close()  # the last few counts, written before the process ends
     from kiosk.ui.kiosk import STAFF_EXIT_CODE
 

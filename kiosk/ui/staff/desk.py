@@ -17,6 +17,7 @@ from kiosk.model.problems import Problem
 from kiosk.pages.palette import theme_colours
 from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings, log_file, recent_log_problems
+from kiosk.system.runmarker import restart_notice
 from kiosk.ui.look.theme import stylesheet
 from kiosk.usage.report import DayCount
 
@@ -91,8 +92,11 @@ class StaffDesk(QObject):
         content = content or self._content()
         staff = content.staff
         languages = {code: lang.name for code, lang in content.languages.items()}
+        # A broken clinic.yaml, and a restart after a problem: what staff should know first.
+        notice = "\n\n".join(filter(None, (staff.clinic_broken if content.clinic_broken else None,
+                                           restart_notice(staff.restarted))))
         menu = StaffMenu(staff, languages, self.settings, self.problems(), self._read_log(), self._window,
-                         notice=staff.clinic_broken if content.clinic_broken else None,
+                         notice=notice or None,
                          can_change_pin=self.guard.is_set, missing_voices=self._voices.missing_voices(languages))
         menu.say(said)
         self._open(menu, content)

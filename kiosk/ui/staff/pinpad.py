@@ -14,6 +14,7 @@ from kiosk.model.wording import fill
 from kiosk.model.words import StaffText
 from kiosk.settings.pin import MAX_DIGITS, PinGuard, PinResult, valid_pin
 from kiosk.settings.pinrules import guessable
+from kiosk.system.programname import staff_command
 from kiosk.ui.staff.overlay import CARD_WIDTH, StaffOverlay
 from kiosk.ui.widgets.words import Words, named
 
@@ -27,7 +28,8 @@ class PinPad(StaffOverlay):
         self._words = words
         self._guard = guard
         self._entered = ""
-        self.title = named(Words(words.pin_title if guard.is_set else words.pin_not_set), "staffTitle")
+        not_set = fill(words.pin_not_set, command=staff_command("--set-pin"))
+        self.title = named(Words(words.pin_title if guard.is_set else not_set), "staffTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots = named(Words(), "pinDots")

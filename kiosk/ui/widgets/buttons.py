@@ -112,7 +112,9 @@ class CalmToggle(RowCheckBox):
 
     def __init__(self, text: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self._label = named(Words(no_lonely_word(text)), "calmToggleLabel")
+        self._label = named(QLabel(), "calmToggleLabel")
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setText(no_lonely_word(text))
         self._label.setWordWrap(True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QHBoxLayout(self)
