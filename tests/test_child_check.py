@@ -18,9 +18,9 @@ from tests.test_clinic_bad_day import PIN, fast_pin  # noqa: F401 - the staff PI
 def test_the_screen_answers_taps_while_new_content_is_checked(make_kiosk, qtbot, content_copy):
     kiosk = make_kiosk(content_copy)
     edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
-    with qtbot.waitSignal(kiosk.contentReady, timeout=20000):
+    with qtbot.waitSignal(kiosk.arrival.contentReady, timeout=20000):
         kiosk.reload_content()
-        assert kiosk.content_check.running, "the check runs apart from the screen"
+        assert kiosk.arrival.content_check.running, "the check runs apart from the screen"
         kiosk.home.region_buttons["foot"].click()  # a patient's tap, answered before the check ends
         assert kiosk.router.screen.text().startswith("Foot")
     kiosk.router.screen.back_button.click()
@@ -68,7 +68,7 @@ def test_staff_reload_from_the_menu_says_when_the_check_has_ended(make_kiosk, qt
     menu = kiosk.staff.overlay
     assert isinstance(menu, StaffMenu)
     edit(content_copy / "regions" / "foot.yaml", "name: Foot", "name: [Foot")
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000):
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=20000):
         menu.reload_button.click()
     assert menu.status.text() == kiosk.book.content.staff.reload_failed
     assert "foot.yaml" in menu.problems_view.toPlainText()

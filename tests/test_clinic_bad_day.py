@@ -182,7 +182,7 @@ def test_a_content_folder_that_vanishes_keeps_the_last_good_content_and_recovers
     watcher = ContentWatcher(content_copy, kiosk, presence_ms=100)
     watcher.changed.connect(kiosk.reload_content)
     away = content_copy.with_name("content-away")
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=10000):
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=10000):
         content_copy.rename(away)  # the share drops
     kiosk.home.region_buttons["calves"].click()
     assert kiosk.router.screen.text().startswith("Calves"), "the last good content is still shown"
@@ -458,7 +458,7 @@ def test_a_two_step_save_never_shows_a_half_read_file(make_kiosk, qtbot, content
     ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
     calves = content_copy / "regions" / "calves.yaml"
     text = calves.read_text(encoding="utf-8").replace("name: Calves and shins", "name: Calf muscles")
-    with qtbot.assertNotEmitted(kiosk.contentRejected), qtbot.waitSignal(kiosk.contentSwapped, timeout=10000):
+    with qtbot.assertNotEmitted(kiosk.arrival.contentRejected), qtbot.waitSignal(kiosk.contentSwapped, timeout=10000):
         calves.write_text("", encoding="utf-8")  # the editor truncates...
         calves.write_text(text, encoding="utf-8")  # ...then writes
     assert kiosk.home.region_buttons["calves"].text() == "Calf muscles"
@@ -470,7 +470,7 @@ def test_a_live_edit_that_breaks_the_clinic_file_keeps_the_last_good_clinic(make
     edit(clinic, '"0123 456 7890"', '"0161 555 0100"')
     kiosk = make_kiosk(content_copy, settings=Settings(), locked=True)
     ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=10000):
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=10000):
         edit(clinic, '"0161 555 0100"', '"0161 555 0100')
     assert "Northside Physio" in text_on_screen(kiosk) and not kiosk.book.content.clinic_broken
     kiosk.home.region_buttons["calves"].click()

@@ -32,7 +32,7 @@ def test_a_vanished_folder_keeps_the_clinics_own_logo_beside_its_name(make_kiosk
     assert logo_colour(kiosk) == "#ff0000"
     watcher = ContentWatcher(content_copy, kiosk.window, presence_ms=100)
     watcher.changed.connect(kiosk.reload_content)
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000):
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=20000):
         content_copy.rename(content_copy.with_name("gone"))  # the share drops
     kiosk.reset_for_next_patient()  # the next patient's home is made while the folder is gone
     kiosk.router.screen.tapped.emit()

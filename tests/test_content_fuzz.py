@@ -114,8 +114,8 @@ def test_whatever_is_written_the_kiosk_starts_shows_good_content_and_the_check_e
 
         # The running kiosk, reloading it: refused, it keeps the last good content whole.
         verdicts = []
-        running.contentReady.connect(lambda: verdicts.append("taken"))
-        running.contentRejected.connect(lambda problems: verdicts.append("refused"))
+        running.arrival.contentReady.connect(lambda: verdicts.append("taken"))
+        running.arrival.contentRejected.connect(lambda problems: verdicts.append("refused"))
         running.reload_content()
         qtbot.waitUntil(lambda: bool(verdicts), timeout=40000)
         shows_good_content(running, REGIONS if verdicts == ["refused"] else untouched_regions(changes))

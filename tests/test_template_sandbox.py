@@ -67,7 +67,7 @@ def test_a_live_reload_of_a_template_reaching_os_runs_nothing_and_keeps_the_last
     ran = tmp_path / "ran"
     kiosk = make_kiosk(content_copy)
     ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000) as rejected:
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=20000) as rejected:
         template = break_template(content_copy, a_command(ran))
     assert not ran.exists(), "the template's command ran"
     assert any((p.path, p.line) == (str(template), line_of(template, "lipsum")) for p in rejected.args[0])

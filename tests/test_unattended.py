@@ -179,7 +179,7 @@ def test_bad_content_edit_while_running_keeps_the_old_content_and_reports_it(mak
     kiosk = make_kiosk(content_copy, settings=Settings(staff_pin=fast_pin), locked=True)
     watch(kiosk, content_copy)
     path = content_copy / "regions" / "calves.yaml"
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=10000) as rejected:
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=10000) as rejected:
         edit(path, "name: Calves", "name: [Calves")
     assert any(str(path) in str(p) for p in rejected.args[0])
     kiosk.home.region_buttons["calves"].click()
@@ -195,7 +195,7 @@ def test_good_content_edit_appears_at_the_next_return_home(make_kiosk, qtbot, co
     watch(kiosk, content_copy)
     kiosk.home.region_buttons["calves"].click()
     # Never under a reading patient: ready, but not swapped in.
-    with qtbot.assertNotEmitted(kiosk.contentSwapped), qtbot.waitSignal(kiosk.contentReady, timeout=10000):
+    with qtbot.assertNotEmitted(kiosk.contentSwapped), qtbot.waitSignal(kiosk.arrival.contentReady, timeout=10000):
         edit(content_copy / "regions" / "calves.yaml", "name: Calves and shins", "name: Calf muscles")
     assert kiosk.router.screen.text().startswith("Calves")
     with qtbot.waitSignal(kiosk.contentSwapped):

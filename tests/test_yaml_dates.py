@@ -70,7 +70,7 @@ def test_a_live_edit_with_an_impossible_date_keeps_the_last_good_page(make_kiosk
         kiosk.reload_content()
     edit(calves, "name: Calf muscles", "name: Calf")
     line = add_review(calves, "2026-02-30")
-    with qtbot.waitSignal(kiosk.contentRejected, timeout=20000) as rejected:
+    with qtbot.waitSignal(kiosk.arrival.contentRejected, timeout=20000) as rejected:
         kiosk.reload_content()
     assert [str(p) for p in rejected.args[0]] == [
         f"{calves}:{line}: 'reviewed.date': 2026-02-30 is not a real date (February 2026 has 28 days); "

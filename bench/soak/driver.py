@@ -43,7 +43,7 @@ T = TypeVar("T")
 class Driver:
     """One kiosk for the soak: its actions chosen and done, trouble watched for, all counted.
 
-    Of the kiosk it uses build_kiosk(), the signals screenChanged, contentSwapped and
+    Of the kiosk it uses build_kiosk(), the signals screenChanged, contentSwapped and arrival's
     contentRejected, ``router.screen``, ``home`` and ``recover()``; everything else it finds as a
     finger does: visible widgets under a point, by their object names and words.
     """
@@ -95,9 +95,9 @@ class Driver:
     def _listen(self, kiosk: Kiosk) -> None:
         kiosk.window.screenChanged.connect(lambda name: self.state.screen_changed(kiosk.router.current, name))
         kiosk.contentSwapped.connect(lambda: self.events.update([Happening.CONTENT_SWAPPED_IN]))
-        kiosk.contentRejected.connect(lambda *_: self.events.update([Happening.CONTENT_REFUSED]))
-        kiosk.contentReady.connect(lambda: self.watch.content_checked(True))
-        kiosk.contentRejected.connect(lambda *_: self.watch.content_checked(False))
+        kiosk.arrival.contentRejected.connect(lambda *_: self.events.update([Happening.CONTENT_REFUSED]))
+        kiosk.arrival.contentReady.connect(lambda: self.watch.content_checked(True))
+        kiosk.arrival.contentRejected.connect(lambda *_: self.watch.content_checked(False))
 
     def stop(self) -> None:
         """Put the content folder back, close the window, and unhook everything."""

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from kiosk.checks.reload import ContentReloader
 from kiosk.model.content import BASE_LANGUAGE, Language
 from kiosk.model.problems import Problem
 from kiosk.pages.book import PageBook
@@ -28,7 +26,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.speech.readaloud import ReadAloud
 from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
-from kiosk.ui.updates.contentcheck import ContentCheck
+from kiosk.ui.updates.arrival import ContentArrival
 from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.usage.counts import IDLE_RESET
@@ -36,9 +34,6 @@ from kiosk.visit.card import TherapistCard, Tick
 from kiosk.visit.patient import Visit, fresh_visit
 from kiosk.visit.screens import ATTRACT, HOME, ScreenId, ScreenKind
 from kiosk.visit.stage import Stage
-
-if TYPE_CHECKING:
-    from kiosk.checks.child import Checked
 
 log = logging.getLogger(__name__)
 
@@ -48,20 +43,16 @@ STAFF_EXIT_CODE = STAFF_EXIT  # the only exit a kiosk shell should not restart a
 class Kiosk(QObject):
     """``choiceMade`` (the visit before and after), ``visitStarted`` and ``languageInUse`` (the
     visit's language, whenever it or the content changes) are for the parts that watch the visit;
-    ``contentReady`` (good new content waits for the next return home), ``contentSwapped`` and
-    ``contentRejected`` (the problems found; the last good content stays) say how new content went."""
+    ``contentSwapped`` says new content is in use (``arrival`` says how its check went)."""
 
     choiceMade = Signal(object, object)  # Visit, Visit
     visitStarted = Signal()
     languageInUse = Signal(object)  # Language
-    contentReady = Signal()
     contentSwapped = Signal()
-    contentRejected = Signal(list)
 
     def __init__(self, *, window: KioskWindow, stage: Stage, looks: Looks, router: Router, homes: Homes,
                  staff: StaffDesk, staff_corner: StaffCorner, idle_reset: IdleReset, read_aloud: ReadAloud,
-                 usage: UsageCounter, reloader: ContentReloader, content_check: ContentCheck,
-                 focus_ring: FocusRing):
+                 usage: UsageCounter, arrival: ContentArrival, focus_ring: FocusRing):
         super().__init__(window)
         self.window = window
         self.stage = stage
@@ -73,12 +64,10 @@ class Kiosk(QObject):
         self.idle_reset = idle_reset
         self.read_aloud = read_aloud
         self.usage = usage
-        self.reloader = reloader
-        self.content_check = content_check
+        self.arrival = arrival
         self.focus_ring = focus_ring
         self.system_high_contrast = False  # set by the app from the operating system's wish
         self.watching_people = False  # touches count (idle time, staff corner) from home's first frame on
-        self._show_checked_now = False
 
     # --- what is shown now ------------------------------------------------------------------
 
@@ -267,26 +256,18 @@ class Kiosk(QObject):
 
     @property
     def content_problems(self) -> list[Problem]:
-        return self.reloader.problems
+        return self.arrival.problems
 
     def reload_content(self, now: bool = False) -> None:
-        """Check the content folder again, in a child process. Good content is used at once when
-        home or the attract screen shows (or when ``now``), else at the next return home; bad
-        content is refused and the last good kept (``contentReady`` or ``contentRejected`` says)."""
-        if self.reloader.folder is None:
-            return
-        self._show_checked_now = self._show_checked_now or now
-        self.content_check.start(self.reloader.folder)
+        """Check the content folder again (``kiosk.ui.updates.arrival``). Good content is used at
+        once when home or the attract screen shows (or when ``now``), else at the next return home."""
+        self.arrival.reload(now)
 
-    def content_checked(self, checked: Checked) -> None:
-        now, self._show_checked_now = self._show_checked_now, False
-        problems = self.reloader.take_checked(checked)
+    def content_checked(self, good: bool, now: bool) -> None:
         self.mark_problems()
-        self.staff.content_checked(not problems)
-        if problems:
-            self.contentRejected.emit(problems)
+        self.staff.content_checked(good)
+        if not good:
             return
-        self.contentReady.emit()
         # Nobody is reading home or the attract screen: show the fix at once, or staff think it failed.
         if now or (self.router.current == HOME and not self.overlay_open()):
             self.show_home()
@@ -294,7 +275,7 @@ class Kiosk(QObject):
             self.show_attract()
 
     def _take_new_content(self) -> None:
-        book = self.reloader.take()
+        book = self.arrival.take()
         if book is None:
             return
         self.stage.book = book

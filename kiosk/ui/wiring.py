@@ -37,6 +37,7 @@ from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.readaloud import ReadAloud
 from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
+from kiosk.ui.updates.arrival import ContentArrival
 from kiosk.ui.updates.contentcheck import ContentCheck
 from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
@@ -80,7 +81,7 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
                       settings_problems=settings_problems)
     kiosk = Kiosk(window=window, stage=stage, looks=looks, router=router, homes=homes, staff=staff,
                   staff_corner=staff_corner, idle_reset=idle_reset, read_aloud=read_aloud, usage=counter,
-                  reloader=reloader, content_check=content_check, focus_ring=focus_ring)
+                  arrival=ContentArrival(reloader, content_check, window), focus_ring=focus_ring)
     ahead = MakeAhead(window.stack, router, homes, lambda: not kiosk.overlay_open())
     _connect(kiosk, ahead)
     _start(kiosk)
@@ -115,7 +116,8 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     k.staff.reloadRequested.connect(lambda: k.reload_content(now=True))
     usage.troubleChanged.connect(k.mark_problems)
     # New content, checked in a child process.
-    k.content_check.finished.connect(k.content_checked)
+    k.arrival.content_check.finished.connect(k.arrival.take_checked)
+    k.arrival.checked.connect(k.content_checked)
 
 
 def _tell_language(k: Kiosk) -> Callable[[Language], None]:

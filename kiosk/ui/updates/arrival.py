@@ -1,0 +1,58 @@
+"""New content on its way in: checked in a child process (never on the screen thread), then
+waiting for the kiosk to take it at the next return home. The last good content stays until then,
+and for good if the new content has problems."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.checks.reload import ContentReloader
+from kiosk.model.problems import Problem
+from kiosk.pages.book import PageBook
+from kiosk.ui.updates.contentcheck import ContentCheck
+
+if TYPE_CHECKING:
+    from kiosk.checks.child import Checked
+
+
+class ContentArrival(QObject):
+    """``checked`` says how a check ended (good or not, and whether staff asked to see it at
+    once); ``contentReady`` (good new content waits for the next return home) and
+    ``contentRejected`` (the problems found) say it to whoever watches."""
+
+    checked = Signal(bool, bool)  # good, now
+    contentReady = Signal()
+    contentRejected = Signal(list)
+
+    def __init__(self, reloader: ContentReloader, content_check: ContentCheck, parent: QObject | None = None):
+        super().__init__(parent)
+        self.reloader = reloader
+        self.content_check = content_check
+        self._show_checked_now = False
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.reloader.problems
+
+    def reload(self, now: bool = False) -> None:
+        """Check the content folder again, in a child process; ``now``: show it as soon as it is good."""
+        if self.reloader.folder is None:
+            return
+        self._show_checked_now = self._show_checked_now or now
+        self.content_check.start(self.reloader.folder)
+
+    def take_checked(self, checked: Checked) -> None:
+        """The child's answer: good content is kept to be taken, bad content refused."""
+        now, self._show_checked_now = self._show_checked_now, False
+        problems = self.reloader.take_checked(checked)
+        self.checked.emit(not problems, now)
+        if problems:
+            self.contentRejected.emit(problems)
+        else:
+            self.contentReady.emit()
+
+    def take(self) -> PageBook | None:
+        """The good new content, once (None if none is waiting)."""
+        return self.reloader.take()
