@@ -150,6 +150,9 @@ def _open_every_screen(content_dir: Path) -> Iterator[tuple[str, Kiosk]]:
     kiosk.window.resize(*TABLET_SIZE)
     kiosk.window.show()
     kiosk.read_aloud.load_and_wait()
+    # Nobody touches a tour: on a slow machine it outlasts the idle time, and "Still reading?"
+    # would cover the screens photographed after it. Its own countdown screen is asked for.
+    kiosk.idle.set_seconds(24 * 60 * 60)
     for name in every_screen(kiosk):
         yield name, kiosk
     kiosk.window.close()
