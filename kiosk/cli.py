@@ -38,11 +38,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="open every screen offscreen and exit 0 only if all of them rendered")
     mode.add_argument("--screenshot", metavar="DIR", type=Path,
                       help="save a PNG of every screen at 1280x800 into DIR")
-    # issue 14: the review pack a clinician signs and a translator works from
+    # The review pack a clinician signs and a translator works from
     mode.add_argument("--export-pages", metavar="DIR", type=Path,
                       help="write every page in every language and mode to DIR as one HTML file and a PDF, "
                            "with a sign-off block, for review")
-    mode.add_argument("--export-usage", metavar="FILE", type=Path,  # issue #17
+    mode.add_argument("--export-usage", metavar="FILE", type=Path,
                       help="write the anonymous usage counts to FILE as CSV: one row per day and measure, "
                            "named by the kiosk_name setting")
     mode.add_argument("--set-pin", action="store_true",
@@ -153,7 +153,7 @@ def _check(folder: Path) -> int:
 
 
 def _export_pages(content_dir: Path, out_dir: Path) -> int:
-    """issue 14: the review pack, as HTML and PDF. Problems in the content are in it as the kiosk shows them."""
+    """The review pack, as HTML and PDF. Problems in the content are in it as the kiosk shows them."""
     import datetime
 
     from kiosk.checks.reviewpack import build_pack, write_html

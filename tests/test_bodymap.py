@@ -192,7 +192,7 @@ def test_every_region_is_its_own_accessible_button(make_kiosk):
             QAccessible.pressAction() in interface.actionInterface().actionNames()
 
 
-# --- made for fingertips (issue 13) ---------------------------------------------------------
+# --- made for fingertips ---------------------------------------------------------
 
 FINGERTIP_PX = 64  # about 11-13 mm on a 10-12" 1280x800 tablet
 LATTICE_PX = 8

@@ -1,4 +1,4 @@
-"""Issue #17: the "show your therapist" card, driven through the real widgets."""
+"""The "show your therapist" card, driven through the real widgets."""
 
 from kiosk.ui.screens.card import CardScreen
 from kiosk.visit.card import TherapistCard, Tick

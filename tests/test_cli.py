@@ -24,8 +24,8 @@ def test_check_content_passes_on_shipped_content():
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[-1].startswith("content OK")
-    # Nobody has signed the example content: each page file says so, honestly, as a warning (issue 14);
-    # and the example clinic's phone number and web address are still in clinic.yaml (issue 15).
+    # Nobody has signed the example content: each page file says so, honestly, as a warning;
+    # and the example clinic's phone number and web address are still in clinic.yaml.
     unsigned = [line for line in lines[:-1] if ": warning: not yet checked by a clinician" in line]
     example = [line for line in lines[:-1] if "clinic.yaml:" in line and ": warning: '" in line
                and "is still the example's" in line]
@@ -131,7 +131,7 @@ def test_the_tests_keep_out_of_the_real_users_folders():
 
 
 def test_export_pages_writes_the_review_pack(tmp_path):
-    """issue 14: from source, as staff run it; the lead checks the packaged build the same way."""
+    """From source, as staff run it; the lead checks the packaged build the same way."""
     result = kiosk("--export-pages", tmp_path / "pack")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""

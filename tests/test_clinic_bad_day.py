@@ -1,4 +1,4 @@
-"""Issue #15, a clinic's bad day: a broken clinic file, live fixes, a vanishing share, exiting on
+"""A clinic's bad day: a broken clinic file, live fixes, a vanishing share, exiting on
 purpose, guessable PINs and a lock that outlasts a restart, through the real widgets and command line."""
 
 import os
@@ -45,7 +45,7 @@ def fast_pin():
 
 
 def break_clinic_as_in_the_issue(content):
-    """The exact edit from issue #15: the clinic's own name, and the phone's closing quote left off."""
+    """The exact edit a clinic made: the clinic's own name, and the phone's closing quote left off."""
     clinic = content / "clinic.yaml"
     edit(clinic, "name: Riverside Sports Physiotherapy", "name: Northside Physio")
     edit(clinic, 'phone: "0123 456 7890"', 'phone: "0123 456 7890')
@@ -140,7 +140,7 @@ def test_check_content_warns_while_the_example_phone_and_address_are_used(conten
     edit(content_copy / "clinic.yaml", "https://www.example.com/riverside-physio/after-needling",
          "https://northside-physio.test/after")
     own = kiosk_command("--check-content", content_copy)
-    # Only the example clinic's warnings go; the pages' "not yet checked by a clinician" (issue 14) stay.
+    # Only the example clinic's warnings go; the pages' "not yet checked by a clinician" stay.
     assert own.returncode == 0 and "still the example's" not in own.stdout and "clinic.yaml" not in own.stdout
 
 
@@ -443,7 +443,7 @@ def test_a_missing_or_unreadable_picture_is_named_with_the_line_that_uses_it(con
 def test_an_older_staff_file_kept_by_an_upgrade_gets_the_new_words_from_the_shipped_one(content_copy):
     staff = content_copy / "staff.yaml"
     text = staff.read_text(encoding="utf-8")
-    staff.write_text(text[: text.index("# A clinic's bad day")], encoding="utf-8")  # as before issue #15
+    staff.write_text(text[: text.index("# A clinic's bad day")], encoding="utf-8")  # as a clinic's older staff.yaml was
     edit(staff, "menu_title: Staff menu", "menu_title: Northside staff menu")
     content = load_pages(content_copy, load_art().region_ids).content
     assert content.staff.menu_title == "Northside staff menu", "the clinic's own words are kept"

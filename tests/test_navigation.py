@@ -45,7 +45,7 @@ def test_region_text_is_large_enough_to_read_at_arms_length(make_kiosk, qtbot):
 
 def test_scroll_position_resets_when_a_region_is_opened_again(make_kiosk, qtbot):
     kiosk = make_kiosk()
-    for _ in range(2):  # extra-large text: region pages fit at normal text (issue 13), not here
+    for _ in range(2):  # extra-large text: region pages fit at normal text, not here
         kiosk.home.text_size_button.click()
     kiosk.home.region_buttons["quads"].click()
     bar = kiosk.router.screen.view.verticalScrollBar()

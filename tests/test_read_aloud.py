@@ -1,4 +1,4 @@
-"""Read aloud and audio mode (issue 16), through the real kiosk and Qt's text-to-speech.
+"""Read aloud and audio mode, through the real kiosk and Qt's text-to-speech.
 
 Qt's ``mock`` engine (it ships in PySide6-Addons) makes speech deterministic: it "speaks" a word
 at a time on a timer and reports each word, so these tests assert what the engine was given, in

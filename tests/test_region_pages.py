@@ -1,4 +1,4 @@
-"""Issue 13: region screens as large tabs that fit the screen, a walkthrough that ends where it
+"""Region screens as large tabs that fit the screen, a walkthrough that ends where it
 began, controls that say what they do, a focus ring that can be seen, nothing lost at large text."""
 
 import pytest
@@ -14,7 +14,7 @@ from tests.test_journey import drag
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 # Pages whose words (today's) are longer than one screen at normal text, by about this many px.
-# The region YAML is being rewritten shorter (issue 13, `content`); a page may leave this list,
+# The region YAML is being rewritten shorter; a page may leave this list,
 # none may join it.
 KNOWN_TOO_LONG = {
     "en": set(),

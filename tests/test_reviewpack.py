@@ -1,4 +1,4 @@
-"""The review pack (issue 14): every page, in order, self-contained, with a sign-off block; and its PDF."""
+"""The review pack: every page, in order, self-contained, with a sign-off block; and its PDF."""
 
 import datetime
 import re

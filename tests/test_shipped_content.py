@@ -113,7 +113,7 @@ def test_every_picture_exists_and_has_alt_text(language):
     pictures = [p for p in parts(everything(language)) if isinstance(p, Picture)]
     assert pictures
     for picture in pictures:
-        assert (SHIPPED_CONTENT / picture.file).is_file()  # shipped with the content (issue #15)
+        assert (SHIPPED_CONTENT / picture.file).is_file()  # shipped with the content
         assert len(picture.alt.split()) >= 3
         if picture.graphic:
             assert picture.calm_file and (SHIPPED_CONTENT / picture.calm_file).is_file()
@@ -133,7 +133,7 @@ def test_no_empty_sections(book):
         assert not re.search(r"<(ul|p)[^>]*>\s*</\1>", page.html), name
 
 
-# --- issue 14: every sentence true and kind, in both languages ---------------------
+# --- every sentence true and kind, in both languages ---------------------
 
 
 def test_every_page_is_easy_to_read(book):

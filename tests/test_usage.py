@@ -1,4 +1,4 @@
-"""Issue #17: anonymous usage counts, driven through the real widgets."""
+"""Anonymous usage counts, driven through the real widgets."""
 
 import logging
 import sqlite3
@@ -41,7 +41,7 @@ def test_a_visit_through_the_widgets_is_counted(counted_kiosk, qtbot):
         walkthrough.next_button.click()
     walkthrough.previous_button.click()
     walkthrough.next_button.click()  # the last step seen twice: finished once
-    walkthrough.home_button.click()  # back to the region's tab it began from (issue 13)...
+    walkthrough.home_button.click()  # back to the region's tab it began from...
     assert kiosk.router.current.name == "region-calves-2"
     kiosk.router.screen.back_button.click()  # ...and home
     assert kiosk.router.current == HOME

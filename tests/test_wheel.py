@@ -124,7 +124,7 @@ def test_the_installed_kiosk_reads_its_own_content_and_assets(installed, tmp_pat
     assert Path(licence).is_file()
 
     result = run(venv_python(installed), "-m", "kiosk", "--check-content", cwd=tmp_path, env=installed_env())
-    verdict = result.stdout.splitlines()[-1]  # after the unsigned-content warnings (issue 14)
+    verdict = result.stdout.splitlines()[-1]  # after the unsigned-content warnings
     assert verdict.startswith("content OK")
     checked = Path(tmp_path, verdict.split(":", 1)[1].strip())  # printed relative to tmp_path, if it can be
     assert is_inside(checked, installed), result.stdout

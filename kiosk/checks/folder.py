@@ -1,6 +1,6 @@
 """``kiosk --check-content``: every problem in a content folder, for the staff who edit it.
 
-Beyond what loading finds, it holds the promises issue 14 makes to patients:
+Beyond what loading finds, it holds the promises the kiosk makes to patients:
 
 - calm mode (``kiosk.checks.calm``): nothing shown in calm mode describes a needle going in, a
   twitch, electricity or blood, in any language; and no "not confirmed" note is shown to patients;
@@ -63,7 +63,7 @@ def readability_problems(book: PageBook) -> list[Problem]:
             continue
         code, _, screen = name.split("/", 2)
         folder = content.folder if code == BASE_LANGUAGE else content.folder / "lang" / code
-        if screen.startswith("region-"):  # "region-calves", or "region-calves-2" for its 2nd tab (issue 13)
+        if screen.startswith("region-"):  # "region-calves", or "region-calves-2" for its 2nd tab
             path = region_path(folder, re.sub(r"-\d+$", "", screen.removeprefix("region-")))
         elif screen.startswith("walkthrough-"):
             path = folder / "walkthrough.yaml"
@@ -143,7 +143,7 @@ def precaution_list_problems(content: Content) -> list[Problem]:
     return problems
 
 
-# --- a clinic's bad day (issue #15) ----------------------------------------------------
+# --- a clinic's bad day ----------------------------------------------------
 
 
 def example_clinic_warnings(content: Content) -> list[Problem]:

@@ -22,7 +22,7 @@ class Clinic:
     # Shown as a QR code on region screens when set; nothing about the patient is in it.
     aftercare_url: str | None = field(default=None, metadata={"kind": "url"})
     # The after-care page in another language, by language code (es: https://...); a language
-    # not named here gets aftercare_url (issue #15).
+    # not named here gets aftercare_url.
     aftercare_urls: dict[str, str] = field(default_factory=dict, metadata={"kind": "url"})
 
     def aftercare_for(self, language: str) -> str | None:
@@ -31,7 +31,7 @@ class Clinic:
 
 # A clinic whose own file can't be read: no name, phone, logo or QR code, and plain colours.
 # Never the shipped example's: a patient calling the example's number after a bad reaction
-# reaches nobody (issue #15). The pages say "please ask at reception" instead of a phone number.
+# reaches nobody. The pages say "please ask at reception" instead of a phone number.
 NO_CLINIC = Clinic(name="", phone="", colours=Colours(primary="#1f4e66", background="#ffffff",
                                                       text="#1f2933", highlight="#b8561f"))
 

@@ -43,9 +43,9 @@ class Language:
     precautions: Precautions | None
     sources: Sources | None
     # Pages shown from the base language because this one's are missing or broken: "walkthrough",
-    # "precautions", "sources" or a region id. They are shown whole in the base language (issue #15).
+    # "precautions", "sources" or a region id. They are shown whole in the base language.
     untranslated: frozenset[str] = frozenset()
-    questions: Questions | None = None  # issue #17: none offered when the clinic has no questions.yaml
+    questions: Questions | None = None  # none offered when the clinic has no questions.yaml
 
     @property
     def name(self) -> str:
@@ -62,7 +62,7 @@ class Content:
     languages: dict[str, Language]  # base language first
     region_ids: tuple[str, ...]  # every region on the body map, in button order
     problems: tuple[Problem, ...]
-    # clinic.yaml could not be read (issue #15): ``clinic`` is NO_CLINIC, never another clinic's details.
+    # clinic.yaml could not be read: ``clinic`` is NO_CLINIC, never another clinic's details.
     clinic_broken: bool = False
     # Read with the content and shown from memory: a folder that vanishes keeps them (kiosk.reading.pictures).
     pictures: dict[str, str] = field(default_factory=dict)  # SVG text by the name content files use

@@ -58,7 +58,7 @@ class Picture:
 
 @dataclass(frozen=True)
 class Review:
-    """issue 14: who checked a content file against the facts sheet, on which date, and what they saw.
+    """Who checked a content file against the facts sheet, on which date, and what they saw.
 
     ``fingerprint`` is a hash of the file's words when it was checked (``kiosk.checks.folder`` prints the
     current one). A hash, not the file's modification time: copying, unzipping, an installer or a

@@ -11,7 +11,7 @@ from kiosk.model.parts import Passage, Review
 class Precaution:
     heading: str
     text: Passage  # plain text, or graphic with calm wording like any passage
-    card: str | None = None  # issue #17: the patient's own words for the therapist card ("I take...")
+    card: str | None = None  # the patient's own words for the therapist card ("I take...")
 
 
 @dataclass(frozen=True)
@@ -21,4 +21,4 @@ class Precautions:
     items: tuple[Precaution, ...]
     closing: tuple[Passage, ...]
     sources: tuple[str, ...] = ()  # the sources.yaml ids behind this page, for the review pack
-    reviewed: Review | None = None  # issue 14
+    reviewed: Review | None = None

@@ -96,4 +96,4 @@ class Region:
     # The sources.yaml ids behind each part of the page, by this file's own keys ("evidence": [...]),
     # for the review pack; kiosk.checks.sources checks them.
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    reviewed: Review | None = None  # issue 14
+    reviewed: Review | None = None

@@ -20,7 +20,7 @@ class Sources:
     title: str
     intro: tuple[Passage, ...]
     sources: tuple[Source, ...]
-    reviewed: Review | None = None  # issue 14: shown as "Checked by ... on ..."
+    reviewed: Review | None = None  # shown as "Checked by ... on ..."
 
     def check(self) -> Checks:
         ids = [s.id for s in self.sources if s.id]

@@ -25,7 +25,7 @@ class WalkthroughStep:
 class Walkthrough:
     title: str
     steps: tuple[WalkthroughStep, ...]
-    reviewed: Review | None = None  # issue 14
+    reviewed: Review | None = None
 
     def check(self) -> Checks:
         ids = [s.id for s in self.steps]

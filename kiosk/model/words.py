@@ -62,15 +62,15 @@ class UiText:
     idle_countdown: str = field(metadata={"placeholders": ("seconds",)})
     keep_reading: str
     attract: str
-    # The body map for fingertips and the attract screen (issue 13, bodymap):
+    # The body map for fingertips and the attract screen:
     soles_label: str
     # The calves page is about calves and shins: the map says which it is, front and back.
     shins_label: str
     calves_label: str
     map_hint: str
     tap_to_start: str
-    checked_by: str = field(metadata={"placeholders": ("name", "date")})  # issue 14: the sources page's sign-off
-    # issue 14: the review pack (kiosk --export-pages), read by the clinician who signs the content
+    checked_by: str = field(metadata={"placeholders": ("name", "date")})  # the sources page's sign-off
+    # The review pack (kiosk --export-pages), read by the clinician who signs the content
     pack_title: str
     pack_made: str = field(metadata={"placeholders": ("date", "folder")})
     pack_intro: str
@@ -85,13 +85,13 @@ class UiText:
     pack_role: str
     pack_date: str
     pack_signature: str
-    # Region pages and walkthrough (issue 13): the text-size control names the size that is on,
+    # Region pages and walkthrough: the text-size control names the size that is on,
     # and the walkthrough's last step ends with a way out.
     text_size_normal: str
     text_size_large: str
     text_size_extra_large: str
     done_button: str
-    # issue #17: the card a patient shows their therapist, and what the kiosk keeps
+    # The card a patient shows their therapist, and what the kiosk keeps
     card_button: str
     card_title: str
     card_private: str
@@ -101,13 +101,13 @@ class UiText:
     tick_heading: str
     questions_button: str
     usage_note: str
-    # Read aloud (issue 16): the control, and the soreness chart spoken as a sentence.
+    # Read aloud: the control, and the soreness chart spoken as a sentence.
     read_aloud: str
     stop_reading: str
     audio_mode: str
     audio_mode_hint: str
     spoken_chart: str = field(metadata={"placeholders": ("peak", "mostly_gone", "gone")})
-    # A clinic's bad day (issue #15). Optional, so a clinic's older ui.yaml still loads.
+    # A clinic's bad day. Optional, so a clinic's older ui.yaml still loads.
     ask_reception: str | None = None  # where the phone number would be when clinic.yaml is broken
     not_translated: str | None = None  # above a page shown in the base language instead of this one
     # reading: the way back on the questions and card screens, to whatever screen opened them
@@ -137,7 +137,7 @@ class StaffText:
     problems_title: str
     no_problems: str
     close: str
-    # A clinic's bad day (issue #15): exit on purpose, the PIN, defaults, what went wrong.
+    # A clinic's bad day: exit on purpose, the PIN, defaults, what went wrong.
     clinic_broken: str
     exit_question: str
     exit_confirm: str
@@ -155,7 +155,7 @@ class StaffText:
     log_title: str
     no_log_problems: str
 
-    # issue #17: "How the kiosk is used"
+    # "How the kiosk is used": the staff's usage charts
     insights_button: str
     insights_title: str
     insights_visits: str
@@ -167,7 +167,7 @@ class StaffText:
     insights_empty: str
     insights_kept: str = field(metadata={"placeholders": ("days",)})
 
-    # Read aloud (issue 16): its settings, and which languages lack a voice on this machine.
+    # Read aloud: its settings, and which languages lack a voice on this machine.
     read_aloud_on: str
     speech_rate: str
     speech_slower: str

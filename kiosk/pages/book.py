@@ -156,7 +156,7 @@ class PageBook:
 
     def _with_pictures(self, page: Page) -> Page:
         """The page's pictures go with it, as they were read with the content (kiosk.reading.pictures):
-        the screen has no idea where the content is (issue #15). A picture that couldn't be read
+        the screen has no idea where the content is. A picture that couldn't be read
         is left out here; --check-content names it with its line."""
         if page.html is None:
             return page
@@ -172,7 +172,7 @@ class PageBook:
     def _shown_in(self, lang: str, *pages: str) -> tuple[Language, str | None]:
         """The language a page is shown in, and the note above it: a page missing or broken in
         the patient's language is shown whole in the base language, headings too, with one line
-        in the patient's language saying so (issue #15), never half and half."""
+        in the patient's language saying so, never half and half."""
         language = self.content.language(lang)
         if not language.untranslated.intersection(p for p in pages if p):
             return language, None

@@ -25,7 +25,7 @@ class Renderer:
     def __init__(self, templates_dir: Path, kept: dict[str, bytes | Problem] | None = None):
         self.templates_dir = templates_dir
         # Read now, with the rest of the content: a content folder on a network share that
-        # drops later must not take pages not yet shown with it (issue #15). A file too large
+        # drops later must not take pages not yet shown with it. A file too large
         # to use is kept as its problem.
         self.kept: dict[str, bytes | Problem] = kept if kept is not None else _read_templates(templates_dir)
         # A template that went over its page's budget once would again on the next page: it is

@@ -214,7 +214,7 @@ def _load_language(folder: Path, code: str, region_ids: tuple[str, ...], ui: UiT
             regions[region_id] = region
     precautions = page("precautions.yaml", Precautions, lambda language: language.precautions)
     sources = page("sources.yaml", Sources, lambda language: language.sources)
-    # issue #17: questions.yaml is new, so a clinic's older content folder without one is not wrong.
+    # questions.yaml is new, so a clinic's older content folder without one is not wrong.
     has_questions = (folder / "questions.yaml").exists() or (base is not None and base.questions is not None)
     questions = page("questions.yaml", Questions, lambda language: language.questions) if has_questions else None
     return Language(code, ui, regions, walkthrough, precautions, sources, frozenset(untranslated), questions)

@@ -2,7 +2,7 @@
 
 A picture is read once, when its content is loaded, and shown from memory from then on: a
 content folder on a network share that drops keeps its pictures, the clinic's logo above all
-(issue #15 kept its words the same way). The logo comes only from the clinic's own folder, never
+(its words are kept the same way). The logo comes only from the clinic's own folder, never
 from the shipped example. Each picture has a bounded cost (kiosk.reading.limits): its file size, the
 size it says it is, and the parts it draws, each ``<use>`` counted as what it repeats. No Qt here.
 """

@@ -230,7 +230,7 @@ def parse(text: str, source: str) -> object:
     return value
 
 
-# --- the commonest hand-editing mistakes, said in staff words (issue #15) -------------------
+# --- the commonest hand-editing mistakes, said in staff words -------------------
 
 
 def _in_staff_words(text: str, exc: yaml.MarkedYAMLError, line: int | None) -> tuple[int, str] | None:

@@ -62,12 +62,12 @@ class Settings:
     hide_cursor: bool = False  # for touch-only tablets
     staff_corner: str = field(default="top-left", metadata={"choices": CORNERS})
     staff_pin: StaffPin | None = None
-    # issue #17: anonymous usage counts (kiosk.usage.counts): whether to keep them, for how long, and the
+    # Anonymous usage counts (kiosk.usage.counts): whether to keep them, for how long, and the
     # name each exported row carries, so a clinic with several tablets can tell them apart.
     usage_counts: bool = True
     usage_retention_days: int = field(default=365, metadata={"min": 1, "max": 3650, "unit": "days"})
     kiosk_name: str = "kiosk"
-    # Read aloud (issue 16): offered to patients at all, how fast (-1 slowest, 0 the voice's own,
+    # Read aloud: offered to patients at all, how fast (-1 slowest, 0 the voice's own,
     # 1 fastest) and how loud (0 to 1) the computer's voice reads.
     read_aloud: bool = True
     speech_rate: float = field(default=0.0, metadata={"min": -1, "max": 1})
@@ -97,7 +97,7 @@ def log_file() -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data folder: the anonymous usage counts live here (issue #17)."""
+    """The per-user data folder: the anonymous usage counts live here."""
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -76,7 +76,7 @@ def default_content_dir() -> Path:
 def picture_path(name: str, content_folder: Path) -> Path:
     """A clinic's picture (``illustrations/couch-side.svg``, the logo): from its content folder,
     else the shipped one of that name, so a clinic replaces a picture by saving its own under
-    the same name and never edits the program's files (issue #15). Refuses what asset_path
+    the same name and never edits the program's files. Refuses what asset_path
     refuses. When neither exists, the content folder's path (for the message)."""
     parts = _inside(name, "content")
     own = content_folder / parts

@@ -39,7 +39,7 @@ class StaffCorner(QObject):
 
     def show_marker(self, on: bool) -> None:
         """A small dot in the corner that tells staff (and means nothing to patients) that the
-        staff menu has something for them, e.g. clinic.yaml can't be read (issue #15)."""
+        staff menu has something for them, e.g. clinic.yaml can't be read."""
         if not on:
             if self.marker is not None:
                 self.marker.hide()

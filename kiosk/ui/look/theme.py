@@ -72,7 +72,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 21px; min-height: 42px; padding: 0px 14px;
         color: {c.primary}; background: {c.background}; border: 4px solid {c.primary};
     }}
-    QPushButton#secondary[footer="true"] {{ min-height: {MIN_TOUCH_PX - 8}px; }}  /* issue 13: 64 px with its border */
+    QPushButton#secondary[footer="true"] {{ min-height: {MIN_TOUCH_PX - 8}px; }}  /* 64 px with its border */
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
@@ -125,7 +125,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     /* A thin line that shows there is more below; not a button (fingers scroll the page itself). */
     QScrollBar:vertical {{ width: 14px; background: {c.background}; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {c.text}; min-height: 60px; border-radius: 3px; margin: 2px 4px; }}
-    /* issue #17: the therapist card and its tick boxes */
+    /* The therapist card and its tick boxes */
     QCheckBox#tickBox {{
         min-height: {MIN_TOUCH_PX}px; padding-left: 14px; border: 3px solid {c.primary}; border-radius: 14px;
         background: {c.background};
@@ -151,7 +151,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#languageButtonLabel[current="true"] {{ color: {on_colour(c.primary)}; }}
     QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
-    /* The body map and the attract screen (issue 13, bodymap) */
+    /* The body map and the attract screen */
     QLabel#mapHint {{
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 14px; padding: 12px 18px;

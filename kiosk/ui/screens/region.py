@@ -28,7 +28,7 @@ class RegionScreen(PagedScreen):
     precautionsRequested = Signal()
     textSizeRequested = Signal()
     calmToggled = Signal(bool)
-    questionsRequested = Signal()  # issue #17
+    questionsRequested = Signal()
     pageChanged = Signal(int)  # 0-based
 
     """One region's pages, one per tab (``titles``), on page ``start``."""
@@ -79,10 +79,10 @@ class RegionScreen(PagedScreen):
         # were 1394 px, wider than the tablet ("Antes, cuéntale a tu fisioterapeuta si..." alone is 549).
         self.precautions_button = OneLineIfRoomButton(ui.precautions_button, "secondary")
         self.precautions_button.clicked.connect(self.precautionsRequested)
-        self.questions_button = OneLineIfRoomButton(f"+ {ui.questions_button}", "secondary")  # issue #17
+        self.questions_button = OneLineIfRoomButton(f"+ {ui.questions_button}", "secondary")
         self.questions_button.clicked.connect(self.questionsRequested)
         for button in (self.precautions_button, self.questions_button, self.walkthrough_button):
-            button.setProperty("footer", True)  # issue 13: 64 px targets, the footer's too (theme.py)
+            button.setProperty("footer", True)  # 64 px targets, the footer's too (theme.py)
         footer = QHBoxLayout()
         footer.setSpacing(18)
         footer.addWidget(self.precautions_button)

@@ -27,7 +27,7 @@ class WalkthroughScreen(PagedScreen):
     textSizeRequested = Signal()
     calmToggled = Signal(bool)
     stepChanged = Signal(int)  # 0-based
-    questionsRequested = Signal()  # issue #17
+    questionsRequested = Signal()
 
     def __init__(self, context: ScreenContext, steps: list[Page], back_label: str | None = None, start: int = 0,
                  parent: QWidget | None = None):
@@ -72,10 +72,10 @@ class WalkthroughScreen(PagedScreen):
         # The last step ends the walkthrough: back to the region page or home, where it began.
         self.done_button = named(QPushButton(f"{ui.done_button}  \u2713"), "stepButton")
         self.done_button.clicked.connect(self.homeRequested)
-        # issue #17: between the step buttons, where the header has no room left at large text.
+        # Between the step buttons, where the header has no room left at large text.
         self.questions_button = named(QPushButton(f"+ {ui.questions_button}"), "secondary")
         self.questions_button.clicked.connect(self.questionsRequested)
-        self.questions_button.setProperty("footer", True)  # issue 13: 64 px targets (theme.py)
+        self.questions_button.setProperty("footer", True)  # 64 px targets (theme.py)
         footer = QHBoxLayout()
         footer.addWidget(self.previous_button)
         footer.addStretch(1)

@@ -38,7 +38,7 @@ class StaffMenu(StaffOverlay):
     contrastDefaultChanged = Signal(bool)
     textSizeDefaultChosen = Signal(str)
     idleSecondsChosen = Signal(int)
-    insightsRequested = Signal()  # issue #17
+    insightsRequested = Signal()
 
     """``can_change_pin``: a PIN is set, so it can be changed here; ``missing_voices``: the
     languages without a voice on this machine (None when there is no speech at all)."""
@@ -128,7 +128,7 @@ class StaffMenu(StaffOverlay):
         actions = QHBoxLayout()
         actions.addWidget(self.reload_button)
         actions.addWidget(self.change_pin_button)
-        self.insights_button = named(QPushButton(words.insights_button), "secondary")  # issue #17
+        self.insights_button = named(QPushButton(words.insights_button), "secondary")
         self.insights_button.clicked.connect(self.insightsRequested)
         actions.addWidget(self.insights_button)
         actions.addWidget(self.status, 1)
@@ -138,7 +138,7 @@ class StaffMenu(StaffOverlay):
             column.addWidget(named(Words(heading), "choose"))
             column.addWidget(view, 1)
             views.addLayout(column, 1)
-        # Exit alone in the far corner, a long way from everything else (issue #15: it was 12 px
+        # Exit alone in the far corner, a long way from everything else (it was 12 px
         # from "Reload content now"), and it asks before it acts.
         bottom = QHBoxLayout()
         bottom.addStretch(1)

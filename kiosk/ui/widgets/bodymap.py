@@ -83,7 +83,7 @@ class BodyMap(QWidget):
             button.released.connect(self._bubble.update)
         self._caption: QWidget | None = None
         # The buttons' touch areas for the size and name size they were last placed at: working
-        # them out costs about 25 ms, and a restyle sends changes that alter neither (issue 18).
+        # them out costs about 25 ms, and a restyle sends changes that alter neither.
         # Placed when first sized (a resize always comes before the map is shown or grabbed), not
         # here at a size it never has.
         self._placed_for: tuple[int, int, int] | None = None
