@@ -84,12 +84,11 @@ def test_start_up_leaves_the_tour_the_folder_watch_and_the_log_file_until_after_
     config.write_text("idle_seconds: 90\n", encoding="utf-8")
     code = (
         "import sys\n"
-        "import kiosk.ui.app as app\n"
-        "made = []\n"
-        "real = app._watch_content\n"
-        "app._watch_content = lambda *a: (made.append(1), real(*a), app.QApplication_quit())\n"
+        "import kiosk.ui.wiring as wiring\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "app.QApplication_quit = lambda: QApplication.instance().quit()\n"
+        "made = []\n"
+        "real = wiring.watch_content\n"
+        "wiring.watch_content = lambda *a: (made.append(1), real(*a), QApplication.instance().quit())\n"
         "from kiosk.cli import main\n"
         f"code = main(['--windowed', '--config', {str(config)!r}])\n"
         "print(code, 'kiosk.ui.offscreen.tour' in sys.modules, len(made))\n"
