@@ -168,7 +168,7 @@ def test_todays_counts_written_before_the_damage_are_not_counted_twice(tmp_path)
     log = UsageLog(path, now=lambda: NOW)
     log.record(usage.VISIT, times=5)
     log.flush()  # in the file, and held in memory as today's
-    log._close_db()
+    log._worker.submit(log._close_db).result()  # on the writer's thread: SQLite closes it from no other
     path.write_bytes(b"not a database" * 300)
     for suffix in ("-wal", "-shm"):
         (tmp_path / f"{usage.FILE_NAME}{suffix}").unlink(missing_ok=True)
