@@ -1,6 +1,8 @@
 """--check-content's promises: calm mode holds in every language, citations' doubts stay off screen,
 every page's sources exist, and reviews are kept honest."""
 
+from pathlib import Path
+
 from kiosk.checks.folder import check_content, fingerprint
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
@@ -236,8 +238,8 @@ def test_a_translation_must_have_every_source_its_pages_name(content_copy):
     end = text.index("  - id: solomons-2020")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     assert errors(content_copy) == [
-        f"{path}: has no source with the id 'singh-2025', which regions/calves.yaml names ('sources.evidence', "
-        "in English); add it, translated"]
+        f"{path}: has no source with the id 'singh-2025', which {Path('regions', 'calves.yaml')} names "
+        "('sources.evidence', in English); add it, translated"]
 
 
 def test_a_page_that_names_no_sources_is_a_warning(content_copy):

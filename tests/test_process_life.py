@@ -117,6 +117,16 @@ def test_a_lock_left_by_a_kiosk_that_crashed_is_taken_over(tmp_path):
     held.unlock()
 
 
+def test_a_kiosk_on_another_computer_sharing_the_folder_is_named(tmp_path):
+    """A data folder on a share: the lock names the computer holding it (QLockFile's own format:
+    process, program, computer), and a kiosk elsewhere can't tell whether that one still runs."""
+    from kiosk.ui.process.lifetime import hold_data_folder
+
+    (tmp_path / "kiosk.lock").write_bytes(b"4242\nkiosk\nRECEPTION-2\n")
+    said = hold_data_folder(tmp_path)
+    assert isinstance(said, str) and "(process 4242 on RECEPTION-2)" in said
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows' kiosk always has its session's desktop")
 @pytest.mark.parametrize("display", [None, ":4242"])
@@ -221,23 +231,25 @@ def a_file(tmp_path):
 
 @pytest.mark.parametrize("args, said", [
     (["--screenshot", "{file}"], "--screenshot needs a folder to save into, but {file} is a file"),
-    (["--screenshot", "{file}/shots"], "{file}/shots can't be made, because {file} is a file, not a folder"),
+    (["--screenshot", "{file}/shots"], "{file}{sep}shots can't be made, because {file} is a file, not a folder"),
     (["--config", "{folder}", "--windowed"], "--config needs a file, but {folder} is a folder; give a file's name, "
-                                             "like {folder}/settings.yaml"),
-    (["--config", "{file}/settings.yaml", "--set-pin"], "{file}/settings.yaml can't be written, because {file} is "
+                                             "like {folder}{sep}settings.yaml"),
+    (["--config", "{file}/settings.yaml", "--set-pin"], "{file}{sep}settings.yaml can't be written, because {file} is "
                                                         "a file"),
     (["--export-usage", "{folder}"], "--export-usage needs a file, but {folder} is a folder"),
     (["--export-usage", "{file}/usage.csv"], "because {file} is a file, not a folder"),
     (["--content", "{file}", "--self-test"], "--content needs a folder, but {file} is a file"),
-    (["--content", "{folder}/nowhere"], "the content folder {folder}/nowhere does not exist"),
+    (["--content", "{folder}/nowhere"], "the content folder {folder}{sep}nowhere does not exist"),
     (["--check-content", "{file}"], "--check-content needs a folder, but {file} is a file"),
     (["--screenshot", "shots\0here"], "--screenshot 'shots\\x00here' is not a name a file or folder can have"),
 ])
 def test_every_bad_path_on_the_command_line_gets_a_message(args, said, a_file, tmp_path, capsys):
+    """Typed with '/', as anyone may on either system; the message names the path the way the
+    system's own tools do (on Windows with '\\', as Explorer shows it)."""
     places = {"file": str(a_file), "folder": str(tmp_path)}
     assert main([arg.format(**places) for arg in args]) == 2
     told = capsys.readouterr().err
-    assert said.format(**places) in told
+    assert said.format(**places, sep=os.sep) in told
     assert "unexpected error" not in told and "Traceback" not in told
 
 

@@ -139,22 +139,23 @@ def test_an_empty_file_never_saved_is_the_defaults_without_a_problem(tmp_path):
 
 def test_a_good_load_and_every_save_keep_a_last_good_copy(tmp_path, staff_pin):
     path = tmp_path / "settings.yaml"
-    path.write_text("idle_seconds: 120\n", encoding="utf-8")
+    typed = b"\xef\xbb\xbfidle_seconds: 120\r\n"  # as Notepad may save it: a byte-order mark, Windows' line ends
+    path.write_bytes(typed)
     assert load_settings(path) == (Settings(idle_seconds=120), ())
-    assert last_good_path(path).read_text(encoding="utf-8") == "idle_seconds: 120\n"
+    assert last_good_path(path).read_bytes() == typed, "the file's own bytes, not its text written again"
     path.write_text("idle_seconds: 5\n", encoding="utf-8")
     load_settings(path)
-    assert last_good_path(path).read_text(encoding="utf-8") == "idle_seconds: 120\n", "a bad load never replaces it"
+    assert last_good_path(path).read_bytes() == typed, "a bad load never replaces it"
     save_settings(path, Settings(staff_pin=staff_pin))
     assert last_good_path(path).read_bytes() == path.read_bytes()
 
 
 def test_writing_over_a_file_with_mistakes_keeps_it_beside_the_new_one(saved, staff_pin):
     rewrite(saved, "idle_seconds: 120", "idle_seconds: [")
-    broken = saved.read_text(encoding="utf-8")
+    broken = saved.read_bytes()
     save_settings(saved, Settings(staff_pin=staff_pin, **CHOSEN))
     [aside] = [p for p in saved.parent.iterdir() if p.name.startswith("settings.yaml.broken-")]
-    assert aside.read_text(encoding="utf-8") == broken
+    assert aside.read_bytes() == broken, "kept byte for byte, line ends and all"
     assert load_settings(saved) == (Settings(staff_pin=staff_pin, **CHOSEN), ())
     save_settings(saved, Settings(staff_pin=staff_pin))
     assert len([p for p in saved.parent.iterdir() if ".broken-" in p.name]) == 1, "a good file is not kept aside"

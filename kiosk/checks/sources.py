@@ -131,7 +131,7 @@ def source_problems(book: PageBook) -> list[Problem]:
                         if source_id not in base_known:
                             continue  # a misspelt id in the clinic's language: told once, on its page
                         problems.append(Problem(sources_file, None, (
-                            f"has no source with the id '{source_id}', which {relative.as_posix()} names "
+                            f"has no source with the id '{source_id}', which {relative} names "
                             f"('{where}', in {content.base.name}); add it, translated")))
                     else:
                         problems.append(Problem(display_path(path), _line_of(path, source_id), (

@@ -20,7 +20,7 @@ from kiosk.reading import schema
 from kiosk.reading.yamltext import YamlMapping
 from kiosk.settings.fieldwise import build_each_field
 from kiosk.settings.values import Settings, StaffPin
-from kiosk.system.atomicfile import write_atomically
+from kiosk.system.atomicfile import write_atomically, write_bytes_atomically
 from kiosk.system.programname import program_name
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ def _keep_as_last_good(path: Path, data: bytes) -> None:
     except OSError:
         pass
     try:
-        write_atomically(copy, data.decode("utf-8-sig"))
+        write_bytes_atomically(copy, data)  # the same bytes: a text copy would double Windows' line ends
     except OSError as exc:
         log.warning("settings: can't keep a good copy of %s (%s)", path, exc)
 
@@ -194,5 +194,5 @@ def _keep_a_broken_file(path: Path) -> None:
     if _clean(data, display_path(path)) or (_blank(data) and not last_good_path(path).exists()):
         return
     aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
-    write_atomically(aside, data.decode("utf-8", "replace"))
+    write_bytes_atomically(aside, data)  # as typed, even bytes that aren't UTF-8
     log.warning("settings: %s had mistakes; it is kept as %s and replaced by the settings in use", path, aside.name)

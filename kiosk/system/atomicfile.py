@@ -20,12 +20,19 @@ REPLACE_TRIES = 5
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` whole or not at all; raises OSError if it can't."""
+    """Write ``text`` (UTF-8, with the system's line ends: CRLF on Windows, for Notepad) to
+    ``path`` whole or not at all; raises OSError if it can't."""
+    write_bytes_atomically(path, text.replace("\n", os.linesep).encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` exactly, byte for byte, whole or not at all (a copy of a file
+    keeps its line ends and any bytes that aren't UTF-8); raises OSError if it can't."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         _replace(Path(tmp), path)

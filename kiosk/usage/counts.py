@@ -214,9 +214,15 @@ class UsageLog:
             self._pending.update(batch)
 
     def _close_db(self) -> None:
+        """On the worker thread: SQLite closes a connection only on the thread that opened it, and
+        one left open holds its files, which Windows can then neither move nor delete."""
         if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
+            try:
                 self._db.close()
+            except sqlite3.ProgrammingError:
+                raise  # called from another thread: the file would stay open, so never hidden
+            except sqlite3.Error:
+                pass
             self._db = None
 
     def _close_file(self) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -150,6 +151,15 @@ def _watch_the_console(handle: Callable[[int], bool]) -> object:
     return callback
 
 
+def _this_machine() -> str:
+    """This computer's name as QLockFile writes it into the lock: on Windows the COMPUTERNAME
+    variable (the short, upper-case NetBIOS name, not the DNS host name QSysInfo gives), which
+    Windows compares without regard to case."""
+    if sys.platform == "win32":
+        return os.environ.get("COMPUTERNAME", "")
+    return QSysInfo.machineHostName()
+
+
 def hold_data_folder(folder: Path) -> QLockFile | str:
     """This kiosk's hold on ``folder`` (the usage counts live there), or why another kiosk has it.
 
@@ -170,6 +180,6 @@ def hold_data_folder(folder: Path) -> QLockFile | str:
         log.warning("can't make the lock file in %s; running without the one-kiosk check", folder)
         return lock
     pid, host, _ = lock.getLockInfo()
-    where = f" on {host}" if host and host != QSysInfo.machineHostName() else ""
+    where = f" on {host}" if host and host.casefold() != _this_machine().casefold() else ""
     return (f"another kiosk is already running with the data folder {folder} (process {pid}{where}), "
             "so this one is closing. End that one first (in Task Manager, kiosk.exe) to start the kiosk again")

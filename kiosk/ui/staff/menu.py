@@ -150,10 +150,12 @@ class StaffMenu(StaffOverlay):
         layout.addWidget(self.notice)
         layout.addLayout(actions)
         layout.addLayout(languages_row)
-        # The two defaults share a row, so the problem lists below keep room to be read.
+        # The two defaults share a row, so the problem lists below keep room to be read. Their
+        # words fill most of it: Windows hints each letter to a whole pixel, about 1.3 % wider than
+        # Linux, so the gap between them is kept small enough for the row to fit on both.
         defaults_row = QHBoxLayout()
         defaults_row.addWidget(self.calm_default)
-        defaults_row.addSpacing(24)
+        defaults_row.addSpacing(12)
         defaults_row.addWidget(self.contrast_default)
         defaults_row.addStretch(1)
         layout.addLayout(defaults_row)
