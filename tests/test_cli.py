@@ -136,7 +136,7 @@ def test_export_pages_writes_the_review_pack(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     html = (tmp_path / "pack" / "review-pack.html").read_text(encoding="utf-8")
-    assert "en/standard/region-calves" in html and "es/calm/sources" in html and "data:image/svg+xml" in html
+    assert "Calves and shins — What the session feels like" in html and "data:image/svg+xml" in html
     assert (tmp_path / "pack" / "review-pack.pdf").read_bytes().startswith(b"%PDF-")
 
 
