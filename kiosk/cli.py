@@ -136,13 +136,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(folder: Path) -> int:
+    from kiosk.checkreport import report_lines
     from kiosk.childcheck import check_in_child
 
     # In a child process with a deadline: --check-content always ends, whatever the folder holds.
     problems = check_in_child(folder).problems
     errors = [p for p in problems if not p.warning]
-    for problem in problems:
-        print(problem)
+    for line in report_lines(problems):  # errors first; each kind of sign-off warning in one line
+        print(line)
     if errors:
         print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
         return 1
