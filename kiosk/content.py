@@ -422,8 +422,9 @@ class UiText:
     # ("Volver" reads better than the step button's "Anterior"). Optional; else previous_button.
     go_back: str | None = None
     # The review pack's screen headings and sign-off. Defaults, so a clinic's older ui.yaml still loads.
-    pack_calm: str = field(default="{language}, calm mode (needle pictures hidden, gentler words)",
-                           metadata={"placeholders": ("language",)})
+    pack_calm: str = field(
+        default="{language}, calm mode (needle pictures hidden, gentler words; what it changes is highlighted)",
+        metadata={"placeholders": ("language",)})
     pack_general_step: str = field(default="General walkthrough, step {number} of {total}: {title}",
                                    metadata={"placeholders": ("number", "total", "title")})
     pack_region_step: str = field(default="{region} walkthrough, step {number} of {total}: {title}",

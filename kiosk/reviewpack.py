@@ -37,11 +37,14 @@ _IMAGE = re.compile(r'src="([^"]+)"')
 _IMG_TAG = re.compile(r"<img\b[^>]*>")
 _SIZE = re.compile(r'\b(width|height)="(\d+)"')
 _ALIGN = re.compile(r'\s*align="(right|left)"')
+_BLOCK = re.compile(r"<(p|li)\b((?:(?!style=)[^>])*)>(.*?)</\1>", re.S)  # a paragraph or list item
+CHANGED_COLOUR = "#fff0b3"  # behind what calm mode changes: a highlighter's yellow
 IMAGE_PREFIX = "pack:"  # image names in ``ReviewPack.body``; each stands for one SVG in ``images``
 FONT_FAMILY = "Atkinson Hyperlegible"
 # Anchors on the headings: the PDF keeps a heading with the words under it, and the sign-off whole.
 SCREEN_ANCHOR = "screen-"
 SIGNOFF_ANCHOR = "signoff"
+LABEL_ANCHOR = "label-"  # above each language's page
 # The kiosk's type, a little smaller than on the tablet: a printed page is read closer than a screen.
 TEXT_SCALE = 0.8
 MAX_PICTURE = (700, 320)  # every picture drawn at a fixed size within this, so none runs into the next
@@ -141,6 +144,19 @@ def _fixed_size(match: re.Match[str]) -> str:
     return tag
 
 
+def _mark_changes(calm: str, standard: str) -> str:
+    """The calm page with each paragraph, item or picture that calm mode changed highlighted."""
+    shown = {m.group(0) for m in _BLOCK.finditer(standard)}
+
+    def mark(match: re.Match[str]) -> str:
+        if match.group(0) in shown:
+            return match.group(0)
+        tag, attributes, words = match.groups()
+        return f'<{tag} style="background-color: {CHANGED_COLOUR}"{attributes}>{words}</{tag}>'
+
+    return _BLOCK.sub(mark, calm)
+
+
 def build_pack(book: PageBook, made_on: datetime.date) -> ReviewPack:
     content = book.content
     ui = content.base.ui  # the reviewer reads the pack in the clinic's base language
@@ -155,15 +171,21 @@ def build_pack(book: PageBook, made_on: datetime.date) -> ReviewPack:
         if screen.same_as:
             sections.append(parts[0] + f'<p class="same">{escape(screen.same_as)}</p>')
             continue
+        standard = ""  # the language's page without calm mode, which its calm page is compared with
         for version in screen.versions:
             language = content.language(version.lang).ui.language_name
             label = fill(ui.pack_calm, language=language) if version.calm else language
-            parts.append(f'<p class="version">{escape(label)}</p>')
+            parts.append(f'<p class="version"><a name="{LABEL_ANCHOR}{number}-{len(parts)}"></a>{escape(label)}</p>')
             if version.page.html is None:
                 parts.append(f"<p>{escape(ui.unavailable)}</p>")
                 continue
             style = style or next(iter(_STYLE.findall(version.page.html)), "")
-            parts.append(pictures.inner(version.page))
+            inner = pictures.inner(version.page)
+            if version.calm:
+                inner = _mark_changes(inner, standard)
+            else:
+                standard = inner
+            parts.append(inner)
         parts.append(_sources_block(ui, book, screen, numbers))
         parts.append(_sign_table(ui, (ui.pack_checked_by, ui.pack_date, ui.pack_signature)))
         sections.append("\n".join(parts))

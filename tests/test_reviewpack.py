@@ -17,12 +17,13 @@ from kiosk.packscreens import pack_screens
 from kiosk.pages import load_pages
 from kiosk.pagesources import page_sources
 from kiosk.resources import asset_path
-from kiosk.reviewpack import MAX_PICTURE, build_pack
+from kiosk.reviewpack import CHANGED_COLOUR, MAX_PICTURE, build_pack
 from kiosk.screenid import ScreenKind
 from tests.conftest import SHIPPED_CONTENT
 from tests.test_cli import kiosk
 
 MADE_ON = datetime.date(2026, 11, 30)
+VERSION = r'<p class="version"><a name="[^"]+"></a>([^<]+)</p>'  # above each language's page
 
 
 @pytest.fixture(scope="module")
@@ -73,15 +74,21 @@ def test_one_section_per_screen_headed_in_staff_words(book, html):
 def test_each_language_follows_the_other_and_calm_words_only_where_they_differ(html):
     found = sections(html)
     feels = found["Calves and shins — What the session feels like"]
-    labels = re.findall(r'<p class="version">([^<]+)</p>', feels)
-    assert labels == ["English", "English, calm mode (needle pictures hidden, gentler words)",
-                      "Español", "Español, calm mode (needle pictures hidden, gentler words)"]
-    english, english_calm, spanish, spanish_calm = re.split(r'<p class="version">[^<]+</p>', feels)[1:]
+    labels = re.findall(VERSION, feels)
+    calm = "calm mode (needle pictures hidden, gentler words; what it changes is highlighted)"
+    assert labels == ["English", f"English, {calm}", "Español", f"Español, {calm}"]
+    english, english_calm, spanish, spanish_calm = re.split(VERSION, feels)[2::2]
     assert "taps a needle in through a small tube" in english and "taps a needle in" not in english_calm
     assert "golpecito" in spanish and "golpecito" not in spanish_calm
+    # What calm mode changes is highlighted; what it keeps is not.
+    marked = re.findall(rf'<p style="background-color: {CHANGED_COLOUR}"[^>]*>([^<]+)</p>', english_calm)
+    assert marked and all(line not in english for line in marked)
+    assert any("small tube to guide" in line for line in marked)
+    kept = "Each needle stays in for a few seconds up to a few minutes."
+    assert kept in english_calm and not any(kept in line for line in marked)
     # The first tab names no needle: calm mode shows the same words, so the pack shows them once per language.
     does = found["Calves and shins — What dry needling does here"]
-    assert re.findall(r'<p class="version">([^<]+)</p>', does) == ["English", "Español"]
+    assert re.findall(VERSION, does) == ["English", "Español"]
     # A region's step that adds nothing to the general one says so instead of repeating it.
     assert "The same words and pictures as the general walkthrough, step 1." in found[
         "Foot walkthrough, step 1 of 8: Before we start"]
@@ -148,7 +155,7 @@ def test_the_html_is_self_contained_in_the_kiosks_typeface_with_pictures_at_fixe
         assert "align=" not in tag, tag
 
 
-def test_the_pdf_flows_onto_few_full_pages_in_the_kiosks_typeface(qapp, exported):
+def test_the_pdf_flows_onto_few_full_pages_in_the_kiosks_typeface(qapp, book, exported, html):
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor
     from PySide6.QtPdf import QPdfDocument
@@ -168,8 +175,10 @@ def test_the_pdf_flows_onto_few_full_pages_in_the_kiosks_typeface(qapp, exported
         ink = [y for (x, y), c in pixels.items() if c.alpha() and abs(c.lightness() - QColor(paper).lightness()) > 40]
         used.append(max(ink, default=0) / 85)
     assert all(share > 0.4 for share in used[:-1]), used  # no page left nearly empty but the last
-    everything = " ".join(document.getAllText(page).text() for page in range(pages))
-    assert "Calves and shins walkthrough, step 3 of 8" in " ".join(everything.split())
+    printed = " ".join(" ".join(document.getAllText(page).text() for page in range(pages)).split())
+    for heading in [s.title for s in pack_screens(book)] + ["The sources list", "Review again by"]:
+        assert heading in printed, heading  # all of it printed, to the last line
+    assert printed.count("Sources behind this page:") == html.count("Sources behind this page:")
 
 
 def section_of(pack, heading):
@@ -192,5 +201,5 @@ def test_a_translation_shown_in_english_is_still_one_section(content_copy):
     (content_copy / "lang" / "es" / "regions" / "foot.yaml").unlink()
     book = load_pages(content_copy, load_art().region_ids)
     foot = section_of(build_pack(book, MADE_ON), "Foot — What dry needling does here")
-    spanish = foot.split('<p class="version">Español</p>')[1]
+    spanish = re.split(VERSION, foot)[4]
     assert book.content.language("es").ui.not_translated in spanish
