@@ -81,7 +81,10 @@ def _review_line(warnings: list[ReviewWarning]) -> list[str]:
         named = f"{'; '.join(pages)}, in {_and(names)}"
     else:
         named = "; ".join(f"{page} ({_and(names)})" for page, names in pages.items())
-    folder = os.path.commonpath([os.path.dirname(w.path) for w in warnings]) or "."
+    try:
+        folder = os.path.commonpath([os.path.dirname(w.path) for w in warnings]) or "."
+    except ValueError:  # on two Windows drives, or some paths relative: the pages still say which
+        folder = "."
     review_pack = staff_command("--export-pages", "FOLDER")
     return [f"{folder}: warning: {len(warnings)} pages {warnings[0].kind.value}: {named}. "
             f"Run {review_pack} for the review pack: it lists each file with its fingerprint"]

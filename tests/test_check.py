@@ -336,3 +336,6 @@ def test_one_page_of_a_kind_keeps_its_own_line_with_its_fingerprint(content_copy
             ReviewWarning("x/walkthrough.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Walkthrough", "English")]
     assert report_lines(pair)[0].startswith(
         "x: warning: 3 pages not yet checked by a clinician: Foot (English and Español); Walkthrough (English).")
+    mixed = [ReviewWarning("/elsewhere/regions/foot.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Foot", "English"),
+             ReviewWarning("x/walkthrough.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Walkthrough", "English")]
+    assert report_lines(mixed)[0].startswith(".: warning: 2 pages not yet checked by a clinician: Foot; Walkthrough")
