@@ -138,12 +138,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(folder: Path) -> int:
     from kiosk.checks.child import check_in_child
+    from kiosk.checks.report import report_lines
 
     # In a child process with a deadline: --check-content always ends, whatever the folder holds.
     problems = check_in_child(folder).problems
     errors = [p for p in problems if not p.warning]
-    for problem in problems:
-        print(problem)
+    for line in report_lines(problems):  # errors first; each kind of sign-off warning in one line
+        print(line)
     if errors:
         print(f"{len(errors)} problem(s) found in {folder}", file=sys.stderr)
         return 1

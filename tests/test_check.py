@@ -260,3 +260,84 @@ def test_the_questions_and_the_screens_words_are_checked_too(content_copy):
     assert found[0].startswith(f"{questions}:{line_of(questions, 'Will I bleed?')}: 'items[2].text' describes")
     assert found[1].startswith(f"{ui}:{line_of(ui, 'keep_reading:')}: 'keep_reading' tells patients a detail is "
                                '"not confirmed"')
+
+
+# --- what --check-content prints: short, the most important first ---------------------------
+
+
+def check_lines(folder=None):
+    from tests.test_cli import kiosk
+
+    result = kiosk("--check-content", *([folder] if folder else []))
+    return result.returncode, result.stdout.splitlines()
+
+
+def sign_everything(folder):
+    from kiosk.reading.contentfiles import content_files
+
+    content = load_pages(folder, load_art().region_ids).content
+    for language in content.languages.values():
+        for path, page in content_files(content, language):
+            with path.open("a", encoding="utf-8") as f:
+                f.write(f'\nreviewed: {{by: "Ana Ruiz", date: 2026-11-30, fingerprint: "{fingerprint(page)}"}}\n')
+
+
+def test_the_shipped_content_is_summed_up_in_a_few_lines_the_example_clinic_first():
+    code, lines = check_lines()
+    assert code == 0 and len(lines) == 4, lines
+    phone, address, unsigned, verdict = lines
+    assert phone.startswith("kiosk/content/clinic.yaml:13: warning: 'phone' is still the example's number")
+    assert address.startswith("kiosk/content/clinic.yaml:22: warning: 'aftercare_url' is still the example's")
+    assert unsigned.startswith("kiosk/content: warning: 14 pages not yet checked by a clinician: Your session, "
+                               "step by step; Tell your therapist first if...; Where this comes from; Quads; ")
+    assert "Calves and shins; Foot, in English and Español." in unsigned
+    assert unsigned.endswith("Run kiosk --export-pages FOLDER for the review pack: it lists each file with its "
+                             "fingerprint")
+    assert verdict.startswith("content OK: ")
+
+
+def test_clean_content_prints_only_the_verdict(content_copy):
+    edit(content_copy / "clinic.yaml", '"0123 456 7890"', '"0161 555 0100"')
+    edit(content_copy / "clinic.yaml", "https://www.example.com/riverside-physio/after-needling",
+         "https://northside-physio.test/after")
+    sign_everything(content_copy)
+    assert check_lines(content_copy) == (0, [f"content OK: {content_copy}"])
+
+
+def test_errors_first_then_the_example_clinic_then_each_kind_together(content_copy):
+    edit(content_copy / "precautions.yaml",  # a warning of another kind: the pack can't show what backs it
+         "sources: [munoz-2022, apta-2013, ahpcsa-bn121, jenkins-2024, clinic-practice]\n", "")
+    sign_everything(content_copy)
+    calves, spanish_foot = content_copy / "regions" / "calves.yaml", content_copy / "lang/es/regions/foot.yaml"
+    edit(calves, "name: Calves and shins\n", "")  # an error: the page can't be shown
+    edit(spanish_foot, "\nreviewed: {", "\nnot_reviewed_any_more: {")  # an error too: an unknown key
+    for region in ("quads", "hamstrings"):  # changed since they were signed: two pages, one line
+        edit(content_copy / "regions" / f"{region}.yaml", "  The ", "  These ")
+    code, lines = check_lines(content_copy)
+    assert code == 1
+    warnings = [i for i, line in enumerate(lines) if ": warning: " in line]
+    errors = [i for i, line in enumerate(lines) if ": warning: " not in line]
+    assert errors and max(errors) < min(warnings), lines  # errors first
+    assert any(str(calves) in lines[i] and "'name' is missing" in lines[i] for i in errors)
+    order = [line for line in lines if ": warning: " in line]
+    assert "'phone' is still the example's number" in order[0] and "'aftercare_url'" in order[1]
+    assert order[2].startswith(f"{content_copy}/regions: warning: 2 pages changed since a clinician checked "
+                               "them; have them checked again: Quads; Hamstrings, in English.")
+    assert order[3].startswith(f"{content_copy / 'precautions.yaml'}: warning: no sources are named")
+    assert len(order) == 4, order  # nothing else: the rest is signed, and the broken pages can't be judged
+
+
+def test_one_page_of_a_kind_keeps_its_own_line_with_its_fingerprint(content_copy):
+    from kiosk.checks.report import ReviewKind, ReviewWarning, report_lines
+
+    lone = ReviewWarning("x/regions/foot.yaml", None, "changed since Ana checked it", True, ReviewKind.CHANGED,
+                         "Foot", "English")
+    assert report_lines([lone]) == ["x/regions/foot.yaml: warning: changed since Ana checked it"]
+    pair = [ReviewWarning("x/regions/foot.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Foot", "English"),
+            ReviewWarning("x/lang/es/regions/foot.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Foot", "Español"),
+            ReviewWarning("x/walkthrough.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Walkthrough", "English")]
+    assert report_lines(pair)[0].startswith(
+        "x: warning: 3 pages not yet checked by a clinician: Foot (English and Español); Walkthrough (English).")
+    mixed = [ReviewWarning("/elsewhere/regions/foot.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Foot", "English"),
+             ReviewWarning("x/walkthrough.yaml", None, "", True, ReviewKind.NOT_CHECKED, "Walkthrough", "English")]
+    assert report_lines(mixed)[0].startswith(".: warning: 2 pages not yet checked by a clinician: Foot; Walkthrough")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kiosk.checks.calm import calm_mode_problems, not_confirmed_problems
 from kiosk.checks.readability import measure
+from kiosk.checks.report import ExampleWarning, ReviewKind, ReviewWarning, page_name
 from kiosk.checks.sources import source_problems
 from kiosk.model.clinic import EXAMPLE_PHONE, EXAMPLE_WEB_ADDRESS
 from kiosk.model.content import BASE_LANGUAGE, Content, region_path
@@ -104,17 +105,22 @@ def review_problems(content: Content) -> list[Problem]:
             now = fingerprint(page)
             line = key_line(path, "reviewed")
             if review is None:
+                kind = ReviewKind.NOT_CHECKED
                 message = ("not yet checked by a clinician; once checked, add: reviewed: "
-                           f"{{by: \"NAME\", date: YYYY-MM-DD, fingerprint: {now}}}")
+                           f"{{by: \"NAME\", date: YYYY-MM-DD, fingerprint: \"{now}\"}}")
             elif review.fingerprint is None:
+                kind = ReviewKind.NO_FINGERPRINT
                 message = (f"checked by {review.by} on {review.date}, but a change since then can't be noticed: "
-                           f"add fingerprint: {now} to 'reviewed'")
+                           f"add fingerprint: \"{now}\" to 'reviewed'")
             elif review.fingerprint != now:
+                kind = ReviewKind.CHANGED
                 message = (f"changed since {review.by} checked it on {review.date}; have it checked again, then set "
-                           f"'reviewed.date' to that date and 'reviewed.fingerprint' to {now}")
+                           f"'reviewed.date' to that date and 'reviewed.fingerprint' to \"{now}\"")
             else:
                 continue
-            problems.append(Problem(display_path(path), line, message, warning=True))
+            problems.append(ReviewWarning(display_path(path), line, message, warning=True, kind=kind,
+                                          page=page_name(content, language, page),
+                                          language=language.ui.language_name))
     return problems
 
 
@@ -152,12 +158,12 @@ def example_clinic_warnings(content: Content) -> list[Problem]:
     itself still checks clean (exit 0) while saying what to change."""
     clinic, file = content.clinic, content.folder / "clinic.yaml"
     path = display_path(file)
-    warnings = []
+    warnings: list[Problem] = []
     if clinic.phone == EXAMPLE_PHONE:
-        warnings.append(Problem(path, key_line(file, "phone"), "'phone' is still the example's number "
+        warnings.append(ExampleWarning(path, key_line(file, "phone"), "'phone' is still the example's number "
                                 f"({EXAMPLE_PHONE}); put your clinic's own phone number here", warning=True))
     if any(EXAMPLE_WEB_ADDRESS in url for url in (clinic.aftercare_url or "", *clinic.aftercare_urls.values())):
-        warnings.append(Problem(path, key_line(file, "aftercare_url"), "'aftercare_url' is still the "
+        warnings.append(ExampleWarning(path, key_line(file, "aftercare_url"), "'aftercare_url' is still the "
                                 "example's address; put your clinic's own after-care page here, or remove "
                                 "the line for no QR code", warning=True))
     return warnings

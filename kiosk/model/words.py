@@ -113,6 +113,19 @@ class UiText:
     # reading: the way back on the questions and card screens, to whatever screen opened them
     # ("Volver" reads better than the step button's "Anterior"). Optional; else previous_button.
     go_back: str | None = None
+    # The review pack's screen headings and sign-off. Defaults, so a clinic's older ui.yaml still loads.
+    pack_calm: str = field(
+        default="{language}, calm mode (needle pictures hidden, gentler words; what it changes is highlighted)",
+        metadata={"placeholders": ("language",)})
+    pack_general_step: str = field(default="General walkthrough, step {number} of {total}: {title}",
+                                   metadata={"placeholders": ("number", "total", "title")})
+    pack_region_step: str = field(default="{region} walkthrough, step {number} of {total}: {title}",
+                                  metadata={"placeholders": ("region", "number", "total", "title")})
+    pack_same_step: str = field(default="The same words and pictures as the general walkthrough, step {number}.",
+                                metadata={"placeholders": ("number",)})
+    pack_checked_by: str = "Checked by"
+    pack_review_by: str = "Review again by"
+    pack_sources_list: str = "The sources list"
 
 
 @dataclass(frozen=True)
