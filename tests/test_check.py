@@ -6,6 +6,7 @@ from pathlib import Path
 from kiosk.checks.folder import check_content, fingerprint
 from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
+from kiosk.system.programname import staff_command
 from tests.support.content import edit, line_of
 
 
@@ -286,13 +287,14 @@ def test_the_shipped_content_is_summed_up_in_a_few_lines_the_example_clinic_firs
     code, lines = check_lines()
     assert code == 0 and len(lines) == 4, lines
     phone, address, unsigned, verdict = lines
-    assert phone.startswith("kiosk/content/clinic.yaml:13: warning: 'phone' is still the example's number")
-    assert address.startswith("kiosk/content/clinic.yaml:22: warning: 'aftercare_url' is still the example's")
-    assert unsigned.startswith("kiosk/content: warning: 14 pages not yet checked by a clinician: Your session, "
+    clinic, content = Path("kiosk/content/clinic.yaml"), Path("kiosk/content")  # the system's separator
+    assert phone.startswith(f"{clinic}:13: warning: 'phone' is still the example's number")
+    assert address.startswith(f"{clinic}:22: warning: 'aftercare_url' is still the example's")
+    assert unsigned.startswith(f"{content}: warning: 14 pages not yet checked by a clinician: Your session, "
                                "step by step; Tell your therapist first if...; Where this comes from; Quads; ")
     assert "Calves and shins; Foot, in English and Español." in unsigned
-    assert unsigned.endswith("Run kiosk --export-pages FOLDER for the review pack: it lists each file with its "
-                             "fingerprint")
+    export = staff_command("--export-pages", "FOLDER")  # "kiosk ..." here, "kiosk-console.exe ..." on Windows
+    assert unsigned.endswith(f"Run {export} for the review pack: it lists each file with its fingerprint")
     assert verdict.startswith("content OK: ")
 
 
@@ -321,7 +323,7 @@ def test_errors_first_then_the_example_clinic_then_each_kind_together(content_co
     assert any(str(calves) in lines[i] and "'name' is missing" in lines[i] for i in errors)
     order = [line for line in lines if ": warning: " in line]
     assert "'phone' is still the example's number" in order[0] and "'aftercare_url'" in order[1]
-    assert order[2].startswith(f"{content_copy}/regions: warning: 2 pages changed since a clinician checked "
+    assert order[2].startswith(f"{content_copy / 'regions'}: warning: 2 pages changed since a clinician checked "
                                "them; have them checked again: Quads; Hamstrings, in English.")
     assert order[3].startswith(f"{content_copy / 'precautions.yaml'}: warning: no sources are named")
     assert len(order) == 4, order  # nothing else: the rest is signed, and the broken pages can't be judged

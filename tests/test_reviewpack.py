@@ -6,6 +6,7 @@ Most tests read what the real export writes (``kiosk --export-pages``, a separat
 import base64
 import datetime
 import re
+import sys
 from collections import Counter
 from html import unescape
 
@@ -164,6 +165,8 @@ def test_the_pdf_flows_onto_few_full_pages_in_the_kiosks_typeface(qapp, book, ex
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert 20 < pages < 120  # 58 screens in 2 languages, not one printed page (or more) each
     assert b"/FontFile2" in pdf and b"/BaseFont /AtkinsonHyperlegible-Regular" in pdf
+    if under_wine():
+        pytest.skip("Qt's PDF reader (PDFium) stops the whole process under Wine; on Windows itself it runs")
     document = QPdfDocument()
     document.load(str(exported / "review-pack.pdf"))
     assert document.pageCount() == pages
@@ -179,6 +182,15 @@ def test_the_pdf_flows_onto_few_full_pages_in_the_kiosks_typeface(qapp, book, ex
     for heading in [s.title for s in pack_screens(book)] + ["The sources list", "Review again by"]:
         assert heading in printed, heading  # all of it printed, to the last line
     assert printed.count("Sources behind this page:") == html.count("Sources behind this page:")
+
+
+def under_wine() -> bool:
+    """Windows as Wine gives it: its ntdll says so."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    return hasattr(ctypes.windll.ntdll, "wine_get_version")
 
 
 def section_of(pack, heading):
