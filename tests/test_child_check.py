@@ -61,6 +61,16 @@ def test_a_newer_check_replaces_an_older_one(qtbot, content_copy):
         pass
 
 
+def test_a_check_running_when_the_kiosk_closes_is_stopped_with_it(make_kiosk, qtbot, content_copy):
+    kiosk = make_kiosk(content_copy)
+    kiosk.reload_content(now=True)  # a check's child starts: it takes a second or more
+    check = kiosk.arrival.content_check
+    assert check.running
+    with qtbot.assertNotEmitted(check.finished, wait=0):
+        kiosk.window.close()
+    assert not check.running, "the check's child outlives the kiosk"
+
+
 def test_staff_reload_from_the_menu_says_when_the_check_has_ended(make_kiosk, qtbot, fast_pin, content_copy):  # noqa: F811
     kiosk = make_kiosk(content_copy, Settings(staff_pin=fast_pin))
     kiosk.open_pin_pad()

@@ -18,6 +18,7 @@ class KioskWindow(QMainWindow):
     """``screenChanged`` names the screen shown, for the log, screen readers and the soak."""
 
     screenChanged = Signal(str)
+    closed = Signal()  # the kiosk is ending: what runs beside it (a content check's child) stops
 
     def __init__(self, locked: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,3 +46,4 @@ class KioskWindow(QMainWindow):
             event.ignore()  # Alt+F4 and the close button do nothing until staff unlock
             return
         super().closeEvent(event)
+        self.closed.emit()

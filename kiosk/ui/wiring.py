@@ -117,6 +117,7 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     usage.troubleChanged.connect(k.mark_problems)
     # New content, checked in a child process.
     k.arrival.content_check.finished.connect(k.arrival.take_checked)
+    window.closed.connect(k.arrival.content_check.stop)  # no check's child outlives the kiosk
     k.arrival.checked.connect(k.content_checked)
 
 

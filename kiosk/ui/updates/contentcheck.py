@@ -84,8 +84,13 @@ class ContentCheck(QObject):
             if process.state() != QProcess.ProcessState.NotRunning:
                 process.kill()
                 # A killed process ends at once (1 ms here); the screen waits no longer than this.
-                process.waitForFinished(KILL_WAIT_MS)
-            process.deleteLater()
+                # Where the system takes longer (Windows under load), it is let go once it has ended:
+                # a QProcess deleted while its child runs blocks until the child is gone.
+                if not process.waitForFinished(KILL_WAIT_MS):
+                    process.finished.connect(process.deleteLater)
+                    process = None
+            if process is not None:
+                process.deleteLater()
         if self._private is not None:
             shutil.rmtree(self._private, ignore_errors=True)
             self._private = None
