@@ -112,3 +112,31 @@ def test_the_charts_words_grow_with_the_text_size_on_the_soreness_page(make_kios
     assert sizes[0] >= 20
     assert sizes[0] < sizes[1] < sizes[2], f"the chart's words are {sizes} px at normal, large, extra large"
     assert sizes[2] >= 1.7 * sizes[0], "as much as the page's own words grow"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.4, 1.8])
+@pytest.mark.parametrize("size", [(720, 320), (1100, 225), (520, 300)])  # a region's, a region's across, a step's
+@pytest.mark.parametrize("words", [WORDS, ChartWords("Justo después", "Esta noche", "Mañana", "Día 3", "Nada",
+                                                     "Fuerte")])
+def test_the_hours_words_never_run_into_each_other_at_any_text_size(qapp, scale, size, words):
+    import re
+
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from kiosk.pages.chart import FONT
+
+    svg = soreness_svg(curve((0, 3), (6, 6), (72, 0)), words, COLOURS, *size, text_scale=scale)
+    placed = []
+    for x, y, px, anchor, text in re.findall(
+            r'<text x="([\d.]+)" y="([\d.]+)" [^>]*font-size="(\d+)"[^>]*text-anchor="(\w+)">([^<]*)</text>', svg):
+        font = QFont(FONT)
+        font.setPixelSize(int(px))
+        width = QFontMetricsF(font).horizontalAdvance(text)
+        left = float(x) - (width / 2 if anchor == "middle" else width if anchor == "end" else 0)
+        placed.append((float(y), left, left + width, text))
+    assert len(placed) == 6
+    for i, (y, left, right, text) in enumerate(placed):
+        assert left >= 0 and right <= size[0], f"{text!r} is cut at the chart's edge"
+        for y2, left2, right2, text2 in placed[i + 1:]:
+            if abs(y - y2) < int(px):
+                assert right <= left2 or right2 <= left, f"{text!r} runs into {text2!r}"

@@ -178,10 +178,14 @@ class PageBook:
             return language, None
         return self.content.base, language.ui.not_translated
 
-    def _chart(self, language: Language, curve: SorenessCurve, size: tuple[int, int] | None = None) -> str:
+    @staticmethod
+    def _chart_words(language: Language) -> ChartWords:
         ui = language.ui
-        words = ChartWords(ui.chart_right_after, ui.chart_tonight, ui.chart_tomorrow, ui.chart_day_3,
-                           ui.chart_none, ui.chart_strong)
+        return ChartWords(ui.chart_right_after, ui.chart_tonight, ui.chart_tomorrow, ui.chart_day_3,
+                          ui.chart_none, ui.chart_strong)
+
+    def _chart(self, language: Language, curve: SorenessCurve, size: tuple[int, int] | None = None) -> str:
+        words = self._chart_words(language)
         return soreness_svg(curve, words, self.content.clinic.colours, *(size or (720, 320)),
                             text_scale=self.text_scale)
 
@@ -204,7 +208,8 @@ class PageBook:
         qr = self._qr(lang) if "aftercare_qr" in shown else None
         if qr:
             images[QR] = qr
-        width, height = chart_size(*(wide or (720, 320)), self.text_scale)  # the words' room grows with them
+        # the chart's words, and their room, grow with the text size
+        width, height = chart_size(self._chart_words(language), *(wide or (720, 320)), self.text_scale)
         html = self.renderer.render("region-page.html.j2", region=region, across=page.across,
                                     sections=page.sections, beside=page.beside, chart=CHART,
                                     chart_width=width, chart_height=height, qr=QR if qr else None,
@@ -228,7 +233,8 @@ class PageBook:
         html = self.renderer.render(
             "step.html.j2", walkthrough=walkthrough, step=step, extra=extra, region=region,
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
-            chart_width=STEP_CHART[0], chart_height=chart_size(*STEP_CHART, self.text_scale)[1],
+            chart_width=STEP_CHART[0],
+            chart_height=chart_size(self._chart_words(language), *STEP_CHART, self.text_scale)[1],
             **self._context(language, calm, note))
         return Page(html, images=images, soreness=curve)
 

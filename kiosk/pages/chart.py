@@ -35,19 +35,48 @@ class ChartWords:
 LABEL_HOURS = (("right_after", 0), ("tonight", 8), ("tomorrow", 24), ("day_3", 60))
 
 
-def chart_size(width: int = WIDTH, height: int = HEIGHT, text_scale: float = 1.0) -> tuple[int, int]:
+# The hours axis's words take two rows (each second one lower), or, where larger words in two
+# rows would run into each other on a narrow chart, one row more.
+ROWS_TRIED = ((0, 1, 0, 1), (0, 1, 2, 0))
+EM_PER_CHARACTER = 0.6  # a generous width for one character of the typeface, in ems
+
+
+def _axis_rows(words: ChartWords, width: int, text_scale: float) -> tuple[int, ...]:
+    """Which row each hours label sits on: the first arrangement in which no two words meet."""
+    font_px = FONT_PX * text_scale
+    left = LEFT * text_scale
+    plot_w = width - left - RIGHT
+    placed = [(left + plot_w * hours / HOURS_SHOWN, len(getattr(words, key)) * EM_PER_CHARACTER * font_px)
+              for key, hours in LABEL_HOURS]
+    for rows in ROWS_TRIED:
+        if all(abs(xa - xb) >= (wa + wb) / 2 + 8
+               for i, (xa, wa) in enumerate(placed) for j, (xb, wb) in enumerate(placed)
+               if i < j and rows[i] == rows[j]):
+            return rows
+    return ROWS_TRIED[-1]
+
+
+def _bottom(rows: tuple[int, ...], font_px: int) -> int:
+    """The room below the plot for the hours words' rows (84 px for two rows at normal text)."""
+    return round((1.5 * (max(rows) + 1) + 1.2) * font_px)
+
+
+def chart_size(words: ChartWords, width: int = WIDTH, height: int = HEIGHT,
+               text_scale: float = 1.0) -> tuple[int, int]:
     """The chart's size at a text size: as wide, and taller by the room its larger words take
     below the plot, so the plot itself keeps its height."""
-    return width, height + round(BOTTOM * text_scale) - BOTTOM
+    rows = _axis_rows(words, width, text_scale)
+    return width, height + _bottom(rows, round(FONT_PX * text_scale)) - BOTTOM
 
 
 def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours, width: int = WIDTH,
                  height: int = HEIGHT, text_scale: float = 1.0) -> str:
     """The chart; a region's soreness page asks for a wider, flatter one that spans the page.
     Its words grow with ``text_scale`` as the page's do (``chart_size`` is the size it is then)."""
-    width, height = chart_size(width, height, text_scale)
-    left, bottom = round(LEFT * text_scale), round(BOTTOM * text_scale)
+    rows = _axis_rows(words, width, text_scale)
+    width, height = chart_size(words, width, height, text_scale)
     font_px = round(FONT_PX * text_scale)
+    left, bottom = round(LEFT * text_scale), _bottom(rows, font_px)
     plot_w, plot_h = width - left - RIGHT, height - TOP - bottom
 
     def x(hours: float) -> float:
@@ -77,8 +106,8 @@ def soreness_svg(curve: SorenessCurve, words: ChartWords, colours: Colours, widt
         f'stroke-linecap="round" stroke-linejoin="round"/>',
     ]
     for i, (key, hours) in enumerate(LABEL_HOURS):
-        # Two rows, so labels for times close together never overlap; a tick joins each to its time.
-        row_y = height - bottom + 1.5 * font_px * (1 + i % 2)
+        # Rows, so labels for times close together never overlap; a tick joins each to its time.
+        row_y = height - bottom + 1.5 * font_px * (1 + rows[i])
         parts.append(f'<line x1="{x(hours):.1f}" y1="{y(0):.1f}" x2="{x(hours):.1f}" y2="{row_y - 0.9 * font_px:.1f}" '
                      f'stroke="{colours.text}" stroke-opacity="0.5" stroke-width="2"/>')
         parts.append(_text(x(hours), row_y, getattr(words, key), colours.text, "middle", font_px))
