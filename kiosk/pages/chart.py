@@ -38,7 +38,7 @@ LABEL_HOURS = (("right_after", 0), ("tonight", 8), ("tomorrow", 24), ("day_3", 6
 # The hours axis's words take two rows (each second one lower), or, where larger words in two
 # rows would run into each other on a narrow chart, one row more.
 ROWS_TRIED = ((0, 1, 0, 1), (0, 1, 2, 0))
-EM_PER_CHARACTER = 0.6  # a generous width for one character of the typeface, in ems
+EM_PER_CHARACTER = 0.52  # about the width of one character of the typeface, in ems (a little over)
 
 
 def _axis_rows(words: ChartWords, width: int, text_scale: float) -> tuple[int, ...]:
