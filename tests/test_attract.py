@@ -1,5 +1,6 @@
 """The attract screen: the body map, "Tap to start" in every language, the clinic's name."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -71,3 +72,37 @@ def test_the_attract_map_lights_one_region_after_another_slowly(make_kiosk, qtbo
         qtbot.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=at)
     # Gone (deleted) or at least still: nothing keeps running once the patient has started.
     assert not shiboken6.isValid(screen.glow) or not screen.glow.isActive()
+
+
+def shown_lines(label: QLabel) -> list[str]:
+    """The lines a wrapping label's words are broken into at the width it got, as Qt lays them out."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(label.text()[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_line_of_the_attract_words_is_one_word_alone_at_any_text_size(make_kiosk, language):
+    kiosk = make_kiosk()
+    kiosk.set_language(language)
+    for size in range(3):
+        kiosk.show_attract()
+        screen = kiosk.router.screen
+        for label in (screen.title, screen.invite):
+            lines = shown_lines(label)
+            # the model of the label's lines is the label's own: as many lines as it is high
+            assert len(lines) * label.fontMetrics().lineSpacing() <= label.height() + 2
+            assert label.heightForWidth(label.width()) <= label.height()
+            lonely = [line for line in lines[1:] if len(line.split()) == 1]
+            assert not lonely, f"size {size}: {lines} has a line of one word"
+        kiosk.cycle_text_size()

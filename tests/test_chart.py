@@ -71,3 +71,72 @@ def test_the_axis_words_are_the_languages_own(qapp):
 def test_words_from_yaml_are_escaped_not_drawn_as_markup(words):
     svg = soreness_svg(curve((0, 3), (6, 6), (72, 0)), ChartWords(words, "b", "c", "d", "e", "f"), COLOURS)
     assert words not in svg
+
+
+def chart_font_px_on_screen(kiosk, qtbot) -> float:
+    """The chart's axis words' pixel size as drawn on the soreness page: the SVG's font size times
+    the scale the page shows the picture at."""
+    import re
+
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QTextImageFormat
+    from PySide6.QtSvg import QSvgRenderer
+
+    from kiosk.pages.book import CHART
+    from tests.test_region_pages import open_region
+
+    screen = open_region(kiosk, qtbot, "calves", page=2)
+    svg = screen.view.page.images[CHART]
+    sizes = {int(px) for px in re.findall(r'font-size="(\d+)"', svg)}
+    assert len(sizes) == 1, "every axis word is one size"
+    shown_width = None
+    block = screen.view.document().begin()
+    while block.isValid() and shown_width is None:
+        for fragment in (it.fragment() for it in block):
+            image = fragment.charFormat().toImageFormat() if fragment.charFormat().isImageFormat() else None
+            if isinstance(image, QTextImageFormat) and image.name() == CHART:
+                shown_width = image.width()
+        block = block.next()
+    assert shown_width, "the soreness page shows the chart"
+    drawn_width = QSvgRenderer(QByteArray(svg.encode())).defaultSize().width()
+    screen.back_button.click()
+    return sizes.pop() * shown_width / drawn_width
+
+
+def test_the_charts_words_grow_with_the_text_size_on_the_soreness_page(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    sizes = []
+    for _ in range(3):
+        sizes.append(chart_font_px_on_screen(kiosk, qtbot))
+        kiosk.cycle_text_size()
+    assert sizes[0] >= 20
+    assert sizes[0] < sizes[1] < sizes[2], f"the chart's words are {sizes} px at normal, large, extra large"
+    assert sizes[2] >= 1.7 * sizes[0], "as much as the page's own words grow"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.4, 1.8])
+@pytest.mark.parametrize("size", [(720, 320), (1100, 225), (520, 300)])  # a region's, a region's across, a step's
+@pytest.mark.parametrize("words", [WORDS, ChartWords("Justo después", "Esta noche", "Mañana", "Día 3", "Nada",
+                                                     "Fuerte")])
+def test_the_hours_words_never_run_into_each_other_at_any_text_size(qapp, scale, size, words):
+    import re
+
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from kiosk.pages.chart import FONT
+
+    svg = soreness_svg(curve((0, 3), (6, 6), (72, 0)), words, COLOURS, *size, text_scale=scale)
+    placed = []
+    for x, y, px, anchor, text in re.findall(
+            r'<text x="([\d.]+)" y="([\d.]+)" [^>]*font-size="(\d+)"[^>]*text-anchor="(\w+)">([^<]*)</text>', svg):
+        font = QFont(FONT)
+        font.setPixelSize(int(px))
+        width = QFontMetricsF(font).horizontalAdvance(text)
+        left = float(x) - (width / 2 if anchor == "middle" else width if anchor == "end" else 0)
+        placed.append((float(y), left, left + width, text))
+    assert len(placed) == 6
+    for i, (y, left, right, text) in enumerate(placed):
+        assert left >= 0 and right <= size[0], f"{text!r} is cut at the chart's edge"
+        for y2, left2, right2, text2 in placed[i + 1:]:
+            if abs(y - y2) < int(px):
+                assert right <= left2 or right2 <= left, f"{text!r} runs into {text2!r}"

@@ -305,3 +305,40 @@ def test_a_content_folder_without_region_pages_yaml_uses_the_shipped_layout(make
     kiosk = make_kiosk(content_copy)
     kiosk.home.region_buttons["foot"].click()
     assert len(kiosk.router.screen.tabs) == 4 and kiosk.router.screen.view.available
+
+
+def words_on_screen(view, words: str):
+    """Where ``words`` are drawn in a page view at rest, in its window's coordinates."""
+    from PySide6.QtCore import QRect
+
+    document = view.document()
+    found = document.find(words)
+    assert not found.isNull(), f"{words!r} is not on the page"
+    block = found.block()
+    layout = block.layout()
+    box = document.documentLayout().blockBoundingRect(block)
+    first = layout.lineForTextPosition(found.selectionStart() - block.position())
+    last = layout.lineForTextPosition(found.selectionEnd() - 1 - block.position())
+    top, bottom = box.top() + first.y(), box.top() + last.y() + last.height()
+    scrolled = view.verticalScrollBar().value()
+    in_viewport = QRect(int(box.left()), int(top) - scrolled, int(box.width()), int(bottom - top) + 1)
+    window = view.window()
+    return QRect(view.viewport().mapTo(window, in_viewport.topLeft()), in_viewport.size()), \
+        QRect(view.viewport().mapTo(window, view.viewport().rect().topLeft()), view.viewport().size())
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_clinics_phone_is_whole_on_screen_on_when_to_call_us(make_kiosk, qtbot, lang):
+    kiosk = make_kiosk()
+    kiosk.set_language(lang)
+    phone = kiosk.book.content.clinic.phone
+    assert phone
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        kiosk.home.walkthrough_button.click()
+    screen = kiosk.router.screen
+    screen.go_to(screen.total - 1)  # "When to call us"
+    assert screen.done_button.isVisible()
+    assert screen.view.verticalScrollBar().value() == 0, "at rest, as the step opens"
+    drawn, viewport = words_on_screen(screen.view, phone)
+    assert viewport.contains(drawn), f"the phone's line {drawn} is not whole in the page {viewport}"
+    assert kiosk.window.rect().contains(drawn)

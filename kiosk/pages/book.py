@@ -17,7 +17,7 @@ from kiosk.model.content import Content, Language
 from kiosk.model.problems import ContentError, Problem
 from kiosk.model.regions import SorenessCurve, SorenessPoint
 from kiosk.model.words import UiText
-from kiosk.pages.chart import ChartWords, soreness_svg
+from kiosk.pages.chart import ChartWords, chart_size, soreness_svg
 from kiosk.pages.render import Renderer
 from kiosk.reading.folder import load_content, parser, read_file
 from kiosk.system.resources import bundled_content_dir
@@ -178,11 +178,16 @@ class PageBook:
             return language, None
         return self.content.base, language.ui.not_translated
 
-    def _chart(self, language: Language, curve: SorenessCurve, size: tuple[int, int] | None = None) -> str:
+    @staticmethod
+    def _chart_words(language: Language) -> ChartWords:
         ui = language.ui
-        words = ChartWords(ui.chart_right_after, ui.chart_tonight, ui.chart_tomorrow, ui.chart_day_3,
-                           ui.chart_none, ui.chart_strong)
-        return soreness_svg(curve, words, self.content.clinic.colours, *(size or ()))
+        return ChartWords(ui.chart_right_after, ui.chart_tonight, ui.chart_tomorrow, ui.chart_day_3,
+                          ui.chart_none, ui.chart_strong)
+
+    def _chart(self, language: Language, curve: SorenessCurve, size: tuple[int, int] | None = None) -> str:
+        words = self._chart_words(language)
+        return soreness_svg(curve, words, self.content.clinic.colours, *(size or (720, 320)),
+                            text_scale=self.text_scale)
 
     def _region(self, lang: str, calm: bool, region_id: str, number: int) -> Page:
         language, note = self._shown_in(lang, region_id)
@@ -197,13 +202,14 @@ class PageBook:
         page = layout.pages[number]
         shown = page.across + page.sections + page.beside
         images = {}
-        chart_size = WIDE_CHART if "soreness_chart" in page.across else None
+        wide = WIDE_CHART if "soreness_chart" in page.across else None
         if "soreness_chart" in shown:
-            images[CHART] = self._chart(language, region.soreness, chart_size)
+            images[CHART] = self._chart(language, region.soreness, wide)
         qr = self._qr(lang) if "aftercare_qr" in shown else None
         if qr:
             images[QR] = qr
-        width, height = chart_size or (720, 320)
+        # the chart's words, and their room, grow with the text size
+        width, height = chart_size(self._chart_words(language), *(wide or (720, 320)), self.text_scale)
         html = self.renderer.render("region-page.html.j2", region=region, across=page.across,
                                     sections=page.sections, beside=page.beside, chart=CHART,
                                     chart_width=width, chart_height=height, qr=QR if qr else None,
@@ -227,7 +233,8 @@ class PageBook:
         html = self.renderer.render(
             "step.html.j2", walkthrough=walkthrough, step=step, extra=extra, region=region,
             number=index + 1, total=len(walkthrough.steps), chart=CHART if CHART in images else None,
-            chart_width=STEP_CHART[0], chart_height=STEP_CHART[1],
+            chart_width=STEP_CHART[0],
+            chart_height=chart_size(self._chart_words(language), *STEP_CHART, self.text_scale)[1],
             **self._context(language, calm, note))
         return Page(html, images=images, soreness=curve)
 

@@ -108,7 +108,10 @@ def pin_lock_path(settings_path: Path) -> Path:
 
 
 def recent_log_problems(path: Path, limit: int = 12) -> list[str]:
-    """The last warnings and errors in the kiosk's log file (newest last), for the staff menu."""
+    """The kiosk's own last warnings and errors in its log file (newest last), for the staff menu.
+    Qt's own (logged as QT_LOGGER) stay in the file only: they are in developers' words."""
+    from kiosk.system.logfile import QT_LOGGER
+
     try:
         with path.open("rb") as log_file:
             log_file.seek(0, os.SEEK_END)
@@ -116,5 +119,7 @@ def recent_log_problems(path: Path, limit: int = 12) -> list[str]:
             lines = log_file.read().decode("utf-8", "replace").splitlines()
     except OSError:
         return []
-    problems = [line for line in lines if any(f" {level} " in line for level in ("WARNING", "ERROR", "CRITICAL"))]
+    levels = ("WARNING", "ERROR", "CRITICAL")
+    problems = [line for line in lines if any(f" {level} " in line for level in levels)
+                and not any(f" {level} {QT_LOGGER}: " in line for level in levels)]
     return problems[-limit:]

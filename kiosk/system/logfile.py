@@ -7,6 +7,11 @@ import logging
 import sys
 from pathlib import Path
 
+# Qt's own messages are logged under this name: the log file keeps them for whoever debugs the
+# tablet, the staff menu leaves them out (developer words, nothing staff can act on).
+QT_LOGGER = "qt"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
 # A record also printed to the console in staff words: the log file gets it, the console not twice.
 ON_THE_CONSOLE = {"on_the_console": True}
 
@@ -64,7 +69,7 @@ def start_log_file() -> Path | None:
     except OSError as exc:
         print(f"kiosk: can't write the log file ({exc}); logging to the console only", file=sys.stderr)
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
     root.addHandler(handler)

@@ -13,7 +13,7 @@ from kiosk.reading.bodyart import load_art
 from kiosk.settings.file import load_settings, save_settings
 from kiosk.settings.values import Settings, pin_lock_path
 from kiosk.settings.values import default_path as default_settings_path
-from kiosk.system.logfile import ON_THE_CONSOLE
+from kiosk.system.logfile import ON_THE_CONSOLE, QT_LOGGER
 from kiosk.usage import counts
 from kiosk.usage.counts import UsageLog
 
@@ -77,7 +77,7 @@ def _log_qt_message(on_fatal: Callable[[], None], mode: QtMsgType, context: QMes
         QtMsgType.QtInfoMsg: logging.INFO,
         QtMsgType.QtWarningMsg: logging.WARNING,
     }.get(mode, logging.ERROR)
-    logging.getLogger("qt").log(level, "%s", message)
+    logging.getLogger(QT_LOGGER).log(level, "%s", message)
     if mode == QtMsgType.QtFatalMsg:
         import os
 

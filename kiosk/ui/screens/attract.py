@@ -18,7 +18,7 @@ from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.widgets.bodymap import BodyMap
-from kiosk.ui.widgets.words import Words, named
+from kiosk.ui.widgets.words import Words, named, no_lonely_word
 
 GLOW_MS = 3000  # one region's swell and fade
 GLOW_FRAME_MS = 80
@@ -40,8 +40,10 @@ class AttractScreen(Screen):
                                 {"front": ui.front_label, "back": ui.back_label, "soles": ui.soles_label},
                                 colours.highlight, colours.text, interactive=False,
                                 label_words={"shins": ui.shins_label, "calves": ui.calves_label})
-        title = named(Words(ui.title), "attractTitle")
-        invite = named(Words(ui.attract), "attract")
+        # Their last two words held together: at this size a wrapped line was one word alone
+        # ("runners", "like"), which reads as a mistake from across the room.
+        title = named(Words(no_lonely_word(ui.title)), "attractTitle")
+        invite = named(Words(no_lonely_word(ui.attract)), "attract")
         # One line per language, each in its own words, so every patient finds theirs.
         self.start_labels = [named(Words(words), "tapToStart") for words in tap_to_start]
         clinic_label = named(Words(clinic_name), "attractClinic")
@@ -65,7 +67,7 @@ class AttractScreen(Screen):
         layout.setSpacing(40)
         layout.addWidget(self.body_map, 1)
         layout.addLayout(words, 1)  # room for each language's words on one line at every text size
-        self.invite = invite
+        self.title, self.invite = title, invite
         # Each region in turn slowly lights up and fades, head to toe: a calm invitation to
         # touch, far slower than anything that could read as flashing (one swell per 3 s).
         # Stepped by a plain timer at 12 frames a second, not an animation at the screen's rate:
