@@ -27,6 +27,7 @@ from kiosk.ui.speech.readaloud import ReadAloud
 from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
 from kiosk.ui.updates.arrival import ContentArrival
+from kiosk.ui.widgets.focusorder import focus_first
 from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.usage.counts import IDLE_RESET
@@ -104,6 +105,12 @@ class Kiosk(QObject):
 
     def show_home(self) -> None:
         self.router.show(HOME)
+
+    def start_by_keyboard(self) -> None:
+        """The attract screen left by a key: home, with the keyboard on its first control."""
+        self.show_home()
+        if self.router.screen is not None:
+            focus_first(self.router.screen)
 
     def show_attract(self) -> None:
         self.router.show(ATTRACT)

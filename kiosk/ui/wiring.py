@@ -165,6 +165,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
 
         assert isinstance(screen, AttractScreen)
         screen.tapped.connect(k.show_home)
+        screen.keyed.connect(k.start_by_keyboard)
     elif kind is ScreenKind.REGION:
         from kiosk.ui.screens.region import RegionScreen
 
