@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.widgets.focusorder import tab_stops
-from kiosk.visit.screens import ATTRACT, HOME
+from kiosk.visit.screens import ATTRACT, HOME, PRECAUTIONS, ScreenKind
 
 PIN = "2580"
 
@@ -46,3 +46,37 @@ def test_a_key_leaves_the_attract_screen_for_homes_first_control(make_kiosk, qtb
     assert kiosk.router.current == HOME and home is kiosk.home
     qtbot.waitUntil(lambda: focused() is tab_stops(home)[0])
     assert kiosk.focus_ring.target is focused() and kiosk.focus_ring.isVisible()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter], ids=lambda key: key.name)
+def test_enter_presses_ordinary_buttons(make_kiosk, qtbot, key):
+    kiosk = make_kiosk()
+    kiosk.home.walkthrough_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(kiosk.home.walkthrough_button.hasFocus)
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        press(qtbot, key)
+    assert kiosk.router.current.kind is ScreenKind.WALKTHROUGH
+    qtbot.keyClick(kiosk.router.screen, Qt.Key.Key_Escape)
+    kiosk.home.region_buttons["calves"].click()
+    region = kiosk.router.screen
+    region.precautions_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(region.precautions_button.hasFocus)
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        press(qtbot, key)
+    assert kiosk.router.current.kind is ScreenKind.PRECAUTIONS
+
+
+def test_enter_ticks_a_tick_box_and_a_held_key_presses_once(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.router.show(PRECAUTIONS)
+    tick = next(stop for stop in tab_stops(kiosk.router.screen) if stop.objectName() == "tickBox")
+    tick.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(tick.hasFocus)
+    press(qtbot, Qt.Key.Key_Return)
+    assert tick.isChecked()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    QApplication.sendEvent(tick, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier,
+                                           "\r", True))  # the key held down: its repeats
+    assert tick.isChecked()
