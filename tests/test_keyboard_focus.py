@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk.settings.pin import hash_pin
+from kiosk.settings.values import Settings
 from kiosk.ui.widgets.focusorder import tab_stops
 from kiosk.visit.screens import ATTRACT, HOME, PRECAUTIONS, ScreenKind
 
@@ -80,3 +82,71 @@ def test_enter_ticks_a_tick_box_and_a_held_key_presses_once(make_kiosk, qtbot):
     QApplication.sendEvent(tick, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier,
                                            "\r", True))  # the key held down: its repeats
     assert tick.isChecked()
+
+
+def test_still_reading_takes_the_focus_and_keeps_it(make_kiosk, qtbot, fake_clock):
+    kiosk = make_kiosk(settings=Settings(idle_seconds=600, countdown_seconds=30), clock=fake_clock)
+    walkthrough = kiosk.home.walkthrough_button
+    walkthrough.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(walkthrough.hasFocus)
+    kiosk.start_countdown()
+    countdown = kiosk.idle_reset.countdown
+    qtbot.waitUntil(countdown.keep_button.hasFocus)
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        press(qtbot, key)
+        assert countdown.keep_button.hasFocus(), "Tab left 'Still reading?' for the screen behind"
+    assert kiosk.idle_reset.countdown is countdown
+    with qtbot.waitSignal(countdown.keepReading):
+        press(qtbot, Qt.Key.Key_Escape)
+    assert kiosk.idle_reset.countdown is None and kiosk.router.current == HOME
+    qtbot.waitUntil(walkthrough.hasFocus)  # back where the patient was
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_A],
+                         ids=lambda key: key.name)
+def test_any_key_keeps_reading(make_kiosk, qtbot, fake_clock, key):
+    kiosk = make_kiosk(settings=Settings(idle_seconds=600, countdown_seconds=30), clock=fake_clock)
+    kiosk.start_countdown()
+    countdown = kiosk.idle_reset.countdown
+    qtbot.waitUntil(countdown.keep_button.hasFocus)
+    fake_clock.advance(20)  # well into the countdown
+    with qtbot.waitSignal(countdown.keepReading):
+        press(qtbot, key)
+    assert kiosk.idle_reset.countdown is None
+    fake_clock.advance(20)  # past where the countdown would have ended: the visit goes on
+    assert kiosk.router.current == HOME
+
+
+def test_the_pin_pad_holds_the_focus_and_gives_it_back(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN)))
+    contrast = kiosk.home.contrast_toggle
+    contrast.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(contrast.hasFocus)
+    kiosk.open_pin_pad()
+    pad = kiosk.staff.overlay
+    qtbot.waitUntil(lambda: focused() is not None and pad.isAncestorOf(focused()))
+    for _ in range(len(tab_stops(pad)) + 3):
+        press(qtbot, Qt.Key.Key_Tab)
+        assert pad.isAncestorOf(focused()), f"Tab left the PIN pad for {focused().objectName()}"
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Backtab)
+        assert pad.isAncestorOf(focused())
+    press(qtbot, Qt.Key.Key_Space)  # whatever it presses on the pad, never the contrast behind
+    assert not kiosk.visit.high_contrast and not contrast.isChecked()
+    pad.cancel_button.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.staff.overlay is None)
+    qtbot.waitUntil(contrast.hasFocus)
+
+
+def test_a_screen_shown_beneath_the_pin_pad_cant_take_the_focus(make_kiosk, qtbot):
+    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN)))
+    kiosk.open_pin_pad()
+    pad = kiosk.staff.overlay
+    press(qtbot, Qt.Key.Key_Tab)
+    on_pad = focused()
+    assert pad.isAncestorOf(on_pad)
+    kiosk.show_home()  # as when staff reload the content: home is shown anew beneath the pad
+    assert focused() is on_pad
+    kiosk.staff.close()
+    qtbot.waitUntil(lambda: kiosk.staff.overlay is None and focused() is kiosk.router.screen)
