@@ -150,3 +150,21 @@ def test_a_screen_shown_beneath_the_pin_pad_cant_take_the_focus(make_kiosk, qtbo
     assert focused() is on_pad
     kiosk.staff.close()
     qtbot.waitUntil(lambda: kiosk.staff.overlay is None and focused() is kiosk.router.screen)
+
+
+def test_the_focus_follows_the_region_tab_shown(make_kiosk, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    kiosk = make_kiosk()
+    kiosk.home.region_buttons["calves"].click()
+    region = kiosk.router.screen
+    tab_to(qtbot, kiosk, region.tabs[0])
+    for shown in (1, 2):
+        with qtbot.waitSignal(region.pageChanged):
+            press(qtbot, Qt.Key.Key_Right)
+        assert region.index == shown and region.tabs[shown].isChecked()
+        qtbot.waitUntil(region.tabs[shown].hasFocus)
+        tab = QAccessible.queryAccessibleInterface(focused())
+        assert tab.state().focused and tab.state().selected
+    press(qtbot, Qt.Key.Key_Left)
+    qtbot.waitUntil(region.tabs[1].hasFocus)
