@@ -152,6 +152,46 @@ def test_a_screen_shown_beneath_the_pin_pad_cant_take_the_focus(make_kiosk, qtbo
     qtbot.waitUntil(lambda: kiosk.staff.overlay is None and focused() is kiosk.router.screen)
 
 
+def _focus_kept(qtbot, kiosk, control_on, change):
+    control = control_on(kiosk.router.screen)
+    tab_to(qtbot, kiosk, control)
+    name = control.objectName()
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        press(qtbot, change)
+    again = control_on(kiosk.router.screen)
+    assert again is not control or again.isVisible()
+    qtbot.waitUntil(again.hasFocus)
+    assert focused().objectName() == name and kiosk.focus_ring.target is again
+
+
+@pytest.mark.parametrize("control_on", [
+    pytest.param(lambda screen: screen.contrast_toggle, id="high contrast"),
+    pytest.param(lambda screen: screen.text_size_button, id="text size"),
+    pytest.param(lambda screen: screen.calm_toggle, id="hide needle pictures"),
+    pytest.param(lambda screen: screen.language_buttons["es"], id="language"),
+])
+def test_a_setting_changed_by_keyboard_keeps_the_focus_on_home(make_kiosk, qtbot, control_on):
+    kiosk = make_kiosk()
+    kiosk.home.setFocus()
+    _focus_kept(qtbot, kiosk, control_on, Qt.Key.Key_Space)
+
+
+@pytest.mark.parametrize("control_on", [
+    pytest.param(lambda screen: screen.text_size_button, id="text size"),
+    pytest.param(lambda screen: screen.calm_toggle, id="hide needle pictures"),
+])
+def test_a_setting_changed_by_keyboard_keeps_the_focus_on_a_region(make_kiosk, qtbot, control_on):
+    kiosk = make_kiosk()
+    kiosk.home.region_buttons["quads"].click()
+    _focus_kept(qtbot, kiosk, control_on, Qt.Key.Key_Space)
+
+
+def test_a_tapped_setting_leaves_no_ring(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.home.text_size_button, Qt.MouseButton.LeftButton)
+    assert kiosk.focus_ring.target is None
+
+
 def test_the_focus_follows_the_region_tab_shown(make_kiosk, qtbot):
     from PySide6.QtGui import QAccessible
 

@@ -1,7 +1,11 @@
-"""The controls the keyboard reaches inside a widget, in Tab order."""
+"""The controls the keyboard reaches inside a widget, in Tab order, and a control found again
+on a screen made anew (a new look, text size or language rebuilds the screen the patient is on)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -25,3 +29,29 @@ def focus_first(within: QWidget, reason: Qt.FocusReason = Qt.FocusReason.TabFocu
         stops[0].setFocus(reason)
     return bool(stops)
 
+
+@dataclass(frozen=True)
+class FocusPlace:
+    """Which control: its kind (object name) and how many of that kind come before it in Tab order.
+    The same on a screen made again in another language or look, unlike its words."""
+
+    kind: str
+    nth: int
+
+
+def place_of(control: QWidget | None, screen: QWidget | None) -> FocusPlace | None:
+    """Where ``control`` is on ``screen`` (None if it is not a named control of it, or gone)."""
+    if control is None or screen is None or not shiboken6.isValid(control) or not control.objectName() \
+            or not screen.isAncestorOf(control):
+        return None
+    same = [stop for stop in tab_stops(screen) if stop.objectName() == control.objectName()]
+    return FocusPlace(control.objectName(), same.index(control)) if control in same else None
+
+
+def focus_place(place: FocusPlace | None, screen: QWidget | None) -> None:
+    """Focus the control at ``place`` on ``screen``, if it has one there."""
+    if place is None or screen is None:
+        return
+    same = [stop for stop in tab_stops(screen) if stop.objectName() == place.kind]
+    if place.nth < len(same):
+        same[place.nth].setFocus(Qt.FocusReason.TabFocusReason)
