@@ -208,3 +208,42 @@ def test_the_focus_follows_the_region_tab_shown(make_kiosk, qtbot):
         assert tab.state().focused and tab.state().selected
     press(qtbot, Qt.Key.Key_Left)
     qtbot.waitUntil(region.tabs[1].hasFocus)
+
+
+def _nameless_stops(within):
+    from PySide6.QtGui import QAccessible
+
+    nameless = []
+    for stop in tab_stops(within):
+        said = QAccessible.queryAccessibleInterface(stop)
+        if said is None or not said.text(QAccessible.Text.Name).strip():
+            nameless.append(f"{type(stop).__name__} {stop.objectName()!r}")
+    return nameless
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_stop_of_every_screen_has_a_name(make_kiosk, qtbot, language):
+    from kiosk.visit.screens import CARD, QUESTIONS, SOURCES, ScreenId
+
+    kiosk = make_kiosk()
+    kiosk.set_language(language)
+    screens = [HOME, ScreenId.for_region("calves"), ScreenId.walkthrough(), ScreenId.walkthrough("foot"),
+               PRECAUTIONS, QUESTIONS, CARD, SOURCES]
+    for screen_id in screens:
+        kiosk.router.show(screen_id)
+        screen = kiosk.router.screen
+        assert tab_stops(screen), screen_id.name
+        assert _nameless_stops(screen) == [], f"nameless Tab stops on {screen_id.name}"
+    kiosk.router.show(ScreenId.walkthrough())
+    walk = kiosk.router.screen
+    walk.next_button.click()
+    assert walk.view.accessibleName() and walk.view.accessibleName() in walk.accessibleName()
+
+
+def test_the_overlays_stops_have_names(make_kiosk, qtbot, fake_clock):
+    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN), idle_seconds=600, countdown_seconds=30),
+                       clock=fake_clock)
+    kiosk.start_countdown()
+    assert _nameless_stops(kiosk.idle_reset.countdown) == []
+    kiosk.open_pin_pad()
+    assert _nameless_stops(kiosk.staff.overlay) == []
