@@ -247,3 +247,30 @@ def test_the_overlays_stops_have_names(make_kiosk, qtbot, fake_clock):
     assert _nameless_stops(kiosk.idle_reset.countdown) == []
     kiosk.open_pin_pad()
     assert _nameless_stops(kiosk.staff.overlay) == []
+
+
+def _ring_drawn(kiosk):
+    """Whether the focus ring is drawn on the window, above whatever covers the screen."""
+    from PySide6.QtGui import QColor
+
+    ring = kiosk.focus_ring
+    if not ring.isVisible():
+        return False
+    shot = kiosk.window.grab().toImage()
+    top_left = ring.mapTo(kiosk.window, ring.rect().topLeft())
+    middle_of_top = top_left + type(top_left)(ring.width() // 2, 1)
+    return shot.pixelColor(middle_of_top) == QColor(ring.colour())
+
+
+def test_the_ring_is_drawn_above_still_reading_and_the_pin_pad(make_kiosk, qtbot, fake_clock):
+    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN), idle_seconds=600, countdown_seconds=30),
+                       clock=fake_clock)
+    kiosk.start_countdown()
+    countdown = kiosk.idle_reset.countdown
+    qtbot.waitUntil(lambda: kiosk.focus_ring.target is countdown.keep_button)
+    assert _ring_drawn(kiosk)
+    press(qtbot, Qt.Key.Key_Escape)
+    kiosk.open_pin_pad()
+    qtbot.waitUntil(lambda: kiosk.focus_ring.target is not None
+                    and kiosk.staff.overlay.isAncestorOf(kiosk.focus_ring.target))
+    assert _ring_drawn(kiosk)

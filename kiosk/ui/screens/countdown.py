@@ -52,8 +52,8 @@ class CountdownOverlay(Cover):
         self._timer.timeout.connect(self._tick)
         self._show_remaining()
         self.setGeometry(parent.rect())
+        self.raise_()  # before it shows: the focus ring, on its button, goes above it
         self.show()
-        self.raise_()
         self._timer.start()
 
     def spoken(self) -> list[str]:
