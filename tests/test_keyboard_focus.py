@@ -249,28 +249,41 @@ def test_the_overlays_stops_have_names(make_kiosk, qtbot, fake_clock):
     assert _nameless_stops(kiosk.staff.overlay) == []
 
 
-def _ring_drawn(kiosk):
-    """Whether the focus ring is drawn on the window, above whatever covers the screen."""
+def _luminance(colour):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def _ring_contrast(kiosk):
+    """The contrast of the ring, as drawn on the window, with what lies just outside it (0 if not drawn)."""
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QColor
 
     ring = kiosk.focus_ring
     if not ring.isVisible():
-        return False
+        return 0
     shot = kiosk.window.grab().toImage()
-    top_left = ring.mapTo(kiosk.window, ring.rect().topLeft())
-    middle_of_top = top_left + type(top_left)(ring.width() // 2, 1)
-    return shot.pixelColor(middle_of_top) == QColor(ring.colour())
+    top_middle = ring.mapTo(kiosk.window, QPoint(ring.width() // 2, 1))
+    drawn, beside = shot.pixelColor(top_middle), shot.pixelColor(top_middle - QPoint(0, 4))
+    if drawn != QColor(ring.colour()):
+        return 0  # something lies over the ring
+    light, dark = sorted((_luminance(drawn), _luminance(beside)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
-def test_the_ring_is_drawn_above_still_reading_and_the_pin_pad(make_kiosk, qtbot, fake_clock):
-    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN), idle_seconds=600, countdown_seconds=30),
-                       clock=fake_clock)
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high contrast"])
+def test_the_ring_is_seen_on_still_reading_and_the_pin_pad(make_kiosk, qtbot, fake_clock, high_contrast):
+    kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN), idle_seconds=600, countdown_seconds=30,
+                                         high_contrast_by_default=high_contrast), clock=fake_clock)
     kiosk.start_countdown()
     countdown = kiosk.idle_reset.countdown
     qtbot.waitUntil(lambda: kiosk.focus_ring.target is countdown.keep_button)
-    assert _ring_drawn(kiosk)
+    assert _ring_contrast(kiosk) >= 3  # WCAG's 3:1 for what shows the focus
     press(qtbot, Qt.Key.Key_Escape)
     kiosk.open_pin_pad()
     qtbot.waitUntil(lambda: kiosk.focus_ring.target is not None
                     and kiosk.staff.overlay.isAncestorOf(kiosk.focus_ring.target))
-    assert _ring_drawn(kiosk)
+    assert _ring_contrast(kiosk) >= 3
