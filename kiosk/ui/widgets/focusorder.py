@@ -11,15 +11,15 @@ from PySide6.QtWidgets import QWidget
 
 
 def tab_stops(within: QWidget) -> list[QWidget]:
-    """The shown, enabled controls inside ``within`` that Tab stops at, in Tab order."""
-    stops: list[QWidget] = []
-    widget = within.nextInFocusChain()
-    while widget is not None and widget is not within and widget not in stops:
-        if within.isAncestorOf(widget) and widget.isVisibleTo(within) and widget.isEnabled() \
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
+    """The shown, enabled controls inside ``within`` that Tab stops at, in Tab order.
+
+    Found among its own children, never by walking the focus chain: PySide files each widget
+    ``nextInFocusChain()`` returns as a child of the one asked, so a walk through the whole window
+    left the Python side of live widgets (a page's scroll bar, the window) to die with a closed
+    countdown. The kiosk never reorders Tab (no ``setTabOrder``), so its children's order, depth
+    first, is Qt's Tab order; a test holds the two the same on every screen."""
+    return [widget for widget in within.findChildren(QWidget)
+            if widget.isVisibleTo(within) and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
 
 def focus_first(within: QWidget, reason: Qt.FocusReason = Qt.FocusReason.TabFocusReason) -> bool:
