@@ -27,6 +27,7 @@ from kiosk.ui.speech.readaloud import ReadAloud
 from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
 from kiosk.ui.updates.arrival import ContentArrival
+from kiosk.ui.widgets.focusorder import focus_first, focus_place, place_of
 from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.usage.counts import IDLE_RESET
@@ -105,6 +106,12 @@ class Kiosk(QObject):
     def show_home(self) -> None:
         self.router.show(HOME)
 
+    def start_by_keyboard(self) -> None:
+        """The attract screen left by a key: home, with the keyboard on its first control."""
+        self.show_home()
+        if self.router.screen is not None:
+            focus_first(self.router.screen)
+
     def show_attract(self) -> None:
         self.router.show(ATTRACT)
 
@@ -142,7 +149,9 @@ class Kiosk(QObject):
         self.router.refresh()
 
     def _choose(self, visit: Visit, again: bool = False) -> None:
-        """The visit's new choices; home, or with ``again`` the screen shown, made for them."""
+        """The visit's new choices; home, or with ``again`` the screen shown, made for them. A
+        keyboard user stays on the control they pressed, on the screen made anew."""
+        place = place_of(self.focus_ring.target, self.router.screen)  # the ring: only the keyboard's
         self.choiceMade.emit(self.visit, visit)
         if (visit.high_contrast, visit.text_scale) != (self.visit.high_contrast, self.visit.text_scale):
             # A new look restyles every widget in the window: let go of the screens made for the
@@ -157,6 +166,7 @@ class Kiosk(QObject):
             self.router.refresh()
         else:
             self.show_home()
+        focus_place(place, self.router.screen)
 
     # --- the next patient ---------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from kiosk.reading.bodyart import BodyArt
 from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings
 from kiosk.ui.firstpaint import after_first_paint
+from kiosk.ui.input.enterkey import EnterPresses
 from kiosk.ui.input.idle import IdleReset
 from kiosk.ui.input.staffcorner import StaffCorner
 from kiosk.ui.input.timers import Timers, qt_timer
@@ -135,6 +136,7 @@ def _start(k: Kiosk) -> None:
     k.restyle()
     k.homes.build()
     k.read_aloud.load_after_paint(k.home)
+    after_first_paint(k.home, EnterPresses(k.window).watch)  # Enter presses buttons, as Space does
     after_first_paint(k.home, k.watch_people)  # touches count from home's first frame on
     k.show_home()
 
@@ -165,6 +167,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
 
         assert isinstance(screen, AttractScreen)
         screen.tapped.connect(k.show_home)
+        screen.keyed.connect(k.start_by_keyboard)
     elif kind is ScreenKind.REGION:
         from kiosk.ui.screens.region import RegionScreen
 

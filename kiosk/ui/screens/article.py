@@ -23,6 +23,8 @@ class ArticleScreen(ReadingScreen):
         layout.addLayout(reading_column(self.view), 1)
         if page.html is not None:
             self.setAccessibleName(self.text().split("\n", 1)[0])  # the page's own heading
+        # The text is heard by its heading (or the notice shown instead), not as a nameless "label".
+        self.view.setAccessibleName(self.accessibleName() or context.ui.unavailable)
 
     def start_over(self, step: int = 0) -> None:
         """As if new: at the top of its page (a kept screen is shown again to the next patient too)."""

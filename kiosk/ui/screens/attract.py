@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.reading.bodyart import BodyArt
@@ -22,12 +22,17 @@ from kiosk.ui.widgets.words import Words, named, no_lonely_word
 
 GLOW_MS = 3000  # one region's swell and fade
 GLOW_FRAME_MS = 80
+# The keys a keyboard or screen-reader user tries first on a screen with nothing to choose.
+START_KEYS = frozenset({Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Space, Qt.Key.Key_Return,
+                        Qt.Key.Key_Enter, Qt.Key.Key_Escape})
 
 
 class AttractScreen(Screen):
-    tapped = Signal()
+    """``tap_to_start`` is "Tap to start" in every language the kiosk has. ``tapped``: a touch
+    anywhere; ``keyed``: Tab, Space, Enter or Esc (home then opens with its first control focused)."""
 
-    """``tap_to_start`` is "Tap to start" in every language the kiosk has."""
+    tapped = Signal()
+    keyed = Signal()
 
     def __init__(self, context: ScreenContext, clinic_name: str, art: BodyArt, region_names: dict[str, str],
                  tap_to_start: list[str], parent: QWidget | None = None):
@@ -95,3 +100,11 @@ class AttractScreen(Screen):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.tapped.emit()
+
+    def event(self, event: QEvent) -> bool:
+        # Caught before Qt's own Tab handling, which would look for a control here and find none.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in START_KEYS:
+            if not event.isAutoRepeat():
+                self.keyed.emit()
+            return True
+        return super().event(event)

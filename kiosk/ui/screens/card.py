@@ -60,6 +60,7 @@ class CardScreen(ReadingScreen):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._touch_scroll = TouchScroll(scroller)
+        scroller.setAccessibleName(ui.card_title)  # a Tab stop (the arrows scroll a long card): named
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 20, 24, 12)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill, placeholder_trouble
@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 
 class CountdownOverlay(Cover):
-    """Covers its parent; any touch keeps reading, reaching zero asks for a reset."""
+    """Covers its parent; any touch or key keeps reading, reaching zero asks for a reset. The
+    keyboard's focus is on "Keep reading" while it is shown (``Cover``)."""
 
     keepReading = Signal()
     expired = Signal()
@@ -51,8 +52,8 @@ class CountdownOverlay(Cover):
         self._timer.timeout.connect(self._tick)
         self._show_remaining()
         self.setGeometry(parent.rect())
+        self.raise_()  # before it shows: the focus ring, on its button, goes above it
         self.show()
-        self.raise_()
         self._timer.start()
 
     def spoken(self) -> list[str]:
@@ -89,3 +90,11 @@ class CountdownOverlay(Cover):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._keep()  # a touch anywhere means someone is still here
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Any key a button passes up (Esc, a letter) means someone is still here too; Space and
+        # Enter press "Keep reading" itself, and Tab only moves round the overlay.
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            super().keyPressEvent(event)
+        else:
+            self._keep()

@@ -46,6 +46,8 @@ class PrecautionsScreen(ReadingScreen):
         layout.addLayout(body, 1)
         if page.html is not None:
             self.setAccessibleName(self.text().split("\n", 1)[0])  # the page's own heading
+        # The text is heard by its heading (or the notice shown instead), not as a nameless "label".
+        self.view.setAccessibleName(self.accessibleName() or ui.unavailable)
 
     def start_over(self, step: int = 0) -> None:
         self.view.verticalScrollBar().setValue(0)

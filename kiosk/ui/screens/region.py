@@ -110,8 +110,11 @@ class RegionScreen(PagedScreen):
 
     def _show(self) -> None:
         self.view.show_page(self._pages[self.index])
+        on_a_tab = any(tab.hasFocus() for tab in self.tabs)
         for number, tab in enumerate(self.tabs):
             tab.set_current(number == self.index)
+        if on_a_tab:  # an arrow key on the tabs: the focus follows the tab shown ("2 of 4")
+            self.tabs[self.index].setFocus(Qt.FocusReason.TabFocusReason)
         self.setAccessibleName(f"{self.title.text()}: {self.tabs[self.index].text()}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -114,6 +114,7 @@ class WalkthroughScreen(PagedScreen):
         self.progress.setText(fill(self._ui.step_of, number=self.index + 1, total=self.total))
         heading = self.view.toPlainText().split("\n", 1)[0]
         self.setAccessibleName(f"{self.progress.text()}: {heading}")  # read out when the step changes
+        self.view.setAccessibleName(heading)  # the step's text, heard by its heading, not as "label"
         self.previous_button.setEnabled(self.index > 0)
         last = self.index == self.total - 1
         self.next_button.setVisible(not last)

@@ -19,6 +19,7 @@ from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings, log_file, recent_log_problems
 from kiosk.system.runmarker import restart_notice
 from kiosk.ui.look.theme import stylesheet
+from kiosk.ui.widgets.focusring import RING_COLOUR
 from kiosk.usage.report import DayCount
 
 if TYPE_CHECKING:  # the staff screens load when first wanted, not at start-up
@@ -167,9 +168,11 @@ class StaffDesk(QObject):
         self.opened.emit(overlay)
         # Staff screens in the clinic's colours at normal size, whatever the last patient chose:
         # the menu is laid out for it (extra-large text clipped it).
-        style = stylesheet(theme_colours(content.clinic.colours, False))
+        colours = theme_colours(content.clinic.colours, False)
+        style = stylesheet(colours)
         if style != self._window.styleSheet():  # usually the window's own already: restyling costs ~15 ms
             overlay.setStyleSheet(style)
+        overlay.setProperty(RING_COLOUR, colours.text)  # the ring in these colours' text, not the patient's
         overlay.open()
 
     def change(self, **changes: object) -> None:

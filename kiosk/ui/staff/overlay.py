@@ -29,5 +29,5 @@ class StaffOverlay(Cover):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+        self.raise_()  # before it shows: the focus ring, on its first control, goes above it
         self.show()
-        self.raise_()

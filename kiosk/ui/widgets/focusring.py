@@ -13,6 +13,9 @@ FOCUS_RING_PX = 3  # WCAG 2.4.13 asks for at least 2 CSS px
 
 
 FOCUS_GAP_PX = 2  # between the control and its ring: the ring's neighbours are both the page
+# A part of the window drawn in other colours than the patient's look (the staff screens) names
+# the ring's colour there in this property.
+RING_COLOUR = "focusRingColour"
 
 
 class FocusRing(QWidget):
@@ -40,6 +43,12 @@ class FocusRing(QWidget):
         return self._target
 
     def colour(self) -> str:
+        widget = self._target if self._target is not None and shiboken6.isValid(self._target) else None
+        while widget is not None:
+            own = widget.property(RING_COLOUR)
+            if isinstance(own, str) and own:
+                return own
+            widget = widget.parentWidget()
         return self._colour()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -80,7 +89,7 @@ class FocusRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, measurable edges
-        pen = QPen(QColor(self._colour()), FOCUS_RING_PX)
+        pen = QPen(QColor(self.colour()), FOCUS_RING_PX)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         half = FOCUS_RING_PX // 2

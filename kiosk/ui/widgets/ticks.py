@@ -101,6 +101,7 @@ class TickPanel(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab reaches each box, and the list scrolls to it
         self._touch_scroll = TouchScroll(scroller)
         # A finger's tap presses the box under it, as a mouse does (audio mode hears it first).
         self._finger_taps = FingerTaps(scroller)  # after TouchScroll
