@@ -52,7 +52,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     sheet = f"""
     QWidget#screen {{ background: {c.background}; color: {c.text}; }}
     QLabel {{ color: {c.text}; }}
-    QScrollArea#homeColumnScroll, QWidget#homeColumn {{ background: transparent; }}
+    QScrollArea[scrollingColumn="true"], QWidget[scrollingColumn="true"] {{ background: transparent; }}
     QLabel#title {{ font-size: 32px; font-weight: bold; color: {c.primary}; }}
     QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
     QLabel#prompt {{ font-size: 27px; }}

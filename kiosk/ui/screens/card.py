@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.input.touchscroll import TouchScroll
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.reading import ReadingScreen
+from kiosk.ui.widgets.column import ScrollingColumn
 from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import CardLine
 
@@ -34,8 +34,9 @@ class CardScreen(ReadingScreen):
         self.title.setWordWrap(True)
         self.note = named(Words(ui.card_private), "cardNote")
         self.note.setWordWrap(True)
-        column = named(QWidget(), "homeColumn")
-        rows = QVBoxLayout(column)
+        self.scroller = scroller = ScrollingColumn("cardScroll", "cardColumn")
+        scroller.setAccessibleName(ui.card_title)  # a Tab stop (the arrows scroll a long card): named
+        rows = scroller.rows
         rows.setSpacing(6)
         self.lines: list[tuple[QLabel, QLabel | None]] = []
         for line in lines:
@@ -54,13 +55,6 @@ class CardScreen(ReadingScreen):
             empty.setWordWrap(True)
             rows.addWidget(empty)
         rows.addStretch(1)
-        self.scroller = scroller = named(QScrollArea(), "homeColumnScroll")
-        scroller.setWidget(column)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._touch_scroll = TouchScroll(scroller)
-        scroller.setAccessibleName(ui.card_title)  # a Tab stop (the arrows scroll a long card): named
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 20, 24, 12)

@@ -5,23 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.reading.bodyart import BodyArt
-from kiosk.ui.input.fingertaps import FingerTaps
-from kiosk.ui.input.touchscroll import TouchScroll
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.controls import AudioModeToggle, ReadAloudButton
 from kiosk.ui.widgets.bodymap import BodyMap
 from kiosk.ui.widgets.buttons import TextSizeButton, WrappingButton, checkable
+from kiosk.ui.widgets.column import ScrollingColumn
 from kiosk.ui.widgets.logo import clinic_logo
 from kiosk.ui.widgets.ticks import TickBox
 from kiosk.ui.widgets.words import Words, named, no_lonely_word
@@ -138,23 +135,15 @@ class HomeScreen(Screen):
         side.insertWidget(0, self.read_aloud_button)  # first: for patients who can't read the rest
         side.addWidget(self.audio_mode_toggle)
 
-        column = named(QWidget(), "homeColumn")
-        column.setLayout(side)
         margins = side.contentsMargins()
         side.setContentsMargins(margins.left(), 0, margins.right(), 0)  # every px of height to the buttons
         # With large text the column can be taller than the screen: it scrolls rather than
         # squeezing its buttons below a fingertip's size.
-        self.column_scroller = scroller = named(QScrollArea(), "homeColumnScroll")
-        scroller.setWidget(column)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.column_scroller = scroller = ScrollingColumn("homeColumnScroll", "homeColumn", side)
         scroller.setFixedWidth(452)
         # Not a stop of its own (a screen reader heard a nameless "filler"): Tab reaches its
         # controls, and the column scrolls to show the one with the focus.
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._touch_scroll = TouchScroll(scroller)
-        self._finger_taps = FingerTaps(scroller)  # a finger that doesn't scroll the column presses what it's on
         # The map keeps the whole height beside the column: larger text makes the column
         # scroll, never the map smaller (it is as wide as it can be at every text size).
         left = QVBoxLayout()

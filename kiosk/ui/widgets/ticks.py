@@ -12,18 +12,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.ui.input.fingertaps import FingerTaps
-from kiosk.ui.input.touchscroll import TouchScroll
 from kiosk.ui.widgets.buttons import WrappingButton
+from kiosk.ui.widgets.column import ScrollingColumn
 from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import TherapistCard, Tick
 
@@ -85,8 +82,9 @@ class TickPanel(QWidget):
         self.heading = named(Words(heading), "choose")
         self.heading.setWordWrap(True)
         self.boxes: dict[Tick, TickBox] = {}
-        column = named(QWidget(), "homeColumn")  # transparent, as home's scrolling column
-        column_layout = QVBoxLayout(column)
+        self.scroller = scroller = ScrollingColumn("tickScroll", "tickColumn")
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab reaches each box, and the list scrolls to it
+        column_layout = scroller.rows
         column_layout.setContentsMargins(0, 0, 8, 0)
         column_layout.setSpacing(8)
         for tick, words in items:
@@ -96,15 +94,6 @@ class TickPanel(QWidget):
             column_layout.addWidget(box)
             self.boxes[tick] = box
         column_layout.addStretch(1)
-        self.scroller = scroller = named(QScrollArea(), "homeColumnScroll")
-        scroller.setWidget(column)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab reaches each box, and the list scrolls to it
-        self._touch_scroll = TouchScroll(scroller)
-        # A finger's tap presses the box under it, as a mouse does (audio mode hears it first).
-        self._finger_taps = FingerTaps(scroller)  # after TouchScroll
         self.card_button = WrappingButton(card_button, "cardButton")
         self.card_button.clicked.connect(self.cardRequested)
         layout = QVBoxLayout(self)
@@ -115,4 +104,4 @@ class TickPanel(QWidget):
         layout.addWidget(self.card_button)
 
     def start_over(self) -> None:
-        self.scroller.verticalScrollBar().setValue(0)
+        self.scroller.to_top()

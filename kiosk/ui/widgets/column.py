@@ -1,0 +1,38 @@
+"""A column of widgets that scrolls under a finger when it is taller than its room."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.input.fingertaps import FingerTaps
+from kiosk.ui.input.touchscroll import TouchScroll
+
+
+class ScrollingColumn(QScrollArea):
+    """A transparent, frameless column that scrolls up and down only; a finger drags it, and a
+    finger's tap presses what it lands on. ``rows`` is the column's layout, to add to.
+
+    Large text makes a column taller than the screen: it scrolls rather than squeezing its
+    buttons below a fingertip's size. Each use names itself (``name``) for tests and the style
+    sheet; the column inside is ``column_name``. A screen that has built its ``rows`` passes them.
+    """
+
+    def __init__(self, name: str, column_name: str, rows: QVBoxLayout | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.column = QWidget()
+        self.column.setObjectName(column_name)
+        for widget in (self, self.column):  # the style sheet keeps both see-through
+            widget.setProperty("scrollingColumn", True)
+        self.rows = rows if rows is not None else QVBoxLayout()
+        self.column.setLayout(self.rows)
+        self.setWidget(self.column)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._touch_scroll = TouchScroll(self)
+        self._finger_taps = FingerTaps(self)  # after TouchScroll: a finger that doesn't scroll presses
+
+    def to_top(self) -> None:
+        self.verticalScrollBar().setValue(0)
