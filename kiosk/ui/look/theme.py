@@ -55,7 +55,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QScrollArea[scrollingColumn="true"], QWidget[scrollingColumn="true"] {{ background: transparent; }}
     QLabel#title {{ font-size: 32px; font-weight: bold; color: {c.primary}; }}
     QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
-    QLabel#prompt {{ font-size: 27px; }}
+    QLabel#prompt, QLabel#audioModeHint {{ font-size: 27px; }}
     QLabel#choose {{ font-size: 24px; font-weight: bold; }}
     QLabel#unavailable {{ font-size: 30px; color: {c.primary}; padding: 40px; }}
     QPushButton {{

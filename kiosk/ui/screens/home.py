@@ -97,9 +97,8 @@ class HomeScreen(Screen):
 
         # The prompt is written beside the legs it is about, in the picture's empty corner: the
         # column keeps its room for buttons that hold a fingertip's 64 px square (theme.py).
-        prompt = named(Words(no_lonely_word(ui.home_prompt)), "prompt")
+        self.prompt = prompt = named(Words(no_lonely_word(ui.home_prompt)), "prompt")
         prompt.setWordWrap(True)
-        self.body_map.set_caption(prompt)
         choose = named(Words(ui.choose_heading), "choose")
         choose.setWordWrap(True)
         side = QVBoxLayout()
@@ -132,8 +131,21 @@ class HomeScreen(Screen):
         self.offer_read_aloud(self.read_aloud_button)
         self.audio_mode_toggle = AudioModeToggle(ui, context.speech)  # speak what is touched
         self.audio_mode_toggle.toggled.connect(self.audioModeToggled)
-        side.insertWidget(0, self.read_aloud_button)  # first: for patients who can't read the rest
-        side.addWidget(self.audio_mode_toggle)
+        # Read aloud and audio mode above the prompt, in the picture's empty corner: in the column
+        # they pushed "No needle pictures" and audio mode itself below the bottom of the screen,
+        # and above the map they made it smaller.
+        corner = QWidget()
+        corner_rows = QVBoxLayout(corner)
+        corner_rows.setContentsMargins(0, 0, 0, 0)
+        corner_rows.setSpacing(6)
+        corner_rows.addWidget(self.read_aloud_button)
+        corner_rows.addWidget(self.audio_mode_toggle)
+        corner_rows.addSpacing(10)
+        corner_rows.addWidget(prompt)
+        # Audio mode's own words take the prompt's place while it is on: how to use the screen
+        # now, and at extra-large text the corner has no room for both.
+        self.audio_mode_toggle.checkbox.toggled.connect(prompt.setHidden)
+        self.body_map.set_caption(corner)
 
         margins = side.contentsMargins()
         side.setContentsMargins(margins.left(), 0, margins.right(), 0)  # every px of height to the buttons

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.words import UiText
 from kiosk.ui.speech.offer import SpeechOffer
-from kiosk.ui.widgets.buttons import RowCheckBox
+from kiosk.ui.widgets.ticks import TickBox
 from kiosk.ui.widgets.words import Words
 
 LONG_PRESS_MS = 1500  # a long press on Read aloud turns audio mode on or off
@@ -68,8 +68,9 @@ class ReadAloudButton(QPushButton):
 class AudioModeToggle(QWidget):
     """Audio mode on home: every touch speaks what it touched; a second touch chooses it.
 
-    The check box and, under it, how audio mode works: what is spoken when it is turned on is
-    these words, on the screen for anyone helping the patient too. ``toggled`` is the patient's
+    The check box and, under it while it is on, how audio mode works: what is spoken when it is
+    turned on is these words, on the screen for anyone helping the patient too. Off, the words
+    stay in its spoken name and leave their room on home to the buttons. ``toggled`` is the patient's
     own tick, never Read aloud's.
     """
 
@@ -77,18 +78,19 @@ class AudioModeToggle(QWidget):
 
     def __init__(self, ui: UiText, speech: SpeechOffer | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.checkbox = RowCheckBox(ui.audio_mode)  # fingertip: the whole row takes a tap
-        self.checkbox.setObjectName("calmToggle")
+        # Home's kind of tick box: the whole row takes a tap, and its words wrap in the narrow
+        # corner beside the map at extra-large text rather than being cut.
+        self.checkbox = TickBox(ui.audio_mode)
         self.checkbox.setAccessibleName(f"{ui.audio_mode}. {ui.audio_mode_hint}")
         self.hint = Words(ui.audio_mode_hint)
         self.hint.setObjectName("audioModeHint")
         self.hint.setWordWrap(True)
-        self.hint.setIndent(54)  # under the words, past the box
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.checkbox)
         layout.addWidget(self.hint)
+        self.hint.setVisible(False)
         self.checkbox.toggled.connect(self._ticked)
         self._following = False
         self._speech = speech
@@ -104,6 +106,7 @@ class AudioModeToggle(QWidget):
         self._following = False
 
     def _ticked(self, on: bool) -> None:
+        self.hint.setVisible(on)
         if not self._following:
             self.toggled.emit(on)
 

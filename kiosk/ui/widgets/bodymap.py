@@ -166,7 +166,7 @@ class BodyMap(QWidget):
             caption.setGeometry(QRect(room.topLeft(), caption.sizeHint().boundedTo(room.size())))
         else:  # lines of even length, as a caption is set: the narrowest width that needs no more lines
             height = caption.heightForWidth(room.width())
-            narrow, wide = 1, room.width()
+            narrow, wide = min(max(1, caption.minimumSizeHint().width()), room.width()), room.width()
             while narrow < wide:
                 middle = (narrow + wide) // 2
                 narrow, wide = (narrow, middle) if caption.heightForWidth(middle) <= height else (middle + 1, wide)
