@@ -103,6 +103,6 @@ def test_spanish_words_and_the_staff_limit(make_kiosk, fake_clock, tmp_path):
     tap(kiosk.home.language_buttons["es"])
     walkthrough = open_walkthrough(kiosk)
     tap(walkthrough.therapist_toggle)
-    assert walkthrough.therapist_toggle.text() == "Modo fisioterapeuta: 5 min"
+    assert walkthrough.therapist_toggle.text() == "Modo fisio: 5 min"
     fake_clock.advance(5 * 60)
     assert not kiosk.therapist.on and kiosk.idle_reset.countdown is not None
