@@ -126,6 +126,11 @@ class UiText:
     pack_checked_by: str = "Checked by"
     pack_review_by: str = "Review again by"
     pack_sources_list: str = "The sources list"
+    # Therapist mode: the screen held while a therapist talks a patient through it. Defaults, so
+    # a clinic's older ui.yaml still loads.
+    therapist_mode: str = "Therapist mode"
+    therapist_minutes_left: str = field(default="Therapist mode: {minutes} min",
+                                        metadata={"placeholders": ("minutes",)})
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ class PinLock:
 class Settings:
     idle_seconds: float = field(default=90, metadata={"min": 15, "max": 3600, "unit": "seconds"})
     countdown_seconds: int = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
+    # How long therapist mode may hold off the idle reset before the normal countdown returns.
+    therapist_minutes: int = field(default=20, metadata={"min": 1, "max": 60, "unit": "minutes"})
     default_language: str = "en"
     calm_by_default: bool = False
     high_contrast_by_default: bool = False

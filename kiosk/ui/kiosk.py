@@ -19,6 +19,7 @@ from kiosk.system.exitcodes import STAFF_EXIT
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.input.idle import IdleReset, IdleWatcher
 from kiosk.ui.input.staffcorner import StaffCorner
+from kiosk.ui.input.therapisthold import TherapistHold
 from kiosk.ui.look.looks import Looks
 from kiosk.ui.navigation.homes import Homes
 from kiosk.ui.navigation.router import Router
@@ -53,7 +54,7 @@ class Kiosk(QObject):
 
     def __init__(self, *, window: KioskWindow, stage: Stage, looks: Looks, router: Router, homes: Homes,
                  staff: StaffDesk, staff_corner: StaffCorner, idle_reset: IdleReset, read_aloud: ReadAloud,
-                 usage: UsageCounter, arrival: ContentArrival, focus_ring: FocusRing):
+                 usage: UsageCounter, arrival: ContentArrival, focus_ring: FocusRing, therapist: TherapistHold):
         super().__init__(window)
         self.window = window
         self.stage = stage
@@ -67,6 +68,7 @@ class Kiosk(QObject):
         self.usage = usage
         self.arrival = arrival
         self.focus_ring = focus_ring
+        self.therapist = therapist
         self.system_high_contrast = False  # set by the app from the operating system's wish
         self.watching_people = False  # touches count (idle time, staff corner) from home's first frame on
 
@@ -143,6 +145,17 @@ class Kiosk(QObject):
     def tick(self, tick: Tick, on: bool) -> None:
         self.stage.card = self.card.with_tick(tick, on)  # never logged or counted: only what was ticked
 
+    def set_therapist(self, on: bool) -> None:
+        """Therapist mode on (the idle reset waits, up to its limit) or off (the normal idle time from now)."""
+        self.therapist.set_on(on)
+        if not on:
+            self.idle.restart()
+
+    def therapist_limit_reached(self) -> None:
+        """The hold is over: "Still reading?" now, as after any quiet spell; a tap keeps reading."""
+        self.idle.restart()
+        self.start_countdown()
+
     def clear_card(self) -> None:
         """The therapist's one tap: the card is empty, and shown empty."""
         self.stage.card = TherapistCard()
@@ -202,6 +215,7 @@ class Kiosk(QObject):
         # position or language of the last patient is left.
         self.stage.card = TherapistCard()
         self.stage.visit = fresh_visit(self.settings, self.book.content.languages, self.system_high_contrast)
+        self.therapist.set_on(False)  # the next patient's screen is never held
         self.visitStarted.emit()
         self.idle_reset.close_countdown()
         self.staff.close()
@@ -234,6 +248,8 @@ class Kiosk(QObject):
     def start_countdown(self) -> None:
         if self.router.current == ATTRACT and self.staff.overlay is None:
             return  # nobody to ask: the kiosk already waits for the next patient
+        if self.therapist.on:
+            return  # held for the therapist; its limit brings the countdown (therapist_limit_reached)
         self.staff.close()
         self.idle_reset.start_countdown(self.language.ui)
 
@@ -257,6 +273,7 @@ class Kiosk(QObject):
         self.mark_problems()
         if settings.idle_seconds != self.idle.seconds:
             self.idle.set_seconds(settings.idle_seconds)
+        self.therapist.limit_minutes = settings.therapist_minutes  # from the next time it is turned on
         self.read_aloud.apply_settings(settings.read_aloud, settings.speech_rate, settings.speech_volume)
 
     def mark_problems(self) -> None:

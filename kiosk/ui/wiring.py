@@ -26,6 +26,7 @@ from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.input.enterkey import EnterPresses
 from kiosk.ui.input.idle import IdleReset
 from kiosk.ui.input.staffcorner import StaffCorner
+from kiosk.ui.input.therapisthold import TherapistHold
 from kiosk.ui.input.timers import Timers, qt_timer
 from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.look.looks import Looks
@@ -70,7 +71,8 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
     looks.apply(book, stage.visit)
     language = book.content.language(stage.visit.language)
     read_aloud = ReadAloud(window, language, settings.read_aloud, settings.speech_rate, settings.speech_volume)
-    maker = ScreenMaker(read_aloud.offer)
+    therapist = TherapistHold(settings.therapist_minutes, window, timers)
+    maker = ScreenMaker(read_aloud.offer, therapist)
     router = Router(window.stack, maker, stage)
     homes = Homes(router, maker, stage)
     focus_ring = FocusRing(window, looks.text_colour)  # seen on every control the keyboard reaches
@@ -82,7 +84,7 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
                       settings_problems=settings_problems)
     kiosk = Kiosk(window=window, stage=stage, looks=looks, router=router, homes=homes, staff=staff,
                   staff_corner=staff_corner, idle_reset=idle_reset, read_aloud=read_aloud, usage=counter,
-                  arrival=ContentArrival(reloader, content_check, window), focus_ring=focus_ring)
+                  arrival=ContentArrival(reloader, content_check, window), focus_ring=focus_ring, therapist=therapist)
     ahead = MakeAhead(window.stack, router, homes, lambda: not kiosk.overlay_open())
     _connect(kiosk, ahead)
     _start(kiosk)
@@ -109,6 +111,7 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     k.idle_reset.resetDue.connect(k.reset_for_next_patient)
     k.idle_reset.countdownShown.connect(lambda countdown: connect_countdown(k, countdown))
     k.staff_corner.held.connect(k.open_pin_pad)
+    k.therapist.limitReached.connect(k.therapist_limit_reached)
     read_aloud.speaking.connect(k.idle.restart)  # a patient listening is not idle
     # Staff: their screens as they open, what they change, exit.
     k.staff.opened.connect(lambda overlay: connect_staff_screen(k, overlay))
@@ -180,6 +183,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.questionsRequested.connect(lambda: router.show(QUESTIONS))
         screen.calmToggled.connect(k.set_calm)
         screen.textSizeRequested.connect(k.cycle_text_size)
+        screen.therapistChosen.connect(k.set_therapist)
     elif kind is ScreenKind.WALKTHROUGH:
         from kiosk.ui.screens.walkthrough import WalkthroughScreen
 
@@ -189,6 +193,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.questionsRequested.connect(lambda: router.show(QUESTIONS))
         screen.calmToggled.connect(k.set_calm)
         screen.textSizeRequested.connect(k.cycle_text_size)
+        screen.therapistChosen.connect(k.set_therapist)
     elif kind is ScreenKind.PRECAUTIONS:
         from kiosk.ui.screens.precautions import PrecautionsScreen
 

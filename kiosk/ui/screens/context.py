@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kiosk.model.clinic import Colours
 from kiosk.model.words import UiText
 from kiosk.pages.palette import theme_colours
+from kiosk.ui.input.therapisthold import TherapistHold
 from kiosk.ui.speech.offer import SpeechOffer
 from kiosk.visit.scene import Scene
 
@@ -23,11 +24,13 @@ class ScreenContext:
     high_contrast: bool = False
     questions: bool = False  # the clinic has questions for the therapist card: screens offer them
     speech: SpeechOffer | None = None  # what Read aloud offers now; None: no Read aloud
+    therapist: TherapistHold | None = None  # therapist mode's hold; None: no therapist mode offered
 
 
-def screen_context(scene: Scene, speech: SpeechOffer | None) -> ScreenContext:
+def screen_context(scene: Scene, speech: SpeechOffer | None,
+                   therapist: TherapistHold | None = None) -> ScreenContext:
     """The context for the scene's visit."""
     visit, language = scene.visit, scene.language
     colours = theme_colours(scene.book.content.clinic.colours, visit.high_contrast)
     return ScreenContext(language.ui, colours, visit.text_scale, visit.calm, visit.high_contrast,
-                         language.questions is not None, speech)
+                         language.questions is not None, speech, therapist)

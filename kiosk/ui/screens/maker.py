@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.model.wording import fill
+from kiosk.ui.input.therapisthold import TherapistHold
 from kiosk.ui.screens.context import ScreenContext, screen_context
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.offer import SpeechOffer
@@ -21,11 +22,12 @@ if TYPE_CHECKING:
 
 
 class ScreenMaker:
-    def __init__(self, speech: SpeechOffer | None = None):
+    def __init__(self, speech: SpeechOffer | None = None, therapist: TherapistHold | None = None):
         self._speech = speech
+        self._therapist = therapist
 
     def context(self, scene: Scene) -> ScreenContext:
-        return screen_context(scene, self._speech)
+        return screen_context(scene, self._speech, self._therapist)
 
     def make(self, screen_id: ScreenId, scene: Scene) -> Screen:
         """The screen ``screen_id`` names, at its first page or step (the router turns it)."""

@@ -17,6 +17,7 @@ from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, calm_t
 from kiosk.ui.widgets.pagetabs import PageTabRow
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
+from kiosk.ui.widgets.therapisttoggle import therapist_toggle
 from kiosk.ui.widgets.words import Words, named
 
 REGION_PAGE_WIDTH = 1216  # two columns side by side: the pages are laid out to fit without scrolling
@@ -30,6 +31,7 @@ class RegionScreen(PagedScreen):
     calmToggled = Signal(bool)
     questionsRequested = Signal()
     pageChanged = Signal(int)  # 0-based
+    therapistChosen = Signal(bool)
 
     """One region's pages, one per tab (``titles``), on page ``start``."""
 
@@ -88,6 +90,9 @@ class RegionScreen(PagedScreen):
         footer.addWidget(self.precautions_button)
         footer.addWidget(self.questions_button)
         footer.addStretch(1)
+        self.therapist_toggle = therapist_toggle(ui, context.therapist, self.therapistChosen)
+        if self.therapist_toggle is not None:
+            footer.addWidget(self.therapist_toggle)
         footer.addWidget(self.walkthrough_button)
 
         layout = QVBoxLayout(self)

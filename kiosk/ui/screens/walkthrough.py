@@ -16,6 +16,7 @@ from kiosk.ui.speech.controls import ReadAloudButton
 from kiosk.ui.widgets.buttons import TextSizeButton, calm_toggle
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
+from kiosk.ui.widgets.therapisttoggle import therapist_toggle
 from kiosk.ui.widgets.words import Words, named
 
 
@@ -28,6 +29,7 @@ class WalkthroughScreen(PagedScreen):
     calmToggled = Signal(bool)
     stepChanged = Signal(int)  # 0-based
     questionsRequested = Signal()
+    therapistChosen = Signal(bool)
 
     def __init__(self, context: ScreenContext, steps: list[Page], back_label: str | None = None, start: int = 0,
                  parent: QWidget | None = None):
@@ -94,6 +96,10 @@ class WalkthroughScreen(PagedScreen):
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.stop_banner, 1)
         banner_row.addWidget(self.progress)
+        self.therapist_toggle = therapist_toggle(ui, context.therapist, self.therapistChosen)
+        if self.therapist_toggle is not None:
+            banner_row.addSpacing(16)
+            banner_row.addWidget(self.therapist_toggle)
         layout.addLayout(banner_row)
         layout.addLayout(reading_column(self.view), 1)
         layout.addLayout(footer)
