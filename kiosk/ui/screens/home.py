@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
@@ -74,8 +75,13 @@ class HomeScreen(Screen):
         self.text_size_button.clicked.connect(self.textSizeRequested)
         choices = QGridLayout()
         choices.setSpacing(8)
-        choices.addWidget(self.contrast_toggle, 0, 0)
-        choices.addWidget(self.text_size_button, 0, 1)
+        # Six even columns: the two settings take three each, and two or three languages share a
+        # row (a third language on a row of its own pushed home's last button below the screen).
+        for column in range(6):
+            choices.setColumnStretch(column, 1)
+        choices.addWidget(self.contrast_toggle, 0, 0, 1, 3)
+        choices.addWidget(self.text_size_button, 0, 3, 1, 3)
+        per_row = _languages_per_row(list(languages.values()), context.text_scale)
         # Not an exclusive button group: choosing rebuilds home anyway, and in a group Tab
         # would reach only the chosen language.
         self.language_buttons: dict[str, QPushButton] = {}
@@ -85,7 +91,7 @@ class HomeScreen(Screen):
             if code == language:  # a tap on the language already chosen leaves it chosen, not let go
                 button.clicked.connect(lambda _=False, b=button: b.setChecked(True))
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
-            choices.addWidget(button, 1 + i // 2, i % 2)
+            choices.addWidget(button, 1 + i // per_row, (i % per_row) * (6 // per_row), 1, 6 // per_row)
             self.language_buttons[code] = button
 
         self.body_map = BodyMap(art, region_names,
@@ -152,7 +158,7 @@ class HomeScreen(Screen):
         # With large text the column can be taller than the screen: it scrolls rather than
         # squeezing its buttons below a fingertip's size.
         self.column_scroller = scroller = ScrollingColumn("homeColumnScroll", "homeColumn", side)
-        scroller.setFixedWidth(452)
+        scroller.setFixedWidth(COLUMN_PX)
         # Not a stop of its own (a screen reader heard a nameless "filler"): Tab reaches its
         # controls, and the column scrolls to show the one with the focus.
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -188,6 +194,22 @@ class HomeScreen(Screen):
         for code, button in self.language_buttons.items():
             _set_quietly(button, code == language)
         _set_quietly(self.calm_toggle, calm)
+
+
+COLUMN_PX = 452  # the side column's width: choices above, the column of buttons below
+
+
+def _languages_per_row(names: list[str], text_scale: float) -> int:
+    """Three languages to a row where each name fits a third of the column in the style sheet's
+    font (21 px, grown with the text size as theme.py grows it), else two."""
+    if len(names) in (1, 2, 4):
+        return 2
+    font = QFont()
+    font.setPixelSize(round(21 * text_scale**0.5))
+    font.setBold(True)
+    widest = max(QFontMetrics(font).horizontalAdvance(name) for name in names)
+    room = (COLUMN_PX - 2 * 8) // 3 - 2 * (14 + 4)  # the grid's gaps; the button's padding and border
+    return 3 if widest <= room else 2
 
 
 def _set_quietly(button: QAbstractButton, checked: bool) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.pages.book import Page
 from kiosk.ui.input.pageturner import first_page
@@ -74,11 +74,11 @@ class RegionScreen(PagedScreen):
         self.view = PageView(pages[start], ui.unavailable)
         self.view.setAccessibleName(region_name)
 
-        # One line each: there is room, and a wrapped "if..." alone on a line reads badly.
-        self.walkthrough_button = named(QPushButton(f"{ui.walkthrough_button}  \u2192"), "secondary")
+        # These wrap only where the row has no room: at extra-large Spanish text the footer's
+        # buttons on one line were 1394 px, wider than the tablet ("Antes, cuéntale a tu
+        # fisioterapeuta si..." alone is 549), and a longer language's walkthrough button was 640.
+        self.walkthrough_button = OneLineIfRoomButton(f"{ui.walkthrough_button}  \u2192", "secondary")
         self.walkthrough_button.clicked.connect(self.walkthroughRequested)
-        # These two wrap: at extra-large Spanish text the footer's three buttons on one line
-        # were 1394 px, wider than the tablet ("Antes, cuéntale a tu fisioterapeuta si..." alone is 549).
         self.precautions_button = OneLineIfRoomButton(ui.precautions_button, "secondary")
         self.precautions_button.clicked.connect(self.precautionsRequested)
         self.questions_button = OneLineIfRoomButton(f"+ {ui.questions_button}", "secondary")
