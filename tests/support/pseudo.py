@@ -14,7 +14,7 @@ import yaml
 PSEUDO = "xa"  # a code no real language has
 ACCENTS = str.maketrans("abcdeghijklnoprstuwyzABCDEGHIJKLNOPRSTUWYZ",
                         "åƀçðéĝĥîĵķļñöþŕšţûŵýžÅƁÇÐÉĜĤÎĴĶĻÑÖÞŔŠŢÛŴÝŽ")
-FILLER = "one two three four five six seven eight nine ten".split()
+FILLER = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 LONGER = 1.4
 # Values that name something rather than say it: ids, file names, sources, dates, addresses.
 _NAMES = re.compile(r"^[a-z0-9_.:/-]+$|^https?://")
