@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.model.content import BASE_LANGUAGE, Content, region_path
 from kiosk.model.problems import display_path
+from kiosk.ui.app import TABLET_SIZE
 from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.offscreen.tour import Variant, every_screen
 from kiosk.ui.widgets.ticks import TickPanel
@@ -55,8 +56,12 @@ class Finding:
 
 
 def every_variant(languages: list[str]) -> list[Variant]:
-    return [Variant(lang, calm, contrast, size) for lang, calm, contrast, size
-            in itertools.product(languages, (False, True), (False, True), range(len(SIZES)))]
+    """Every language, calm setting and text size. High contrast is laid out as the normal look:
+    its screens and pages differ only in their colours (the style sheet and the pages take a
+    colour set and a text size, nothing else; tests/system/test_fit.py holds that true), and
+    laying it out again would double the check's time."""
+    return [Variant(lang, calm, False, size) for lang, calm, size
+            in itertools.product(languages, (False, True), range(len(SIZES)))]
 
 
 def check_fit(kiosk: Kiosk, variants: list[Variant] | None = None) -> list[Finding]:
@@ -103,6 +108,13 @@ def judge(kiosk: Kiosk, variant: Variant) -> list[Finding]:
 
     window = kiosk.window
     phone = kiosk.book.content.clinic.phone or ""
+    shown_screen = window.stack.currentWidget()  # the stack is as wide as its widest screen, shown or not
+    too_wide = shown_screen.minimumSizeHint().width() - TABLET_SIZE[0] if shown_screen is not None else 0
+    # Qt widens the window for words that can't wrap, and the screen's edge cuts it.
+    if shown_screen is not None and too_wide > 0:
+        widest = max((w for w in _shown(shown_screen) if _words(w)), key=lambda w: w.minimumSizeHint().width())
+        found.append((file_of(_words(widest)), f"is {too_wide} px wider than the screen: "
+                      f"'{_short(_words(widest))}' can't wrap to fit", True))
     for widget in _shown(window):
         if isinstance(widget, QTextEdit):
             one_screen = screen_id.kind is ScreenKind.REGION
@@ -289,7 +301,7 @@ def _judge_page(view: QTextEdit, phone: str, normal: bool, one_screen: bool) -> 
 
 def check_folder(content_dir: Path) -> list[Finding]:
     """The fit of every screen of ``content_dir``: the kiosk built offscreen at tablet size."""
-    from kiosk.ui.app import TABLET_SIZE, application, build_kiosk
+    from kiosk.ui.app import application, build_kiosk
 
     # Read aloud present, as on a tablet with a voice: its controls take room on every screen.
     os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")

@@ -59,17 +59,25 @@ def _not_checked(folder: Path, why: str) -> Problem:
 
 
 def summed_up(findings: list[Finding]) -> list[Problem]:
-    """One problem per file, screen and thing wrong, naming the settings it happens in; an error
-    if it is one in any of them."""
-    grouped: dict[tuple[str, str, str], list[Finding]] = {}
+    """One problem per file and thing wrong, naming the first screen and the first settings it
+    happens in and counting the rest (one word too long for its button is one line, not one per
+    walkthrough step); an error if it is one anywhere."""
+    grouped: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
-        grouped.setdefault((finding.file, finding.screen, finding.what), []).append(finding)
+        grouped.setdefault((finding.file, finding.what), []).append(finding)
     problems = []
-    for (file, screen, what), same in grouped.items():
+    for (file, what), same in grouped.items():
         errors = [f for f in same if f.error]
-        named = [f.setting for f in (errors or same)]
-        settings = "; ".join(named[:SHOWN_SETTINGS])
-        if len(named) > SHOWN_SETTINGS:
-            settings += f" (and {len(named) - SHOWN_SETTINGS} more settings)"
-        problems.append(Problem(file, None, f"{settings}: {screen} {what}", warning=not errors))
+        chosen = errors or same
+        settings = _first_and_more(list(dict.fromkeys(f.setting for f in chosen)), SHOWN_SETTINGS, "settings")
+        screens = _first_and_more(list(dict.fromkeys(f.screen for f in chosen)), 1, "screens")
+        problems.append(Problem(file, None, f"{settings}: {screens} {what}", warning=not errors))
     return problems
+
+
+def _first_and_more(names: list[str], shown: int, kind: str) -> str:
+    words = "; ".join(names[:shown])
+    if len(names) <= shown:
+        return words
+    comma = "," if words.endswith(",") else ""  # "step 1 of the walkthrough, 'Antes de empezar',"
+    return f"{words.removesuffix(',')} (and {len(names) - shown} more {kind}){comma}"
