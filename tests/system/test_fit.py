@@ -102,3 +102,21 @@ def test_high_contrast_changes_colours_only_so_its_layout_is_the_normal_one(make
                 normal = book.region(lang, False, region_id, page)
                 high = contrast.region(lang, False, region_id, page)
                 assert normal.html and colourless(normal.html) == colourless(high.html or "")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_home_shows_hide_needle_pictures_and_audio_mode_whole_at_normal_text_with_read_aloud(make_kiosk, lang):
+    from PySide6.QtCore import QPoint, QRect
+
+    from tests.test_fingertip import tablet
+
+    kiosk = tablet(make_kiosk, lang)
+    home = kiosk.home
+    shown = [home.calm_toggle]
+    if lang == "en":  # Qt's mock engine has an English voice only
+        assert home.read_aloud_button.isVisible()
+        shown.append(home.audio_mode_toggle.checkbox)
+    for widget in shown:
+        on_window = QRect(widget.mapTo(kiosk.window, QPoint(0, 0)), widget.size())
+        assert widget.isVisible() and kiosk.window.rect().contains(on_window), widget.text()
+        assert widget.visibleRegion().boundingRect() == widget.rect(), f"{widget.text()!r} is partly hidden"

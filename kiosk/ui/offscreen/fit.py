@@ -16,24 +16,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect
-from PySide6.QtGui import QTextLayout
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
     QApplication,
     QLabel,
-    QPushButton,
     QTextEdit,
-    QWidget,
 )
 
 from kiosk.model.content import BASE_LANGUAGE, Content, region_path
 from kiosk.model.problems import display_path
 from kiosk.ui.app import TABLET_SIZE
 from kiosk.ui.kiosk import Kiosk
+from kiosk.ui.offscreen.fitmeasure import (
+    is_control,
+    judge_page,
+    lonely_last_word,
+    overflows,
+    short,
+    shown_under,
+    title_or_button,
+    visible_part,
+    words_of,
+)
 from kiosk.ui.offscreen.tour import Variant, every_screen
-from kiosk.ui.widgets.ticks import TickPanel
 from kiosk.visit.screens import ScreenId, ScreenKind
 
 SIZES = ("normal", "large", "extra-large")
@@ -112,29 +117,29 @@ def judge(kiosk: Kiosk, variant: Variant) -> list[Finding]:
     too_wide = shown_screen.minimumSizeHint().width() - TABLET_SIZE[0] if shown_screen is not None else 0
     # Qt widens the window for words that can't wrap, and the screen's edge cuts it.
     if shown_screen is not None and too_wide > 0:
-        widest = max((w for w in _shown(shown_screen) if _words(w)), key=lambda w: w.minimumSizeHint().width())
-        found.append((file_of(_words(widest)), f"is {too_wide} px wider than the screen: "
-                      f"'{_short(_words(widest))}' can't wrap to fit", True))
-    for widget in _shown(window):
+        widest = max((w for w in shown_under(shown_screen) if words_of(w)), key=lambda w: w.minimumSizeHint().width())
+        found.append((file_of(words_of(widest)), f"is {too_wide} px wider than the screen: "
+                      f"'{short(words_of(widest))}' can't wrap to fit", True))
+    for widget in shown_under(window):
         if isinstance(widget, QTextEdit):
             one_screen = screen_id.kind is ScreenKind.REGION
             found.extend((page_file or ui_file, what, error)
-                         for what, error in _judge_page(widget, phone, normal, one_screen))
+                         for what, error in judge_page(widget, phone, normal, one_screen))
             continue
-        text = _words(widget)
+        text = words_of(widget)
         if not text:
             continue
         shown, by_scrolling = visible_part(widget)
         whole = shown.size() == widget.size()
         if not whole and not by_scrolling:
-            found.append((file_of(text), f"cuts off '{_short(text)}' at the edge of the screen", True))
-        elif not whole and normal and (_control(widget) or (phone and phone in text)):
-            what = "the clinic's phone number" if phone and phone in text else f"'{_short(text)}'"
+            found.append((file_of(text), f"cuts off '{short(text)}' at the edge of the screen", True))
+        elif not whole and normal and (is_control(widget) or (phone and phone in text)):
+            what = "the clinic's phone number" if phone and phone in text else f"'{short(text)}'"
             found.append((file_of(text), f"puts {what} below the bottom of the screen", True))
-        if _overflows(widget, text):
-            found.append((file_of(text), f"has no room for all of '{_short(text)}': words are cut", True))
-        elif normal and isinstance(widget, QLabel) and _title_or_button(widget) and _lonely_last_word(widget):
-            found.append((file_of(text), f"leaves the last word of '{_short(text)}' alone on its line", True))
+        if overflows(widget, text):
+            found.append((file_of(text), f"has no room for all of '{short(text)}': words are cut", True))
+        elif normal and isinstance(widget, QLabel) and title_or_button(widget) and lonely_last_word(widget):
+            found.append((file_of(text), f"leaves the last word of '{short(text)}' alone on its line", True))
     return [Finding(screen, display_path(path), setting, what, error) for path, what, error in dict.fromkeys(found)]
 
 
@@ -186,117 +191,6 @@ def _read(path: Path | None) -> str:
         return path.read_text(encoding="utf-8") if path else ""
     except (OSError, UnicodeDecodeError):
         return ""
-
-
-def _shown(root: QWidget) -> Iterator[QWidget]:
-    """Every widget shown under ``root``: the screens kept for later are passed over whole."""
-    for child in root.children():
-        if isinstance(child, QWidget) and child.isVisible():
-            yield child
-            yield from _shown(child)
-
-
-def _control(widget: QWidget) -> bool:
-    """A button or toggle a patient needs (a tick box in a list to scroll through is not one), or its words."""
-    button = widget if isinstance(widget, QAbstractButton) else widget.parentWidget()
-    if not isinstance(button, QAbstractButton):
-        return False
-    parent = button.parentWidget()
-    while parent is not None and not isinstance(parent, TickPanel):
-        parent = parent.parentWidget()
-    return parent is None
-
-
-TITLES = ("title", "heading", "prompt", "choose")
-
-
-def _title_or_button(label: QLabel) -> bool:
-    """A title, or the words on a button: where one word alone on the last line looks broken."""
-    name = label.objectName().lower()
-    short = len(label.text().split()) <= 8  # a sentence, to read or to tick, may end as it falls
-    return short and (any(t in name for t in TITLES) or isinstance(label.parentWidget(), QPushButton))
-
-
-def _words(widget: QWidget) -> str:
-    if isinstance(widget, (QLabel, QAbstractButton)) and not widget.findChildren(QLabel):
-        return widget.text().strip()
-    return ""
-
-
-def _short(text: str, most: int = 40) -> str:
-    text = " ".join(text.replace("\u00a0", " ").split())
-    return text if len(text) <= most else text[:most - 3].rstrip() + "..."
-
-
-def visible_part(widget: QWidget) -> tuple[QRect, bool]:
-    """The part of ``widget`` inside every widget around it, in the window's coordinates, and
-    whether a pane that scrolls hides the rest (so a patient can scroll to it)."""
-    window = widget.window()
-    shown = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    by_scrolling = False
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        around = QRect(parent.mapTo(window, QPoint(0, 0)), parent.size())
-        if not around.contains(shown):
-            area = parent.parentWidget()
-            by_scrolling = by_scrolling or (isinstance(area, QAbstractScrollArea) and parent is area.viewport())
-        shown = shown.intersected(around)
-        parent = parent.parentWidget()
-    return shown.intersected(window.rect()), by_scrolling
-
-
-def _overflows(widget: QWidget, text: str) -> bool:
-    if isinstance(widget, QLabel):
-        if widget.pixmap() is not None and not widget.pixmap().isNull():
-            return False
-        if widget.wordWrap():
-            return widget.heightForWidth(widget.width()) > widget.height()
-        return widget.sizeHint().width() > widget.width() or widget.sizeHint().height() > widget.height()
-    return isinstance(widget, QAbstractButton) and widget.sizeHint().width() > widget.width()
-
-
-def _lonely_last_word(label: QLabel) -> bool:
-    if not label.wordWrap():
-        return False
-    lines = _lines(label.text(), label)
-    return len(lines) > 1 and len(lines[-1].split()) == 1 and len(lines[-2].split()) > 1
-
-
-def _lines(text: str, label: QLabel) -> list[str]:
-    layout = QTextLayout(text, label.font())
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(label.contentsRect().width())
-        lines.append(text[line.textStart():line.textStart() + line.textLength()])
-    layout.endLayout()
-    return lines
-
-
-def _judge_page(view: QTextEdit, phone: str, normal: bool, one_screen: bool) -> Iterator[tuple[str, bool]]:
-    """A page at rest: does it need scrolling, is the phone on screen, is a title's last word alone?"""
-    bar = view.verticalScrollBar()
-    document = view.document()
-    first = document.begin().next().layout()  # a paragraph's line, not the title's
-    line = max(1, round(first.lineAt(0).height()) if first and first.lineCount() else view.fontMetrics().height())
-    if normal and one_screen and bar.maximum() > 0:
-        yield f"needs scrolling: about {-(-bar.maximum() // line)} lines too long", True
-    found = document.find(phone) if phone else None
-    if found is not None and not found.isNull() and normal:
-        block = found.block()
-        box = document.documentLayout().blockBoundingRect(block)
-        last = block.layout().lineForTextPosition(found.selectionEnd() - 1 - block.position())
-        if box.top() + last.y() + last.height() - bar.value() > view.viewport().height():
-            yield "puts the clinic's phone number below the bottom of the screen", True
-    block = document.begin()
-    while block.isValid():
-        layout = block.layout()
-        if block.blockFormat().headingLevel() and layout.lineCount() > 1:
-            last = layout.lineAt(layout.lineCount() - 1)
-            words = block.text()[last.textStart():last.textStart() + last.textLength()].split()
-            if len(words) == 1 and normal:
-                yield f"leaves the last word of the title '{_short(block.text())}' alone on its line", True
-        block = block.next()
 
 
 def check_folder(content_dir: Path) -> list[Finding]:
