@@ -11,6 +11,11 @@ if sys.argv[1:2] == ["--probe-speech-in-child"]:
     from kiosk.ui.speech.probe import probe_main
 
     raise SystemExit(probe_main(sys.argv[2:]))
+# And for laying out every screen for --check-content (kiosk/ui/offscreen/fitcheck.py).
+if sys.argv[1:2] == ["--fit-in-child"]:
+    from kiosk.ui.offscreen.fitcheck import fit_main
+
+    raise SystemExit(fit_main(sys.argv[2:]))
 
 from kiosk.cli import main  # after the child's way out, which needs none of it
 

@@ -142,6 +142,10 @@ def _check(folder: Path) -> int:
 
     # In a child process with a deadline: --check-content always ends, whatever the folder holds.
     problems = check_in_child(folder).problems
+    if not any(not p.warning for p in problems):  # content that loads: does every screen fit?
+        from kiosk.ui.offscreen.fitcheck import fit_problems
+
+        problems = (*problems, *fit_problems(folder))
     errors = [p for p in problems if not p.warning]
     for line in report_lines(problems):  # errors first; each kind of sign-off warning in one line
         print(line)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -17,7 +17,6 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QApplication
 
-from kiosk.model.content import BASE_LANGUAGE
 from kiosk.model.problems import ContentError
 from kiosk.ui.app import TABLET_SIZE, application, build_kiosk
 from kiosk.ui.kiosk import Kiosk
@@ -35,17 +34,25 @@ class Variant(NamedTuple):
     size_steps: int  # presses of "A A": 0 normal, 1 large, 2 extra large
 
 
-def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: True) -> Iterator[str]:
-    """Show every screen in every language and both calm modes, and in high contrast and the
-    larger text sizes (``wanted`` may pass over some of these); yield a name for each.
+def tour_variants(languages: Iterable[str]) -> list[Variant]:
+    """Each language as it opens, in calm mode, in high contrast and at both larger text sizes
+    (Spanish at extra-large text is the tightest case)."""
+    return [variant for lang in languages for variant in (
+        Variant(lang, False, False, 0), Variant(lang, True, False, 0), Variant(lang, False, True, 0),
+        Variant(lang, False, False, 1), Variant(lang, False, False, 2))]
+
+
+def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: True,
+                 variants: Iterable[Variant] | None = None) -> Iterator[str]:
+    """Show every screen in each of ``variants`` (the tour's, unless given; ``wanted`` may pass
+    over some of them); yield a name for each.
 
     Names are like ``es/calm/walkthrough-calves-3``; the kiosk is left on that screen.
     """
     router = kiosk.router
     content = kiosk.book.content
-    variants = [Variant(lang, calm, False, 0) for lang in content.languages for calm in (False, True)]
-    variants += [Variant(BASE_LANGUAGE, False, True, 0), Variant(BASE_LANGUAGE, False, False, 1),
-                 Variant(BASE_LANGUAGE, False, False, 2)]
+    if variants is None:
+        variants = tour_variants(content.languages)
     for lang, calm, contrast, size_steps in filter(wanted, variants):
         kiosk.reset_visit()
         kiosk.set_language(lang)
@@ -53,8 +60,8 @@ def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: Tru
         kiosk.set_high_contrast(contrast)
         for _ in range(size_steps):
             kiosk.cycle_text_size()
-        mode = ("high-contrast" if contrast else "calm" if calm else
-                ("standard", "large-text", "extra-large-text")[size_steps])
+        mode = "-".join([*(["calm"] if calm else []), *(["high-contrast"] if contrast else []),
+                         *([("large-text", "extra-large-text")[size_steps - 1]] if size_steps else [])]) or "standard"
         prefix = f"{lang}/{mode}/"
         QApplication.processEvents()
         yield prefix + "home"
