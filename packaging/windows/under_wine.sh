@@ -212,6 +212,9 @@ step_installer() {
     output=$(installed_console --check-content)
     expect "the installed kiosk-console.exe --check-content checks the installed content folder" \
         grep -qF 'Dry Needling Kiosk\content' <<<"$output"
+    # Its child lays out every screen offscreen: the bundle must carry what that needs.
+    expect "and lays out every screen to see that it fits" \
+        bash -c '! grep -qF "was not checked" <<<"$1" && grep -qF "content OK" <<<"$1"' _ "$output"
 
     # A clinic's bad edit: never the example clinic's details in its place, so the self-test fails
     # on it (issue #15) and says which line.
