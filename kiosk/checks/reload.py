@@ -53,6 +53,12 @@ class ContentReloader:
         log.info("new content is ready; it will be shown from the next return to home")
         return []
 
+    def take_layout(self, problems: list[Problem]) -> None:
+        """What the layout check found in the content just taken: shown to staff beside its own."""
+        for problem in problems:
+            log.warning("content does not fit: %s", problem)
+        self.problems = [*self.problems, *problems]
+
     def take(self) -> PageBook | None:
         """The good new content, once; None when there is none waiting."""
         book, self.pending = self.pending, None

@@ -41,6 +41,7 @@ from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
 from kiosk.ui.updates.arrival import ContentArrival
 from kiosk.ui.updates.contentcheck import ContentCheck
+from kiosk.ui.updates.layoutcheck import LayoutCheck
 from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.usage.counts import UsageLog
@@ -80,11 +81,12 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
     staff_corner = StaffCorner(window, settings.staff_corner, timers=timers)
     counter = UsageCounter(usage, clock, language, window)
     guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
+    arrival = ContentArrival(reloader, content_check, LayoutCheck(window), window)
     staff = StaffDesk(window, guard, settings, save_settings, reloader, counter, read_aloud,
                       settings_problems=settings_problems)
     kiosk = Kiosk(window=window, stage=stage, looks=looks, router=router, homes=homes, staff=staff,
                   staff_corner=staff_corner, idle_reset=idle_reset, read_aloud=read_aloud, usage=counter,
-                  arrival=ContentArrival(reloader, content_check, window), focus_ring=focus_ring, therapist=therapist)
+                  arrival=arrival, focus_ring=focus_ring, therapist=therapist)
     ahead = MakeAhead(window.stack, router, homes, lambda: not kiosk.overlay_open())
     _connect(kiosk, ahead)
     _start(kiosk)
@@ -122,6 +124,9 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     # New content, checked in a child process.
     k.arrival.content_check.finished.connect(k.arrival.take_checked)
     window.closed.connect(k.arrival.content_check.stop)  # no check's child outlives the kiosk
+    window.closed.connect(k.arrival.layout_check.stop)
+    k.arrival.layoutChecked.connect(k.mark_problems)
+    k.arrival.layoutChecked.connect(k.staff.layout_checked)
     k.arrival.checked.connect(k.content_checked)
 
 

@@ -29,3 +29,18 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def add_long_spanish_tip(content: Path) -> Path:
+    """Two long tips before the last one on the Spanish calves' "Qué puede ayudar": a clinic's edit
+    that no longer fits one screen at normal text. Returns the file edited."""
+    path = content / "lang" / "es" / "regions" / "calves.yaml"
+    edit(path, "    - El calor, beber agua y pasear con calma pueden sentarte bien.",
+         "    - Después de la sesión, muchos corredores notan que les sienta bien darse una ducha templada, "
+         "ponerse ropa cómoda, beber agua, pasear con calma por el barrio y dormir un poco más de lo normal. "
+         "Nada de esto está demostrado, pero tampoco hace daño, y a muchos les ayuda a estar tranquilos.\n"
+         "    - Si al día siguiente sigues con molestias, puedes aplicar calor suave durante unos minutos, "
+         "moverte con tranquilidad y evitar correr fuerte hasta que la pierna se sienta normal otra vez.\n"
+         "    - El calor, beber agua y pasear con calma pueden sentarte bien.")
+    return path
+

@@ -5,7 +5,7 @@ import pytest
 
 from kiosk.ui.offscreen.fit import check_fit, every_variant
 from kiosk.ui.offscreen.tour import Variant, tour_variants
-from tests.support.content import edit
+from tests.support.content import add_long_spanish_tip, edit
 from tests.support.pseudo import PSEUDO, add_pseudo_language, pseudo_text
 
 pytestmark = pytest.mark.slow
@@ -20,14 +20,7 @@ def test_every_screen_of_the_shipped_content_fits_in_every_setting(make_kiosk):
 def test_check_content_names_the_file_and_the_screen_a_long_spanish_tip_no_longer_fits(content_copy):
     from tests.test_cli import kiosk
 
-    path = content_copy / "lang" / "es" / "regions" / "calves.yaml"
-    edit(path, "    - El calor, beber agua y pasear con calma pueden sentarte bien.",
-         "    - Después de la sesión, muchos corredores notan que les sienta bien darse una ducha templada, "
-         "ponerse ropa cómoda, beber agua, pasear con calma por el barrio y dormir un poco más de lo normal. "
-         "Nada de esto está demostrado, pero tampoco hace daño, y a muchos les ayuda a estar tranquilos.\n"
-         "    - Si al día siguiente sigues con molestias, puedes aplicar calor suave durante unos minutos, "
-         "moverte con tranquilidad y evitar correr fuerte hasta que la pierna se sienta normal otra vez.\n"
-         "    - El calor, beber agua y pasear con calma pueden sentarte bien.")
+    path = add_long_spanish_tip(content_copy)
     result = kiosk("--check-content", content_copy)
     assert result.returncode == 1, result.stdout
     [line] = [line for line in result.stdout.splitlines() if line.startswith(f"{path}: ") and "scrolling" in line]

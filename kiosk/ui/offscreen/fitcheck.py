@@ -12,10 +12,13 @@ import pickle
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.model.problems import Problem
 from kiosk.system.resources import own_command
-from kiosk.ui.offscreen.fit import Finding
+
+if TYPE_CHECKING:  # the fit check itself needs the whole kiosk; the kiosk starts this one's child
+    from kiosk.ui.offscreen.fit import Finding
 
 FIT_FLAG = "--fit-in-child"
 FIT_SECONDS = 180  # the shipped content takes about 30 s on one shared core
@@ -42,17 +45,22 @@ def fit_problems(folder: Path, seconds: float = FIT_SECONDS) -> list[Problem]:
             subprocess.run(own_command(FIT_FLAG, str(folder), str(result)), input=b"", capture_output=True,
                            timeout=seconds, check=False)
         except subprocess.TimeoutExpired:
-            return [_not_checked(folder, f"laying them out took longer than {seconds:g} s")]
+            return [not_checked(folder, f"laying them out took longer than {seconds:g} s")]
         except OSError as exc:
-            return [_not_checked(folder, f"the check could not start ({exc.strerror or exc})")]
-        try:
-            findings = pickle.loads(result.read_bytes())  # our own child's, in our own private folder
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return [_not_checked(folder, "the check stopped before it finished")]
+            return [not_checked(folder, f"the check could not start ({exc.strerror or exc})")]
+        return read_problems(result, folder)
+
+
+def read_problems(result: Path, folder: Path) -> list[Problem]:
+    """The child's findings in ``result`` (a file in a private folder of ours), summed up."""
+    try:
+        findings = pickle.loads(result.read_bytes())  # our own child's, in our own private folder
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return [not_checked(folder, "the check stopped before it finished")]
     return summed_up(findings)
 
 
-def _not_checked(folder: Path, why: str) -> Problem:
+def not_checked(folder: Path, why: str) -> Problem:
     from kiosk.model.problems import display_path
 
     return Problem(display_path(folder), None, f"whether every screen fits was not checked: {why}", warning=True)

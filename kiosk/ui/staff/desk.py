@@ -116,6 +116,11 @@ class StaffDesk(QObject):
             menu.say(words.reload_done if good else words.reload_failed)
             menu.show_problems(self.problems())
 
+    def layout_checked(self) -> None:
+        """New content's layout was checked: an open menu lists what doesn't fit."""
+        if self.overlay is not None and isinstance(self.overlay, StaffMenu):
+            self.overlay.show_problems(self.problems())
+
     def confirm_exit(self) -> None:
         from kiosk.ui.staff.exitconfirm import ExitConfirm
 

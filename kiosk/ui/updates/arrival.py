@@ -12,6 +12,7 @@ from kiosk.checks.reload import ContentReloader
 from kiosk.model.problems import Problem
 from kiosk.pages.book import PageBook
 from kiosk.ui.updates.contentcheck import ContentCheck
+from kiosk.ui.updates.layoutcheck import LayoutCheck
 
 if TYPE_CHECKING:
     from kiosk.checks.child import Checked
@@ -25,11 +26,17 @@ class ContentArrival(QObject):
     checked = Signal(bool, bool)  # good, now
     contentReady = Signal()
     contentRejected = Signal(list)
+    layoutChecked = Signal()  # what doesn't fit in good new content is among ``problems`` now
 
-    def __init__(self, reloader: ContentReloader, content_check: ContentCheck, parent: QObject | None = None):
+    def __init__(self, reloader: ContentReloader, content_check: ContentCheck, layout_check: LayoutCheck,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.reloader = reloader
         self.content_check = content_check
+        # Good new content is then laid out, screen by screen, in a child of its own: staff see
+        # what doesn't fit the tablet, as --check-content says it.
+        self.layout_check = layout_check
+        layout_check.found.connect(self._take_layout)
         self._show_checked_now = False
 
     @property
@@ -41,6 +48,7 @@ class ContentArrival(QObject):
         if self.reloader.folder is None:
             return
         self._show_checked_now = self._show_checked_now or now
+        self.layout_check.stop()  # its answer would be about older content
         self.content_check.start(self.reloader.folder)
 
     def take_checked(self, checked: Checked) -> None:
@@ -52,6 +60,12 @@ class ContentArrival(QObject):
             self.contentRejected.emit(problems)
         else:
             self.contentReady.emit()
+            if self.reloader.folder is not None:
+                self.layout_check.start(self.reloader.folder)
+
+    def _take_layout(self, problems: list[Problem]) -> None:
+        self.reloader.take_layout(problems)
+        self.layoutChecked.emit()
 
     def take(self) -> PageBook | None:
         """The good new content, once (None if none is waiting)."""
