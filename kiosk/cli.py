@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--check-content", metavar="DIR", nargs="?", const=True, default=None,
                       help="check the content (default: the folder the kiosk would use), print every "
                            "problem as path:line: message, exit 1 if any")
+    parser.add_argument("--quick", action="store_true",
+                        help="with --check-content: check the files and their words only, not whether every "
+                             "screen fits the tablet (a few seconds instead of about half a minute)")
     mode.add_argument("--self-test", action="store_true",
                       help="open every screen offscreen and exit 0 only if all of them rendered")
     mode.add_argument("--screenshot", metavar="DIR", type=Path,
@@ -71,7 +74,10 @@ def _path_problem(args: argparse.Namespace, content_dir: Path) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.quick and args.check_content is None:
+        parser.error("--quick goes with --check-content")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for console in logging.getLogger().handlers:
         console.addFilter(console_only_hears_the_rest)
@@ -89,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.export_usage:
             return _export_usage(args.config, args.export_usage)
         if args.check_content is not None:
-            return _check(Path(args.check_content) if args.check_content is not True else content_dir)
+            return _check(Path(args.check_content) if args.check_content is not True else content_dir,
+                          layout=not args.quick)
         if args.self_test or args.screenshot:
             from kiosk.ui.offscreen import tour  # every screen's module: not wanted before the kiosk's first paint
 
@@ -136,13 +143,13 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _check(folder: Path) -> int:
+def _check(folder: Path, layout: bool = True) -> int:
     from kiosk.checks.child import check_in_child
     from kiosk.checks.report import report_lines
 
     # In a child process with a deadline: --check-content always ends, whatever the folder holds.
     problems = check_in_child(folder).problems
-    if not any(not p.warning for p in problems):  # content that loads: does every screen fit?
+    if layout and not any(not p.warning for p in problems):  # content that loads: does every screen fit?
         from kiosk.ui.offscreen.fitcheck import fit_problems
 
         problems = (*problems, *fit_problems(folder))

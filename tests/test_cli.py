@@ -15,11 +15,11 @@ pytestmark = pytest.mark.slow
 def kiosk(*args, cwd=REPO):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, "-m", "kiosk", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=120)
+                          text=True, cwd=cwd, env=env, timeout=300)  # the fit check's child has 180 s
 
 
 def test_check_content_passes_on_shipped_content():
-    result = kiosk("--check-content")
+    result = kiosk("--check-content", "--quick")  # the report; every screen's fit: tests/system/test_fit.py
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -145,3 +145,14 @@ def test_export_pages_into_a_folder_it_cannot_write_says_so(tmp_path):
     result = kiosk("--export-pages", blocker / "pack")
     assert result.returncode == 1
     assert "can't write the review pack" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_quick_checks_the_words_and_not_the_layout(content_copy):
+    from tests.support.content import add_long_spanish_tip
+
+    add_long_spanish_tip(content_copy)  # no longer fits one screen: only the full check says so
+    result = kiosk("--check-content", content_copy, "--quick")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "needs scrolling" not in result.stdout and result.stdout.splitlines()[-1].startswith("content OK")
+    alone = kiosk("--quick")
+    assert alone.returncode == 2 and "--quick goes with --check-content" in alone.stderr

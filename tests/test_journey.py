@@ -133,7 +133,7 @@ def test_switching_to_spanish_changes_every_word(make_kiosk, qtbot):
     kiosk.home.language_buttons["es"].click()
     spanish = kiosk.book.content.languages["es"]
     assert kiosk.visit.language == "es"
-    assert kiosk.home.findChild(type(kiosk.home.calm_toggle)).text() == spanish.ui.calm_toggle
+    assert kiosk.home.calm_toggle.text() == spanish.ui.calm_toggle
     assert kiosk.home.region_buttons["calves"].text() == spanish.regions["calves"].name
 
     kiosk.home.region_buttons["calves"].click()

@@ -73,7 +73,7 @@ def test_content_flag_wins_over_both(frozen, tmp_path, monkeypatch):
     seen = {}
     monkeypatch.setattr("kiosk.checks.child.check_in_child",
                         lambda folder: Checked(()) if seen.setdefault("folder", folder) else None)
-    assert cli.main(["--content", str(chosen), "--check-content"]) == 0
+    assert cli.main(["--content", str(chosen), "--check-content", "--quick"]) == 0
     assert seen["folder"] == chosen
 
 

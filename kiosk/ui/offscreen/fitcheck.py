@@ -25,10 +25,17 @@ FIT_SECONDS = 180  # the shipped content takes about 30 s on one shared core
 SHOWN_SETTINGS = 2  # a finding in many settings names the first ones and counts the rest
 
 
+BACKGROUND = "--background"  # the child of a check while the kiosk runs: it gives way to the screen
+
+
 def fit_main(argv: list[str]) -> int:
     """The child: lay out every screen of FOLDER and write the findings to RESULT."""
     from kiosk.ui.offscreen.fit import check_folder
 
+    if BACKGROUND in argv[2:]:
+        from kiosk.system.priority import give_way
+
+        give_way()
     folder, result = Path(argv[0]), Path(argv[1])
     findings = check_folder(folder)
     part = result.with_name(result.name + ".part")

@@ -152,6 +152,9 @@ class HomeScreen(Screen):
         # now, and at extra-large text the corner has no room for both.
         self.audio_mode_toggle.checkbox.toggled.connect(prompt.setHidden)
         self.body_map.set_caption(corner)
+        self._corner_rows = corner_rows
+        if context.speech is not None:  # Read aloud and audio mode show once a voice is found
+            context.speech.changed.connect(self._place_corner_again)
 
         margins = side.contentsMargins()
         side.setContentsMargins(margins.left(), 0, margins.right(), 0)  # every px of height to the buttons
@@ -187,6 +190,13 @@ class HomeScreen(Screen):
         layout.insertLayout(0, left, 1)
         right.addWidget(scroller, 1)
         self.setAccessibleName(ui.title)
+
+    def _place_corner_again(self) -> None:
+        """The corner's buttons were shown or hidden: it is laid out and placed again (its layout
+        hears of it only when the map is next resized, and squeezed audio mode's words)."""
+        self._corner_rows.invalidate()
+        self._corner_rows.activate()
+        self.body_map.place_caption()
 
     def show_choices(self, language: str, calm: bool) -> None:
         """Show the visit's language and calm mode on a kept home (chosen on another screen, or on

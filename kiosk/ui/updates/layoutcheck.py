@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from kiosk.system.resources import own_command
-from kiosk.ui.offscreen.fitcheck import FIT_FLAG, FIT_SECONDS, not_checked, read_problems
+from kiosk.ui.offscreen.fitcheck import BACKGROUND, FIT_FLAG, FIT_SECONDS, not_checked, read_problems
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class LayoutCheck(QObject):
     def _begin(self) -> None:
         folder = self._folder
         self._private = Path(tempfile.mkdtemp(prefix="kiosk-fit-"))
-        program, *args = own_command(FIT_FLAG, str(folder), str(self._private / "fit.pickle"))
+        program, *args = own_command(FIT_FLAG, str(folder), str(self._private / "fit.pickle"), BACKGROUND)
         process = self._process = QProcess(self)
         process.setProgram(program)
         process.setArguments(args)

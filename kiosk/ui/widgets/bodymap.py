@@ -154,10 +154,10 @@ class BodyMap(QWidget):
         leg..." beside the legs it is about, which leaves the column room for larger buttons)."""
         caption.setParent(self)
         self._caption = caption
-        self._place_caption()
+        self.place_caption()
         caption.show()
 
-    def _place_caption(self) -> None:
+    def place_caption(self) -> None:
         if self._caption is None:
             return
         room = self.caption_room().toRect()
@@ -203,11 +203,11 @@ class BodyMap(QWidget):
         self._bubble.raise_()
         self.hint.hide()
         self.hint.raise_()
-        self._place_caption()
+        self.place_caption()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the caption's words changed size (text size)
-            self._place_caption()
+            self.place_caption()
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
