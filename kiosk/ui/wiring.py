@@ -76,7 +76,8 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
     router = Router(window.stack, maker, stage)
     homes = Homes(router, maker, stage)
     focus_ring = FocusRing(window, looks.text_colour)  # seen on every control the keyboard reaches
-    idle_reset = IdleReset(window, settings.idle_seconds, settings.countdown_seconds, timers)
+    idle_reset = IdleReset(window, settings.idle_seconds, settings.countdown_seconds, timers,
+                           settings.listening_idle_seconds)
     staff_corner = StaffCorner(window, settings.staff_corner, timers=timers)
     counter = UsageCounter(usage, clock, language, window)
     guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
@@ -113,6 +114,9 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     k.staff_corner.held.connect(k.open_pin_pad)
     k.therapist.limitReached.connect(k.therapist_limit_reached)
     read_aloud.speaking.connect(k.idle.restart)  # a patient listening is not idle
+    # Someone listening (audio mode, a screen reader) gets the longer wait and warning.
+    read_aloud.offer.changed.connect(_follow_listening(k))
+    router.shown.connect(_follow_listening(k))  # a screen reader started meanwhile
     # Staff: their screens as they open, what they change, exit.
     k.staff.opened.connect(lambda overlay: connect_staff_screen(k, overlay))
     k.staff.settingsChanged.connect(k.settings_changed)
@@ -132,6 +136,15 @@ def _tell_language(k: Kiosk) -> Callable[[Language], None]:
         k.usage.use(language)
 
     return tell
+
+
+def _follow_listening(k: Kiosk) -> Callable[..., None]:
+    from kiosk.ui.widgets.announce import screen_reader_running
+
+    def follow(*_: object) -> None:
+        k.idle_reset.set_listening(k.read_aloud.audio_on or screen_reader_running())
+
+    return follow
 
 
 def _start(k: Kiosk) -> None:
@@ -259,6 +272,7 @@ def connect_staff_screen(k: Kiosk, overlay: StaffOverlay) -> None:
         menu.contrastDefaultChanged.connect(lambda on: desk.change(high_contrast_by_default=on))
         menu.textSizeDefaultChosen.connect(lambda size: desk.change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: desk.change(idle_seconds=seconds))
+        menu.listeningSecondsChosen.connect(lambda seconds: desk.change(listening_idle_seconds=seconds))
         menu.readAloudChanged.connect(lambda on: desk.change(read_aloud=on))
         menu.speechRateChosen.connect(lambda rate: desk.change(speech_rate=rate))
         menu.speechVolumeChosen.connect(lambda volume: desk.change(speech_volume=volume))
