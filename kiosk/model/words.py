@@ -200,6 +200,8 @@ class StaffText:
     speech_unavailable: str
     # The last run stopped without closing (a crash, a kill, a power cut): when, and what to do.
     restarted: str = field(metadata={"placeholders": ("time",)})
+    # How many digits are on the PIN pad, for a screen reader (never which).
+    pin_digits: str = field(default="Digits entered: {count}", metadata={"placeholders": ("count",)})
     # The longer wait while a patient listens (a default, so an older staff.yaml still loads).
     listening_idle_time: str = field(default="With audio mode or a screen reader: reset after {seconds} seconds",
                                      metadata={"placeholders": ("seconds",)})

@@ -238,6 +238,9 @@ class StaffMenu(StaffOverlay):
         label.setText(fill(words, seconds=seconds))
         signal.emit(seconds)
 
+    def escape(self) -> None:
+        self.closed.emit()  # back to the kiosk
+
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_view.setPlainText("\n".join(str(p) for p in problems) or self._words.no_problems)
 
