@@ -31,6 +31,7 @@ from kiosk.ui.input.timers import Timers, qt_timer
 from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.look.looks import Looks
 from kiosk.ui.navigation.ahead import MakeAhead
+from kiosk.ui.navigation.focusback import FocusBack
 from kiosk.ui.navigation.homes import Homes
 from kiosk.ui.navigation.router import Router
 from kiosk.ui.screens.home import HomeScreen
@@ -87,12 +88,12 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
                   staff_corner=staff_corner, idle_reset=idle_reset, read_aloud=read_aloud, usage=counter,
                   arrival=ContentArrival(reloader, content_check, window), focus_ring=focus_ring, therapist=therapist)
     ahead = MakeAhead(window.stack, router, homes, lambda: not kiosk.overlay_open())
-    _connect(kiosk, ahead)
+    _connect(kiosk, ahead, FocusBack(router, focus_ring, window))
     _start(kiosk)
     return kiosk
 
 
-def _connect(k: Kiosk, ahead: MakeAhead) -> None:
+def _connect(k: Kiosk, ahead: MakeAhead, focus_back: FocusBack) -> None:
     router, read_aloud, usage, window = k.router, k.read_aloud, k.usage, k.window
     # Each screen as it is made; home and the attract screen take new content first.
     router.made.connect(lambda screen_id, screen: connect_screen(k, screen_id, screen))
@@ -103,6 +104,8 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     router.shown.connect(lambda screen_id: window.announce(screen_id, router.screen))
     router.shown.connect(usage.screen_shown)
     router.shown.connect(lambda screen_id: read_aloud.screen_shown(router.screen, fresh_visit=screen_id == ATTRACT))
+    router.shown.connect(focus_back.shown)  # Back and Esc: the keyboard where it was
+    k.visitStarted.connect(focus_back.forget)
     # The patient's visit, for the parts that watch it.
     k.choiceMade.connect(usage.visit_changed)
     k.visitStarted.connect(usage.new_visit)
