@@ -5,7 +5,7 @@ gets no focus ring on the way back, and a screen opened forwards starts at its t
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.visit.screens import HOME, ScreenKind
+from kiosk.visit.screens import CARD, HOME, PRECAUTIONS, ScreenKind
 
 
 def focused():
@@ -68,3 +68,19 @@ def test_a_patient_who_tapped_finds_no_ring_on_the_way_back(make_kiosk, qtbot):
         qtbot.keyClick(kiosk.router.screen, Qt.Key.Key_Escape)
     assert kiosk.router.current == HOME
     assert focused() is kiosk.home and not kiosk.focus_ring.isVisible()
+
+
+def test_esc_closes_the_card_onto_the_button_that_opened_it(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    kiosk.router.show(PRECAUTIONS)
+    kiosk.window.activateWindow()  # offscreen, the window loses the focus as this screen is made
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk.window)
+    qtbot.keyClick(kiosk.router.screen, Qt.Key.Key_Tab)
+    card_button = kiosk.router.screen.ticks.card_button
+    tab_to(qtbot, card_button)
+    press(qtbot, kiosk, Qt.Key.Key_Return)
+    assert kiosk.router.current == CARD
+    press(qtbot, kiosk, Qt.Key.Key_Escape)
+    assert kiosk.router.current == PRECAUTIONS
+    # The precautions are made afresh (their ticks show the card as it is): the same button on them.
+    qtbot.waitUntil(lambda: focused() is kiosk.router.screen.ticks.card_button)
