@@ -112,3 +112,15 @@ def test_staff_choose_the_longer_wait_in_the_staff_menu(make_kiosk, qtbot, fake_
     assert menu.listening_label.text() == f"With audio mode or a screen reader: reset after {seconds} seconds"
     kiosk.idle_reset.set_listening(True)
     assert kiosk.idle.seconds == seconds
+
+
+def test_the_welcome_screen_is_said_over_what_a_screen_reader_was_reading(make_kiosk, qtbot, fake_clock,
+                                                                          monkeypatch):
+    ear = ScreenReaderEar(monkeypatch)
+    kiosk = make_kiosk(settings=WAITS, clock=fake_clock)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    fake_clock.advance(90 + 10)
+    assert kiosk.router.current == ATTRACT
+    last = ear.heard[-1]
+    assert last.source is kiosk.router.screen and last.urgent
+    assert last.words == "Tap to see what dry needling feels like"
