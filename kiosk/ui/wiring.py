@@ -142,10 +142,10 @@ def _tell_language(k: Kiosk) -> Callable[[Language], None]:
 
 
 def _follow_listening(k: Kiosk) -> Callable[..., None]:
-    from kiosk.ui.widgets.announce import screen_reader_running
+    from kiosk.ui.widgets import announce
 
     def follow(*_: object) -> None:
-        k.idle_reset.set_listening(k.read_aloud.audio_on or screen_reader_running())
+        k.idle_reset.set_listening(k.read_aloud.audio_on or announce.screen_reader_running())
 
     return follow
 

@@ -3,11 +3,14 @@ told the question, when the screen starts again and how to keep reading; audio m
 the same; while either is on the kiosk waits longer and warns for at least 20 s; and the reset for
 the next patient silences the last patient's voice before anything else."""
 
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 
 from kiosk.settings.values import Settings
+from kiosk.ui.widgets import announce
 from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 from tests.support.listener import ScreenReaderEar, description
 
@@ -72,13 +75,39 @@ def test_audio_mode_waits_longer_and_warns_for_20_seconds(make_kiosk, qtbot, fak
 
 
 def test_a_running_screen_reader_gets_the_longer_wait(make_kiosk, qtbot, fake_clock, monkeypatch):
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))  # as with Narrator or Orca on
+    monkeypatch.setattr(announce, "screen_reader_running", lambda: True)  # as with Narrator or Orca on
     kiosk = make_kiosk(settings=WAITS, clock=fake_clock)
     kiosk.home.region_buttons["calves"].click()
     fake_clock.advance(300)
     assert kiosk.idle_reset.countdown is None
     fake_clock.advance(60)
     assert kiosk.idle_reset.countdown is not None and kiosk.idle_reset.countdown.remaining == 20
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows asks its screen reader flag (below)")
+def test_a_screen_reader_is_known_by_qts_accessibility_waking(monkeypatch):
+    assert not announce.screen_reader_running()  # offscreen, nothing reads the controls
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))  # AT-SPI woke it for Orca
+    assert announce.screen_reader_running()
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the flag Windows' screen readers set")
+def test_on_windows_a_screen_reader_is_known_by_its_flag(monkeypatch):
+    import ctypes
+
+    user32 = ctypes.windll.user32
+    SPI_SETSCREENREADER = 0x0047  # Windows: turns the flag on or off
+    before = announce.screen_reader_running()
+    try:
+        assert user32.SystemParametersInfoW(SPI_SETSCREENREADER, 0, None, 0)  # not saved: this session only
+        assert not announce.screen_reader_running()
+        # Qt's accessibility woken by something else (the touch keyboard) is not a screen reader.
+        monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+        assert not announce.screen_reader_running()
+        assert user32.SystemParametersInfoW(SPI_SETSCREENREADER, 1, None, 0)
+        assert announce.screen_reader_running()
+    finally:
+        user32.SystemParametersInfoW(SPI_SETSCREENREADER, int(before), None, 0)
 
 
 def test_without_anyone_listening_the_usual_times_hold(make_kiosk, qtbot, fake_clock):

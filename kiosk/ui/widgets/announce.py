@@ -7,6 +7,8 @@ AT-SPI's announcement signal. A screen reader that is not running costs nothing:
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
@@ -22,8 +24,20 @@ def announce(source: QWidget, words: str, *, urgent: bool = False) -> None:
     QAccessible.updateAccessibility(event)
 
 
+SPI_GETSCREENREADER = 0x0046  # Windows: the flag a running screen reader sets (Narrator, NVDA, JAWS)
+
+
 def screen_reader_running() -> bool:
-    """Whether a screen reader (or another assistive tool) is reading the kiosk's controls now."""
+    """Whether a screen reader is reading the kiosk now. On Windows, the flag screen readers set:
+    Qt's accessibility also wakes for the touch keyboard and other tools that read controls, which
+    are no reason to keep a patient's page up for longer. Elsewhere, Qt's (AT-SPI wakes it for a
+    screen reader)."""
+    if sys.platform == "win32":
+        import ctypes
+
+        running = ctypes.c_int(0)
+        if ctypes.windll.user32.SystemParametersInfoW(SPI_GETSCREENREADER, 0, ctypes.byref(running), 0):
+            return bool(running.value)
     return QAccessible.isActive()
 
 
