@@ -420,7 +420,9 @@ def test_in_audio_mode_the_idle_question_is_spoken(make_kiosk, qtbot):
         kiosk.idle.set_seconds(0.5)  # below the staff minimum, for the test only
     ui = kiosk.language.ui
     assert kiosk.idle_reset.countdown is not None
-    assert kiosk.read_aloud.narrator.script == [ui.idle_question, ui.keep_reading]
+    # Audio mode is on: the warning lasts 20 s, not the usual 10, and the voice says so.
+    assert kiosk.read_aloud.narrator.script == [
+        ui.idle_question, "The screen starts again for the next patient in 20 seconds.", ui.idle_spoken_keep]
     assert ear.started[-1] == ui.idle_question
 
 

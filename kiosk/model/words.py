@@ -131,6 +131,10 @@ class UiText:
     therapist_mode: str = "Therapist mode"
     therapist_minutes_left: str = field(default="Therapist mode: {minutes} min",
                                         metadata={"placeholders": ("minutes",)})
+    # Said, never shown, as "Still reading?" opens: by a screen reader, and by audio mode's voice.
+    idle_spoken_time: str = field(default="The screen starts again for the next patient in {seconds} seconds.",
+                                  metadata={"placeholders": ("seconds",)})
+    idle_spoken_keep: str = "To keep reading, press any key or touch the screen."
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,11 @@ class StaffText:
     speech_unavailable: str
     # The last run stopped without closing (a crash, a kill, a power cut): when, and what to do.
     restarted: str = field(metadata={"placeholders": ("time",)})
+    # How many digits are on the PIN pad, for a screen reader (never which).
+    pin_digits: str = field(default="Digits entered: {count}", metadata={"placeholders": ("count",)})
+    # The longer wait while a patient listens (a default, so an older staff.yaml still loads).
+    listening_idle_time: str = field(default="With audio mode or a screen reader: reset after {seconds} seconds",
+                                     metadata={"placeholders": ("seconds",)})
 
     def check(self) -> Checks:
         if len(self.text_sizes) != 3:

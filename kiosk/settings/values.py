@@ -55,6 +55,9 @@ class PinLock:
 class Settings:
     idle_seconds: float = field(default=90, metadata={"min": 15, "max": 3600, "unit": "seconds"})
     countdown_seconds: int = field(default=10, metadata={"min": 3, "max": 60, "unit": "seconds"})
+    # While audio mode or a screen reader is on: a patient listening presses no key for minutes
+    # (a screen reader takes over a minute to read one page), so the wait is several times longer.
+    listening_idle_seconds: float = field(default=360, metadata={"min": 60, "max": 3600, "unit": "seconds"})
     # How long therapist mode may hold off the idle reset before the normal countdown returns.
     therapist_minutes: int = field(default=20, metadata={"min": 1, "max": 60, "unit": "minutes"})
     default_language: str = "en"

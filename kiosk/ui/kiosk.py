@@ -210,6 +210,7 @@ class Kiosk(QObject):
             log.exception("could not rebuild the home screen")
 
     def _forget_visit(self, home_now: bool = True) -> None:
+        self.read_aloud.stop()  # first: nothing said for the last patient goes on over the next one's screen
         # The card and choices go first (a drawing that fails can't keep them), then a new home;
         # kept screens start at their top (or first step) whenever shown: no region, step, scroll
         # position or language of the last patient is left.
@@ -271,8 +272,7 @@ class Kiosk(QObject):
 
     def settings_changed(self, settings: Settings) -> None:
         self.mark_problems()
-        if settings.idle_seconds != self.idle.seconds:
-            self.idle.set_seconds(settings.idle_seconds)
+        self.idle_reset.set_times(settings.idle_seconds, settings.listening_idle_seconds)
         self.therapist.limit_minutes = settings.therapist_minutes  # from the next time it is turned on
         self.read_aloud.apply_settings(settings.read_aloud, settings.speech_rate, settings.speech_volume)
 

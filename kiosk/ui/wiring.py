@@ -31,6 +31,7 @@ from kiosk.ui.input.timers import Timers, qt_timer
 from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.look.looks import Looks
 from kiosk.ui.navigation.ahead import MakeAhead
+from kiosk.ui.navigation.focusback import FocusBack
 from kiosk.ui.navigation.homes import Homes
 from kiosk.ui.navigation.router import Router
 from kiosk.ui.screens.home import HomeScreen
@@ -77,7 +78,8 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
     router = Router(window.stack, maker, stage)
     homes = Homes(router, maker, stage)
     focus_ring = FocusRing(window, looks.text_colour)  # seen on every control the keyboard reaches
-    idle_reset = IdleReset(window, settings.idle_seconds, settings.countdown_seconds, timers)
+    idle_reset = IdleReset(window, settings.idle_seconds, settings.countdown_seconds, timers,
+                           settings.listening_idle_seconds)
     staff_corner = StaffCorner(window, settings.staff_corner, timers=timers)
     counter = UsageCounter(usage, clock, language, window)
     guard = PinGuard.kept_in(settings.staff_pin, clock, pin_lock_file)  # tries survive a restart
@@ -88,12 +90,12 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
                   staff_corner=staff_corner, idle_reset=idle_reset, read_aloud=read_aloud, usage=counter,
                   arrival=arrival, focus_ring=focus_ring, therapist=therapist)
     ahead = MakeAhead(window.stack, router, homes, lambda: not kiosk.overlay_open())
-    _connect(kiosk, ahead)
+    _connect(kiosk, ahead, FocusBack(router, focus_ring, window))
     _start(kiosk)
     return kiosk
 
 
-def _connect(k: Kiosk, ahead: MakeAhead) -> None:
+def _connect(k: Kiosk, ahead: MakeAhead, focus_back: FocusBack) -> None:
     router, read_aloud, usage, window = k.router, k.read_aloud, k.usage, k.window
     # Each screen as it is made; home and the attract screen take new content first.
     router.made.connect(lambda screen_id, screen: connect_screen(k, screen_id, screen))
@@ -104,6 +106,8 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     router.shown.connect(lambda screen_id: window.announce(screen_id, router.screen))
     router.shown.connect(usage.screen_shown)
     router.shown.connect(lambda screen_id: read_aloud.screen_shown(router.screen, fresh_visit=screen_id == ATTRACT))
+    router.shown.connect(focus_back.shown)  # Back and Esc: the keyboard where it was
+    k.visitStarted.connect(focus_back.forget)
     # The patient's visit, for the parts that watch it.
     k.choiceMade.connect(usage.visit_changed)
     k.visitStarted.connect(usage.new_visit)
@@ -115,6 +119,9 @@ def _connect(k: Kiosk, ahead: MakeAhead) -> None:
     k.staff_corner.held.connect(k.open_pin_pad)
     k.therapist.limitReached.connect(k.therapist_limit_reached)
     read_aloud.speaking.connect(k.idle.restart)  # a patient listening is not idle
+    # Someone listening (audio mode, a screen reader) gets the longer wait and warning.
+    read_aloud.offer.changed.connect(_follow_listening(k))
+    router.shown.connect(_follow_listening(k))  # a screen reader started meanwhile
     # Staff: their screens as they open, what they change, exit.
     k.staff.opened.connect(lambda overlay: connect_staff_screen(k, overlay))
     k.staff.settingsChanged.connect(k.settings_changed)
@@ -137,6 +144,15 @@ def _tell_language(k: Kiosk) -> Callable[[Language], None]:
         k.usage.use(language)
 
     return tell
+
+
+def _follow_listening(k: Kiosk) -> Callable[..., None]:
+    from kiosk.ui.widgets import announce
+
+    def follow(*_: object) -> None:
+        k.idle_reset.set_listening(k.read_aloud.audio_on or announce.screen_reader_running())
+
+    return follow
 
 
 def _start(k: Kiosk) -> None:
@@ -264,6 +280,7 @@ def connect_staff_screen(k: Kiosk, overlay: StaffOverlay) -> None:
         menu.contrastDefaultChanged.connect(lambda on: desk.change(high_contrast_by_default=on))
         menu.textSizeDefaultChosen.connect(lambda size: desk.change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: desk.change(idle_seconds=seconds))
+        menu.listeningSecondsChosen.connect(lambda seconds: desk.change(listening_idle_seconds=seconds))
         menu.readAloudChanged.connect(lambda on: desk.change(read_aloud=on))
         menu.speechRateChosen.connect(lambda rate: desk.change(speech_rate=rate))
         menu.speechVolumeChosen.connect(lambda volume: desk.change(speech_volume=volume))

@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # the countdown loads when first wanted, not at start-up
 
 log = logging.getLogger(__name__)
 
+# While someone listens (audio mode, a screen reader), the warning is long enough to hear the
+# question through and answer it: WCAG's 20 seconds at least.
+LISTENING_WARNING_SECONDS = 20
+
 # Touch counts, not only the mouse events Qt makes from it: some tablets send only touch.
 ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
@@ -85,16 +89,45 @@ class IdleReset(QObject):
     resetDue = Signal()
     countdownShown = Signal(object)  # CountdownOverlay
 
-    def __init__(self, window: QWidget, seconds: float, countdown_seconds: int, timers: Timers = qt_timer):
+    def __init__(self, window: QWidget, seconds: float, countdown_seconds: int, timers: Timers = qt_timer,
+                 listening_seconds: float | None = None):
         super().__init__(window)
         self._window = window
         self._timers = timers
         self.countdown_seconds = countdown_seconds
+        self._seconds = seconds
+        self._listening_seconds = listening_seconds if listening_seconds is not None else seconds
+        self.listening = False  # someone listens rather than looks: a longer quiet spell and warning
         self.watcher = IdleWatcher(seconds, self, timers)
         self.watcher.activity.connect(self._touched)
         self.countdown: CountdownOverlay | None = None
         self._deadline = timers(self, countdown_seconds * 1000, True, True)
         self._deadline.timeout.connect(self.expire)
+
+    def set_times(self, seconds: float, listening_seconds: float) -> None:
+        """The staff's quiet spells: the usual one, and the one while someone listens."""
+        if (seconds, listening_seconds) != (self._seconds, self._listening_seconds):
+            self._seconds, self._listening_seconds = seconds, listening_seconds
+            self.watcher.set_seconds(self.quiet_seconds)
+
+    def set_listening(self, on: bool) -> None:
+        """Audio mode or a screen reader on (or off): the quiet spell counts again, at its length."""
+        if on != self.listening:
+            self.listening = on
+            log.info("idle: %s", "someone listens: the longer wait" if on else "the usual wait")
+            self.watcher.set_seconds(self.quiet_seconds)
+
+    @property
+    def quiet_seconds(self) -> float:
+        """How long without a touch or key before "Still reading?" now."""
+        return max(self._seconds, self._listening_seconds) if self.listening else self._seconds
+
+    @property
+    def warning_seconds(self) -> int:
+        """How long "Still reading?" counts down now."""
+        if self.listening:
+            return max(self.countdown_seconds, LISTENING_WARNING_SECONDS)
+        return self.countdown_seconds
 
     @property
     def counting(self) -> bool:
@@ -105,11 +138,12 @@ class IdleReset(QObject):
         """Start counting down, then show the overlay (``countdownShown``)."""
         if self.counting:
             return
-        self._deadline.start(self.countdown_seconds * 1000)
+        seconds = self.warning_seconds
+        self._deadline.start(seconds * 1000)
         try:
             from kiosk.ui.screens.countdown import CountdownOverlay
 
-            self.countdown = CountdownOverlay(ui, self.countdown_seconds, self._window, self._timers)
+            self.countdown = CountdownOverlay(ui, seconds, self._window, self._timers)
             self.countdownShown.emit(self.countdown)
         except Exception:  # the next patient's fresh start must not depend on drawing the question
             log.exception("idle: 'Still reading?' can't be shown; the reset still comes when its time is up")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.reading.bodyart import BodyArt
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.screen import Screen
+from kiosk.ui.widgets.announce import announce
 from kiosk.ui.widgets.bodymap import BodyMap
 from kiosk.ui.widgets.words import Words, named, no_lonely_word
 
@@ -93,6 +94,8 @@ class AttractScreen(Screen):
         super().showEvent(event)
         self._clock.start()
         self.glow.start()
+        # Said over anything a screen reader was still reading of the last patient's page.
+        announce(self, self.accessibleName(), urgent=True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.glow.stop()  # nothing runs while nobody can see it

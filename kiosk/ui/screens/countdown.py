@@ -11,10 +11,13 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from kiosk.model.wording import fill, placeholder_trouble
 from kiosk.model.words import UiText
 from kiosk.ui.input.timers import Timers, qt_timer
+from kiosk.ui.widgets.announce import announce
 from kiosk.ui.widgets.cover import Cover
 from kiosk.ui.widgets.words import Words, named
 
 log = logging.getLogger(__name__)
+
+REMINDER_AT = 10  # seconds left: a listening patient is told once more before the reset
 
 
 class CountdownOverlay(Cover):
@@ -36,6 +39,9 @@ class CountdownOverlay(Cover):
         self.message = named(Words(), "countdownMessage")
         self.keep_button = named(QPushButton(ui.keep_reading), "keepReading")
         self.keep_button.clicked.connect(self._keep)
+        # Said with the button's name as the focus lands on it: a screen reader that doesn't
+        # speak announcements (Orca before 45) still hears what the question means.
+        self.keep_button.setAccessibleDescription(f"{self._time_left()} {ui.idle_spoken_keep}")
         inner = QVBoxLayout(card)
         inner.setContentsMargins(48, 36, 48, 36)
         inner.setSpacing(20)
@@ -55,10 +61,20 @@ class CountdownOverlay(Cover):
         self.raise_()  # before it shows: the focus ring, on its button, goes above it
         self.show()
         self._timer.start()
+        # A screen reader hears it at once, over whatever it was reading: the focus on "Keep
+        # reading" alone says only the button's name.
+        announce(self, " ".join(self.spoken()), urgent=True)
 
     def spoken(self) -> list[str]:
-        """What audio mode says as it appears: the question, and how to keep reading."""
-        return [self._ui.idle_question, self._ui.keep_reading]
+        """What is said as it appears (by a screen reader, and audio mode's voice): the question,
+        when the screen starts again, and how to keep reading."""
+        return [self._ui.idle_question, self._time_left(), self._ui.idle_spoken_keep]
+
+    def _time_left(self) -> str:
+        words = self._ui.idle_spoken_time
+        if placeholder_trouble(words, ("seconds",)) is not None:  # logged by the check: the number still tells
+            return str(self.remaining)
+        return fill(words, seconds=self.remaining)
 
     def stop(self) -> None:
         """Stop counting: a closed countdown must never reset a later patient's screen."""
@@ -83,6 +99,8 @@ class CountdownOverlay(Cover):
             self.expired.emit()
         else:
             self._show_remaining()
+            if self.remaining == REMINDER_AT < self._shown_from:
+                announce(self, self._time_left(), urgent=True)
 
     def _keep(self) -> None:
         self._timer.stop()

@@ -43,3 +43,6 @@ class ExitConfirm(StaffOverlay):
         self.card.setFixedWidth(CARD_WIDTH + 160)
         self.question.ensurePolished()
         self.question.setMinimumHeight(self.question.heightForWidth(CARD_WIDTH + 80))
+
+    def escape(self) -> None:
+        self.stayed.emit()  # Esc stays, as Enter does

@@ -59,3 +59,6 @@ class InsightsOverlay(StaffOverlay):
         layout.addWidget(kept)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.card.setFixedSize(1240, 780)
+
+    def escape(self) -> None:
+        self.closed.emit()

@@ -25,6 +25,7 @@ from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.patient import TEXT_SIZE_NAMES
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
+LISTENING_CHOICES = (180, 360, 600, 900)
 EXIT_GAP = 40  # px of nothing above "Exit the kiosk": no other button is near it
 
 
@@ -38,6 +39,7 @@ class StaffMenu(StaffOverlay):
     contrastDefaultChanged = Signal(bool)
     textSizeDefaultChosen = Signal(str)
     idleSecondsChosen = Signal(int)
+    listeningSecondsChosen = Signal(int)
     insightsRequested = Signal()
 
     """``can_change_pin``: a PIN is set, so it can be changed here; ``missing_voices``: the
@@ -94,22 +96,12 @@ class StaffMenu(StaffOverlay):
             self.text_size_buttons[name] = button
         size_row.addStretch(1)
 
-        idle_seconds = int(settings.idle_seconds)
-        idle_row = QHBoxLayout()
-        self.idle_label = Words()
-        idle_row.addWidget(self.idle_label)
-        idle_group = QButtonGroup(self)
-        self.idle_buttons: dict[int, QPushButton] = {}
-        choices = sorted(set(IDLE_CHOICES) | {idle_seconds})
-        for seconds in choices:
-            button = named(checkable(QPushButton(str(seconds))), "languageButton")
-            button.setChecked(seconds == idle_seconds)
-            button.clicked.connect(lambda _=False, s=seconds: self._idle_chosen(s))
-            idle_group.addButton(button)
-            idle_row.addWidget(button)
-            self.idle_buttons[seconds] = button
-        idle_row.addStretch(1)
-        self._idle_chosen(idle_seconds, announce=False)
+        idle_row, self.idle_label, self.idle_buttons = self._seconds_row(
+            words.idle_time, IDLE_CHOICES, settings.idle_seconds, self.idleSecondsChosen)
+        # A patient listening (audio mode, a screen reader) presses nothing for minutes.
+        listening_row, self.listening_label, self.listening_buttons = self._seconds_row(
+            words.listening_idle_time, LISTENING_CHOICES, settings.listening_idle_seconds,
+            self.listeningSecondsChosen)
 
         self.problems_view = named(QPlainTextEdit(), "problems")
         self.problems_view.setReadOnly(True)
@@ -144,8 +136,8 @@ class StaffMenu(StaffOverlay):
         bottom.addStretch(1)
         bottom.addWidget(self.exit_button)
         layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(36, 22, 36, 22)
-        layout.setSpacing(8)
+        layout.setContentsMargins(36, 16, 36, 16)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addLayout(actions)
@@ -161,11 +153,12 @@ class StaffMenu(StaffOverlay):
         layout.addLayout(defaults_row)
         layout.addLayout(size_row)
         layout.addLayout(idle_row)
+        layout.addLayout(listening_row)
         self._more_rows_at = layout.count()  # where the speech rows go: above the lists
         layout.addLayout(views, 1)
         layout.addSpacing(EXIT_GAP)
         layout.addLayout(bottom)
-        self.card.setFixedSize(1180, 770)
+        self.card.setFixedSize(1180, 790)  # all but 5 px of the tablet's height
         self.change_pin_button.setVisible(can_change_pin)
         self._add_speech_rows(words, settings.read_aloud, settings.speech_rate, settings.speech_volume,
                               missing_voices)
@@ -222,10 +215,31 @@ class StaffMenu(StaffOverlay):
             buttons[value] = button
         return buttons
 
-    def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
-        self.idle_label.setText(fill(self._words.idle_time, seconds=seconds))
-        if announce:
-            self.idleSecondsChosen.emit(seconds)
+    def _seconds_row(self, words: str, choices: Sequence[int], chosen: float,
+                     signal: SignalInstance) -> tuple[QHBoxLayout, Words, dict[int, QPushButton]]:
+        """A quiet spell's row: its words with the seconds chosen in them, and a button for each choice."""
+        row = QHBoxLayout()
+        label = Words(fill(words, seconds=int(chosen)))
+        row.addWidget(label)
+        group = QButtonGroup(self)
+        buttons: dict[int, QPushButton] = {}
+        for seconds in sorted(set(choices) | {int(chosen)}):
+            button = named(checkable(QPushButton(str(seconds))), "languageButton")
+            button.setChecked(seconds == int(chosen))
+            button.clicked.connect(lambda _=False, s=seconds: self._seconds_chosen(label, words, s, signal))
+            group.addButton(button)
+            row.addWidget(button)
+            buttons[seconds] = button
+        row.addStretch(1)
+        return row, label, buttons
+
+    @staticmethod
+    def _seconds_chosen(label: Words, words: str, seconds: int, signal: SignalInstance) -> None:
+        label.setText(fill(words, seconds=seconds))
+        signal.emit(seconds)
+
+    def escape(self) -> None:
+        self.closed.emit()  # back to the kiosk
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_view.setPlainText("\n".join(str(p) for p in problems) or self._words.no_problems)

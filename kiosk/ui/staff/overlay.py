@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.cover import Cover
@@ -24,6 +25,15 @@ class StaffOverlay(Cover):
         outer.addStretch(1)
         outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
         outer.addStretch(1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # a key its controls pass up
+            self.escape()
+        else:
+            super().keyPressEvent(event)
+
+    def escape(self) -> None:
+        """Esc: what the screen's own way out does (Cancel, Back to the kiosk, Stay)."""
 
     def open(self) -> None:
         parent = self.parentWidget()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
@@ -16,6 +17,7 @@ from kiosk.settings.pin import MAX_DIGITS, PinGuard, PinResult, valid_pin
 from kiosk.settings.pinrules import guessable
 from kiosk.system.programname import staff_command
 from kiosk.ui.staff.overlay import CARD_WIDTH, StaffOverlay
+from kiosk.ui.widgets.announce import announce
 from kiosk.ui.widgets.words import Words, named
 
 
@@ -73,6 +75,24 @@ class PinPad(StaffOverlay):
             self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
         self._refresh()
 
+    def open(self) -> None:
+        super().open()
+        announce(self, self.title.text())  # the focus lands on "1": say what the pad is for
+
+    def escape(self) -> None:
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Staff with a keyboard type the PIN; Backspace takes back the last digit.
+        typed = event.text()
+        if self._guard.is_set and len(typed) == 1 and typed in self.digit_buttons:
+            self.press(typed)
+        elif self._guard.is_set and event.key() == Qt.Key.Key_Backspace and self._entered:
+            self._entered = self._entered[:-1]
+            self._refresh(said=True)
+        else:
+            super().keyPressEvent(event)
+
     def _digit(self, digit: str) -> QPushButton:
         button = named(QPushButton(digit), "pinKey")
         button.clicked.connect(lambda _=False, d=digit: self.press(d))
@@ -82,7 +102,7 @@ class PinPad(StaffOverlay):
     def press(self, digit: str) -> None:
         if len(self._entered) < MAX_DIGITS:
             self._entered += digit
-            self._refresh()
+            self._refresh(said=True)
 
     def enter(self, pin: str) -> None:
         """Type a PIN on the pad and press OK, as staff do."""
@@ -92,7 +112,7 @@ class PinPad(StaffOverlay):
 
     def _clear(self) -> None:
         self._entered = ""
-        self._refresh()
+        self._refresh(said=True)
 
     def _submit(self) -> None:
         result = self._guard.check(self._entered)
@@ -106,13 +126,24 @@ class PinPad(StaffOverlay):
     def _refused(self, result: PinResult) -> None:
         if result is PinResult.LOCKED:
             minutes = max(1, round(self._guard.seconds_locked() / 60))
-            self.message.setText(fill(self._words.pin_locked, minutes=minutes))
+            self.say(fill(self._words.pin_locked, minutes=minutes))
         else:
-            self.message.setText(fill(self._words.pin_wrong, tries=self._guard.tries_left))
+            self.say(fill(self._words.pin_wrong, tries=self._guard.tries_left))
 
-    def _refresh(self) -> None:
+    def say(self, message: str) -> None:
+        """A message under the dots, said at once to a screen reader too."""
+        self.message.setText(message)
+        announce(self, message, urgent=True)
+
+    def _refresh(self, said: bool = False) -> None:
+        """The dots for the digits entered; ``said``: their count is told to a screen reader
+        (never the digits: someone may be listening beside the tablet)."""
         self.dots.setText("\u25cf " * len(self._entered) or " ")
+        count = fill(self._words.pin_digits, count=len(self._entered))
+        self.dots.setAccessibleName(count)
         self.ok_button.setEnabled(bool(self._entered))
+        if said:
+            announce(self, count)
 
 
 class ChangePinPad(PinPad):
@@ -139,9 +170,9 @@ class ChangePinPad(PinPad):
                 self._refused(result)
         elif self._stage == "new":
             if not valid_pin(entered):
-                self.message.setText(words.pin_new)
+                self.say(words.pin_new)
             elif guessable(entered):
-                self.message.setText(words.pin_too_easy)
+                self.say(words.pin_too_easy)
             else:
                 self._new = entered
                 self._ask("again", words.pin_again, "")
@@ -156,3 +187,4 @@ class ChangePinPad(PinPad):
         self._stage = stage
         self.title.setText(title)
         self.message.setText(message)
+        announce(self, f"{message} {title}".strip(), urgent=True)
