@@ -196,6 +196,9 @@ class StaffText:
     speech_unavailable: str
     # The last run stopped without closing (a crash, a kill, a power cut): when, and what to do.
     restarted: str = field(metadata={"placeholders": ("time",)})
+    # How long therapist mode may hold the screen (a default, so a clinic's older staff.yaml still loads).
+    therapist_time: str = field(default="Therapist mode holds the screen for up to {minutes} minutes",
+                                metadata={"placeholders": ("minutes",)})
 
     def check(self) -> Checks:
         if len(self.text_sizes) != 3:

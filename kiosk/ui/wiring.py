@@ -259,6 +259,7 @@ def connect_staff_screen(k: Kiosk, overlay: StaffOverlay) -> None:
         menu.contrastDefaultChanged.connect(lambda on: desk.change(high_contrast_by_default=on))
         menu.textSizeDefaultChosen.connect(lambda size: desk.change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: desk.change(idle_seconds=seconds))
+        menu.therapistMinutesChosen.connect(lambda minutes: desk.change(therapist_minutes=minutes))
         menu.readAloudChanged.connect(lambda on: desk.change(read_aloud=on))
         menu.speechRateChosen.connect(lambda rate: desk.change(speech_rate=rate))
         menu.speechVolumeChosen.connect(lambda volume: desk.change(speech_volume=volume))

@@ -1,8 +1,9 @@
-"""The staff menu behind the PIN pad: the clinic's defaults, Read aloud, content, problems, exit."""
+"""The staff menu behind the PIN pad: the clinic's defaults, the idle reset and therapist mode's
+hold, Read aloud, content, problems, exit."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.patient import TEXT_SIZE_NAMES
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
+THERAPIST_CHOICES = (10, 20, 30, 45, 60)  # minutes; the setting itself may be any from 1 to 60
 EXIT_GAP = 40  # px of nothing above "Exit the kiosk": no other button is near it
 
 
@@ -38,6 +40,7 @@ class StaffMenu(StaffOverlay):
     contrastDefaultChanged = Signal(bool)
     textSizeDefaultChosen = Signal(str)
     idleSecondsChosen = Signal(int)
+    therapistMinutesChosen = Signal(int)
     insightsRequested = Signal()
 
     """``can_change_pin``: a PIN is set, so it can be changed here; ``missing_voices``: the
@@ -94,22 +97,14 @@ class StaffMenu(StaffOverlay):
             self.text_size_buttons[name] = button
         size_row.addStretch(1)
 
-        idle_seconds = int(settings.idle_seconds)
-        idle_row = QHBoxLayout()
+        # How long the screen waits without a touch, and how long therapist mode may hold it:
+        # two rows side by side in the menu, each saying in words what its number does.
         self.idle_label = Words()
-        idle_row.addWidget(self.idle_label)
-        idle_group = QButtonGroup(self)
-        self.idle_buttons: dict[int, QPushButton] = {}
-        choices = sorted(set(IDLE_CHOICES) | {idle_seconds})
-        for seconds in choices:
-            button = named(checkable(QPushButton(str(seconds))), "languageButton")
-            button.setChecked(seconds == idle_seconds)
-            button.clicked.connect(lambda _=False, s=seconds: self._idle_chosen(s))
-            idle_group.addButton(button)
-            idle_row.addWidget(button)
-            self.idle_buttons[seconds] = button
-        idle_row.addStretch(1)
-        self._idle_chosen(idle_seconds, announce=False)
+        self.idle_buttons = self._count_row(self.idle_label, IDLE_CHOICES, int(settings.idle_seconds),
+                                            self._idle_chosen)
+        self.therapist_label = Words()
+        self.therapist_buttons = self._count_row(self.therapist_label, THERAPIST_CHOICES,
+                                                 settings.therapist_minutes, self._therapist_chosen)
 
         self.problems_view = named(QPlainTextEdit(), "problems")
         self.problems_view.setReadOnly(True)
@@ -122,25 +117,27 @@ class StaffMenu(StaffOverlay):
         self.close_button = QPushButton(words.close)
         self.close_button.clicked.connect(self.closed)
 
+        # What a button did ("The content was reloaded.") beside the title, where the top row has
+        # room for two lines of it.
         top = QHBoxLayout()
-        top.addWidget(title, 1)
+        top.addWidget(title)
+        top.addSpacing(24)
+        top.addWidget(self.status, 1)
         top.addWidget(self.close_button)
-        actions = QHBoxLayout()
-        actions.addWidget(self.reload_button)
-        actions.addWidget(self.change_pin_button)
         self.insights_button = named(QPushButton(words.insights_button), "secondary")
         self.insights_button.clicked.connect(self.insightsRequested)
-        actions.addWidget(self.insights_button)
-        actions.addWidget(self.status, 1)
         views = QHBoxLayout()
         for heading, view in ((words.problems_title, self.problems_view), (words.log_title, self.log_view)):
             column = QVBoxLayout()
             column.addWidget(named(Words(heading), "choose"))
             column.addWidget(view, 1)
             views.addLayout(column, 1)
-        # Exit alone in the far corner, a long way from everything else (it was 12 px
-        # from "Reload content now"), and it asks before it acts.
+        # Exit alone in the far corner, a long way from everything else (it was once 12 px from
+        # "Reload content now"; the other actions now end far to its left), and it asks before it acts.
         bottom = QHBoxLayout()
+        bottom.addWidget(self.reload_button)
+        bottom.addWidget(self.change_pin_button)
+        bottom.addWidget(self.insights_button)
         bottom.addStretch(1)
         bottom.addWidget(self.exit_button)
         layout = QVBoxLayout(self.card)
@@ -148,7 +145,6 @@ class StaffMenu(StaffOverlay):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.notice)
-        layout.addLayout(actions)
         layout.addLayout(languages_row)
         # The two defaults share a row, so the problem lists below keep room to be read. Their
         # words fill most of it: Windows hints each letter to a whole pixel, about 1.3 % wider than
@@ -160,7 +156,8 @@ class StaffMenu(StaffOverlay):
         defaults_row.addStretch(1)
         layout.addLayout(defaults_row)
         layout.addLayout(size_row)
-        layout.addLayout(idle_row)
+        layout.addLayout(self._row_of(self.idle_label, self.idle_buttons))
+        layout.addLayout(self._row_of(self.therapist_label, self.therapist_buttons))
         self._more_rows_at = layout.count()  # where the speech rows go: above the lists
         layout.addLayout(views, 1)
         layout.addSpacing(EXIT_GAP)
@@ -222,10 +219,39 @@ class StaffMenu(StaffOverlay):
             buttons[value] = button
         return buttons
 
+    def _count_row(self, label: Words, choices: tuple[int, ...], chosen: int,
+                   said: Callable[[int, bool], None]) -> dict[int, QPushButton]:
+        """One button per number (the one in use among them, even if staff typed another into the
+        settings file); ``said(number, announce)`` words the label and passes a staff choice on."""
+        group = QButtonGroup(self)
+        buttons: dict[int, QPushButton] = {}
+        for number in sorted(set(choices) | {chosen}):
+            button = named(checkable(QPushButton(str(number))), "languageButton")
+            button.setChecked(number == chosen)
+            button.clicked.connect(lambda _=False, n=number: said(n, True))
+            group.addButton(button)
+            buttons[number] = button
+        said(chosen, False)
+        return buttons
+
+    @staticmethod
+    def _row_of(label: Words, buttons: dict[int, QPushButton]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(label)
+        for button in buttons.values():
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
     def _idle_chosen(self, seconds: int, announce: bool = True) -> None:
         self.idle_label.setText(fill(self._words.idle_time, seconds=seconds))
         if announce:
             self.idleSecondsChosen.emit(seconds)
+
+    def _therapist_chosen(self, minutes: int, announce: bool = True) -> None:
+        self.therapist_label.setText(fill(self._words.therapist_time, minutes=minutes))
+        if announce:
+            self.therapistMinutesChosen.emit(minutes)
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_view.setPlainText("\n".join(str(p) for p in problems) or self._words.no_problems)
