@@ -131,6 +131,15 @@ class UiText:
     therapist_mode: str = "Therapist mode"
     therapist_minutes_left: str = field(default="Therapist mode: {minutes} min",
                                         metadata={"placeholders": ("minutes",)})
+    # The overview of every step ("Step 3 of 8" opens it), and the pause the stop line opens.
+    all_steps: str = "All the steps: tap one to go there"
+    pause_title: str = "Take a pause"
+    pause_now: str = "Nothing happens until you are ready. You can carry on, ask a question, or stop altogether."
+    pause_therapist: str = "In your session, say stop or use your stop signal, and your therapist stops straight away."
+    pause_breathe: str = ("Breathe slowly: in through your nose, then a long, slow breath out. "
+                          "Slow breathing can help you feel calmer.")
+    pause_faint: str = "If you feel faint or light-headed, tell your therapist or our team. Lying down usually helps."
+    pause_back: str = field(default="Carry on at step {number}", metadata={"placeholders": ("number",)})
 
 
 @dataclass(frozen=True)

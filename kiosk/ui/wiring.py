@@ -194,6 +194,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.calmToggled.connect(k.set_calm)
         screen.textSizeRequested.connect(k.cycle_text_size)
         screen.therapistChosen.connect(k.set_therapist)
+        screen.pauseRequested.connect(lambda: router.show(ScreenId.pause(router.current.step)))
     elif kind is ScreenKind.PRECAUTIONS:
         from kiosk.ui.screens.precautions import PrecautionsScreen
 
@@ -220,6 +221,12 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         assert isinstance(screen, CardScreen)
         screen.backRequested.connect(router.back)
         screen.clearRequested.connect(k.clear_card)
+        screen.textSizeRequested.connect(k.cycle_text_size)
+    elif kind is ScreenKind.PAUSE:
+        from kiosk.ui.screens.pause import PauseScreen
+
+        assert isinstance(screen, PauseScreen)
+        screen.backRequested.connect(router.back)  # to the same step: the history kept it
         screen.textSizeRequested.connect(k.cycle_text_size)
 
 

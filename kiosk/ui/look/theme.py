@@ -120,6 +120,10 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 12px; padding: 10px 16px;
     }}
+    QPushButton#stopBanner {{  /* the stop line, a button that opens the pause */
+        min-height: {MIN_TOUCH_PX - 8}px; padding: 0px; border-radius: 12px; background: {c.primary};
+    }}  /* 64 px with its border, as the old banner was tall */
+    QLabel#stopBannerLabel {{ font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; }}
     QTextBrowser {{
         border: 3px solid {c.background}; border-radius: 6px; background: {c.background}; color: {c.text};
     }}

@@ -1,0 +1,51 @@
+"""Every step of the walkthrough by its title, as big buttons: a therapist (or a patient coming back
+to one thing) goes to any step in two taps, "Step 3 of 8" and then the step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.buttons import WrappingButton
+from kiosk.ui.widgets.column import ScrollingColumn
+from kiosk.ui.widgets.words import Words, named
+
+COLUMNS = 2  # eight steps in four rows: every title above the fold at normal text
+
+
+class StepOverview(QWidget):
+    """``chosen`` says which step (from 0) a finger tapped; ``mark`` shows the one on screen."""
+
+    chosen = Signal(int)
+
+    def __init__(self, heading: str, titles: Sequence[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.heading = named(Words(heading), "choose")
+        self.heading.setWordWrap(True)
+        self.scroller = ScrollingColumn("overviewScroll", "overviewColumn")
+        self.scroller.setAccessibleName(heading)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.buttons: list[WrappingButton] = []
+        for index, title in enumerate(titles):
+            button = WrappingButton(f"{index + 1}.  {title}", "pageTab", align=Qt.AlignmentFlag.AlignLeft)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, i=index: self.chosen.emit(i))
+            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            self.buttons.append(button)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
+        self.scroller.rows.addLayout(grid)
+        self.scroller.rows.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scroller, 1)
+
+    def mark(self, index: int) -> None:
+        for number, button in enumerate(self.buttons):
+            button.set_current(number == index)
+        self.scroller.to_top()
