@@ -140,6 +140,9 @@ class UiText:
                           "Slow breathing can help you feel calmer.")
     pause_faint: str = "If you feel faint or light-headed, tell your therapist or our team. Lying down usually helps."
     pause_back: str = field(default="Carry on at step {number}", metadata={"placeholders": ("number",)})
+    # The card's two groups: what the therapist must know first, then the patient's questions.
+    card_safety: str = "Safety first"
+    card_questions: str = "My questions"
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,10 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#cardLine {{ font-size: 34px; font-weight: bold; color: {c.text}; }}
     QLabel#cardLineClinic {{ font-size: 26px; font-style: italic; color: {c.text}; padding-left: 38px; }}
     QLabel#cardNote {{ font-size: 20px; color: {c.text}; }}
+    QLabel#cardSafety {{  /* the card's safety group: its heading as a band, seen before any line */
+        font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
+        border-radius: 10px; padding: 6px 14px;
+    }}
     /* fingertip: every button on home holds a 64 px square, its borders included */
     QWidget#homeChoices QPushButton, QWidget#homeColumn QPushButton {{ min-height: {MIN_TOUCH_PX - 8}px; }}
     HomeScreen QCheckBox#tickBox {{ min-height: {MIN_TOUCH_PX - 6}px; }}

@@ -127,7 +127,7 @@ class ScreenMaker:
         beneath = fill(clinic.ui.card_base_language, language=clinic.name)
         ui = scene.language.ui
         return CardScreen(self.context(scene), scene.card.lines(scene.language, clinic), beneath,
-                          ui.go_back or ui.previous_button)
+                          ui.go_back or ui.previous_button, (clinic.ui.card_safety, clinic.ui.card_questions))
 
     @staticmethod
     def _back_to(scene: Scene, region_id: str | None) -> str:
