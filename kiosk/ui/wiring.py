@@ -195,6 +195,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.textSizeRequested.connect(k.cycle_text_size)
         screen.therapistChosen.connect(k.set_therapist)
         screen.pauseRequested.connect(lambda: router.show(ScreenId.pause(router.current.step)))
+        screen.languageChosen.connect(lambda code: k.set_language(code, keep_place=True))
     elif kind is ScreenKind.PRECAUTIONS:
         from kiosk.ui.screens.precautions import PrecautionsScreen
 

@@ -92,7 +92,8 @@ class ScreenMaker:
         # Home, Esc and Done go back to where the walkthrough began: its region, or home.
         back_label = scene.region_names()[region_id] if region_id else None
         titles = scene.pages.step_titles(lang, calm, region_id)
-        return WalkthroughScreen(self.context(scene), steps, back_label, titles=titles)
+        others = {code: language.name for code, language in scene.book.content.languages.items() if code != lang}
+        return WalkthroughScreen(self.context(scene), steps, back_label, titles=titles, languages=others)
 
     def _precautions(self, scene: Scene, from_region: str | None) -> Screen:
         from kiosk.ui.screens.precautions import PrecautionsScreen

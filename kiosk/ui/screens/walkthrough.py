@@ -28,7 +28,9 @@ from kiosk.ui.widgets.words import named
 class WalkthroughScreen(PagedScreen):
     """``homeRequested`` means "back to where I came from" (the top-left button, Esc and Done):
     home, or the region the walkthrough is about; ``back_label`` names it. ``titles`` are the
-    steps' titles, for the overview "Step 3 of 8" opens; ``pauseRequested``: the stop line tapped."""
+    steps' titles, for the overview "Step 3 of 8" opens; ``pauseRequested``: the stop line tapped.
+    ``languages``: the content's other languages (code: name), a button each; ``languageChosen``
+    asks for the walkthrough in one of them, at the same step."""
 
     homeRequested = Signal()
     textSizeRequested = Signal()
@@ -37,9 +39,10 @@ class WalkthroughScreen(PagedScreen):
     questionsRequested = Signal()
     therapistChosen = Signal(bool)
     pauseRequested = Signal()
+    languageChosen = Signal(str)
 
     def __init__(self, context: ScreenContext, steps: list[Page], back_label: str | None = None, start: int = 0,
-                 titles: Sequence[str] = (), parent: QWidget | None = None):
+                 titles: Sequence[str] = (), languages: dict[str, str] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         ui = context.ui
         self.setObjectName("screen")
@@ -101,6 +104,16 @@ class WalkthroughScreen(PagedScreen):
         footer.addWidget(self.previous_button)
         footer.addStretch(1)
         footer.addWidget(self.questions_button)
+        # Another language at the same step: a therapist switches for the patient, or back to follow.
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, name in (languages or {}).items():
+            button = named(QPushButton(name), "secondary")
+            button.setProperty("footer", True)
+            button.setAccessibleName(f"{ui.language_heading}: {name}")
+            button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+            footer.addSpacing(12)
+            footer.addWidget(button)
+            self.language_buttons[code] = button
         footer.addStretch(1)
         footer.addWidget(self.next_button)
         footer.addWidget(self.done_button)
