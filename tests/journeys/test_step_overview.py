@@ -86,3 +86,18 @@ def test_region_screens_keep_page_keys_for_scrolling(make_kiosk, qtbot):
     region = kiosk.router.screen
     with qtbot.assertNotEmitted(region.pageChanged):
         qtbot.keyClick(region.view, Qt.Key.Key_End)
+
+
+def test_by_keyboard_the_overview_takes_the_focus_and_gives_it_back(walkthrough, qtbot):
+    kiosk, walk = walkthrough
+    walk.progress.setFocus()
+    qtbot.waitUntil(walk.progress.hasFocus)
+    qtbot.keyClick(walk.progress, Qt.Key.Key_Space)
+    assert walk.overview_open
+    qtbot.waitUntil(walk.overview.buttons[0].hasFocus)  # on the step shown
+    qtbot.keyClick(walk.overview.buttons[0], Qt.Key.Key_Tab)
+    focused = walk.overview.buttons[1]
+    qtbot.waitUntil(focused.hasFocus)
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert walk.progress.text() == "Step 2 of 8" and not walk.overview_open
+    qtbot.waitUntil(walk.progress.hasFocus)  # not lost on a hidden button

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill
 from kiosk.pages.book import Page
@@ -152,11 +152,16 @@ class WalkthroughScreen(PagedScreen):
         return self.reading.currentWidget() is self.overview
 
     def show_overview(self, shown: bool) -> None:
-        """Every step by its title in the step's place, or the step again."""
+        """Every step by its title in the step's place, or the step again. The keyboard follows:
+        onto the step shown in the overview, and back to "Step 3 of 8" from a hidden one."""
+        focused = QApplication.focusWidget()
+        keyboard_in = self.progress.hasFocus() or (focused is not None and self.overview.isAncestorOf(focused))
         if shown:
             self.overview.mark(self.index)
         self.reading.setCurrentWidget(self.overview if shown else self._step_pane)
         self.progress.setChecked(shown)
+        if keyboard_in and self.isVisible():
+            (self.overview.buttons[self.index] if shown and self.overview.buttons else self.progress).setFocus()
 
     def start_over(self, step: int = 0) -> None:
         super().start_over(step)
