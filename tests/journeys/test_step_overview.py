@@ -19,8 +19,10 @@ def walkthrough(make_kiosk):
 def test_step_one_to_step_seven_in_two_real_taps(walkthrough, qtbot):
     kiosk, walk = walkthrough
     assert walk.progress.text() == "Step 1 of 8" and not walk.overview_open
+    assert not walk.progress.isCheckable(), "heard as a button, not a check box"
     tap(walk.progress)  # one
     assert walk.overview_open and walk.overview.isVisible() and not walk.view.isVisible()
+    assert walk.progress.property("open") is True  # drawn dark while the overview is open
     titles = [button.text() for button in walk.overview.buttons]
     assert titles[0] == "1.  Before we start" and titles[2] == "3.  The needle" and len(titles) == 8
     assert walk.overview.buttons[0].isChecked() and not walk.overview.buttons[6].isChecked()

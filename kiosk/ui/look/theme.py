@@ -75,7 +75,9 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QPushButton#secondary[footer="true"] {{ min-height: {MIN_TOUCH_PX - 8}px; }}  /* 64 px with its border */
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
-    QPushButton#secondary:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
+    QPushButton#secondary:checked, QPushButton#secondary[open="true"] {{
+        background: {c.primary}; color: {on_colour(c.primary)};
+    }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
     QPushButton#textSize {{
         font-size: 19px; min-height: {MIN_TOUCH_PX}px; padding: 0px 14px;

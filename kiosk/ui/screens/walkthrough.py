@@ -54,9 +54,9 @@ class WalkthroughScreen(PagedScreen):
         self.home_button = way_back_button(back_label or ui.home_button)
         self.home_button.clicked.connect(self.homeRequested)
         # "Step 3 of 8" opens every step by its title: any step in two taps.
+        # Not checkable: screen readers would call it a check box. Dark while the overview is open.
         self.progress = named(QPushButton(), "secondary")
         self.progress.setProperty("footer", True)  # 64 px targets (theme.py)
-        self.progress.setCheckable(True)
         self.progress.setAccessibleDescription(ui.all_steps)
         self.progress.clicked.connect(self._overview_tapped)
         header = QHBoxLayout()
@@ -159,7 +159,10 @@ class WalkthroughScreen(PagedScreen):
         if shown:
             self.overview.mark(self.index)
         self.reading.setCurrentWidget(self.overview if shown else self._step_pane)
-        self.progress.setChecked(shown)
+        if self.progress.property("open") != shown:
+            self.progress.setProperty("open", shown)
+            self.progress.style().unpolish(self.progress)
+            self.progress.style().polish(self.progress)
         if keyboard_in and self.isVisible():
             (self.overview.buttons[self.index] if shown and self.overview.buttons else self.progress).setFocus()
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.buttons import WrappingButton
 from kiosk.ui.widgets.column import ScrollingColumn
+from kiosk.ui.widgets.pagetabs import PageTab
 from kiosk.ui.widgets.words import Words, named
 
 COLUMNS = 2  # eight steps in four rows: every title above the fold at normal text
@@ -28,10 +28,10 @@ class StepOverview(QWidget):
         self.scroller.setAccessibleName(heading)
         grid = QGridLayout()
         grid.setSpacing(12)
-        self.buttons: list[WrappingButton] = []
+        # Each step a tab (heard as "page tab", the one on screen "selected"), as a region's pages are.
+        self.buttons: list[PageTab] = []
         for index, title in enumerate(titles):
-            button = WrappingButton(f"{index + 1}.  {title}", "pageTab", align=Qt.AlignmentFlag.AlignLeft)
-            button.setCheckable(True)
+            button = PageTab(f"{index + 1}.  {title}", align=Qt.AlignmentFlag.AlignLeft)
             button.clicked.connect(lambda _=False, i=index: self.chosen.emit(i))
             grid.addWidget(button, index // COLUMNS, index % COLUMNS)
             self.buttons.append(button)
