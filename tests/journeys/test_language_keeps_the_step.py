@@ -16,8 +16,10 @@ def test_switching_language_at_step_three_keeps_step_three(make_kiosk, fake_cloc
     tap(walk.progress)
     tap(walk.overview.buttons[2])
     assert list(walk.language_buttons) == ["es"] and walk.language_buttons["es"].text() == "Español"
+    assert not walk.language_buttons["es"].isVisible()  # with the steps, in the overview
 
-    tap(walk.language_buttons["es"])  # three taps from step 1 to step 3 in Spanish, not seven
+    tap(walk.progress)
+    tap(walk.language_buttons["es"])  # step 3 in Spanish: two taps, the step kept
     spanish = kiosk.router.screen
     assert kiosk.visit.language == "es" and spanish is not walk
     assert kiosk.router.current == ScreenId.walkthrough("calves", 2)
@@ -28,6 +30,7 @@ def test_switching_language_at_step_three_keeps_step_three(make_kiosk, fake_cloc
     assert Tick.precaution(0) in kiosk.card
 
     tap(spanish.next_button)
+    tap(spanish.progress)
     tap(spanish.language_buttons["en"])
     english = kiosk.router.screen
     assert kiosk.router.current == ScreenId.walkthrough("calves", 3) and english.progress.text() == "Step 4 of 8"

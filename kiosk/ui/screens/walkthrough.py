@@ -29,8 +29,8 @@ class WalkthroughScreen(PagedScreen):
     """``homeRequested`` means "back to where I came from" (the top-left button, Esc and Done):
     home, or the region the walkthrough is about; ``back_label`` names it. ``titles`` are the
     steps' titles, for the overview "Step 3 of 8" opens; ``pauseRequested``: the stop line tapped.
-    ``languages``: the content's other languages (code: name), a button each; ``languageChosen``
-    asks for the walkthrough in one of them, at the same step."""
+    ``languages``: the content's other languages (code: name), a button each in the overview;
+    ``languageChosen`` asks for the walkthrough in one of them, at the same step."""
 
     homeRequested = Signal()
     textSizeRequested = Signal()
@@ -80,9 +80,13 @@ class WalkthroughScreen(PagedScreen):
         self.stop_banner.clicked.connect(self.pauseRequested)
 
         self.view = PageView(steps[start], ui.unavailable)
+        # Every step by its title, and the other languages: the same step in another, kept.
         self.overview = StepOverview(ui.all_steps, titles or [fill(ui.step_of, number=n + 1, total=len(steps))
-                                                              for n in range(len(steps))])
+                                                              for n in range(len(steps))],
+                                     languages, ui.language_heading)
         self.overview.chosen.connect(self._step_chosen)
+        self.overview.languageChosen.connect(self.languageChosen)
+        self.language_buttons = self.overview.language_buttons
         self._step_pane = QWidget()
         self._step_pane.setLayout(reading_column(self.view))
         self.reading = QStackedWidget()  # the step, or the overview of every step in its place
@@ -104,16 +108,6 @@ class WalkthroughScreen(PagedScreen):
         footer.addWidget(self.previous_button)
         footer.addStretch(1)
         footer.addWidget(self.questions_button)
-        # Another language at the same step: a therapist switches for the patient, or back to follow.
-        self.language_buttons: dict[str, QPushButton] = {}
-        for code, name in (languages or {}).items():
-            button = named(QPushButton(name), "secondary")
-            button.setProperty("footer", True)
-            button.setAccessibleName(f"{ui.language_heading}: {name}")
-            button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
-            footer.addSpacing(12)
-            footer.addWidget(button)
-            self.language_buttons[code] = button
         footer.addStretch(1)
         footer.addWidget(self.next_button)
         footer.addWidget(self.done_button)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.column import ScrollingColumn
 from kiosk.ui.widgets.pagetabs import PageTab
@@ -16,11 +16,15 @@ COLUMNS = 2  # eight steps in four rows: every title above the fold at normal te
 
 
 class StepOverview(QWidget):
-    """``chosen`` says which step (from 0) a finger tapped; ``mark`` shows the one on screen."""
+    """``chosen`` says which step (from 0) a finger tapped; ``mark`` shows the one on screen.
+    ``languages`` (code: name) are the content's other languages, under the steps with
+    ``language_heading``; ``languageChosen`` asks for the same step in one of them."""
 
     chosen = Signal(int)
+    languageChosen = Signal(str)
 
-    def __init__(self, heading: str, titles: Sequence[str], parent: QWidget | None = None):
+    def __init__(self, heading: str, titles: Sequence[str], languages: dict[str, str] | None = None,
+                 language_heading: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.heading = named(Words(heading), "choose")
         self.heading.setWordWrap(True)
@@ -38,6 +42,21 @@ class StepOverview(QWidget):
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
         self.scroller.rows.addLayout(grid)
+        # Here, not in the walkthrough's footer: a row of them has room for any number of languages.
+        self.language_buttons: dict[str, QPushButton] = {}
+        if languages:
+            row = QHBoxLayout()
+            row.addWidget(named(Words(language_heading), "choose"))
+            for code, name in languages.items():
+                switch = named(QPushButton(name), "secondary")
+                switch.setProperty("footer", True)  # 64 px targets (theme.py)
+                switch.setAccessibleName(f"{language_heading}: {name}")
+                switch.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+                row.addWidget(switch)
+                self.language_buttons[code] = switch
+            row.addStretch(1)
+            self.scroller.rows.addSpacing(12)
+            self.scroller.rows.addLayout(row)
         self.scroller.rows.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
