@@ -103,3 +103,12 @@ def test_by_keyboard_the_overview_takes_the_focus_and_gives_it_back(walkthrough,
     qtbot.keyClick(focused, Qt.Key.Key_Space)
     assert walk.progress.text() == "Step 2 of 8" and not walk.overview_open
     qtbot.waitUntil(walk.progress.hasFocus)  # not lost on a hidden button
+
+
+def test_the_step_starts_right_under_the_stop_line_as_before(walkthrough):
+    from PySide6.QtCore import QPoint
+
+    kiosk, walk = walkthrough
+    gap = walk.view.mapTo(walk, QPoint(0, 0)).y() - (walk.stop_banner.mapTo(walk, QPoint(0, 0)).y()
+                                                      + walk.stop_banner.height())
+    assert gap <= 12, "no room lost above the fold to the overview's place"

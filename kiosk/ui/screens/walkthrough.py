@@ -88,7 +88,9 @@ class WalkthroughScreen(PagedScreen):
         self.overview.languageChosen.connect(self.languageChosen)
         self.language_buttons = self.overview.language_buttons
         self._step_pane = QWidget()
-        self._step_pane.setLayout(reading_column(self.view))
+        column = reading_column(self.view)
+        column.setContentsMargins(0, 0, 0, 0)  # the step where it always was: no room lost above the fold
+        self._step_pane.setLayout(column)
         self.reading = QStackedWidget()  # the step, or the overview of every step in its place
         self.reading.addWidget(self._step_pane)
         self.reading.addWidget(self.overview)
