@@ -177,7 +177,7 @@ def test_words_with_no_calm_version_must_not_describe_it(content_copy):
     edit(content_copy / "lang" / "es" / "ui.yaml", "keep_reading: Seguir leyendo", "keep_reading: Sin pinchazos")
     found = errors(content_copy)
     assert len(found) == 3, found
-    assert found[0].startswith(f"{precautions}:{line_of(precautions, 'You bleed easily')}: 'items[3].heading' "
+    assert found[0].startswith(f"{precautions}:{line_of(precautions, 'You bleed easily')}: 'items[5].heading' "
                                'describes a needle going in, a twitch, electricity or blood ("bleed") and has no '
                                "calm wording, so calm mode shows it; reword it")
     assert "'helps_with[1]'" in found[1] and '("Twitch")' in found[1]

@@ -232,6 +232,9 @@ SCREENS = {
     "walkthrough": lambda k: k.router.show(ScreenId.walkthrough("calves", 1)),  # Back and Next
     "walkthrough, last step": lambda k: k.router.show(  # Done
         ScreenId.walkthrough("calves", k.book.step_count(k.visit.language) - 1)),
+    "every step by its title": lambda k: (k.router.show(ScreenId.walkthrough("calves", 1)),
+                                          k.router.screen.show_overview(True)),
+    "pause": lambda k: k.router.show(ScreenId.pause(1)),
     "precautions": lambda k: k.router.show(PRECAUTIONS),
     "questions": lambda k: k.router.show(QUESTIONS),
     "card": lambda k: k.router.show(CARD),

@@ -105,3 +105,22 @@ def test_sources_and_the_card_alone_go_back_and_grow_their_text(qtbot, stage):
         click(card.clear_button)
     with qtbot.waitSignal(card.backRequested):
         click(card.back_button)
+
+
+def test_the_walkthrough_alone_opens_its_overview_and_asks_for_the_pause(qtbot, stage):
+    walk = alone(qtbot, stage, ScreenId.walkthrough("calves"))
+    click(walk.progress)
+    assert walk.overview_open and walk.overview.buttons[4].text() == "5.  How long it takes"
+    with qtbot.waitSignal(walk.stepChanged) as turned:
+        click(walk.overview.buttons[4])
+    assert turned.args == [4] and not walk.overview_open
+    with qtbot.waitSignal(walk.pauseRequested):
+        click(walk.stop_banner)
+
+
+def test_the_pause_alone_names_the_step_it_goes_back_to(qtbot, stage):
+    pause = alone(qtbot, stage, ScreenId.pause())
+    pause.start_over(4)  # as the router shows it for step 5
+    assert pause.carry_on_button.text() == "Carry on at step 5"
+    with qtbot.waitSignal(pause.backRequested):
+        click(pause.carry_on_button)

@@ -135,6 +135,18 @@ class UiText:
     idle_spoken_time: str = field(default="The screen starts again for the next patient in {seconds} seconds.",
                                   metadata={"placeholders": ("seconds",)})
     idle_spoken_keep: str = "To keep reading, press any key or touch the screen."
+    # The overview of every step ("Step 3 of 8" opens it), and the pause the stop line opens.
+    all_steps: str = "All the steps: tap one to go there"
+    pause_title: str = "Take a pause"
+    pause_now: str = "Nothing happens until you are ready. You can carry on, ask a question, or stop altogether."
+    pause_therapist: str = "In your session, say stop or use your stop signal, and your therapist stops straight away."
+    pause_breathe: str = ("Breathe slowly: in through your nose, then a long, slow breath out. "
+                          "Slow breathing can help you feel calmer.")
+    pause_faint: str = "If you feel faint or light-headed, tell your therapist or our team. Lying down usually helps."
+    pause_back: str = field(default="Carry on at step {number}", metadata={"placeholders": ("number",)})
+    # The card's two groups: what the therapist must know first, then the patient's questions.
+    card_safety: str = "Safety first"
+    card_questions: str = "My questions"
 
 
 @dataclass(frozen=True)
@@ -205,6 +217,9 @@ class StaffText:
     # The longer wait while a patient listens (a default, so an older staff.yaml still loads).
     listening_idle_time: str = field(default="With audio mode or a screen reader: reset after {seconds} seconds",
                                      metadata={"placeholders": ("seconds",)})
+    # How long therapist mode may hold the screen (a default, so a clinic's older staff.yaml still loads).
+    therapist_time: str = field(default="Therapist mode holds the screen for up to {minutes} minutes",
+                                metadata={"placeholders": ("minutes",)})
 
     def check(self) -> Checks:
         if len(self.text_sizes) != 3:

@@ -121,6 +121,12 @@ class PageBook:
             self._qr_codes[url] = _qr_svg(url)
         return self._qr_codes.get(url) if url else None
 
+    def step_titles(self, lang: str, calm: bool, region_id: str | None = None) -> tuple[str, ...]:
+        """Each step's title as the step shows it (calm mode's own where it has one), in the
+        language the steps are shown in: the overview of the steps lists them."""
+        walkthrough = self._shown_in(lang, "walkthrough", region_id or "")[0].walkthrough
+        return tuple(step.shown_title(calm) for step in walkthrough.steps) if walkthrough else ()
+
     def step_count(self, lang: str) -> int:
         walkthrough = self.content.language(lang).walkthrough
         return len(walkthrough.steps) if walkthrough else 0

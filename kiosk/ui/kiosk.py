@@ -125,9 +125,10 @@ class Kiosk(QObject):
 
     # --- the patient's choices --------------------------------------------------------------
 
-    def set_language(self, code: str) -> None:
+    def set_language(self, code: str, keep_place: bool = False) -> None:
+        """Home in that language; with ``keep_place``, the screen shown, at its step (the walkthrough's switch)."""
         if code in self.book.content.languages and code != self.visit.language:
-            self._choose(replace(self.visit, language=code))
+            self._choose(replace(self.visit, language=code), again=keep_place)
 
     def set_calm(self, calm: bool) -> None:
         """Shown again at once in calm mode, on the same screen, page and step."""

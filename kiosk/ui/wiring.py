@@ -215,6 +215,8 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.calmToggled.connect(k.set_calm)
         screen.textSizeRequested.connect(k.cycle_text_size)
         screen.therapistChosen.connect(k.set_therapist)
+        screen.pauseRequested.connect(lambda: router.show(ScreenId.pause(router.current.step)))
+        screen.languageChosen.connect(lambda code: k.set_language(code, keep_place=True))
     elif kind is ScreenKind.PRECAUTIONS:
         from kiosk.ui.screens.precautions import PrecautionsScreen
 
@@ -241,6 +243,12 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         assert isinstance(screen, CardScreen)
         screen.backRequested.connect(router.back)
         screen.clearRequested.connect(k.clear_card)
+        screen.textSizeRequested.connect(k.cycle_text_size)
+    elif kind is ScreenKind.PAUSE:
+        from kiosk.ui.screens.pause import PauseScreen
+
+        assert isinstance(screen, PauseScreen)
+        screen.backRequested.connect(router.back)  # to the same step: the history kept it
         screen.textSizeRequested.connect(k.cycle_text_size)
 
 
@@ -281,6 +289,7 @@ def connect_staff_screen(k: Kiosk, overlay: StaffOverlay) -> None:
         menu.textSizeDefaultChosen.connect(lambda size: desk.change(text_size_by_default=size))
         menu.idleSecondsChosen.connect(lambda seconds: desk.change(idle_seconds=seconds))
         menu.listeningSecondsChosen.connect(lambda seconds: desk.change(listening_idle_seconds=seconds))
+        menu.therapistMinutesChosen.connect(lambda minutes: desk.change(therapist_minutes=minutes))
         menu.readAloudChanged.connect(lambda on: desk.change(read_aloud=on))
         menu.speechRateChosen.connect(lambda rate: desk.change(speech_rate=rate))
         menu.speechVolumeChosen.connect(lambda volume: desk.change(speech_volume=volume))

@@ -45,21 +45,31 @@ class Tick:
         questions = language.questions.items if language.questions else ()
         return next((q.text for q in questions if q.id == self.key), None)
 
+    def place(self, language: Language) -> tuple[int, int]:
+        """Where it goes on the card: every precaution (safety first) before every question, each
+        group in its list's order."""
+        if self.kind is TickKind.PRECAUTION:
+            return (0, int(self.key))
+        ids = [q.id for q in language.questions.items] if language.questions else []
+        return (1, ids.index(self.key) if self.key in ids else len(ids))
+
     def __repr__(self) -> str:
         return "Tick(...)"
 
 
 @dataclass(frozen=True)
 class CardLine:
-    """One line of the card: in the patient's language, and in the clinic's (None when the same)."""
+    """One line of the card: in the patient's language, and in the clinic's (None when the same);
+    ``safety``: a precaution, which the card groups above the questions under its own marker."""
 
     patient: str
     clinic: str | None
+    safety: bool = False
 
 
 @dataclass(frozen=True, repr=False)
 class TherapistCard:
-    """What the patient ticked, in the order they ticked it. Replaced, never changed."""
+    """What the patient ticked. Replaced, never changed."""
 
     ticks: tuple[Tick, ...] = ()
 
@@ -77,12 +87,13 @@ class TherapistCard:
         return TherapistCard(rest + (tick,) if on else rest)
 
     def lines(self, patient: Language, clinic: Language) -> tuple[CardLine, ...]:
-        """Each tick in the patient's language, with the clinic's language beneath when it differs."""
+        """Each tick in the patient's language, with the clinic's language beneath when it differs:
+        the precautions first, then the questions, each in its list's order (not the order ticked)."""
         lines = []
-        for tick in self.ticks:
+        for tick in sorted(self.ticks, key=lambda t: t.place(clinic)):
             words = tick.words(patient) or tick.words(clinic)
             if words is None:
                 continue  # the content changed under the card: nothing left to show for it
             beneath = tick.words(clinic) if patient.code != clinic.code else None
-            lines.append(CardLine(words, beneath if beneath != words else None))
+            lines.append(CardLine(words, beneath if beneath != words else None, tick.kind is TickKind.PRECAUTION))
         return tuple(lines)

@@ -20,11 +20,12 @@ class ScreenKind(Enum):
     SOURCES = "sources"
     QUESTIONS = "questions"  # the therapist card's questions, and the card itself
     CARD = "card"
+    PAUSE = "pause"  # the stop line's pause; its step is the walkthrough's step it goes back to
 
 
 # Screens that go back to whatever screen opened them: a patient asks questions, and looks at
 # the card, from wherever they are.
-OPENED_FROM_ANYWHERE = frozenset({ScreenKind.QUESTIONS, ScreenKind.CARD})
+OPENED_FROM_ANYWHERE = frozenset({ScreenKind.QUESTIONS, ScreenKind.CARD, ScreenKind.PAUSE})
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ class ScreenId:
     @staticmethod
     def walkthrough(region_id: str | None = None, step: int = 0) -> ScreenId:
         return ScreenId(ScreenKind.WALKTHROUGH, region_id, step)
+
+    @staticmethod
+    def pause(step: int = 0) -> ScreenId:
+        """The pause opened on the walkthrough's step ``step`` (from 0)."""
+        return ScreenId(ScreenKind.PAUSE, None, step)
 
     @property
     def name(self) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.input.swipe import SwipeWatcher, TurnKeys
@@ -23,7 +23,8 @@ class PageTurner(QObject):
 
     turned = Signal(int)  # 0-based, once the page is shown
 
-    def __init__(self, screen: QWidget, pane: QWidget, total: int, start: int, show: Callable[[int], None]):
+    def __init__(self, screen: QWidget, pane: QWidget, total: int, start: int, show: Callable[[int], None],
+                 keys: dict[Qt.Key, int] | None = None):
         super().__init__(screen)
         self.total = total
         self.index = first_page(start, total)
@@ -31,7 +32,7 @@ class PageTurner(QObject):
         self._swipe = SwipeWatcher(pane)
         # Like turning a page: swiping to the left brings the next one.
         self._swipe.swiped.connect(lambda direction: self._turn(-direction))
-        self._keys = TurnKeys(screen, self._turn)
+        self._keys = TurnKeys(screen, self._turn, keys)
 
     def go_to(self, index: int) -> bool:
         """Show page ``index``; False (nothing happens) past either end or on the page shown."""
@@ -43,7 +44,7 @@ class PageTurner(QObject):
         return True
 
     def _turn(self, step: int) -> None:
-        self.go_to(self.index + step)
+        self.go_to(first_page(self.index + step, self.total))
 
     def start_over(self, index: int) -> None:
         """Show page ``index`` as a new patient sees it: no ``turned`` (nobody turned it)."""

@@ -12,24 +12,35 @@ from PySide6.QtWidgets import QWidget
 SWIPE_PX = 120  # a horizontal drag this long, mostly sideways, turns the page
 
 
-class TurnKeys(QObject):
-    """Left and Right call ``turn(-1)`` and ``turn(+1)``, whichever control of the screen has the
-    focus: the reading pane and the buttons would otherwise keep the arrows for themselves."""
+ARROWS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+# A walkthrough's keys as in a slide show: Page Up and Down a step, Home and End to the first and
+# last (a step further than any walkthrough has, kept to its ends by the page turner).
+STEP_KEYS = {**ARROWS, Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1, Qt.Key.Key_Home: -1000, Qt.Key.Key_End: 1000}
 
-    def __init__(self, screen: QWidget, turn: Callable[[int], None]):
+
+class TurnKeys(QObject):
+    """Left and Right call ``turn(-1)`` and ``turn(+1)`` (or each of ``keys`` its own step),
+    whichever control of the screen has the focus: the reading pane and the buttons would
+    otherwise keep the keys for themselves."""
+
+    def __init__(self, screen: QWidget, turn: Callable[[int], None], keys: dict[Qt.Key, int] | None = None):
         super().__init__(screen)
         self._turn = turn
+        self._keys = keys or ARROWS
         for widget in (screen, *screen.findChildren(QWidget)):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        if not isinstance(event, QKeyEvent):
+            return False
+        step = self._keys.get(Qt.Key(event.key()))
+        if step is None:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()  # ours, not a shortcut's
             return True
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self._turn(1 if event.key() == Qt.Key.Key_Right else -1)
+        if event.type() == QEvent.Type.KeyPress:
+            self._turn(step)
             return True
         return False
 

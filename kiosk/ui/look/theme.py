@@ -75,7 +75,9 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QPushButton#secondary[footer="true"] {{ min-height: {MIN_TOUCH_PX - 8}px; }}  /* 64 px with its border */
     QLabel#secondaryLabel {{ font-size: 21px; font-weight: bold; color: {c.primary}; }}
     QPushButton#secondary:pressed {{ background: {c.highlight}; }}
-    QPushButton#secondary:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
+    QPushButton#secondary:checked, QPushButton#secondary[open="true"] {{
+        background: {c.primary}; color: {on_colour(c.primary)};
+    }}
     QPushButton#languageButton:checked {{ background: {c.primary}; color: {on_colour(c.primary)}; }}
     QPushButton#textSize {{
         font-size: 19px; min-height: {MIN_TOUCH_PX}px; padding: 0px 14px;
@@ -120,6 +122,10 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 12px; padding: 10px 16px;
     }}
+    QPushButton#stopBanner {{  /* the stop line, a button that opens the pause */
+        min-height: {MIN_TOUCH_PX - 8}px; padding: 0px; border-radius: 12px; background: {c.primary};
+    }}  /* 64 px with its border, as the old banner was tall */
+    QLabel#stopBannerLabel {{ font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; }}
     QTextBrowser {{
         border: 3px solid {c.background}; border-radius: 6px; background: {c.background}; color: {c.text};
     }}
@@ -143,6 +149,10 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#cardLine {{ font-size: 34px; font-weight: bold; color: {c.text}; }}
     QLabel#cardLineClinic {{ font-size: 26px; font-style: italic; color: {c.text}; padding-left: 38px; }}
     QLabel#cardNote {{ font-size: 20px; color: {c.text}; }}
+    QLabel#cardSafety {{  /* the card's safety group: its heading as a band, seen before any line */
+        font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
+        border-radius: 10px; padding: 6px 14px;
+    }}
     /* fingertip: every button on home holds a 64 px square, its borders included */
     QWidget#homeChoices QPushButton, QWidget#homeColumn QPushButton {{ min-height: {MIN_TOUCH_PX - 8}px; }}
     HomeScreen QCheckBox#tickBox {{ min-height: {MIN_TOUCH_PX - 6}px; }}

@@ -1,5 +1,6 @@
 """'Show my therapist': what the patient ticked, in large type, in their language and beneath in
-the clinic's, so they can hand the tablet over. A therapist clears it with one tap."""
+the clinic's, so they can hand the tablet over: the precautions first under "Safety first", each
+marked, then the questions. A therapist clears it with one tap."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ from kiosk.visit.card import CardLine
 class CardScreen(ReadingScreen):
     clearRequested = Signal()
 
-    """``lines``: what was ticked, in the patient's words and the clinic's; ``beneath_prefix`` says
-    which language the clinic's line is in ("In English:")."""
+    """``lines``: what was ticked, in the patient's words and the clinic's, precautions first;
+    ``beneath_prefix`` says which language the clinic's line is in ("In English:");
+    ``clinic_headings``: the groups' headings in the clinic's language (None: the patient's)."""
 
     def __init__(self, context: ScreenContext, lines: Sequence[CardLine], beneath_prefix: str, back_label: str,
-                 parent: QWidget | None = None):
+                 clinic_headings: tuple[str, str] | None = None, parent: QWidget | None = None):
         ui = context.ui
         clear = named(QPushButton(ui.card_clear), "secondary")  # in the header, before the text size
         super().__init__(context, back_label, read_aloud=False, extra_buttons=(clear,), parent=parent)
@@ -39,7 +41,19 @@ class CardScreen(ReadingScreen):
         rows = scroller.rows
         rows.setSpacing(6)
         self.lines: list[tuple[QLabel, QLabel | None]] = []
+        self.headings: list[QLabel] = []
+        group: bool | None = None
         for line in lines:
+            if line.safety != group:  # a group's heading, and beneath it the clinic's words for it
+                group = line.safety
+                words = ui.card_safety if line.safety else ui.card_questions
+                heading = named(Words(words), "cardSafety" if line.safety else "choose")
+                heading.setWordWrap(True)
+                rows.addWidget(heading)
+                self.headings.append(heading)
+                clinic_words = clinic_headings[0 if line.safety else 1] if clinic_headings else words
+                if clinic_words != words:
+                    rows.addWidget(named(Words(f"{beneath_prefix} {clinic_words}"), "cardLineClinic"))
             patient = named(Words(f"\u2022  {line.patient}"), "cardLine")
             patient.setWordWrap(True)
             rows.addWidget(patient)
@@ -67,7 +81,7 @@ class CardScreen(ReadingScreen):
 
     def text(self) -> str:
         """Everything the card shows, as plain text."""
-        words = [self.title.text()]
+        words = [self.title.text(), *(heading.text() for heading in self.headings)]
         for patient, clinic in self.lines:
             words.append(patient.text())
             if clinic is not None:

@@ -48,6 +48,10 @@ class ScreenMaker:
             return self._questions(scene)
         if kind is ScreenKind.CARD:
             return self._card(scene)
+        if kind is ScreenKind.PAUSE:
+            from kiosk.ui.screens.pause import PauseScreen
+
+            return PauseScreen(self.context(scene))
         raise LookupError(f"no screen is made for {screen_id}")
 
     def home(self, scene: Scene) -> HomeScreen:
@@ -87,7 +91,9 @@ class ScreenMaker:
         steps = [scene.pages.step(lang, calm, region_id, i) for i in range(max(scene.pages.step_count(lang), 1))]
         # Home, Esc and Done go back to where the walkthrough began: its region, or home.
         back_label = scene.region_names()[region_id] if region_id else None
-        return WalkthroughScreen(self.context(scene), steps, back_label)
+        titles = scene.pages.step_titles(lang, calm, region_id)
+        others = {code: language.name for code, language in scene.book.content.languages.items() if code != lang}
+        return WalkthroughScreen(self.context(scene), steps, back_label, titles=titles, languages=others)
 
     def _precautions(self, scene: Scene, from_region: str | None) -> Screen:
         from kiosk.ui.screens.precautions import PrecautionsScreen
@@ -122,7 +128,7 @@ class ScreenMaker:
         beneath = fill(clinic.ui.card_base_language, language=clinic.name)
         ui = scene.language.ui
         return CardScreen(self.context(scene), scene.card.lines(scene.language, clinic), beneath,
-                          ui.go_back or ui.previous_button)
+                          ui.go_back or ui.previous_button, (clinic.ui.card_safety, clinic.ui.card_questions))
 
     @staticmethod
     def _back_to(scene: Scene, region_id: str | None) -> str:

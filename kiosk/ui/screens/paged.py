@@ -3,7 +3,7 @@ the reading pane, turned by the page turner."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 
 from kiosk.ui.input.pageturner import PageTurner
 from kiosk.ui.screens.screen import Screen
@@ -18,8 +18,8 @@ class PagedScreen(Screen):
     view: PageView
     _turner: PageTurner
 
-    def turn_pages(self, total: int, start: int, turned: SignalInstance) -> None:
-        self._turner = PageTurner(self, self.view.viewport(), total, start, lambda _: self._show())
+    def turn_pages(self, total: int, start: int, turned: SignalInstance, keys: dict[Qt.Key, int] | None = None) -> None:
+        self._turner = PageTurner(self, self.view.viewport(), total, start, lambda _: self._show(), keys)
         self._turner.turned.connect(turned)
         self._show()
 

@@ -1,28 +1,36 @@
-"""'Your session, step by step': one step at a time, with big Back / Next, swipes, the stop
-promise, and "Done" on the last step back to where the patient started."""
+"""'Your session, step by step': one step at a time, with big Back / Next, swipes and the keys of
+a slide show, "Step 3 of 8" opening every step by its title, the stop promise that opens a pause,
+and "Done" on the last step back to where the patient started."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill
 from kiosk.pages.book import Page
 from kiosk.ui.input.pageturner import first_page
+from kiosk.ui.input.swipe import STEP_KEYS
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.paged import PagedScreen
 from kiosk.ui.speech.controls import ReadAloudButton
-from kiosk.ui.widgets.buttons import TextSizeButton, calm_toggle
+from kiosk.ui.widgets.buttons import TextSizeButton, WrappingButton, calm_toggle
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
+from kiosk.ui.widgets.stepoverview import StepOverview
 from kiosk.ui.widgets.therapisttoggle import therapist_toggle
-from kiosk.ui.widgets.words import Words, named
+from kiosk.ui.widgets.words import named
 
 
 class WalkthroughScreen(PagedScreen):
     """``homeRequested`` means "back to where I came from" (the top-left button, Esc and Done):
-    home, or the region the walkthrough is about; ``back_label`` names it."""
+    home, or the region the walkthrough is about; ``back_label`` names it. ``titles`` are the
+    steps' titles, for the overview "Step 3 of 8" opens; ``pauseRequested``: the stop line tapped.
+    ``languages``: the content's other languages (code: name), a button each in the overview;
+    ``languageChosen`` asks for the walkthrough in one of them, at the same step."""
 
     homeRequested = Signal()
     textSizeRequested = Signal()
@@ -30,9 +38,11 @@ class WalkthroughScreen(PagedScreen):
     stepChanged = Signal(int)  # 0-based
     questionsRequested = Signal()
     therapistChosen = Signal(bool)
+    pauseRequested = Signal()
+    languageChosen = Signal(str)
 
     def __init__(self, context: ScreenContext, steps: list[Page], back_label: str | None = None, start: int = 0,
-                 parent: QWidget | None = None):
+                 titles: Sequence[str] = (), languages: dict[str, str] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         ui = context.ui
         self.setObjectName("screen")
@@ -43,8 +53,12 @@ class WalkthroughScreen(PagedScreen):
 
         self.home_button = way_back_button(back_label or ui.home_button)
         self.home_button.clicked.connect(self.homeRequested)
-        self.progress = named(Words(), "progress")
-        self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # "Step 3 of 8" opens every step by its title: any step in two taps.
+        # Not checkable: screen readers would call it a check box. Dark while the overview is open.
+        self.progress = named(QPushButton(), "secondary")
+        self.progress.setProperty("footer", True)  # 64 px targets (theme.py)
+        self.progress.setAccessibleDescription(ui.all_steps)
+        self.progress.clicked.connect(self._overview_tapped)
         header = QHBoxLayout()
         header.addWidget(self.home_button)
         header.addStretch(1)
@@ -60,12 +74,26 @@ class WalkthroughScreen(PagedScreen):
         header.addSpacing(16)
         header.addWidget(self.text_size_button)
 
-        # Always on screen, whatever the step: consent is ongoing.
-        self.stop_banner = named(Words(ui.stop_any_time), "stopBanner")
-        self.stop_banner.setWordWrap(True)
-        self.stop_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Always on screen, whatever the step: consent is ongoing. A tap on it opens a calm pause.
+        self.stop_banner = WrappingButton(ui.stop_any_time, "stopBanner")
+        self.stop_banner.setAccessibleDescription(ui.pause_title)
+        self.stop_banner.clicked.connect(self.pauseRequested)
 
         self.view = PageView(steps[start], ui.unavailable)
+        # Every step by its title, and the other languages: the same step in another, kept.
+        self.overview = StepOverview(ui.all_steps, titles or [fill(ui.step_of, number=n + 1, total=len(steps))
+                                                              for n in range(len(steps))],
+                                     languages, ui.language_heading)
+        self.overview.chosen.connect(self._step_chosen)
+        self.overview.languageChosen.connect(self.languageChosen)
+        self.language_buttons = self.overview.language_buttons
+        self._step_pane = QWidget()
+        column = reading_column(self.view)
+        column.setContentsMargins(0, 0, 0, 0)  # the step where it always was: no room lost above the fold
+        self._step_pane.setLayout(column)
+        self.reading = QStackedWidget()  # the step, or the overview of every step in its place
+        self.reading.addWidget(self._step_pane)
+        self.reading.addWidget(self.overview)
 
         self.previous_button = named(QPushButton(f"\u2190  {ui.previous_button}"), "stepButton")
         self.previous_button.clicked.connect(self.previous)
@@ -101,9 +129,9 @@ class WalkthroughScreen(PagedScreen):
             banner_row.addSpacing(16)
             banner_row.addWidget(self.therapist_toggle)
         layout.addLayout(banner_row)
-        layout.addLayout(reading_column(self.view), 1)
+        layout.addWidget(self.reading, 1)
         layout.addLayout(footer)
-        self.turn_pages(len(steps), start, self.stepChanged)
+        self.turn_pages(len(steps), start, self.stepChanged, STEP_KEYS)
         self.questions_button.setVisible(context.questions)  # only where the clinic has questions
 
     def next(self) -> None:
@@ -115,7 +143,38 @@ class WalkthroughScreen(PagedScreen):
     def text(self) -> str:
         return self.view.toPlainText()
 
+    @property
+    def overview_open(self) -> bool:
+        return self.reading.currentWidget() is self.overview
+
+    def show_overview(self, shown: bool) -> None:
+        """Every step by its title in the step's place, or the step again. The keyboard follows:
+        onto the step shown in the overview, and back to "Step 3 of 8" from a hidden one."""
+        focused = QApplication.focusWidget()
+        keyboard_in = self.progress.hasFocus() or (focused is not None and self.overview.isAncestorOf(focused))
+        if shown:
+            self.overview.mark(self.index)
+        self.reading.setCurrentWidget(self.overview if shown else self._step_pane)
+        if self.progress.property("open") != shown:
+            self.progress.setProperty("open", shown)
+            self.progress.style().unpolish(self.progress)
+            self.progress.style().polish(self.progress)
+        if keyboard_in and self.isVisible():
+            (self.overview.buttons[self.index] if shown and self.overview.buttons else self.progress).setFocus()
+
+    def start_over(self, step: int = 0) -> None:
+        super().start_over(step)
+        self.show_overview(False)
+
+    def _overview_tapped(self) -> None:
+        self.show_overview(not self.overview_open)
+
+    def _step_chosen(self, index: int) -> None:
+        self.show_overview(False)
+        self.go_to(index)
+
     def _show(self) -> None:
+        self.show_overview(False)
         self.view.show_page(self._steps[self.index])
         self.progress.setText(fill(self._ui.step_of, number=self.index + 1, total=self.total))
         heading = self.view.toPlainText().split("\n", 1)[0]
@@ -127,7 +186,9 @@ class WalkthroughScreen(PagedScreen):
         self.done_button.setVisible(last)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
+        if event.key() == Qt.Key.Key_Escape and self.overview_open:  # Esc closes the overview first
+            self.show_overview(False)
+        elif event.key() == Qt.Key.Key_Escape:  # Esc goes back, never out of the kiosk
             self.homeRequested.emit()
         else:
             super().keyPressEvent(event)

@@ -1,4 +1,5 @@
-"""The staff menu behind the PIN pad: the clinic's defaults, Read aloud, content, problems, exit."""
+"""The staff menu behind the PIN pad: the clinic's defaults, the idle reset and therapist mode's
+hold, Read aloud, content, problems, exit."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from kiosk.visit.patient import TEXT_SIZE_NAMES
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 LISTENING_CHOICES = (180, 360, 600, 900)
+THERAPIST_CHOICES = (10, 20, 30, 45, 60)  # minutes; the setting itself may be any from 1 to 60
 EXIT_GAP = 40  # px of nothing above "Exit the kiosk": no other button is near it
 
 
@@ -40,6 +42,7 @@ class StaffMenu(StaffOverlay):
     textSizeDefaultChosen = Signal(str)
     idleSecondsChosen = Signal(int)
     listeningSecondsChosen = Signal(int)
+    therapistMinutesChosen = Signal(int)
     insightsRequested = Signal()
 
     """``can_change_pin``: a PIN is set, so it can be changed here; ``missing_voices``: the
@@ -96,12 +99,16 @@ class StaffMenu(StaffOverlay):
             self.text_size_buttons[name] = button
         size_row.addStretch(1)
 
-        idle_row, self.idle_label, self.idle_buttons = self._seconds_row(
-            words.idle_time, IDLE_CHOICES, settings.idle_seconds, self.idleSecondsChosen)
+        idle_row, self.idle_label, self.idle_buttons = self._count_row(
+            words.idle_time, "seconds", IDLE_CHOICES, int(settings.idle_seconds), self.idleSecondsChosen)
         # A patient listening (audio mode, a screen reader) presses nothing for minutes.
-        listening_row, self.listening_label, self.listening_buttons = self._seconds_row(
-            words.listening_idle_time, LISTENING_CHOICES, settings.listening_idle_seconds,
+        listening_row, self.listening_label, self.listening_buttons = self._count_row(
+            words.listening_idle_time, "seconds", LISTENING_CHOICES, int(settings.listening_idle_seconds),
             self.listeningSecondsChosen)
+        # How long therapist mode may hold the screen off "Still reading?".
+        therapist_row, self.therapist_label, self.therapist_buttons = self._count_row(
+            words.therapist_time, "minutes", THERAPIST_CHOICES, settings.therapist_minutes,
+            self.therapistMinutesChosen)
 
         self.problems_view = named(QPlainTextEdit(), "problems")
         self.problems_view.setReadOnly(True)
@@ -114,25 +121,27 @@ class StaffMenu(StaffOverlay):
         self.close_button = QPushButton(words.close)
         self.close_button.clicked.connect(self.closed)
 
+        # What a button did ("The content was reloaded.") beside the title, where the top row has
+        # room for two lines of it.
         top = QHBoxLayout()
-        top.addWidget(title, 1)
+        top.addWidget(title)
+        top.addSpacing(24)
+        top.addWidget(self.status, 1)
         top.addWidget(self.close_button)
-        actions = QHBoxLayout()
-        actions.addWidget(self.reload_button)
-        actions.addWidget(self.change_pin_button)
         self.insights_button = named(QPushButton(words.insights_button), "secondary")
         self.insights_button.clicked.connect(self.insightsRequested)
-        actions.addWidget(self.insights_button)
-        actions.addWidget(self.status, 1)
         views = QHBoxLayout()
         for heading, view in ((words.problems_title, self.problems_view), (words.log_title, self.log_view)):
             column = QVBoxLayout()
             column.addWidget(named(Words(heading), "choose"))
             column.addWidget(view, 1)
             views.addLayout(column, 1)
-        # Exit alone in the far corner, a long way from everything else (it was 12 px
-        # from "Reload content now"), and it asks before it acts.
+        # Exit alone in the far corner, a long way from everything else (it was once 12 px from
+        # "Reload content now"; the other actions now end far to its left), and it asks before it acts.
         bottom = QHBoxLayout()
+        bottom.addWidget(self.reload_button)
+        bottom.addWidget(self.change_pin_button)
+        bottom.addWidget(self.insights_button)
         bottom.addStretch(1)
         bottom.addWidget(self.exit_button)
         layout = QVBoxLayout(self.card)
@@ -140,7 +149,6 @@ class StaffMenu(StaffOverlay):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.notice)
-        layout.addLayout(actions)
         layout.addLayout(languages_row)
         # The two defaults share a row, so the problem lists below keep room to be read. Their
         # words fill most of it: Windows hints each letter to a whole pixel, about 1.3 % wider than
@@ -154,6 +162,7 @@ class StaffMenu(StaffOverlay):
         layout.addLayout(size_row)
         layout.addLayout(idle_row)
         layout.addLayout(listening_row)
+        layout.addLayout(therapist_row)
         self._more_rows_at = layout.count()  # where the speech rows go: above the lists
         layout.addLayout(views, 1)
         layout.addSpacing(EXIT_GAP)
@@ -215,31 +224,34 @@ class StaffMenu(StaffOverlay):
             buttons[value] = button
         return buttons
 
-    def _seconds_row(self, words: str, choices: Sequence[int], chosen: float,
-                     signal: SignalInstance) -> tuple[QHBoxLayout, Words, dict[int, QPushButton]]:
-        """A quiet spell's row: its words with the seconds chosen in them, and a button for each choice."""
+    def _count_row(self, words: str, unit: str, choices: Sequence[int], chosen: int,
+                   signal: SignalInstance) -> tuple[QHBoxLayout, Words, dict[int, QPushButton]]:
+        """A number's row: its words with the number chosen in them (``unit`` is its placeholder),
+        and a button for each choice (the one in use among them, even if staff typed another into
+        the settings file)."""
         row = QHBoxLayout()
-        label = Words(fill(words, seconds=int(chosen)))
+        label = Words(fill(words, **{unit: chosen}))
         row.addWidget(label)
         group = QButtonGroup(self)
         buttons: dict[int, QPushButton] = {}
-        for seconds in sorted(set(choices) | {int(chosen)}):
-            button = named(checkable(QPushButton(str(seconds))), "languageButton")
-            button.setChecked(seconds == int(chosen))
-            button.clicked.connect(lambda _=False, s=seconds: self._seconds_chosen(label, words, s, signal))
+        for number in sorted(set(choices) | {chosen}):
+            button = named(checkable(QPushButton(str(number))), "languageButton")
+            button.setChecked(number == chosen)
+            button.clicked.connect(lambda _=False, n=number: self._number_chosen(label, words, unit, n, signal))
             group.addButton(button)
             row.addWidget(button)
-            buttons[seconds] = button
+            buttons[number] = button
         row.addStretch(1)
         return row, label, buttons
 
     @staticmethod
-    def _seconds_chosen(label: Words, words: str, seconds: int, signal: SignalInstance) -> None:
-        label.setText(fill(words, seconds=seconds))
-        signal.emit(seconds)
+    def _number_chosen(label: Words, words: str, unit: str, number: int, signal: SignalInstance) -> None:
+        label.setText(fill(words, **{unit: number}))
+        signal.emit(number)
 
     def escape(self) -> None:
         self.closed.emit()  # back to the kiosk
+
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.problems_view.setPlainText("\n".join(str(p) for p in problems) or self._words.no_problems)

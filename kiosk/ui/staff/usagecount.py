@@ -17,7 +17,7 @@ from kiosk.usage import counts as usage_measures
 from kiosk.usage.counts import UsageLog
 from kiosk.usage.report import DayCount, UsageUnreadable, read_days
 from kiosk.visit.patient import TEXT_SCALES, TEXT_SIZE_NAMES, Visit
-from kiosk.visit.screens import ScreenId, ScreenKind
+from kiosk.visit.screens import OPENED_FROM_ANYWHERE, ScreenId, ScreenKind
 
 
 class UsageCounter(QObject):
@@ -126,7 +126,9 @@ class UsageCounter(QObject):
             self._region_open = screen_id.region
             self.count(usage_measures.REGION, screen_id.region)
         if screen_id.kind is ScreenKind.WALKTHROUGH:
-            if previous is None or previous.kind is not ScreenKind.WALKTHROUGH:
+            # Back from the pause, the questions or the card opened on a step is the same walk.
+            if previous is None or (previous.kind is not ScreenKind.WALKTHROUGH
+                                    and previous.kind not in OPENED_FROM_ANYWHERE):
                 self.count(usage_measures.WALKTHROUGH, "started")
                 self._walkthrough_finished = False
             walkthrough = self._language.walkthrough

@@ -9,7 +9,7 @@ technology their role through a small accessible interface of their own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface, QAccessibleStateChangeEvent
 from PySide6.QtWidgets import QAccessibleWidget, QButtonGroup, QHBoxLayout, QWidget
 
@@ -19,9 +19,11 @@ from kiosk.ui.widgets.buttons import WrappingButton
 class PageTab(WrappingButton):
     """One tab: stays down while its page is shown."""
 
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(title, "pageTab", parent)
+    def __init__(self, title: str, parent: QWidget | None = None,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter):
+        super().__init__(title, "pageTab", parent, align)
         self.setCheckable(True)
+        announce_tabs_as_tabs()
 
     def set_current(self, current: bool) -> None:
         was = self.isChecked()
@@ -39,7 +41,7 @@ class PageTabRow(QWidget):
 
     def __init__(self, titles: tuple[str, ...], parent: QWidget | None = None):
         super().__init__(parent)
-        _announce_tabs_as_tabs()
+        announce_tabs_as_tabs()
         self.tabs: list[PageTab] = []
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -84,7 +86,8 @@ def _accessible(key: str, target: QObject) -> QAccessibleInterface | None:
 _installed = False
 
 
-def _announce_tabs_as_tabs() -> None:
+def announce_tabs_as_tabs() -> None:
+    """Screen readers hear each PageTab as a page tab, selected or not (not as a check box)."""
     global _installed
     if not _installed:  # once per process: Qt asks each installed factory in turn
         QAccessible.installFactory(_accessible)
