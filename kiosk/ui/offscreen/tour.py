@@ -83,6 +83,17 @@ def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: Tru
                 walkthrough.go_to(step)
                 QApplication.processEvents()
                 yield prefix + router.current.name
+        # The overview of every step ("Step 3 of 8" opens it), and the pause its stop line opens.
+        router.show(ScreenId.walkthrough(None, 2))
+        walkthrough = router.screen
+        assert isinstance(walkthrough, WalkthroughScreen)
+        walkthrough.show_overview(True)
+        QApplication.processEvents()
+        yield prefix + "walkthrough-overview"
+        walkthrough.show_overview(False)
+        router.show(ScreenId.pause(2))
+        QApplication.processEvents()
+        yield prefix + router.current.name
         for screen_id in (PRECAUTIONS, SOURCES):
             router.show(screen_id)
             QApplication.processEvents()
