@@ -171,9 +171,9 @@ def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_kiosk, q
             checked += 1
         else:
             shown_when_not_calm.update(found)
-    # regions' pages (4 tabs each), walkthrough steps (general and per region), precautions, sources,
-    # and a region under the countdown
-    assert checked == 2 * (4 * 4 + 5 * 8 + 2 + 1), "every reading screen in both languages"
+    # regions' pages (4 tabs each), walkthrough steps (general and per region), the overview of
+    # every step, precautions, sources, and a region under the countdown
+    assert checked == 2 * (4 * 4 + 5 * 8 + 1 + 2 + 1), "every reading screen in both languages"
     assert shown_when_not_calm, "the graphic content does appear when calm mode is off"
 
 

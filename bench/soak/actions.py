@@ -18,6 +18,7 @@ from bench.session import KioskSession
 from bench.soak.counts import Action, Happening
 from bench.soak.editor import ContentEditor
 from bench.soak.state import SoakState
+from kiosk.ui.screens.walkthrough import WalkthroughScreen
 from kiosk.visit.screens import ATTRACT, HOME, ScreenKind
 
 # Each action, and how often it is chosen among those that fit the window. Rarer: content
@@ -62,13 +63,18 @@ class Actions:
         fits = {Action.BODY_MAP_TAP: home, Action.LANGUAGE: home,
                 Action.CALM: home and self.finder.calm_toggle() is not None,
                 Action.GO_HOME: not home,
-                Action.SWIPE: screen.kind is ScreenKind.WALKTHROUGH and overlay is None,
+                # a step's page, not the overview of every step laid over it
+                Action.SWIPE: screen.kind is ScreenKind.WALKTHROUGH and overlay is None and not self._overview_open(),
                 Action.SCROLL: overlay is None and self.finder.scroll_target() is not None,
                 # the kiosk counts down anywhere but on its attract screen
                 Action.IDLE_RESET: screen != ATTRACT or self.finder.overlay(Overlay.STAFF) is not None,
                 Action.STAFF_PIN_PAD: self.finder.overlay(Overlay.STAFF) is None,
                 Action.RESTORE_CONTENT: bool(self.editor.outstanding)}
         return {action: weight for action, weight in WEIGHTS.items() if fits.get(action, True)}
+
+    def _overview_open(self) -> bool:
+        shown = self.finder.shown()
+        return isinstance(shown, WalkthroughScreen) and shown.overview_open
 
     def _clicked(self, touch: bool) -> None:
         self.events[Happening.TOUCH_TAP if touch else Happening.MOUSE_CLICK] += 1

@@ -76,7 +76,7 @@ class ContentCheck(QObject):
             self._end()
             self.finished.emit(timed_out(self._folder, self._seconds))
 
-    def _end(self) -> None:
+    def _end(self, wait_ms: int = KILL_WAIT_MS) -> None:
         """Stop the running child, if any, and throw away its folder."""
         self._deadline.stop()
         process, self._process = self._process, None
@@ -86,7 +86,7 @@ class ContentCheck(QObject):
                 # A killed process ends at once (1 ms here); the screen waits no longer than this.
                 # Where the system takes longer (Windows under load), it is let go once it has ended:
                 # a QProcess deleted while its child runs blocks until the child is gone.
-                if not process.waitForFinished(KILL_WAIT_MS):
+                if not process.waitForFinished(wait_ms):
                     process.finished.connect(process.deleteLater)
                     process = None
             if process is not None:
@@ -95,6 +95,7 @@ class ContentCheck(QObject):
             shutil.rmtree(self._private, ignore_errors=True)
             self._private = None
 
-    def stop(self) -> None:
-        self._end()
+    def stop(self, wait_ms: int = KILL_WAIT_MS) -> None:
+        """Stop the check; the kiosk closing waits longer for its child (Qt would destroy it running)."""
+        self._end(wait_ms)
 

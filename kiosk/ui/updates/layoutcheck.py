@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 # Staff save a file several times while they edit: the layout, about half a minute's work for
 # one core, is checked once they pause, not after every save.
 PAUSE_MS = 5000
+KILL_WAIT_MS = 100  # a killed child is normally gone in a few ms
+CLOSING_WAIT_MS = 3000
 
 
 class LayoutCheck(QObject):
@@ -62,8 +64,10 @@ class LayoutCheck(QObject):
         process.closeWriteChannel()
         self._deadline.start()
 
-    def stop(self) -> None:
-        """Stop the running child, if any, and throw away its folder."""
+    def stop(self, wait_ms: int = KILL_WAIT_MS) -> None:
+        """Stop the running child, if any, and throw away its folder. A child not gone within
+        ``wait_ms`` is let go when it ends (the kiosk closing waits longer: Qt would destroy it
+        still running)."""
         self._pause.stop()
         self._deadline.stop()
         process, self._process = self._process, None
@@ -72,8 +76,11 @@ class LayoutCheck(QObject):
             process.errorOccurred.disconnect(self._failed)
             if process.state() != QProcess.ProcessState.NotRunning:
                 process.kill()
-                process.waitForFinished(100)
-            process.deleteLater()
+                if not process.waitForFinished(wait_ms):
+                    process.finished.connect(process.deleteLater)
+                    process = None
+            if process is not None:
+                process.deleteLater()
         private, self._private = self._private, None
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
