@@ -132,6 +132,7 @@ def _connect(k: Kiosk, ahead: MakeAhead, focus_back: FocusBack) -> None:
     k.arrival.content_check.finished.connect(k.arrival.take_checked)
     window.closed.connect(lambda: k.arrival.content_check.stop(CLOSING_WAIT_MS))  # no child outlives the kiosk
     window.closed.connect(lambda: k.arrival.layout_check.stop(CLOSING_WAIT_MS))
+    window.closed.connect(k.read_aloud.close)
     k.arrival.layoutChecked.connect(k.mark_problems)
     k.arrival.layoutChecked.connect(k.staff.layout_checked)
     k.arrival.checked.connect(k.content_checked)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # made only where an engine needs trying first
+    from kiosk.ui.speech.probe import SpeechProbe
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,7 @@ class Narrator(QObject):
         self.problem = ""  # why there is no speech at all, for the log and the staff menu
         self.installed = True  # False without PySide6-Addons: no speech, and nothing wrong
         self.pending = False  # True while a child process tries the engine first
+        self._probe: SpeechProbe | None = None
         self._load(engine)
 
     def _load(self, engine: str) -> None:
@@ -71,7 +75,7 @@ class Narrator(QObject):
 
         if needs_probe(engine):
             self.pending = True
-            probe = SpeechProbe(engine, self)
+            self._probe = probe = SpeechProbe(engine, self)
             probe.answered.connect(lambda problem: self._probed(engine, problem))
             probe.start()
             return
@@ -172,6 +176,11 @@ class Narrator(QObject):
         self._active = True
         self._next()
         return True
+
+    def close(self) -> None:
+        """The kiosk is closing: a probe of the engine still running is ended."""
+        if self._probe is not None:
+            self._probe.cancel()
 
     def stop(self) -> None:
         if not self._active:

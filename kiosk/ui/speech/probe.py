@@ -84,6 +84,14 @@ class SpeechProbe(QObject):
     def _time_is_up(self) -> None:
         self._answer(f"the text-to-speech engine did not answer within {self._within_ms // 1000} s")
 
+    def cancel(self) -> None:
+        """The kiosk is closing: the child goes, and no answer comes (Qt would destroy it running)."""
+        process, self._process = self._process, None
+        self._deadline.stop()
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(3000)
+
     def _answer(self, problem: str) -> None:
         process, self._process = self._process, None
         if process is None:

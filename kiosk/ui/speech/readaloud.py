@@ -169,6 +169,11 @@ class ReadAloud(QObject):
     def reading(self) -> bool:
         return self.narrator is not None and self.narrator.speaking and bool(self._reading)
 
+    def close(self) -> None:
+        """The kiosk is closing: nothing it started to try the speech engine outlives it."""
+        if self.narrator is not None:
+            self.narrator.close()
+
     def stop(self) -> None:
         if self.narrator is not None:
             self.narrator.stop()
