@@ -17,6 +17,20 @@ from kiosk.reading.limits import CHECK_SECONDS
 log = logging.getLogger(__name__)
 
 KILL_WAIT_MS = 100
+_LEAVING: set[QProcess] = set()  # killed children not yet gone: held here, not by a window
+
+
+def let_go(process: QProcess) -> None:
+    """A killed child that has not ended yet: no longer the window's (Qt would destroy it still
+    running when the window goes), deleted once it has ended."""
+    process.setParent(None)
+    _LEAVING.add(process)
+
+    def gone() -> None:
+        _LEAVING.discard(process)
+        process.deleteLater()
+
+    process.finished.connect(gone)
 
 
 class ContentCheck(QObject):
@@ -87,7 +101,7 @@ class ContentCheck(QObject):
                 # Where the system takes longer (Windows under load), it is let go once it has ended:
                 # a QProcess deleted while its child runs blocks until the child is gone.
                 if not process.waitForFinished(wait_ms):
-                    process.finished.connect(process.deleteLater)
+                    let_go(process)
                     process = None
             if process is not None:
                 process.deleteLater()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from kiosk.system.resources import own_command
 from kiosk.ui.offscreen.fitcheck import BACKGROUND, FIT_FLAG, FIT_SECONDS, not_checked, read_problems
+from kiosk.ui.updates.contentcheck import let_go
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class LayoutCheck(QObject):
             if process.state() != QProcess.ProcessState.NotRunning:
                 process.kill()
                 if not process.waitForFinished(wait_ms):
-                    process.finished.connect(process.deleteLater)
+                    let_go(process)
                     process = None
             if process is not None:
                 process.deleteLater()
