@@ -25,7 +25,7 @@ from kiosk.visit.screens import ATTRACT, HOME, ScreenKind
 # edits (a reload renders every page of every language, ~0.1 s) and the actions that wait
 # for the kiosk's own timers (the idle reset and the staff corner's hold take seconds).
 WEIGHTS: dict[Action, float] = {
-    Action.BODY_MAP_TAP: 18, Action.BUTTON_TAP: 26, Action.TAP_ANYWHERE: 10, Action.SWIPE: 40, Action.SCROLL: 12,
+    Action.BODY_MAP_TAP: 18, Action.BUTTON_TAP: 26, Action.TAP_ANYWHERE: 10, Action.SWIPE: 14, Action.SCROLL: 12,
     Action.KEY: 4, Action.LANGUAGE: 3, Action.CALM: 2, Action.GO_HOME: 3, Action.EDIT_CONTENT: 1.0,
     Action.RESTORE_CONTENT: 0.8, Action.IDLE_RESET: 0.4, Action.STAFF_PIN_PAD: 0.1,
 }
