@@ -20,6 +20,18 @@ KILL_WAIT_MS = 100
 _LEAVING: set[QProcess] = set()  # killed children not yet gone: held here, not by a window
 
 
+def end_child(process: QProcess, wait_ms: int = KILL_WAIT_MS) -> None:
+    """Kill a check's child and delete it once it has ended. A killed process ends at once (1 ms
+    here); the screen waits no longer than ``wait_ms``, and one slower to go (Windows under load)
+    is let go: a QProcess deleted while its child runs blocks until the child is gone."""
+    if process.state() != QProcess.ProcessState.NotRunning:
+        process.kill()
+        if not process.waitForFinished(wait_ms):
+            let_go(process)
+            return
+    process.deleteLater()
+
+
 def let_go(process: QProcess) -> None:
     """A killed child that has not ended yet: no longer the window's (Qt would destroy it still
     running when the window goes), deleted once it has ended."""
@@ -95,16 +107,7 @@ class ContentCheck(QObject):
         self._deadline.stop()
         process, self._process = self._process, None
         if process is not None:
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                # A killed process ends at once (1 ms here); the screen waits no longer than this.
-                # Where the system takes longer (Windows under load), it is let go once it has ended:
-                # a QProcess deleted while its child runs blocks until the child is gone.
-                if not process.waitForFinished(wait_ms):
-                    let_go(process)
-                    process = None
-            if process is not None:
-                process.deleteLater()
+            end_child(process, wait_ms)
         if self._private is not None:
             shutil.rmtree(self._private, ignore_errors=True)
             self._private = None

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from kiosk.system.resources import own_command
 from kiosk.ui.offscreen.fitcheck import BACKGROUND, FIT_FLAG, FIT_SECONDS, not_checked, read_problems
-from kiosk.ui.updates.contentcheck import let_go
+from kiosk.ui.updates.contentcheck import KILL_WAIT_MS, end_child
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 # Staff save a file several times while they edit: the layout, about half a minute's work for
 # one core, is checked once they pause, not after every save.
 PAUSE_MS = 5000
-KILL_WAIT_MS = 100  # a killed child is normally gone in a few ms
 CLOSING_WAIT_MS = 3000
 
 
@@ -75,13 +74,7 @@ class LayoutCheck(QObject):
         if process is not None:
             process.finished.disconnect(self._done)
             process.errorOccurred.disconnect(self._failed)
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                if not process.waitForFinished(wait_ms):
-                    let_go(process)
-                    process = None
-            if process is not None:
-                process.deleteLater()
+            end_child(process, wait_ms)
         private, self._private = self._private, None
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
