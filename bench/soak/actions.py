@@ -166,7 +166,10 @@ class Actions:
             return
         before = self.finder.chosen_language()
         others = [b for b in buttons if not b.isChecked()]
-        self.finger.tap(rng.choice(others if others and rng.random() < 0.8 else buttons), touch=rng.random() < 0.3)
+        button, touch = rng.choice(others if others and rng.random() < 0.8 else buttons), rng.random() < 0.3
+        self.finger.tap(button, touch=touch)
+        if self.finder.chosen_language() == before and not button.isChecked():
+            self.finger.tap(button, touch=touch)  # in audio mode the first touch only speaks its name
         if self.finder.chosen_language() != before:
             self.events[Happening.LANGUAGE_SWITCH] += 1
 
@@ -174,9 +177,12 @@ class Actions:
         toggle = self.finder.calm_toggle()
         if toggle is None:
             raise RuntimeError("no calm-mode toggle a finger can reach on home")
-        before = toggle.isChecked()
-        self.finger.tap(toggle, touch=rng.random() < 0.3)
+        before, touch = toggle.isChecked(), rng.random() < 0.3
+        self.finger.tap(toggle, touch=touch)
         after = self.finder.calm_toggle()  # home is made anew in the new mode
+        if after is not None and after.isChecked() == before:
+            self.finger.tap(after, touch=touch)  # in audio mode the first touch only speaks its name
+            after = self.finder.calm_toggle()
         if after is not None and after.isChecked() != before:
             self.events[Happening.CALM_TOGGLE] += 1
 

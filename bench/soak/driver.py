@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from bench.finger import Finger
 from bench.session import KioskSession, finder_for
-from bench.soak.actions import SLOW, Actions
+from bench.soak.actions import SLOW, WEIGHTS, Actions
 from bench.soak.checks import Watch
 from bench.soak.counts import Action, Happening
 from bench.soak.editor import ContentEditor
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # COVER_MIN times, that action is chosen: short runs see every kind, long ones keep their mix.
 COVER_EVERY = 20
 COVER_MIN = 4
+ON_HOME = (Action.BODY_MAP_TAP, Action.LANGUAGE, Action.CALM)  # these fit only on home
 
 T = TypeVar("T")
 
@@ -58,6 +59,7 @@ class Driver:
         self.session = KioskSession(app, content, settings, reload=lambda: self.watch.content_changed())
         self.watch = Watch(self.session, self.state, self.report, self.editor)
         self._actions: Actions | None = None
+        self._cover_due = False  # an under-done action's turn, waiting until it fits
 
     # --- the counts, for the report and the tests ------------------------------------------------
 
@@ -118,11 +120,24 @@ class Driver:
 
     def choose(self, rng: random.Random, leave_out: Collection[Action] = ()) -> Action:
         """A weighted random action that fits; but every COVER_EVERY actions, one done fewer than
-        COVER_MIN times (short runs see every kind, long ones keep their mix)."""
+        COVER_MIN times (short runs see every kind, long ones keep their mix). An action that only
+        fits on home (calm mode, the languages) waits for it: the patient goes home first."""
         possible = {action: w for action, w in self.actions.possible().items() if action not in leave_out}
-        fewest = min(self.by_type[action] for action in possible)
-        if (self.by_type.total() + 1) % COVER_EVERY == 0 and fewest < COVER_MIN:
-            return rng.choice(sorted((a for a in possible if self.by_type[a] == fewest), key=lambda a: a.value))
+        if (self.by_type.total() + 1) % COVER_EVERY == 0:
+            self._cover_due = True
+        if self._cover_due:
+            wanted = [a for a in WEIGHTS if a not in leave_out and self.by_type[a] < COVER_MIN]
+            fewest = min((self.by_type[a] for a in wanted), default=COVER_MIN)
+            short = [a for a in wanted if self.by_type[a] == fewest]
+            if any(a in possible for a in short):
+                self._cover_due = False
+                return rng.choice(sorted((a for a in short if a in possible), key=lambda a: a.value))
+            if any(a in ON_HOME for a in short) and Action.GO_HOME in possible:
+                return Action.GO_HOME  # and the turn stays due
+            self._cover_due = False
+            fits = sorted((a for a in wanted if a in possible), key=lambda a: (self.by_type[a], a.value))
+            if fits:
+                return fits[0]
         return rng.choices(list(possible), list(possible.values()))[0]
 
     def do(self, action: Action, rng: random.Random) -> None:
