@@ -42,7 +42,7 @@ from kiosk.ui.staff.desk import StaffDesk
 from kiosk.ui.staff.usagecount import UsageCounter
 from kiosk.ui.updates.arrival import ContentArrival
 from kiosk.ui.updates.contentcheck import ContentCheck
-from kiosk.ui.updates.layoutcheck import CLOSING_WAIT_MS, LayoutCheck
+from kiosk.ui.updates.layoutcheck import LayoutCheck
 from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.usage.counts import UsageLog
@@ -130,8 +130,7 @@ def _connect(k: Kiosk, ahead: MakeAhead, focus_back: FocusBack) -> None:
     usage.troubleChanged.connect(k.mark_problems)
     # New content, checked in a child process.
     k.arrival.content_check.finished.connect(k.arrival.take_checked)
-    window.closed.connect(lambda: k.arrival.content_check.stop(CLOSING_WAIT_MS))  # no child outlives the kiosk
-    window.closed.connect(lambda: k.arrival.layout_check.stop(CLOSING_WAIT_MS))
+    window.closed.connect(k.arrival.close)  # no check's child outlives the kiosk
     window.closed.connect(k.read_aloud.close)
     k.arrival.layoutChecked.connect(k.mark_problems)
     k.arrival.layoutChecked.connect(k.staff.layout_checked)

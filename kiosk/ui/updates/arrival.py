@@ -12,7 +12,7 @@ from kiosk.checks.reload import ContentReloader
 from kiosk.model.problems import Problem
 from kiosk.pages.book import PageBook
 from kiosk.ui.updates.contentcheck import ContentCheck
-from kiosk.ui.updates.layoutcheck import LayoutCheck
+from kiosk.ui.updates.layoutcheck import CLOSING_WAIT_MS, LayoutCheck
 
 if TYPE_CHECKING:
     from kiosk.checks.child import Checked
@@ -38,6 +38,7 @@ class ContentArrival(QObject):
         self.layout_check = layout_check
         layout_check.found.connect(self._take_layout)
         self._show_checked_now = False
+        self._closed = False  # the kiosk has ended: no check starts after it
 
     @property
     def problems(self) -> list[Problem]:
@@ -45,7 +46,7 @@ class ContentArrival(QObject):
 
     def reload(self, now: bool = False) -> None:
         """Check the content folder again, in a child process; ``now``: show it as soon as it is good."""
-        if self.reloader.folder is None:
+        if self.reloader.folder is None or self._closed:
             return
         self._show_checked_now = self._show_checked_now or now
         self.layout_check.stop()  # its answer would be about older content
@@ -60,8 +61,15 @@ class ContentArrival(QObject):
             self.contentRejected.emit(problems)
         else:
             self.contentReady.emit()
-            if self.reloader.folder is not None:
+            if self.reloader.folder is not None and not self._closed:
                 self.layout_check.start(self.reloader.folder)
+
+    def close(self) -> None:
+        """The kiosk is ending: both checks' children go, waited for (Qt would destroy one still
+        running), and a save seen later (the folder watcher outlives the window) starts none."""
+        self._closed = True
+        self.content_check.stop(CLOSING_WAIT_MS)
+        self.layout_check.stop(CLOSING_WAIT_MS)
 
     def _take_layout(self, problems: list[Problem]) -> None:
         self.reloader.take_layout(problems)
