@@ -2,7 +2,7 @@
 real window until the frame it brings has been painted.
 
 Used by ``bench.interactive`` (in the bench's child process) and checked by
-``tests/test_bench.py``. Input goes in as the soak sends it (``bench.finger``): mouse presses
+``tests/system/test_bench.py``. Input goes in as the soak sends it (``bench.finger``): mouse presses
 and releases into the window, at window coordinates, so Qt decides what is under the finger.
 Widgets are found as a finger finds them (``bench.finder``: object names and words on screen),
 so the measurement keeps working when a screen is rebuilt; what can't be found is reported as

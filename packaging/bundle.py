@@ -1,6 +1,6 @@
 """What goes into the packaged kiosk: the file filter and orphan pruning that build.spec applies.
 
-Plain Python, so the rules are unit-tested on any system (tests/test_bundle.py) with file lists
+Plain Python, so the rules are unit-tested on any system (tests/unit/test_bundle.py) with file lists
 shaped like Windows' and Linux's, not only when PyInstaller runs on each.
 """
 

@@ -8,7 +8,7 @@ normalisation, and time zones with their names. The data library is one ICU "com
 named items); this keeps the items those need, in every language, and leaves out the rest.
 
 Windows' Qt uses the ICU that ships with Windows, so there is nothing to do there.
-Plain Python, unit-tested in tests/test_bundle.py; build.spec calls ``trimmed_library``.
+Plain Python, unit-tested in tests/unit/test_bundle.py; build.spec calls ``trimmed_library``.
 """
 
 from __future__ import annotations

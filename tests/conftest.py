@@ -7,13 +7,14 @@ import pytest
 
 from kiosk.ui.look.typeface import prepare_qt_environment
 from tests.support.fakes import FakeClock
+from tests.support.pins import PIN
 
 # Set before the QApplication is made: the tests run without a display, on CI and on desktops
 # alike, with the kiosk's own fonts (on Windows the offscreen platform has no others).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 prepare_qt_environment(offscreen=True)
 # Read aloud speaks through Qt's deterministic mock engine in tests, never the machine's voice
-# (tests/test_read_aloud.py starts its own speech-dispatcher for the one real-voice test).
+# (tests/journeys/test_read_aloud.py starts its own speech-dispatcher for the one real-voice test).
 os.environ["KIOSK_SPEECH_ENGINE"] = "mock"
 
 # Tests never touch the real user's settings and log folders: every per-user folder the kiosk
@@ -51,6 +52,14 @@ def qapp(qapp):
 
     assert load_typeface(), "the kiosk's typeface did not load"
     return qapp
+
+
+@pytest.fixture(scope="session")
+def fast_pin() -> str:
+    """A real salted hash of ``tests.support.pins.PIN``, made once for the run."""
+    from kiosk.settings.pin import hash_pin
+
+    return hash_pin(PIN)
 
 
 @pytest.fixture

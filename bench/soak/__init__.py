@@ -20,6 +20,6 @@ its JSON), ``editor`` (good and bad edits to the content copy), ``state`` (where
 and the counts so far), ``actions`` (each action, and when it fits), ``checks`` (what counts as
 trouble, and the hooks that see it), ``driver`` (one window and its actions), ``longrun`` (the
 long seeded run), ``machine`` (the same actions as a Hypothesis state machine, for
-``tests/test_soak.py``: a failing run shrinks to a few steps), ``supervise`` (the child
+``tests/system/test_soak.py``: a failing run shrinks to a few steps), ``supervise`` (the child
 process), ``cli`` (the command line).
 """

@@ -1,7 +1,7 @@
 """The soak's actions as a Hypothesis state machine: a run that goes wrong shrinks to a short
 sequence of steps, printed as the falsifying example with each step's action.
 
-``tests/test_soak.py`` runs it, derandomized and without a database, so that it runs the same
+``tests/system/test_soak.py`` runs it, derandomized and without a database, so that it runs the same
 way every time; the long run (``longrun``) explores.
 """
 

@@ -6,7 +6,7 @@ Beyond what loading finds, it holds the promises the kiosk makes to patients:
   twitch, electricity or blood, in any language; and no "not confirmed" note is shown to patients;
 - sources (``kiosk.checks.sources``): the sources each page names are in sources.yaml;
 - readability: every page as rendered (``kiosk.checks.readability``); warnings, since staff must be able
-  to save a clumsy sentence, but the shipped content has none (``tests/test_shipped_content.py``);
+  to save a clumsy sentence, but the shipped content has none (``tests/unit/test_shipped_content.py``);
 - review: a content file without ``reviewed``, or changed since it was reviewed, gets a warning
   with the fingerprint of its words now.
 """

@@ -9,7 +9,7 @@
 Both syllable counters are written here rather than taken from ``textstat``: it undercounts
 Spanish (no diphthong/hiatus rules), and for English it needs pyphen's dictionaries, which the
 packaged build would have to carry; a few rules cover the plain words the kiosk uses, and
-``tests/test_readability.py`` pins them on known words.
+``tests/unit/test_readability.py`` pins them on known words.
 
 Citations (elements with class "reference") are for therapists, not patients, and are skipped.
 """

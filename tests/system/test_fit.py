@@ -26,7 +26,7 @@ def test_every_screen_of_the_shipped_content_fits_in_every_setting(make_kiosk):
 
 @EVERY_SCREEN
 def test_check_content_names_the_file_and_the_screen_a_long_spanish_tip_no_longer_fits(content_copy):
-    from tests.test_cli import kiosk
+    from tests.support.commands import kiosk_command as kiosk
 
     path = add_long_spanish_tip(content_copy)
     result = kiosk("--check-content", content_copy)
@@ -67,7 +67,7 @@ def test_the_tour_shows_every_language_at_every_text_size_and_in_high_contrast()
 
 @EVERY_SCREEN
 def test_a_word_too_long_for_its_button_is_one_line_naming_its_file(content_copy):
-    from tests.test_cli import kiosk
+    from tests.support.commands import kiosk_command as kiosk
 
     path = content_copy / "lang" / "es" / "ui.yaml"
     edit(path, "next_button: Siguiente",
@@ -111,7 +111,7 @@ def test_high_contrast_changes_colours_only_so_its_layout_is_the_normal_one(make
 def test_home_shows_hide_needle_pictures_and_audio_mode_whole_at_normal_text_with_read_aloud(make_kiosk, lang):
     from PySide6.QtCore import QPoint, QRect
 
-    from tests.test_fingertip import tablet
+    from tests.support.steps import tablet
 
     kiosk = tablet(make_kiosk, lang)
     home = kiosk.home

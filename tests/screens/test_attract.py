@@ -51,7 +51,7 @@ def test_a_tap_on_the_map_of_the_attract_screen_starts_the_visit(make_kiosk, qtb
 def test_the_attract_map_lights_one_region_after_another_slowly(make_kiosk, qtbot):
     import shiboken6
 
-    from tests.test_bodymap import point_inside
+    from tests.support.steps import point_inside
 
     kiosk = make_kiosk()
     kiosk.show_attract()

@@ -10,7 +10,7 @@ from kiosk.pages.book import CHART, WIDE_CHART
 from kiosk.pages.palette import contrast_ratio
 from kiosk.ui.widgets.focusring import FOCUS_GAP_PX, FOCUS_RING_PX
 from kiosk.visit.screens import ScreenId
-from tests.test_journey import drag
+from tests.support.steps import drag, open_region
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 # Pages whose words (today's) are longer than one screen at normal text, by about this many px.
@@ -22,13 +22,6 @@ KNOWN_TOO_LONG = {
 }
 
 
-def open_region(kiosk, qtbot, region_id, page=0):
-    with qtbot.waitSignal(kiosk.window.screenChanged):
-        kiosk.home.region_buttons[region_id].click()
-    screen = kiosk.router.screen
-    if page:
-        screen.tabs[page].click()
-    return screen
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

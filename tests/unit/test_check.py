@@ -267,7 +267,7 @@ def test_the_questions_and_the_screens_words_are_checked_too(content_copy):
 
 
 def check_lines(folder=None):
-    from tests.test_cli import kiosk
+    from tests.support.commands import kiosk_command as kiosk
 
     # The report, not the layout (tests/system/test_fit.py): --quick keeps each test to seconds.
     result = kiosk("--check-content", *([folder] if folder else []), "--quick")

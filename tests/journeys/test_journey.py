@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 
 from kiosk.model.parts import Passage, Picture, parts
 from kiosk.pages.book import CHART, QR, PageBook
@@ -16,6 +16,7 @@ from kiosk.reading.folder import load_content
 from kiosk.ui.offscreen.tour import every_screen
 from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.support.content import edit
+from tests.support.steps import drag
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 SORENESS, AFTERCARE = 2, 3  # region pages (tabs), as region-pages.yaml lays them out
@@ -56,11 +57,6 @@ def test_walkthrough_from_home_pages_through_eight_steps(make_kiosk, qtbot):
     assert kiosk.router.current == HOME
 
 
-def drag(qtbot, widget, start: QPoint, end: QPoint):
-    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
-    qtbot.mouseMove(widget, (start + end) / 2)
-    qtbot.mouseMove(widget, end)
-    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
 
 
 def test_swiping_left_and_right_turns_the_steps(make_kiosk, qtbot):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("bundle", REPO / "packaging" / "bundle.py")
 bundle = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bundle)

@@ -7,8 +7,8 @@ from kiosk.model.problems import ContentError
 from kiosk.reading.folder import load_content
 from kiosk.reading.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_PARTS
 from kiosk.reading.yamltext import parse
+from tests.support.commands import kiosk_command
 from tests.support.content import line_of
-from tests.test_clinic_bad_day import kiosk_command
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("icudata", REPO / "packaging" / "icudata.py")
 icudata = importlib.util.module_from_spec(_spec)
 sys.modules["icudata"] = icudata  # its dataclasses look their module up by name

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.visit.screens import ScreenId
-from tests.test_journey import drag
+from tests.support.steps import drag
 
 
 @pytest.mark.parametrize("paged", ["region", "walkthrough"])

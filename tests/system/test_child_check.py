@@ -12,7 +12,7 @@ from kiosk.system import resources
 from kiosk.ui.staff.menu import StaffMenu
 from kiosk.ui.updates.contentcheck import ContentCheck
 from tests.support.content import edit
-from tests.test_clinic_bad_day import PIN, fast_pin  # noqa: F401 - the staff PIN, quick to check
+from tests.support.pins import PIN
 
 
 def test_the_screen_answers_taps_while_new_content_is_checked(make_kiosk, qtbot, content_copy):
@@ -71,7 +71,7 @@ def test_a_check_running_when_the_kiosk_closes_is_stopped_with_it(make_kiosk, qt
     assert not check.running, "the check's child outlives the kiosk"
 
 
-def test_staff_reload_from_the_menu_says_when_the_check_has_ended(make_kiosk, qtbot, fast_pin, content_copy):  # noqa: F811
+def test_staff_reload_from_the_menu_says_when_the_check_has_ended(make_kiosk, qtbot, fast_pin, content_copy):
     kiosk = make_kiosk(content_copy, Settings(staff_pin=fast_pin))
     kiosk.open_pin_pad()
     kiosk.staff.overlay.enter(PIN)

@@ -11,21 +11,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.settings.file import load_settings, save_settings
-from kiosk.settings.pin import LOCK_SECONDS, PinGuard, PinResult, hash_pin
+from kiosk.settings.pin import LOCK_SECONDS, PinGuard, PinResult
 from kiosk.settings.values import Settings
 from kiosk.ui.kiosk import STAFF_EXIT_CODE
 from kiosk.ui.updates.watcher import ContentWatcher
 from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 from tests.support.content import REPO, edit
+from tests.support.pins import PIN
 
-PIN = "2468"
 SALT, HASH = "ab" * 16, "cd" * 32  # as a stored PIN looks: 16 bytes of salt, a SHA-256 hash
 
 
-@pytest.fixture(scope="module")
-def fast_pin():
-    # A real salted PBKDF2 hash, made once: hashing is deliberately slow.
-    return hash_pin(PIN)
 
 
 def test_close_is_refused_while_locked(make_kiosk, qtbot):

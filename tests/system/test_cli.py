@@ -1,21 +1,15 @@
 """The command line as staff and the build use it: separate processes, real exit codes."""
 
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
+from tests.support.commands import kiosk_command as kiosk
 from tests.support.content import REPO
 
 pytestmark = pytest.mark.slow
 
 
-def kiosk(*args, cwd=REPO):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "kiosk", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=300)  # the fit check's child has 180 s
 
 
 def test_check_content_passes_on_shipped_content():

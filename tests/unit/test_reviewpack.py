@@ -20,8 +20,8 @@ from kiosk.pages.book import load_pages
 from kiosk.reading.bodyart import load_art
 from kiosk.system.resources import asset_path
 from kiosk.visit.screens import ScreenKind
+from tests.support.commands import kiosk_command as kiosk
 from tests.support.content import SHIPPED_CONTENT
-from tests.test_cli import kiosk
 
 MADE_ON = datetime.date(2026, 11, 30)
 VERSION = r'<p class="version"><a name="[^"]+"></a>([^<]+)</p>'  # above each language's page

@@ -4,24 +4,13 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
 from kiosk.visit.screens import HOME, ScreenId
+from tests.support.steps import point_inside, widest_run
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 
 
-def widest_run(shape, y=None):
-    """The inside x-range of ``shape`` along a horizontal line (default: through its centre)."""
-    box = shape.boundingRect()
-    y = box.center().y() if y is None else y
-    steps = 400
-    xs = [box.left() - 20 + (box.width() + 40) * i / steps for i in range(steps + 1)]
-    inside = [x for x in xs if shape.contains(QPointF(x, y))]
-    assert inside, "the shape has no inside along its centre line"
-    return inside[0], inside[-1], y
 
 
-def point_inside(shape) -> QPoint:
-    left, right, y = widest_run(shape)
-    return QPoint(round((left + right) / 2), round(y))
 
 
 def point_just_outside(shape, body_map) -> QPoint:

@@ -60,7 +60,7 @@ def seen(tmp_path_factory):
     """What the probe saw in one running kiosk: the body map, then the calves screen it opened."""
     tmp_path = tmp_path_factory.mktemp("screen-reader")
     env = {**os.environ, "BUS_LAUNCHER": BUS_LAUNCHER, "KIOSK_PYTHON": sys.executable,
-           "SYSTEM_PYTHON": SYSTEM_PYTHON, "PROBE": str(REPO / "tests" / "a11y_probe.py"),
+           "SYSTEM_PYTHON": SYSTEM_PYTHON, "PROBE": str(REPO / "tests" / "support" / "a11y_probe.py"),
            "SETTINGS": str(tmp_path / "settings.yaml"), "KIOSK_LOG": str(tmp_path / "kiosk.log"),
            "MAP_NAME": "Tap the part of your leg that bothers you"}
     env.pop("QT_QPA_PLATFORM", None)

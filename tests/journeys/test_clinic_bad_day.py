@@ -1,7 +1,6 @@
 """A clinic's bad day: a broken clinic file, live fixes, a vanishing share, exiting on
 purpose, guessable PINs and a lock that outlasts a restart, through the real widgets and command line."""
 
-import os
 import subprocess
 import sys
 
@@ -19,7 +18,6 @@ from kiosk.settings.pin import (
     MAX_TRIES,
     PinGuard,
     PinResult,
-    hash_pin,
     load_pin_lock,
     pin_matches,
     save_pin_lock,
@@ -32,16 +30,14 @@ from kiosk.ui.staff.exitconfirm import ExitConfirm
 from kiosk.ui.staff.menu import StaffMenu
 from kiosk.ui.updates.watcher import ContentWatcher
 from kiosk.visit.screens import ATTRACT, HOME, PRECAUTIONS, ScreenId
-from tests.support.content import REPO, SHIPPED_CONTENT, edit, line_of
+from tests.support.commands import kiosk_command
+from tests.support.content import SHIPPED_CONTENT, edit, line_of
+from tests.support.pins import PIN
 
-PIN = "2468"
 EXAMPLE = ("Riverside", "0123 456 7890", "example.com")
 WHAT_CAN_HELP = 3  # the region tab with the phone number and the after-care QR code (region-pages.yaml)
 
 
-@pytest.fixture(scope="module")
-def fast_pin():
-    return hash_pin(PIN)
 
 
 def break_clinic_as_in_the_issue(content):
@@ -64,9 +60,6 @@ def text_on_screen(kiosk):
     return "\n".join(words)
 
 
-def kiosk_command(*args, **env):
-    return subprocess.run([sys.executable, "-m", "kiosk", *map(str, args)], capture_output=True, text=True,
-                          cwd=REPO, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}, timeout=120)
 
 
 # --- 1. never another clinic's identity ------------------------------------------------

@@ -14,25 +14,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
 from kiosk.visit.screens import CARD, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId
+from tests.support.steps import TABLET, tablet
 
-FINGERTIP_PX = 64  # about 11-13 mm on a 10-12" 1280x800 tablet (tests/test_bodymap.py)
+FINGERTIP_PX = 64  # about 11-13 mm on a 10-12" 1280x800 tablet (tests/screens/test_bodymap.py)
 MOUSE_LATTICE = (0, 16, 32, 48, 63)  # 5 x 5 clicks over the square, its edges and corners included
 TOUCH_LATTICE = (0, 32, 63)  # 3 x 3 touches: corners, edge middles, centre
 SIZES = {"normal-text": 0, "large-text": 1, "extra-large-text": 2}  # presses of the text-size control
-TABLET = (1280, 800)
 
 
-def tablet(make_kiosk, language: str = "en", presses: int = 0):
-    """The real kiosk held at the tablet's 1280x800 (full screen can't grow), speech loaded, so
-    Read aloud and audio mode are on home where a voice exists (Qt's mock engine: English only).
-    Held, because a screen made ahead that is too wide would otherwise widen the window."""
-    kiosk = make_kiosk(size=TABLET, hold_size=True, speech=True)
-    kiosk.set_language(language)
-    for _ in range(presses):
-        kiosk.cycle_text_size()
-    kiosk.show_home()
-    QApplication.processEvents()  # the new home's layout settles, as before a paint
-    return kiosk
 
 
 def square(widget: QWidget) -> QRect:
@@ -76,7 +65,7 @@ HOME_SIGNALS = ("regionChosen", "textSizeRequested", "walkthroughRequested", "pr
 @dataclass
 class Target:
     """A control on home and what a tap on it must make home say (its signal, with these arguments;
-    None: any). Home's signals are what the kiosk acts on (tests/test_navigation.py and others
+    None: any). Home's signals are what the kiosk acts on (tests/journeys/test_navigation.py and others
     follow them to the screen); here they are heard, not acted on, so home isn't made anew (seconds
     a time) hundreds of times."""
 
@@ -318,7 +307,7 @@ def test_the_gentle_answer_to_a_missed_tap_leaves_the_prompt_readable(make_kiosk
     kiosk = tablet(make_kiosk, "en", SIZES["extra-large-text"])
     body_map = kiosk.home.body_map
     prompt = body_map.findChild(QLabel, "prompt")
-    back_hips = body_map.art_transform().map(QPointF(585, 150)).toPoint()  # tests/test_bodymap.py's BACK
+    back_hips = body_map.art_transform().map(QPointF(585, 150)).toPoint()  # tests/screens/test_bodymap.py's BACK
     at = back_hips if where == "the hips" else on_map(prompt, body_map).center()
     tap(kiosk, body_map, at, touch=False)
     qtbot.waitUntil(body_map.hint.isVisible)

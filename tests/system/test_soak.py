@@ -69,7 +69,7 @@ def test_the_soak_really_did_each_kind_of_thing(soaked):
     assert actions.total() >= EXAMPLES * STEPS, summary
     # Not required: a swipe that turns a page. Whether one comes depends on the random path (a few
     # swipes in 240 actions, some at the last step or too short); real swipes turning pages are
-    # proven in tests/test_keyboard_and_touch.py and tests/test_region_pages.py.
+    # proven in tests/journeys/test_keyboard_and_touch.py and tests/screens/test_region_pages.py.
     for happening in (Happening.REGION_OPENED, Happening.BODY_MAP_TAP_OPENED_REGION, Happening.WALKTHROUGH_OPENED,
                       Happening.SCROLL, Happening.KEY, Happening.TOUCH_TAP,
                       Happening.LANGUAGE_SWITCH, Happening.CALM_TOGGLE, Happening.GOOD_EDIT, Happening.BAD_EDIT,

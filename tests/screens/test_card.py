@@ -3,15 +3,7 @@
 from kiosk.ui.screens.card import CardScreen
 from kiosk.visit.card import TherapistCard, Tick
 from kiosk.visit.screens import CARD, PRECAUTIONS, QUESTIONS, ScreenId
-
-
-def tick_precautions(kiosk, *indexes):
-    kiosk.home.precautions_button.click()
-    assert kiosk.router.current == PRECAUTIONS
-    boxes = list(kiosk.router.screen.ticks.boxes.values())
-    for i in indexes:
-        boxes[i].click()
-        assert boxes[i].isChecked()
+from tests.support.steps import tick_precautions
 
 
 def test_spanish_patient_card_shows_english_beneath(make_kiosk, qtbot):

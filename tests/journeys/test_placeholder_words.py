@@ -11,7 +11,7 @@ from kiosk.reading.folder import load_content
 from kiosk.settings.values import Settings
 from kiosk.system.resources import bundled_content_dir
 from tests.support.content import REPO, edit, line_of
-from tests.test_card import tick_precautions
+from tests.support.steps import tick_precautions
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 SHIPPED_COUNTDOWN = "The screen will reset in {seconds}..."

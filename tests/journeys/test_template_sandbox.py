@@ -12,8 +12,8 @@ from kiosk.pages.render import Renderer
 from kiosk.reading.folder import load_content
 from kiosk.reading.limits import MAX_PAGE_CHARS, MAX_PAGE_STEPS
 from kiosk.ui.updates.watcher import ContentWatcher
+from tests.support.commands import kiosk_command
 from tests.support.content import edit, line_of
-from tests.test_clinic_bad_day import kiosk_command
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 WHERE = "{{ region.muscles }}"  # the first words of every region's first page

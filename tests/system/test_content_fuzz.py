@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.system.resources import bundled_content_dir
+from tests.support.commands import kiosk_command
 from tests.support.content import SHIPPED_CONTENT
-from tests.test_clinic_bad_day import kiosk_command
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 

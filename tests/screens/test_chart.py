@@ -83,7 +83,7 @@ def chart_font_px_on_screen(kiosk, qtbot) -> float:
     from PySide6.QtSvg import QSvgRenderer
 
     from kiosk.pages.book import CHART
-    from tests.test_region_pages import open_region
+    from tests.support.steps import open_region
 
     screen = open_region(kiosk, qtbot, "calves", page=2)
     svg = screen.view.page.images[CHART]
