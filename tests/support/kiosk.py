@@ -43,7 +43,9 @@ def open_kiosk(qtbot, content: Path = SHIPPED_CONTENT, settings: Settings | None
                                clock=clock.monotonic if clock else time.monotonic, pin_lock_file=pin_lock_file,
                                usage=usage, settings_problems=settings_problems, timers=clock or qt_timer)
     window = kiosk.window
-    qtbot.addWidget(window)
+    # pytest-qt closes the window before the fixtures end: unlocked first, or a locked kiosk
+    # would refuse and run on, its timers and checks' children with it, into later tests.
+    qtbot.addWidget(window, before_close_func=lambda _window: _unlock(kiosk))
     if hold_size:
         window.setFixedSize(*size)
     else:
@@ -59,10 +61,15 @@ def open_kiosk(qtbot, content: Path = SHIPPED_CONTENT, settings: Settings | None
     return kiosk
 
 
+def _unlock(kiosk: Kiosk) -> None:
+    kiosk.window.locked = False
+    kiosk.read_aloud.stop()
+
+
 def close_kiosk(kiosk: Kiosk) -> None:
-    """Let pytest-qt close it: unlocked, and silent."""
+    """Closed (pytest-qt has closed it already, unless the test kept it past its end): unlocked, and silent."""
     import shiboken6
 
     if shiboken6.isValid(kiosk.window):
-        kiosk.window.locked = False
-        kiosk.read_aloud.stop()
+        _unlock(kiosk)
+        kiosk.window.close()
