@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.model.content import BASE_LANGUAGE, Language
-from kiosk.model.problems import Problem
 from kiosk.pages.book import PageBook
 from kiosk.settings.values import Settings
 from kiosk.system.exitcodes import STAFF_EXIT
@@ -146,17 +145,6 @@ class Kiosk(QObject):
     def tick(self, tick: Tick, on: bool) -> None:
         self.stage.card = self.card.with_tick(tick, on)  # never logged or counted: only what was ticked
 
-    def set_therapist(self, on: bool) -> None:
-        """Therapist mode on (the idle reset waits, up to its limit) or off (the normal idle time from now)."""
-        self.therapist.set_on(on)
-        if not on:
-            self.idle.restart()
-
-    def therapist_limit_reached(self) -> None:
-        """The hold is over: "Still reading?" now, as after any quiet spell; a tap keeps reading."""
-        self.idle.restart()
-        self.start_countdown()
-
     def clear_card(self) -> None:
         """The therapist's one tap: the card is empty, and shown empty."""
         self.stage.card = TherapistCard()
@@ -251,7 +239,7 @@ class Kiosk(QObject):
         if self.router.current == ATTRACT and self.staff.overlay is None:
             return  # nobody to ask: the kiosk already waits for the next patient
         if self.therapist.on:
-            return  # held for the therapist; its limit brings the countdown (therapist_limit_reached)
+            return  # held for the therapist; its limit brings the countdown (wired in kiosk.ui.wiring)
         self.staff.close()
         self.idle_reset.start_countdown(self.language.ui)
 
@@ -281,10 +269,6 @@ class Kiosk(QObject):
         """The staff corner's marker shows while staff have an error to look at (a broken
         clinic.yaml, a refused edit, a settings mistake), so they know to open the menu."""
         self.staff_corner.show_marker(self.staff.needs_a_look())
-
-    @property
-    def content_problems(self) -> list[Problem]:
-        return self.arrival.problems
 
     def reload_content(self, now: bool = False) -> None:
         """Check the content folder again (``kiosk.ui.updates.arrival``). Good content is used at

@@ -117,7 +117,8 @@ def _connect(k: Kiosk, ahead: MakeAhead, focus_back: FocusBack) -> None:
     k.idle_reset.resetDue.connect(k.reset_for_next_patient)
     k.idle_reset.countdownShown.connect(lambda countdown: connect_countdown(k, countdown))
     k.staff_corner.held.connect(k.open_pin_pad)
-    k.therapist.limitReached.connect(k.therapist_limit_reached)
+    k.therapist.released.connect(k.idle.restart)  # by a tap or its limit: the normal idle time from now
+    k.therapist.limitReached.connect(k.start_countdown)  # "Still reading?" now, as after any quiet spell
     read_aloud.speaking.connect(k.idle.restart)  # a patient listening is not idle
     # Someone listening (audio mode, a screen reader) gets the longer wait and warning.
     read_aloud.offer.changed.connect(_follow_listening(k))
@@ -170,7 +171,6 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
     router = k.router
     screen.readAloudPressed.connect(k.read_aloud.read_or_stop)
     screen.audioModeToggled.connect(k.read_aloud.set_audio_mode)
-    kind = screen_id.kind
     if isinstance(screen, HomeScreen):
         screen.regionChosen.connect(lambda region_id: router.show(ScreenId.for_region(region_id)))
         screen.walkthroughRequested.connect(lambda: router.show(ScreenId.walkthrough()))
@@ -181,21 +181,25 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.contrastToggled.connect(k.set_high_contrast)
         screen.textSizeRequested.connect(k.cycle_text_size)
         return
-    from kiosk.ui.screens.article import ArticleScreen, UnavailableScreen
+    from kiosk.ui.screens.article import UnavailableScreen
+    from kiosk.ui.screens.attract import AttractScreen
+    from kiosk.ui.screens.card import CardScreen
+    from kiosk.ui.screens.precautions import PrecautionsScreen
+    from kiosk.ui.screens.questions import QuestionsScreen
+    from kiosk.ui.screens.reading import ReadingScreen
+    from kiosk.ui.screens.region import RegionScreen
+    from kiosk.ui.screens.walkthrough import WalkthroughScreen
 
-    if isinstance(screen, UnavailableScreen):  # instead of a screen that could not be made
-        screen.backRequested.connect(k.show_home)
+    if isinstance(screen, ReadingScreen):  # its header: the way back and the text size
         screen.textSizeRequested.connect(k.cycle_text_size)
-    elif kind is ScreenKind.ATTRACT:
-        from kiosk.ui.screens.attract import AttractScreen
-
-        assert isinstance(screen, AttractScreen)
+        if isinstance(screen, UnavailableScreen):  # instead of a screen that could not be made
+            screen.backRequested.connect(k.show_home)
+        else:  # where the history says: the same step, after a pause
+            screen.backRequested.connect(router.back)
+    if isinstance(screen, AttractScreen):
         screen.tapped.connect(k.show_home)
         screen.keyed.connect(k.start_by_keyboard)
-    elif kind is ScreenKind.REGION:
-        from kiosk.ui.screens.region import RegionScreen
-
-        assert isinstance(screen, RegionScreen)
+    elif isinstance(screen, RegionScreen):
         region = screen_id.region
         screen.backRequested.connect(router.back)
         screen.pageChanged.connect(router.turned)
@@ -204,52 +208,21 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.questionsRequested.connect(lambda: router.show(QUESTIONS))
         screen.calmToggled.connect(k.set_calm)
         screen.textSizeRequested.connect(k.cycle_text_size)
-        screen.therapistChosen.connect(k.set_therapist)
-    elif kind is ScreenKind.WALKTHROUGH:
-        from kiosk.ui.screens.walkthrough import WalkthroughScreen
-
-        assert isinstance(screen, WalkthroughScreen)
+        screen.therapistChosen.connect(k.therapist.set_on)
+    elif isinstance(screen, WalkthroughScreen):
         screen.homeRequested.connect(router.back)  # the top-left button, Esc and Done
         screen.stepChanged.connect(router.turned)
         screen.questionsRequested.connect(lambda: router.show(QUESTIONS))
         screen.calmToggled.connect(k.set_calm)
         screen.textSizeRequested.connect(k.cycle_text_size)
-        screen.therapistChosen.connect(k.set_therapist)
+        screen.therapistChosen.connect(k.therapist.set_on)
         screen.pauseRequested.connect(lambda: router.show(ScreenId.pause(router.current.step)))
         screen.languageChosen.connect(lambda code: k.set_language(code, keep_place=True))
-    elif kind is ScreenKind.PRECAUTIONS:
-        from kiosk.ui.screens.precautions import PrecautionsScreen
-
-        assert isinstance(screen, PrecautionsScreen)
-        screen.backRequested.connect(router.back)
+    elif isinstance(screen, (PrecautionsScreen, QuestionsScreen)):
         screen.tickToggled.connect(k.tick)
         screen.cardRequested.connect(lambda: router.show(CARD))
-        screen.textSizeRequested.connect(k.cycle_text_size)
-    elif kind is ScreenKind.SOURCES:
-        assert isinstance(screen, ArticleScreen)
-        screen.backRequested.connect(router.back)
-        screen.textSizeRequested.connect(k.cycle_text_size)
-    elif kind is ScreenKind.QUESTIONS:
-        from kiosk.ui.screens.questions import QuestionsScreen
-
-        assert isinstance(screen, QuestionsScreen)
-        screen.backRequested.connect(router.back)
-        screen.tickToggled.connect(k.tick)
-        screen.cardRequested.connect(lambda: router.show(CARD))
-        screen.textSizeRequested.connect(k.cycle_text_size)
-    elif kind is ScreenKind.CARD:
-        from kiosk.ui.screens.card import CardScreen
-
-        assert isinstance(screen, CardScreen)
-        screen.backRequested.connect(router.back)
+    elif isinstance(screen, CardScreen):
         screen.clearRequested.connect(k.clear_card)
-        screen.textSizeRequested.connect(k.cycle_text_size)
-    elif kind is ScreenKind.PAUSE:
-        from kiosk.ui.screens.pause import PauseScreen
-
-        assert isinstance(screen, PauseScreen)
-        screen.backRequested.connect(router.back)  # to the same step: the history kept it
-        screen.textSizeRequested.connect(k.cycle_text_size)
 
 
 def connect_countdown(k: Kiosk, countdown: CountdownOverlay) -> None:

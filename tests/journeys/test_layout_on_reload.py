@@ -21,7 +21,7 @@ def test_a_long_spanish_tip_saved_while_the_kiosk_runs_is_named_for_staff(make_k
     assert not kiosk.staff.needs_a_look()
     with qtbot.waitSignal(kiosk.arrival.layoutChecked, timeout=240_000):
         path = add_long_spanish_tip(content_copy)
-    [line] = [str(p) for p in kiosk.content_problems if str(path) in str(p) and "needs scrolling" in str(p)]
+    [line] = [str(p) for p in kiosk.arrival.problems if str(path) in str(p) and "needs scrolling" in str(p)]
     assert "Español, normal text" in line
     assert "'Qué puede ayudar' tab of Pantorrillas y espinillas needs scrolling: about " in line
     assert kiosk.staff.needs_a_look() and kiosk.staff_corner.marker.isVisible(), "staff are shown there is a problem"

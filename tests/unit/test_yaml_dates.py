@@ -90,7 +90,7 @@ def test_the_kiosk_starts_with_an_impossible_date_and_says_where_it_is(make_kios
     line = add_review(path, "2026-13-01")
     kiosk = make_kiosk(content_copy)
     assert any(str(p).startswith(f"{path}:{line}: 'reviewed.date': 2026-13-01 is not a real date")
-               for p in kiosk.content_problems), [str(p) for p in kiosk.content_problems]
+               for p in kiosk.arrival.problems), [str(p) for p in kiosk.arrival.problems]
     kiosk.home.language_buttons["es"].click()
     kiosk.home.region_buttons["calves"].click()
     assert kiosk.router.screen.text().startswith("Calves"), "shown whole in English"

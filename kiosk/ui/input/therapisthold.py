@@ -18,9 +18,11 @@ MINUTE_MS = 60_000
 
 class TherapistHold(QObject):
     """``changed`` says the mode went on or off; ``minutesLeft`` the whole minutes left while on,
-    each minute; ``limitReached`` that the limit, not a tap, ended it (the countdown is due)."""
+    each minute; ``released`` that it went off, by a tap or its limit (the normal idle time runs from
+    then); ``limitReached`` that the limit, not a tap, ended it (the countdown is due)."""
 
     changed = Signal(bool)
+    released = Signal()
     minutesLeft = Signal(int)
     limitReached = Signal()
 
@@ -55,6 +57,8 @@ class TherapistHold(QObject):
         self.changed.emit(on)
         if on:
             self.minutesLeft.emit(self.minutes_left())
+        else:
+            self.released.emit()
 
     def _stop(self) -> None:
         self._limit.stop()
@@ -68,4 +72,5 @@ class TherapistHold(QObject):
         log.info("therapist mode: its limit is reached; the normal idle reset returns")
         self._stop()
         self.changed.emit(False)
+        self.released.emit()
         self.limitReached.emit()
