@@ -35,10 +35,12 @@ def spoken_name(button: QAbstractButton) -> str:
 class AudioMode(QObject):
     """Off until ``enabled``; then the first touch on a control speaks it and is kept from it."""
 
-    def __init__(self, narrator: Narrator, language: Callable[[], str], parent: QObject | None = None):
+    def __init__(self, narrator: Narrator, language: Callable[[], str], parent: QObject | None = None,
+                 gives_way: Callable[[], bool] = lambda: False):
         super().__init__(parent)
         self._narrator = narrator
         self._language = language
+        self._gives_way = gives_way  # a screen reader speaks touches and focus itself: one voice at a time
         self.enabled = False
         self._named: QAbstractButton | None = None  # spoken by the last touch: the next one chooses it
         self._held: QAbstractButton | None = None  # the touch now on it was only to hear it
@@ -67,6 +69,9 @@ class AudioMode(QObject):
             return False
         if self._window is not None and watched.window() is not self._window:
             return False
+        if kind in _PRESS and self._gives_way():
+            self._named = self._held = None
+            return False  # the screen reader's own touch (or the first tap) already said it
         if kind in _PRESS:
             if watched is self._named or not watched.isEnabled():
                 self._named = None
@@ -79,7 +84,7 @@ class AudioMode(QObject):
                 self._held = None
             return True
         if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and event.reason() in _SPOKEN_FOCUS \
-                and self._key_moved:
+                and self._key_moved and not self._gives_way():
             self._key_moved = False
             self.say(spoken_name(watched))
         return False

@@ -23,6 +23,7 @@ from kiosk.model.content import Language
 from kiosk.ui.firstpaint import after_first_paint
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.offer import SpeechOffer
+from kiosk.ui.widgets import announce
 
 if TYPE_CHECKING:  # loaded when Read aloud is first wanted, after home is painted (start-up time)
     from kiosk.pages.speech import Sentence
@@ -93,7 +94,7 @@ class ReadAloud(QObject):
         self.narrator.set_rate_and_volume(self._rate, self._volume)
         self.narrator.sentenceStarted.connect(self._sentence_started)
         self.narrator.finished.connect(self._finished)
-        self.audio = AudioMode(self.narrator, lambda: self._language.code, self)
+        self.audio = AudioMode(self.narrator, lambda: self._language.code, self, gives_way=self._reader_speaks)
         if self.narrator.pending:  # the engine is still being asked whether it answers
             self.narrator.settled.connect(self._settled)
         else:
@@ -152,14 +153,21 @@ class ReadAloud(QObject):
         self._show_state()
         if self.audio is not None:
             self.audio.forget_touch()
-        if (same and reading) or (self.audio_on and self.can_speak()):
+        if (same and reading) or (self.audio_on and self.can_speak() and not self._reader_speaks()):
             self.read(screen)
 
     def announce(self, words: list[str]) -> None:
         """In audio mode, say what has just appeared over the screen (the idle question)."""
-        if self.audio_on and self.narrator is not None:
+        if self.audio_on and self.narrator is not None and not self._reader_speaks():
             self.stop()
             self.narrator.say(words, self._language.code)
+
+    @staticmethod
+    def _reader_speaks() -> bool:
+        """A screen reader is running: it says new screens, what appears over them and what a
+        finger or the keyboard reaches, so audio mode's voice gives way (Read aloud still reads
+        when asked). One voice at a time: two at once are heard as neither."""
+        return announce.screen_reader_running()
 
     def can_speak(self) -> bool:
         return (self.enabled and self.narrator is not None
