@@ -279,3 +279,4 @@ def watch_content(k: Kiosk, folder: Path) -> None:
 
     watcher = ContentWatcher(folder, k.window)
     watcher.changed.connect(k.reload_content)
+    k.arrival.check_layout()  # what was edited while the kiosk was off, in the staff menu too

@@ -15,6 +15,15 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform == "win32", reason="every screen laid out: under_wine.sh does it")]
 
 
+def test_the_content_in_use_is_laid_out_once_the_kiosk_watches_its_folder(make_kiosk, content_copy):
+    from kiosk.ui.wiring import watch_content
+
+    kiosk = make_kiosk(content_copy, settings=Settings())
+    assert not kiosk.arrival.layout_check.running
+    watch_content(kiosk, content_copy)  # as the app does once home is painted
+    assert kiosk.arrival.layout_check.running, "a folder edited while the kiosk was off is checked too"
+
+
 def test_a_long_spanish_tip_saved_while_the_kiosk_runs_is_named_for_staff(make_kiosk, qtbot, content_copy):
     kiosk = make_kiosk(content_copy, settings=Settings())
     ContentWatcher(content_copy, kiosk).changed.connect(kiosk.reload_content)

@@ -64,6 +64,12 @@ class ContentArrival(QObject):
             if self.reloader.folder is not None and not self._closed:
                 self.layout_check.start(self.reloader.folder)
 
+    def check_layout(self) -> None:
+        """Lay out the content in use (after the usual pause): at start, a folder edited while
+        the kiosk was off is checked too, not only the edits seen while it runs."""
+        if self.reloader.folder is not None and not self._closed:
+            self.layout_check.start(self.reloader.folder)
+
     def close(self) -> None:
         """The kiosk is ending: both checks' children go, waited for (Qt would destroy one still
         running), and a save seen later (the folder watcher outlives the window) starts none."""
