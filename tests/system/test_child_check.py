@@ -114,3 +114,14 @@ def test_packaged_the_child_is_the_executable_itself(monkeypatch, tmp_path):
     assert childcheck.command(RELOAD, tmp_path / "content", tmp_path / "out")[:2] == [
         str(tmp_path / "kiosk.exe"), childcheck.CHILD_FLAG]
     assert resources.own_command("x") == [str(tmp_path / "kiosk.exe"), "x"]
+
+
+def test_a_layout_check_past_its_time_is_stopped_and_says_so(qtbot, content_copy):
+    from kiosk.ui.updates.layoutcheck import LayoutCheck
+
+    check = LayoutCheck(seconds=0.001, pause_ms=0)
+    with qtbot.waitSignal(check.found, timeout=20000) as found:
+        check.start(content_copy)
+    assert not check.running
+    [problem] = found.args[0]
+    assert "took longer than" in problem.message and problem.path == str(content_copy)

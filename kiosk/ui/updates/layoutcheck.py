@@ -4,24 +4,19 @@ What it finds is for staff, in the staff menu's problems; the content is shown e
 
 from __future__ import annotations
 
-import logging
-import shutil
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.system.resources import own_command
 from kiosk.ui.offscreen.fitcheck import BACKGROUND, FIT_FLAG, FIT_SECONDS, not_checked, read_problems
-from kiosk.ui.updates.contentcheck import KILL_WAIT_MS, end_child
-
-log = logging.getLogger(__name__)
-
+from kiosk.ui.updates.childrun import KILL_WAIT_MS, ChildRun
 
 # Staff save a file several times while they edit: the layout, about half a minute's work for
 # one core, is checked once they pause, not after every save.
 PAUSE_MS = 5000
 CLOSING_WAIT_MS = 3000
+RESULT = "fit.pickle"
 
 
 class LayoutCheck(QObject):
@@ -31,18 +26,20 @@ class LayoutCheck(QObject):
 
     def __init__(self, parent: QObject | None = None, seconds: float = FIT_SECONDS, pause_ms: int = PAUSE_MS):
         super().__init__(parent)
-        self._process: QProcess | None = None
-        self._private: Path | None = None
         self._folder = Path()
+        self._seconds = seconds
         self._pause = QTimer(self, singleShot=True, interval=pause_ms)
         self._pause.timeout.connect(self._begin)
-        self._deadline = QTimer(self, singleShot=True, interval=max(1, int(seconds * 1000)))
-        self._deadline.timeout.connect(self._time_is_up)
-        self._seconds = seconds
+        self._run = ChildRun("layout check", seconds, self)
+        self._run.ended.connect(lambda _code, private: self.found.emit(read_problems(private / RESULT, self._folder)))
+        self._run.failedToStart.connect(
+            lambda why: self.found.emit([not_checked(self._folder, f"the check could not start ({why})")]))
+        self._run.timedOut.connect(lambda: self.found.emit(
+            [not_checked(self._folder, f"laying them out took longer than {self._seconds:g} s")]))
 
     @property
     def running(self) -> bool:
-        return self._process is not None or self._pause.isActive()
+        return self._run.running or self._pause.isActive()
 
     def start(self, folder: Path) -> None:
         """Check ``folder`` after a pause; a check already waiting or running is stopped (its
@@ -53,52 +50,11 @@ class LayoutCheck(QObject):
 
     def _begin(self) -> None:
         folder = self._folder
-        self._private = Path(tempfile.mkdtemp(prefix="kiosk-fit-"))
-        program, *args = own_command(FIT_FLAG, str(folder), str(self._private / "fit.pickle"), BACKGROUND)
-        process = self._process = QProcess(self)
-        process.setProgram(program)
-        process.setArguments(args)
-        process.finished.connect(self._done)
-        process.errorOccurred.connect(self._failed)
-        process.start()
-        process.closeWriteChannel()
-        self._deadline.start()
+        self._run.start("kiosk-fit-", lambda private: own_command(FIT_FLAG, str(folder), str(private / RESULT),
+                                                                  BACKGROUND))
 
     def stop(self, wait_ms: int = KILL_WAIT_MS) -> None:
-        """Stop the running child, if any, and throw away its folder. A child not gone within
-        ``wait_ms`` is let go when it ends (the kiosk closing waits longer: Qt would destroy it
-        still running)."""
+        """Stop the waiting or running check (the kiosk closing waits longer for its child: Qt
+        would destroy it still running)."""
         self._pause.stop()
-        self._deadline.stop()
-        process, self._process = self._process, None
-        if process is not None:
-            process.finished.disconnect(self._done)
-            process.errorOccurred.disconnect(self._failed)
-            end_child(process, wait_ms)
-        private, self._private = self._private, None
-        if private is not None:
-            shutil.rmtree(private, ignore_errors=True)
-
-    def _done(self, exit_code: int, _status: QProcess.ExitStatus) -> None:
-        if self._process is None or self._private is None:
-            return
-        if exit_code != 0:
-            log.error("layout check failed: %s", bytes(self._process.readAllStandardError().data())
-                      .decode("utf-8", "replace")[-2000:])
-        problems = read_problems(self._private / "fit.pickle", self._folder)
-        self.stop()
-        self.found.emit(problems)
-
-    def _failed(self, error: QProcess.ProcessError) -> None:
-        process = self._process
-        if process is not None and error == QProcess.ProcessError.FailedToStart:
-            log.error("layout check could not start: %s", process.errorString())
-            why = f"the check could not start ({process.errorString()})"
-            self.stop()
-            self.found.emit([not_checked(self._folder, why)])
-
-    def _time_is_up(self) -> None:
-        if self._process is not None:
-            log.error("layout check took longer than %s s; stopped", self._seconds)
-            self.stop()
-            self.found.emit([not_checked(self._folder, f"laying them out took longer than {self._seconds:g} s")])
+        self._run.stop(wait_ms)
