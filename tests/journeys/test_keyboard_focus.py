@@ -10,6 +10,7 @@ from kiosk.settings.pin import hash_pin
 from kiosk.settings.values import Settings
 from kiosk.ui.widgets.focusorder import tab_stops
 from kiosk.visit.screens import ATTRACT, HOME, PRECAUTIONS, ScreenKind
+from tests.support.steps import pin_pad_from
 
 PIN = "2580"
 
@@ -120,11 +121,7 @@ def test_any_key_keeps_reading(make_kiosk, qtbot, fake_clock, key):
 def test_the_pin_pad_holds_the_focus_and_gives_it_back(make_kiosk, qtbot):
     kiosk = make_kiosk(settings=Settings(staff_pin=hash_pin(PIN)))
     contrast = kiosk.home.contrast_toggle
-    contrast.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(contrast.hasFocus)
-    kiosk.open_pin_pad()
-    pad = kiosk.staff.overlay
-    qtbot.waitUntil(lambda: focused() is not None and pad.isAncestorOf(focused()))
+    pad = pin_pad_from(kiosk, qtbot, contrast)
     for _ in range(len(tab_stops(pad)) + 3):
         press(qtbot, Qt.Key.Key_Tab)
         assert pad.isAncestorOf(focused()), f"Tab left the PIN pad for {focused().objectName()}"

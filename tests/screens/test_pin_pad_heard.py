@@ -10,6 +10,7 @@ from kiosk.settings.pin import hash_pin
 from kiosk.settings.values import Settings
 from kiosk.ui.staff.pinpad import PinPad
 from tests.support.listener import ScreenReaderEar
+from tests.support.steps import pin_pad_from
 
 PIN = "2580"
 
@@ -66,11 +67,7 @@ def test_the_pad_says_what_it_is_and_counts_digits_never_saying_them(make_kiosk,
 def test_esc_closes_the_pad_and_gives_the_focus_back(make_kiosk, qtbot, pin):
     kiosk = make_kiosk(settings=Settings(staff_pin=pin))
     walkthrough = kiosk.home.walkthrough_button
-    walkthrough.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(walkthrough.hasFocus)
-    kiosk.open_pin_pad()
-    pad = kiosk.staff.overlay
-    qtbot.waitUntil(lambda: focused() is not None and pad.isAncestorOf(focused()))
+    pin_pad_from(kiosk, qtbot, walkthrough)
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: kiosk.staff.overlay is None)
     qtbot.waitUntil(walkthrough.hasFocus)

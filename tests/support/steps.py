@@ -63,3 +63,13 @@ def widest_run(shape, y=None):
 def point_inside(shape) -> QPoint:
     left, right, y = widest_run(shape)
     return QPoint(round((left + right) / 2), round(y))
+
+
+def pin_pad_from(kiosk, qtbot, control):
+    """The staff's PIN pad opened while the keyboard is on ``control``; the pad, once it has the focus."""
+    control.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(control.hasFocus)
+    kiosk.open_pin_pad()
+    pad = kiosk.staff.overlay
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and pad.isAncestorOf(QApplication.focusWidget()))
+    return pad
