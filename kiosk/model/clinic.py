@@ -14,6 +14,23 @@ class Colours:
 
 
 @dataclass(frozen=True)
+class Breathing:
+    """The paced breathing the pause offers: how slow, and for how many breaths. Each breath
+    out lasts longer than the breath in (two fifths in, three fifths out)."""
+
+    per_minute: int = field(default=6, metadata={"min": 3, "max": 10, "unit": "breaths a minute"})
+    breaths: int = field(default=6, metadata={"min": 2, "max": 20, "unit": "breaths"})
+
+    @property
+    def in_ms(self) -> int:
+        return round(60_000 / self.per_minute * 0.4)
+
+    @property
+    def out_ms(self) -> int:
+        return round(60_000 / self.per_minute * 0.6)
+
+
+@dataclass(frozen=True)
 class Clinic:
     name: str
     phone: str
@@ -24,6 +41,7 @@ class Clinic:
     # The after-care page in another language, by language code (es: https://...); a language
     # not named here gets aftercare_url.
     aftercare_urls: dict[str, str] = field(default_factory=dict, metadata={"kind": "url"})
+    breathing: Breathing = field(default_factory=Breathing)
 
     def aftercare_for(self, language: str) -> str | None:
         return self.aftercare_urls.get(language, self.aftercare_url)

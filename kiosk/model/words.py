@@ -144,6 +144,17 @@ class UiText:
                           "Slow breathing can help you feel calmer.")
     pause_faint: str = "If you feel faint or light-headed, tell your therapist or our team. Lying down usually helps."
     pause_back: str = field(default="Carry on at step {number}", metadata={"placeholders": ("number",)})
+    # The slow breathing the pause opens: paced by a circle that grows and shrinks.
+    breathing_open: str = "Breathe with me"
+    breathing_title: str = "Breathe with me"
+    breathing_note: str = ("Many people find slow breathing calming. It is common advice in clinics, "
+                           "not a treatment.")
+    breathing_ready: str = "Get comfortable. Breathe in as the circle grows, and out as it shrinks."
+    breathe_in: str = "Breathe in slowly"
+    breathe_out: str = "And breathe out, slower still"
+    breathing_count: str = field(default="Breath {number} of {total}", metadata={"placeholders": ("number", "total")})
+    breathing_done: str = "Well done. Carry on when you are ready."
+    breathing_again: str = "Breathe again"
     # The card's two groups: what the therapist must know first, then the patient's questions.
     card_safety: str = "Safety first"
     card_questions: str = "My questions"

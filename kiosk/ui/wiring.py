@@ -47,7 +47,7 @@ from kiosk.ui.widgets.focusring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.usage.counts import UsageLog
 from kiosk.visit.patient import fresh_visit
-from kiosk.visit.screens import ATTRACT, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId, ScreenKind
+from kiosk.visit.screens import ATTRACT, BREATHING, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId, ScreenKind
 from kiosk.visit.stage import Stage
 
 if TYPE_CHECKING:  # the countdown and the staff screens load when first wanted, not at start-up
@@ -74,7 +74,7 @@ def build_kiosk(book: PageBook, art: BodyArt, settings: Settings | None = None, 
     language = book.content.language(stage.visit.language)
     read_aloud = ReadAloud(window, language, settings.read_aloud, settings.speech_rate, settings.speech_volume)
     therapist = TherapistHold(settings.therapist_minutes, window, timers)
-    maker = ScreenMaker(read_aloud.offer, therapist)
+    maker = ScreenMaker(read_aloud.offer, therapist, timers)
     router = Router(window.stack, maker, stage)
     homes = Homes(router, maker, stage)
     focus_ring = FocusRing(window, looks.text_colour)  # seen on every control the keyboard reaches
@@ -183,7 +183,9 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         return
     from kiosk.ui.screens.article import UnavailableScreen
     from kiosk.ui.screens.attract import AttractScreen
+    from kiosk.ui.screens.breathing import BreathingScreen
     from kiosk.ui.screens.card import CardScreen
+    from kiosk.ui.screens.pause import PauseScreen
     from kiosk.ui.screens.precautions import PrecautionsScreen
     from kiosk.ui.screens.questions import QuestionsScreen
     from kiosk.ui.screens.reading import ReadingScreen
@@ -223,6 +225,11 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.cardRequested.connect(lambda: router.show(CARD))
     elif isinstance(screen, CardScreen):
         screen.clearRequested.connect(k.clear_card)
+    elif isinstance(screen, PauseScreen):
+        screen.breathingRequested.connect(lambda: router.show(BREATHING))
+    elif isinstance(screen, BreathingScreen):
+        screen.phaseChanged.connect(k.idle.restart)  # a patient following their breath is not idle
+        screen.phaseChanged.connect(lambda _phase: k.read_aloud.announce([screen.said()]))
 
 
 def connect_countdown(k: Kiosk, countdown: CountdownOverlay) -> None:

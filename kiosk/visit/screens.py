@@ -21,11 +21,12 @@ class ScreenKind(Enum):
     QUESTIONS = "questions"  # the therapist card's questions, and the card itself
     CARD = "card"
     PAUSE = "pause"  # the stop line's pause; its step is the walkthrough's step it goes back to
+    BREATHING = "breathing"  # slow breathing, paced on screen, opened from the pause
 
 
 # Screens that go back to whatever screen opened them: a patient asks questions, and looks at
 # the card, from wherever they are.
-OPENED_FROM_ANYWHERE = frozenset({ScreenKind.QUESTIONS, ScreenKind.CARD, ScreenKind.PAUSE})
+OPENED_FROM_ANYWHERE = frozenset({ScreenKind.QUESTIONS, ScreenKind.CARD, ScreenKind.PAUSE, ScreenKind.BREATHING})
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ HOME = ScreenId(ScreenKind.HOME)
 ATTRACT = ScreenId(ScreenKind.ATTRACT)
 PRECAUTIONS = ScreenId(ScreenKind.PRECAUTIONS)
 SOURCES = ScreenId(ScreenKind.SOURCES)
+BREATHING = ScreenId(ScreenKind.BREATHING)
 QUESTIONS = ScreenId(ScreenKind.QUESTIONS)
 CARD = ScreenId(ScreenKind.CARD)
 

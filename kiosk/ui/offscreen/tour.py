@@ -22,7 +22,7 @@ from kiosk.ui.app import TABLET_SIZE, application, build_kiosk
 from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.screens.walkthrough import WalkthroughScreen
 from kiosk.ui.widgets.bodymap import BodyMap
-from kiosk.visit.screens import CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId
+from kiosk.visit.screens import BREATHING, CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId
 
 
 class Variant(NamedTuple):
@@ -92,6 +92,9 @@ def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: Tru
         yield prefix + "walkthrough-overview"
         walkthrough.show_overview(False)
         router.show(ScreenId.pause(2))
+        QApplication.processEvents()
+        yield prefix + router.current.name
+        router.show(BREATHING)  # "Breathe with me", before its first breath
         QApplication.processEvents()
         yield prefix + router.current.name
         for screen_id in (PRECAUTIONS, SOURCES):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.model.wording import fill
 from kiosk.ui.input.therapisthold import TherapistHold
+from kiosk.ui.input.timers import Timers, qt_timer
 from kiosk.ui.screens.context import ScreenContext, screen_context
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.offer import SpeechOffer
@@ -22,9 +23,11 @@ if TYPE_CHECKING:
 
 
 class ScreenMaker:
-    def __init__(self, speech: SpeechOffer | None = None, therapist: TherapistHold | None = None):
+    def __init__(self, speech: SpeechOffer | None = None, therapist: TherapistHold | None = None,
+                 timers: Timers = qt_timer):
         self._speech = speech
         self._therapist = therapist
+        self._timers = timers  # the breathing screen's pace: a fake clock's in tests
 
     def context(self, scene: Scene) -> ScreenContext:
         return screen_context(scene, self._speech, self._therapist)
@@ -52,6 +55,10 @@ class ScreenMaker:
             from kiosk.ui.screens.pause import PauseScreen
 
             return PauseScreen(self.context(scene))
+        if kind is ScreenKind.BREATHING:
+            from kiosk.ui.screens.breathing import BreathingScreen
+
+            return BreathingScreen(self.context(scene), scene.book.content.clinic.breathing, self._timers)
         raise LookupError(f"no screen is made for {screen_id}")
 
     def home(self, scene: Scene) -> HomeScreen:

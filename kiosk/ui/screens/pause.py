@@ -4,7 +4,7 @@ as they are asked; then it goes back to the same step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.model.wording import fill
@@ -15,7 +15,10 @@ from kiosk.ui.widgets.words import Words, named
 
 
 class PauseScreen(ReadingScreen):
-    """``backRequested`` (the way back, Esc, or "Carry on at step 3") returns to the step it was opened on."""
+    """``backRequested`` (the way back, Esc, or "Carry on at step 3") returns to the step it was
+    opened on; ``breathingRequested``: "Breathe with me", slow breathing paced on screen."""
+
+    breathingRequested = Signal()
 
     def __init__(self, context: ScreenContext, parent: QWidget | None = None):
         ui = context.ui
@@ -36,8 +39,12 @@ class PauseScreen(ReadingScreen):
         self.scroller.rows.addStretch(1)
         self.carry_on_button = named(QPushButton(), "stepButton")
         self.carry_on_button.clicked.connect(self.backRequested)
+        self.breathing_button = named(QPushButton(ui.breathing_open), "stepButton")
+        self.breathing_button.clicked.connect(self.breathingRequested)
         bottom = QHBoxLayout()
+        bottom.setSpacing(24)
         bottom.addStretch(1)
+        bottom.addWidget(self.breathing_button)
         bottom.addWidget(self.carry_on_button)
         bottom.addStretch(1)
         column = QHBoxLayout()  # a short line, easy to follow
