@@ -2,12 +2,13 @@
 are left in the code, the tests, the content or the project's settings."""
 
 import re
+from pathlib import Path
 
 from tests.support.content import REPO
 
 ISSUE_NUMBER = re.compile(r"\bissue ?#?\d+|(?<![&\w])#\d{2}\b(?![0-9a-fA-F])", re.IGNORECASE)
 SUFFIXES = {".py", ".yaml", ".j2", ".toml", ".md"}
-THIS_FILE = REPO / "tests" / "test_plain_words.py"
+THIS_FILE = Path(__file__).resolve()
 
 
 def test_no_issue_numbers_in_code_tests_content_or_settings():
