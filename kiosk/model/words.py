@@ -135,6 +135,10 @@ class UiText:
     idle_spoken_time: str = field(default="The screen starts again for the next patient in {seconds} seconds.",
                                   metadata={"placeholders": ("seconds",)})
     idle_spoken_keep: str = "To keep reading, press any key or touch the screen."
+    # Under a step in therapist mode: the step's words for the therapist (walkthrough.yaml).
+    therapist_notes: str = "For the therapist"
+    therapist_look_for: str = field(default="Check: {what}", metadata={"placeholders": ("what",)})
+    therapist_ask: str = field(default="Ask them: \u201c{question}\u201d", metadata={"placeholders": ("question",)})
     # The overview of every step ("Step 3 of 8" opens it), and the pause the stop line opens.
     all_steps: str = "All the steps: tap one to go there"
     pause_title: str = "Take a pause"

@@ -16,6 +16,7 @@ from typing import ParamSpec
 from kiosk.model.content import Content, Language
 from kiosk.model.problems import ContentError, Problem
 from kiosk.model.regions import SorenessCurve, SorenessPoint
+from kiosk.model.walkthrough import TherapistNotes
 from kiosk.model.words import UiText
 from kiosk.pages.chart import ChartWords, chart_size, soreness_svg
 from kiosk.pages.render import Renderer
@@ -126,6 +127,11 @@ class PageBook:
         language the steps are shown in: the overview of the steps lists them."""
         walkthrough = self._shown_in(lang, "walkthrough", region_id or "")[0].walkthrough
         return tuple(step.shown_title(calm) for step in walkthrough.steps) if walkthrough else ()
+
+    def therapist_notes(self, lang: str, region_id: str | None = None) -> tuple[TherapistNotes | None, ...]:
+        """Each step's words for the therapist, in the language the steps are shown in."""
+        walkthrough = self._shown_in(lang, "walkthrough", region_id or "")[0].walkthrough
+        return tuple(step.therapist for step in walkthrough.steps) if walkthrough else ()
 
     def step_count(self, lang: str) -> int:
         walkthrough = self.content.language(lang).walkthrough

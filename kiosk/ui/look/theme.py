@@ -149,6 +149,10 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#cardLine {{ font-size: 34px; font-weight: bold; color: {c.text}; }}
     QLabel#cardLineClinic {{ font-size: 26px; font-style: italic; color: {c.text}; padding-left: 38px; }}
     QLabel#cardNote {{ font-size: 20px; color: {c.text}; }}
+    /* therapist mode's words for the therapist under a step: set apart, never taken for the patient's */
+    QFrame#therapistNotes {{ border: 3px dashed {c.primary}; border-radius: 12px; }}
+    QLabel#therapistNotesTitle {{ font-size: 22px; font-weight: bold; color: {c.primary}; }}
+    QLabel#therapistNote {{ font-size: 22px; color: {c.text}; }}
     QLabel#cardSafety {{  /* the card's safety group: its heading as a band, seen before any line */
         font-size: 24px; font-weight: bold; color: {on_colour(c.primary)}; background: {c.primary};
         border-radius: 10px; padding: 6px 14px;

@@ -91,6 +91,10 @@ def every_screen(kiosk: Kiosk, wanted: Callable[[Variant], bool] = lambda v: Tru
         QApplication.processEvents()
         yield prefix + "walkthrough-overview"
         walkthrough.show_overview(False)
+        kiosk.therapist.set_on(True)  # the step's words for the therapist, under it
+        QApplication.processEvents()
+        yield prefix + "walkthrough-therapist-notes"
+        kiosk.therapist.set_on(False)
         router.show(ScreenId.pause(2))
         QApplication.processEvents()
         yield prefix + router.current.name

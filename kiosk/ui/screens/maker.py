@@ -100,7 +100,8 @@ class ScreenMaker:
         back_label = scene.region_names()[region_id] if region_id else None
         titles = scene.pages.step_titles(lang, calm, region_id)
         others = {code: language.name for code, language in scene.book.content.languages.items() if code != lang}
-        return WalkthroughScreen(self.context(scene), steps, back_label, titles=titles, languages=others)
+        return WalkthroughScreen(self.context(scene), steps, back_label, titles=titles, languages=others,
+                                 notes=scene.pages.therapist_notes(lang, region_id))
 
     def _precautions(self, scene: Scene, from_region: str | None) -> Screen:
         from kiosk.ui.screens.precautions import PrecautionsScreen

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.model.walkthrough import TherapistNotes
 from kiosk.model.wording import fill
 from kiosk.pages.book import Page
 from kiosk.ui.input.pageturner import first_page
@@ -21,6 +22,7 @@ from kiosk.ui.widgets.buttons import TextSizeButton, WrappingButton, calm_toggle
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
 from kiosk.ui.widgets.stepoverview import StepOverview
+from kiosk.ui.widgets.therapistnotes import TherapistNotesStrip
 from kiosk.ui.widgets.therapisttoggle import therapist_toggle
 from kiosk.ui.widgets.words import named
 
@@ -30,7 +32,8 @@ class WalkthroughScreen(PagedScreen):
     home, or the region the walkthrough is about; ``back_label`` names it. ``titles`` are the
     steps' titles, for the overview "Step 3 of 8" opens; ``pauseRequested``: the stop line tapped.
     ``languages``: the content's other languages (code: name), a button each in the overview;
-    ``languageChosen`` asks for the walkthrough in one of them, at the same step."""
+    ``languageChosen`` asks for the walkthrough in one of them, at the same step. ``notes``: each
+    step's words for the therapist, shown under the step while therapist mode is on."""
 
     homeRequested = Signal()
     textSizeRequested = Signal()
@@ -42,13 +45,16 @@ class WalkthroughScreen(PagedScreen):
     languageChosen = Signal(str)
 
     def __init__(self, context: ScreenContext, steps: list[Page], back_label: str | None = None, start: int = 0,
-                 titles: Sequence[str] = (), languages: dict[str, str] | None = None, parent: QWidget | None = None):
+                 titles: Sequence[str] = (), languages: dict[str, str] | None = None,
+                 notes: Sequence[TherapistNotes | None] = (), parent: QWidget | None = None):
         super().__init__(parent)
         ui = context.ui
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._steps = steps
         self._ui = ui
+        self._notes, self._therapist = notes, context.therapist
+        self.therapist_notes = TherapistNotesStrip(ui)
         start = first_page(start, len(steps))
 
         self.home_button = way_back_button(back_label or ui.home_button)
@@ -130,7 +136,10 @@ class WalkthroughScreen(PagedScreen):
             banner_row.addWidget(self.therapist_toggle)
         layout.addLayout(banner_row)
         layout.addWidget(self.reading, 1)
+        layout.addWidget(self.therapist_notes)
         layout.addLayout(footer)
+        if self._therapist is not None:
+            self._therapist.changed.connect(lambda _on: self._show_notes())
         self.turn_pages(len(steps), start, self.stepChanged, STEP_KEYS)
         self.questions_button.setVisible(context.questions)  # only where the clinic has questions
 
@@ -184,6 +193,14 @@ class WalkthroughScreen(PagedScreen):
         last = self.index == self.total - 1
         self.next_button.setVisible(not last)
         self.done_button.setVisible(last)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        """The therapist's words for this step, while therapist mode is on; the patient's screen as it was otherwise."""
+        notes = self._notes[self.index] if self.index < len(self._notes) else None
+        on = self._therapist is not None and self._therapist.on and notes is not None
+        self.therapist_notes.show_notes(notes if on else None)
+        self.therapist_notes.setVisible(on)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.overview_open:  # Esc closes the overview first
