@@ -101,8 +101,10 @@ class ScreenMaker:
         # Made afresh each time (its page is rendered once and kept by the page book), so its
         # tick boxes always show the card as it is now.
         page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
-        return PrecautionsScreen(self.context(scene), page, scene.language.precautions,
-                                 self._back_to(scene, from_region), scene.card)
+        language = scene.language
+        note = language.ui.not_translated if "precautions" in language.untranslated else None
+        return PrecautionsScreen(self.context(scene), page, language.precautions,
+                                 self._back_to(scene, from_region), scene.card, note=note)
 
     def _sources(self, scene: Scene, from_region: str | None) -> Screen:
         from kiosk.ui.screens.article import ArticleScreen
