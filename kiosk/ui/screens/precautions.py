@@ -14,7 +14,7 @@ from kiosk.pages.book import Page
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.reading import ReadingScreen
 from kiosk.ui.widgets.pageview import PageView
-from kiosk.ui.widgets.ticks import TickPanel
+from kiosk.ui.widgets.ticks import TickBox, TickPanel
 from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import TherapistCard, Tick
 
@@ -88,10 +88,11 @@ class PrecautionsScreen(ReadingScreen):
         said: list[str] = []
         column = self.ticks.scroller.rows
         for index in range(column.count()):
-            widget = column.itemAt(index).widget()
+            item = column.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel):
                 said.append(widget.text())
-            elif widget in self.ticks.boxes.values():
+            elif isinstance(widget, TickBox):
                 detail = widget.accessibleDescription()
                 said.append(f"{widget.accessibleName()}. {detail}" if detail else widget.accessibleName())
         return [*said, self.ticks.card_button.accessibleName() or self.ticks.card_button.text()]
