@@ -176,6 +176,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.walkthroughRequested.connect(lambda: router.show(ScreenId.walkthrough()))
         screen.precautionsRequested.connect(lambda: router.show(PRECAUTIONS))
         screen.sourcesRequested.connect(lambda: router.show(SOURCES))
+        screen.cardRequested.connect(lambda: router.show(CARD))
         screen.languageChosen.connect(k.set_language)
         screen.calmToggled.connect(k.set_calm)
         screen.contrastToggled.connect(k.set_high_contrast)
