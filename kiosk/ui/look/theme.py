@@ -86,6 +86,8 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     /* fingertip: home's, beside High contrast, is never narrower than its words (it was cut off) */
     QWidget#screen > QPushButton#textSize {{ min-width: 64px; }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
+    QLabel#stepButtonLabel {{ font-size: 28px; font-weight: bold; color: {on_colour(c.primary)}; }}
+    QLabel#stepButtonLabel:disabled {{ color: {disabled_colours(c)[0]}; }}
     QPushButton#backButton {{ padding: 0px 24px; }}  /* 72 px high: room for the page below */
     QLabel#regionTitle {{ font-size: 34px; font-weight: bold; color: {c.primary}; }}
     QPushButton#pageTab {{
