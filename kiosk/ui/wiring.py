@@ -305,5 +305,4 @@ def watch_content(k: Kiosk, folder: Path) -> None:
     """Staff edits to the content folder reach the kiosk without a restart."""
     from kiosk.ui.updates.watcher import ContentWatcher
 
-    watcher = ContentWatcher(folder, k.window)
-    watcher.changed.connect(k.reload_content)
+    ContentWatcher(folder, k.window).changed.connect(k.reload_content)  # the window keeps it
