@@ -113,6 +113,8 @@ class UiText:
     # reading: the way back on the questions and card screens, to whatever screen opened them
     # ("Volver" reads better than the step button's "Anterior"). Optional; else previous_button.
     go_back: str | None = None
+    # Home's way to the card, shown once something is ticked. Optional; else card_button.
+    card_from_home: str | None = None
     # The review pack's screen headings and sign-off. Defaults, so a clinic's older ui.yaml still loads.
     pack_calm: str = field(
         default="{language}, calm mode (needle pictures hidden, gentler words; what it changes is highlighted)",

@@ -176,6 +176,7 @@ def connect_screen(k: Kiosk, screen_id: ScreenId, screen: Screen) -> None:
         screen.walkthroughRequested.connect(lambda: router.show(ScreenId.walkthrough()))
         screen.precautionsRequested.connect(lambda: router.show(PRECAUTIONS))
         screen.sourcesRequested.connect(lambda: router.show(SOURCES))
+        screen.cardRequested.connect(lambda: router.show(CARD))
         screen.languageChosen.connect(k.set_language)
         screen.calmToggled.connect(k.set_calm)
         screen.contrastToggled.connect(k.set_high_contrast)
@@ -284,6 +285,5 @@ def watch_content(k: Kiosk, folder: Path) -> None:
     """Staff edits to the content folder reach the kiosk without a restart."""
     from kiosk.ui.updates.watcher import ContentWatcher
 
-    watcher = ContentWatcher(folder, k.window)
-    watcher.changed.connect(k.reload_content)
+    ContentWatcher(folder, k.window).changed.connect(k.reload_content)  # the window keeps it
     k.arrival.check_layout()  # what was edited while the kiosk was off, in the staff menu too

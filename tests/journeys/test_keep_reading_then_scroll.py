@@ -20,9 +20,9 @@ def test_a_finger_scrolls_the_page_after_still_reading_closes(make_kiosk, qtbot,
     # Offscreen, the window loses the focus as this screen is made (a platform quirk): give it back.
     kiosk.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk.window)
-    view = kiosk.router.screen.view
+    view = kiosk.router.screen.ticks.scroller  # the one list: words and tick boxes
     bar = view.verticalScrollBar()
-    assert bar.maximum() > 0, "the precautions page must be long enough to scroll"
+    assert bar.maximum() > 0, "the precautions list must be long enough to scroll"
     for keep in (Qt.Key.Key_Escape, Qt.Key.Key_Space):  # twice: each closed countdown is let go
         kiosk.start_countdown()
         countdown = kiosk.idle_reset.countdown

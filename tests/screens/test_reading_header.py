@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.ui.widgets.readingheader import ReadingHeader
+from kiosk.visit.card import Tick
 from kiosk.visit.screens import CARD, HOME, PRECAUTIONS, QUESTIONS, SOURCES, ScreenId
 from tests.support.content import edit
 
@@ -85,16 +86,27 @@ def test_the_safe_page_for_a_broken_screen_goes_home_and_says_so(make_kiosk, con
 
 @pytest.mark.parametrize(("language", "word"), [("en", "Back"), ("es", "Volver")])
 def test_questions_and_card_go_back_to_the_screen_that_opened_them_and_say_so(make_kiosk, qtbot, language, word):
+    """The way back names where it goes: the region's name to its region, "Home" to the body
+    map, and "Back" to another list (the card opened from the questions)."""
     kiosk = make_kiosk()
     kiosk.set_language(language)
     kiosk.router.show(ScreenId.for_region("hamstrings"))
+    region = kiosk.router.screen.title.text()
     kiosk.router.screen.questions_button.click()
     questions = kiosk.router.screen
-    assert questions.back_button.text() == f"\u2190  {word}"
+    assert questions.back_button.text() == f"\u2190  {region}"
     questions.ticks.card_button.click()
     card = kiosk.router.screen
     assert card.back_button.text() == f"\u2190  {word}"
     card.back_button.click()  # to the questions...
-    assert kiosk.router.screen.back_button.text() == f"\u2190  {word}"
+    assert kiosk.router.screen.back_button.text() == f"\u2190  {region}"
     kiosk.router.screen.back_button.click()  # ...and to the region they were opened from
     assert kiosk.router.current == ScreenId.for_region("hamstrings")
+    kiosk.show_home()
+    kiosk.home.precautions_button.click()
+    kiosk.router.screen.ticks.card_button.click()
+    assert kiosk.router.screen.back_button.text() == f"\u2190  {word}"  # to the precautions: another list
+    kiosk.tick(Tick.precaution(0), True)
+    kiosk.show_home()
+    kiosk.home.card_button.click()  # the card from home: its way back says so
+    assert kiosk.router.screen.back_button.text() == f"\u2190  {HOME_WORD[language]}"

@@ -86,6 +86,8 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     /* fingertip: home's, beside High contrast, is never narrower than its words (it was cut off) */
     QWidget#screen > QPushButton#textSize {{ min-width: 64px; }}
     QPushButton#stepButton {{ min-width: 220px; min-height: 72px; font-size: 28px; }}
+    QLabel#stepButtonLabel {{ font-size: 28px; font-weight: bold; color: {on_colour(c.primary)}; }}
+    QLabel#stepButtonLabel:disabled {{ color: {disabled_colours(c)[0]}; }}
     QPushButton#backButton {{ padding: 0px 24px; }}  /* 72 px high: room for the page below */
     QLabel#regionTitle {{ font-size: 34px; font-weight: bold; color: {c.primary}; }}
     QPushButton#pageTab {{
@@ -146,6 +148,8 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QLabel#tickLabel {{ font-size: 23px; font-weight: bold; color: {c.text}; }}
     QPushButton#cardButton {{ min-height: 72px; }}
     QLabel#cardButtonLabel {{ font-size: 26px; font-weight: bold; color: {on_colour(c.primary)}; }}
+    QPushButton#homeCardButton {{ min-height: {MIN_TOUCH_PX - 8}px; padding: 0px 10px; }}  /* 64 px with its border */
+    QLabel#homeCardButtonLabel {{ font-size: 21px; font-weight: bold; color: {on_colour(c.primary)}; }}
     QLabel#cardLine {{ font-size: 34px; font-weight: bold; color: {c.text}; }}
     QLabel#cardLineClinic {{ font-size: 26px; font-style: italic; color: {c.text}; padding-left: 38px; }}
     QLabel#cardNote {{ font-size: 20px; color: {c.text}; }}

@@ -38,8 +38,13 @@ class Homes(QObject):
         return home
 
     def make_due(self) -> None:
+        """Before home is shown: the next patient's home if it is due, and the card's button on
+        home as the card is now (ticked on another screen, or cleared by the therapist)."""
         if self.due:
             self.build()
+        home = self._router.home
+        if isinstance(home, HomeScreen):
+            home.show_card(len(self._stage.card) > 0)
 
     def build(self, fresh: bool = True) -> None:
         """Home for the visit: made now, or with ``fresh=False`` one kept for this look and

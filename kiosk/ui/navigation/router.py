@@ -126,7 +126,9 @@ class Router(QObject):
         return self._kept_or(screen_id, scene.made_for(), lambda: self._made(screen_id, scene))
 
     def _made(self, screen_id: ScreenId, scene: Scene) -> Screen:
-        screen = self._maker.make(screen_id, scene)
+        # The screen the patient came from, for a way back that names it (the one being shown's only).
+        came_from = self.history.below() if self.history.current.at_start() == screen_id else None
+        screen = self._maker.make(screen_id, scene, came_from)
         self.made.emit(screen_id, screen)
         return screen
 

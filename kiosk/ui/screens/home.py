@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,6 +34,7 @@ class HomeScreen(Screen):
     languageChosen = Signal(str)
     calmToggled = Signal(bool)
     contrastToggled = Signal(bool)
+    cardRequested = Signal()
 
     """Home for one language: ``languages`` are every language's name in itself, ``language`` the
     one shown; ``logo`` the clinic's own (SVG text), if it has one."""
@@ -140,17 +141,24 @@ class HomeScreen(Screen):
         # Read aloud and audio mode above the prompt, in the picture's empty corner: in the column
         # they pushed "No needle pictures" and audio mode itself below the bottom of the screen,
         # and above the map they made it smaller.
+        # The card, once something is ticked: at the top of the corner beside the title, where a
+        # patient back from the list looks first, and out of the column (which has no room for it).
+        self.card_button = _CornerButton(ui.card_from_home or ui.card_button, "homeCardButton")
+        self.card_button.clicked.connect(self.cardRequested)
+        self.card_button.hide()
         corner = QWidget()
         corner_rows = QVBoxLayout(corner)
         corner_rows.setContentsMargins(0, 0, 0, 0)
         corner_rows.setSpacing(6)
+        corner_rows.addWidget(self.card_button)
         corner_rows.addWidget(self.read_aloud_button)
         corner_rows.addWidget(self.audio_mode_toggle)
         corner_rows.addSpacing(10)
         corner_rows.addWidget(prompt)
-        # Audio mode's own words take the prompt's place while it is on: how to use the screen
-        # now, and at extra-large text the corner has no room for both.
-        self.audio_mode_toggle.checkbox.toggled.connect(prompt.setHidden)
+        # Audio mode's own words take the prompt's place while it is on (how to use the screen
+        # now), and so does the card's button: a patient with something ticked has used the map,
+        # and at the larger text sizes the corner has no room for both.
+        self.audio_mode_toggle.checkbox.toggled.connect(self._show_prompt)
         self.body_map.set_caption(corner)
         self._corner_rows = corner_rows
         if context.speech is not None:  # Read aloud and audio mode show once a voice is found
@@ -198,6 +206,16 @@ class HomeScreen(Screen):
         self._corner_rows.activate()
         self.body_map.place_caption()
 
+    def show_card(self, ticked: bool) -> None:
+        """The card's button shown while the patient has something ticked (or added), else out of the way."""
+        if self.card_button.isHidden() == ticked:
+            self.card_button.setVisible(ticked)
+            self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        self.prompt.setHidden(self.card_button.isVisibleTo(self) or self.audio_mode_toggle.checkbox.isChecked())
+        self._place_corner_again()
+
     def show_choices(self, language: str, calm: bool) -> None:
         """Show the visit's language and calm mode on a kept home (chosen on another screen, or on
         another language's home) without asking for them again."""
@@ -207,6 +225,20 @@ class HomeScreen(Screen):
 
 
 COLUMN_PX = 452  # the side column's width: choices above, the column of buttons below
+
+
+class _CornerButton(WrappingButton):
+    """A wrapping button never narrower than its longest word: the corner is set as narrow as
+    its words allow, and "fisioterapeuta" at extra-large text was cut at a wrapping button's least width."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        metrics = self._label.fontMetrics()  # as the style sheet sets its words
+        margins = self.contentsMargins()
+        words = self._label.text().split(" ")  # the last two held together (no_lonely_word) count as one
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        room = longest + margins.left() + margins.right() + 2 * 14 + 2 * 4  # its padding and border
+        return QSize(max(hint.width(), room), hint.height())
 
 
 def _languages_per_row(names: list[str], text_scale: float) -> int:

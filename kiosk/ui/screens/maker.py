@@ -32,8 +32,10 @@ class ScreenMaker:
     def context(self, scene: Scene) -> ScreenContext:
         return screen_context(scene, self._speech, self._therapist)
 
-    def make(self, screen_id: ScreenId, scene: Scene) -> Screen:
-        """The screen ``screen_id`` names, at its first page or step (the router turns it)."""
+    def make(self, screen_id: ScreenId, scene: Scene, came_from: ScreenId | None = None) -> Screen:
+        """The screen ``screen_id`` names, at its first page or step (the router turns it).
+        ``came_from``: the screen below it in the history, which a way back to "whatever opened
+        it" (the questions, the card, the pause) names."""
         kind = screen_id.kind
         if kind is ScreenKind.HOME:
             return self.home(scene)
@@ -48,9 +50,9 @@ class ScreenMaker:
         if kind is ScreenKind.SOURCES:
             return self._sources(scene, screen_id.region)
         if kind is ScreenKind.QUESTIONS:
-            return self._questions(scene)
+            return self._questions(scene, self._back_to_opener(scene, came_from))
         if kind is ScreenKind.CARD:
-            return self._card(scene)
+            return self._card(scene, self._back_to_opener(scene, came_from))
         if kind is ScreenKind.PAUSE:
             from kiosk.ui.screens.pause import PauseScreen
 
@@ -109,8 +111,10 @@ class ScreenMaker:
         # Made afresh each time (its page is rendered once and kept by the page book), so its
         # tick boxes always show the card as it is now.
         page = scene.pages.precautions(scene.visit.language, scene.visit.calm)
-        return PrecautionsScreen(self.context(scene), page, scene.language.precautions,
-                                 self._back_to(scene, from_region), scene.card)
+        language = scene.language
+        note = language.ui.not_translated if "precautions" in language.untranslated else None
+        return PrecautionsScreen(self.context(scene), page, language.precautions,
+                                 self._back_to(scene, from_region), scene.card, note=note)
 
     def _sources(self, scene: Scene, from_region: str | None) -> Screen:
         from kiosk.ui.screens.article import ArticleScreen
@@ -118,25 +122,34 @@ class ScreenMaker:
         page = scene.pages.sources(scene.visit.language, scene.visit.calm)
         return ArticleScreen(self.context(scene), page, self._back_to(scene, from_region))
 
-    def _questions(self, scene: Scene) -> Screen:
+    def _questions(self, scene: Scene, back_label: str) -> Screen:
         from kiosk.ui.screens.questions import QuestionsScreen
 
         questions = scene.language.questions
         if questions is None:
             raise LookupError("this content has no questions.yaml")
-        ui = scene.language.ui
-        return QuestionsScreen(self.context(scene), questions, ui.go_back or ui.previous_button, scene.card)
+        return QuestionsScreen(self.context(scene), questions, back_label, scene.card)
 
-    def _card(self, scene: Scene) -> Screen:
+    def _card(self, scene: Scene, back_label: str) -> Screen:
         """What the patient ticked, in their language and beneath in the clinic's."""
         from kiosk.ui.screens.card import CardScreen
 
         clinic = scene.book.content.base
         # The line beneath is for the therapist, so its "In English:" is in the clinic's language too.
         beneath = fill(clinic.ui.card_base_language, language=clinic.name)
-        ui = scene.language.ui
         return CardScreen(self.context(scene), scene.card.lines(scene.language, clinic), beneath,
-                          ui.go_back or ui.previous_button, (clinic.ui.card_safety, clinic.ui.card_questions))
+                          back_label, (clinic.ui.card_safety, clinic.ui.card_questions))
+
+    @staticmethod
+    def _back_to_opener(scene: Scene, came_from: ScreenId | None) -> str:
+        """The way back's words to the screen that opened this one: "Home" to the body map, the
+        region's name to its region, else "Back" (a walkthrough's step, another list)."""
+        ui = scene.language.ui
+        if came_from is not None and came_from.kind is ScreenKind.HOME:
+            return ui.home_button
+        if came_from is not None and came_from.kind is ScreenKind.REGION and came_from.region:
+            return scene.region_names()[came_from.region]
+        return ui.go_back or ui.previous_button
 
     @staticmethod
     def _back_to(scene: Scene, region_id: str | None) -> str:

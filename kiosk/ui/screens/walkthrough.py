@@ -18,7 +18,7 @@ from kiosk.ui.input.swipe import STEP_KEYS
 from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.paged import PagedScreen
 from kiosk.ui.speech.controls import ReadAloudButton
-from kiosk.ui.widgets.buttons import TextSizeButton, WrappingButton, calm_toggle
+from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, WrappingButton, calm_toggle
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
 from kiosk.ui.widgets.stepoverview import StepOverview
@@ -101,7 +101,8 @@ class WalkthroughScreen(PagedScreen):
         self.reading.addWidget(self._step_pane)
         self.reading.addWidget(self.overview)
 
-        self.previous_button = named(QPushButton(f"\u2190  {ui.previous_button}"), "stepButton")
+        # Its words wrap where the footer has no room: "Previous step" in a longer language, at extra-large text.
+        self.previous_button = OneLineIfRoomButton(f"\u2190  {ui.previous_button}", "stepButton")
         self.previous_button.clicked.connect(self.previous)
         self.next_button = named(QPushButton(f"{ui.next_button}  \u2192"), "stepButton")
         self.next_button.clicked.connect(self.next)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QVBoxLayout,
@@ -28,18 +27,27 @@ INDICATOR_ROOM = 72  # the style sheet's indicator (40 px) with its margins: the
 
 
 class TickBox(QCheckBox):
-    """A check box whose words wrap, and whose whole row is the target, not only the little box."""
+    """A check box whose words wrap, and whose whole row is the target, not only the little box.
+    ``detail``, if given, is a sentence or two under its words, inside the same box: what the
+    item means, heard by screen readers as the box's description."""
 
-    def __init__(self, text: str, parent: QWidget | None = None):
+    def __init__(self, text: str, parent: QWidget | None = None, *, detail: str | None = None,
+                 label_name: str = "tickLabel"):
         super().__init__(parent)
         self.setObjectName("tickBox")
-        self._label = named(Words(text), "tickLabel")
-        self._label.setWordWrap(True)
-        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._layout = layout = QHBoxLayout(self)
+        self._label = named(Words(text), label_name)
+        self.detail: QLabel | None = named(Words(detail), "tickDetail") if detail else None
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(INDICATOR_ROOM, 10, 12, 10)
-        layout.addWidget(self._label)
+        layout.setSpacing(4)
+        for label in (self._label, self.detail):
+            if label is not None:
+                label.setWordWrap(True)
+                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                layout.addWidget(label)
         self.setAccessibleName(text)
+        if detail:
+            self.setAccessibleDescription(detail)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -70,13 +78,18 @@ class TickBox(QCheckBox):
 
 
 class TickPanel(QWidget):
-    """A heading, the tick boxes (scrolling when there are many) and "Show my therapist"."""
+    """A heading, the tick boxes (scrolling when there are many) and "Show my therapist".
+
+    ``lead`` and ``tail`` are words that scroll with the boxes, before the heading and after the
+    last box (a page's introduction and closing words: one list, one scroll bar); with a ``lead``
+    the heading scrolls too, just above the first box. ``details`` are the boxes' explanations."""
 
     toggled = Signal(object, bool)  # the Tick, ticked or not
     cardRequested = Signal()
 
     def __init__(self, heading: str, items: Sequence[tuple[Tick, str]], card: TherapistCard,
-                 card_button: str, parent: QWidget | None = None):
+                 card_button: str, parent: QWidget | None = None, *, lead: Sequence[QWidget] = (),
+                 tail: Sequence[QWidget] = (), details: Sequence[str | None] = ()):
         super().__init__(parent)
         self.setObjectName("tickPanel")
         self.heading = named(Words(heading), "choose")
@@ -87,19 +100,27 @@ class TickPanel(QWidget):
         column_layout = scroller.rows
         column_layout.setContentsMargins(0, 0, 8, 0)
         column_layout.setSpacing(8)
-        for tick, words in items:
-            box = TickBox(words)
+        for widget in lead:
+            column_layout.addWidget(widget)
+        if lead:
+            column_layout.addWidget(self.heading)
+        for number, (tick, words) in enumerate(items):
+            detail = details[number] if number < len(details) else None
+            box = TickBox(words, detail=detail, label_name="tickHeading" if details else "tickLabel")
             box.setChecked(tick in card)
             box.toggled.connect(lambda on, t=tick: self.toggled.emit(t, on))
             column_layout.addWidget(box)
             self.boxes[tick] = box
+        for widget in tail:
+            column_layout.addWidget(widget)
         column_layout.addStretch(1)
         self.card_button = WrappingButton(card_button, "cardButton")
         self.card_button.clicked.connect(self.cardRequested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.setSpacing(10)
-        layout.addWidget(self.heading)
+        if not lead:
+            layout.addWidget(self.heading)
         layout.addWidget(scroller, 1)
         layout.addWidget(self.card_button)
 
