@@ -42,6 +42,10 @@ class WrappingButton(QPushButton):
     def text(self) -> str:
         return self._label.text().replace("\u00a0", " ")
 
+    def setText(self, text: str) -> None:  # the label shows the words, not the push button
+        self._label.setText(no_lonely_word(text))
+        self.setAccessibleName(text)
+
     def set_current(self, current: bool) -> None:
         """Mark it as the one chosen (a tab), for the style sheet's label colour."""
         self.setChecked(current)

@@ -1,0 +1,178 @@
+"""A language a clinic adds that is written right to left (its ui.yaml says ``direction: rtl``):
+the screens, pages, tabs, arrows and swipes mirror, the body map keeps its anatomy, and the kiosk
+goes back to the default language's way for the next patient. Driven through the real widgets, in
+the right-to-left pseudo-language (tests/support/pseudo.py)."""
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtWidgets import QWidget
+
+from kiosk.settings.values import Settings
+from kiosk.visit.screens import ATTRACT, HOME, ScreenId
+from tests.support.finger import click, drag
+from tests.support.pseudo import RTL_PSEUDO, add_rtl_pseudo_language
+from tests.test_bodymap import point_inside
+
+LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
+
+
+@pytest.fixture
+def mirrored(content_copy):
+    add_rtl_pseudo_language(content_copy)
+    return content_copy
+
+
+def on_window(widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def choose(kiosk, code):
+    click(kiosk.home.language_buttons[code])  # a finger on home's language button
+    assert kiosk.visit.language == code
+
+
+def test_home_mirrors_but_the_body_map_keeps_its_anatomy(make_kiosk, mirrored, qtbot):
+    kiosk = make_kiosk(mirrored)
+    english = kiosk.home
+    map_box = on_window(english.body_map)
+    shapes = {rid: [s.boundingRect() for s in english.body_map.region_shapes(rid)] for rid in english.body_map.names()}
+    labels = [(rid, box.center()) for rid, box in english.body_map.name_labels()]
+    transform = english.body_map.art_transform()
+    assert on_window(english.column_scroller).left() > map_box.right()  # English: the column on the right
+
+    choose(kiosk, RTL_PSEUDO)
+    home = kiosk.home
+    assert kiosk.window.layoutDirection() == RTL and home.isRightToLeft()
+    body_map = home.body_map
+    assert on_window(home.column_scroller).right() < on_window(body_map).left()  # the column on the left
+    assert body_map.size() == map_box.size()
+    # The legs as drawn in English: front, back and soles where they were, each region where it was,
+    # its name on it, in the same place.
+    assert {rid: [s.boundingRect() for s in body_map.region_shapes(rid)] for rid in body_map.names()} == shapes
+    assert [(rid, box.center()) for rid, box in body_map.name_labels()] == labels
+    assert body_map.art_transform() == transform  # so "Front", "Back" and "Soles" are written where they were
+    # Qt's own hit-testing still finds each region where it is drawn.
+    for region_id in ("calves", "quads"):
+        [shape, *_] = body_map.region_shapes(region_id)
+        assert body_map.region_at(QPointF(point_inside(shape))) == region_id
+    [calves, *_] = body_map.region_shapes("calves")
+    with qtbot.waitSignal(body_map.regionChosen) as chosen:
+        click(body_map, point_inside(calves))
+    assert chosen.args == ["calves"]
+    assert kiosk.router.current.region == "calves"
+
+
+def test_a_region_screen_reads_from_the_right(make_kiosk, mirrored):
+    kiosk = make_kiosk(mirrored)
+    choose(kiosk, RTL_PSEUDO)
+    kiosk.router.show(ScreenId.for_region("calves"))
+    screen = kiosk.router.screen
+    assert screen.isRightToLeft()
+    width = kiosk.window.width()
+    back = on_window(screen.back_button)
+    assert back.left() > width / 2, "the way back is on the right, where a line starts"
+    assert screen.back_button.text().startswith("\u2192"), "and its arrow points right, the way back"
+    tabs = [on_window(tab).center().x() for tab in screen.tabs]
+    assert tabs == sorted(tabs, reverse=True), "the first tab on the right"
+    walkthrough = screen.walkthrough_button
+    assert on_window(walkthrough).right() < width / 2 and walkthrough.text().endswith("\u2190")
+    # The page itself: the template says dir="rtl", and its paragraphs read from the right.
+    page = screen.view.page
+    assert 'dir="rtl"' in page.html
+    block = screen.view.document().begin()
+    assert block.textDirection() == RTL
+    assert block.layout().lineAt(0).naturalTextRect().right() >= screen.view.document().textWidth() - 40
+    click(screen.tabs[1])  # a finger on the second tab, left of the first
+    assert screen.index == 1
+
+
+def test_the_walkthrough_turns_the_other_way(make_kiosk, mirrored, qtbot):
+    kiosk = make_kiosk(mirrored)
+    choose(kiosk, RTL_PSEUDO)
+    kiosk.router.show(ScreenId.walkthrough())
+    screen = kiosk.router.screen
+    width = kiosk.window.width()
+    assert on_window(screen.next_button).right() < width / 2 and screen.next_button.text().endswith("\u2190")
+    assert on_window(screen.previous_button).left() > width / 2 and screen.previous_button.text().startswith("\u2192")
+    assert on_window(screen.home_button).left() > width / 2
+    viewport = screen.view.viewport()
+    middle = viewport.rect().center()
+    with qtbot.waitSignal(screen.stepChanged) as turned:
+        drag(viewport, middle - QPoint(150, 0), QPoint(300, 0))  # a swipe to the right: the next step
+    assert turned.args == [1]
+    with qtbot.waitSignal(screen.stepChanged) as turned:
+        drag(viewport, middle + QPoint(150, 0), QPoint(-300, 0))  # to the left: the step before
+    assert turned.args == [0]
+    with qtbot.waitSignal(screen.stepChanged) as turned:
+        qtbot.keyClick(screen.view, Qt.Key.Key_Left)  # Left, the way the lines go, is on
+    assert turned.args == [1]
+    with qtbot.waitSignal(screen.stepChanged) as turned:
+        click(screen.next_button)
+    assert turned.args == [2]
+
+
+def test_english_turns_as_it_did(make_kiosk, mirrored, qtbot):
+    kiosk = make_kiosk(mirrored)
+    kiosk.router.show(ScreenId.walkthrough())
+    screen = kiosk.router.screen
+    assert not screen.isRightToLeft() and screen.next_button.text().endswith("\u2192")
+    viewport = screen.view.viewport()
+    middle = viewport.rect().center()
+    with qtbot.waitSignal(screen.stepChanged) as turned:
+        drag(viewport, middle + QPoint(150, 0), QPoint(-300, 0))  # to the left: the next step
+    assert turned.args == [1]
+    with qtbot.waitSignal(screen.stepChanged) as turned:
+        qtbot.keyClick(screen.view, Qt.Key.Key_Right)
+    assert turned.args == [2]
+
+
+def test_switching_to_right_to_left_and_back_mirrors_and_unmirrors(make_kiosk, mirrored):
+    kiosk = make_kiosk(mirrored)
+    for code, direction in ((RTL_PSEUDO, RTL), ("en", LTR), (RTL_PSEUDO, RTL), ("en", LTR)):
+        choose(kiosk, code)
+        assert kiosk.router.current == HOME
+        assert kiosk.window.layoutDirection() == direction and kiosk.home.layoutDirection() == direction
+        kiosk.router.show(ScreenId.for_region("foot"))
+        back = kiosk.router.screen.back_button
+        assert (on_window(back).left() > kiosk.window.width() / 2) == (direction == RTL)
+        click(back)
+        assert kiosk.router.current == HOME
+
+
+def test_the_language_switch_in_the_walkthrough_keeps_the_step_and_mirrors(make_kiosk, mirrored):
+    kiosk = make_kiosk(mirrored)
+    kiosk.router.show(ScreenId.walkthrough(None, 2))
+    kiosk.set_language(RTL_PSEUDO, keep_place=True)
+    screen = kiosk.router.screen
+    assert screen.index == 2 and screen.isRightToLeft() and kiosk.window.isRightToLeft()
+    assert 'dir="rtl"' in screen.view.page.html
+
+
+def test_the_next_patient_gets_the_default_languages_direction(make_kiosk, mirrored, fake_clock):
+    kiosk = make_kiosk(mirrored, Settings(idle_seconds=90, countdown_seconds=30), clock=fake_clock)
+    choose(kiosk, RTL_PSEUDO)
+    click(kiosk.home.region_buttons["calves"])
+    fake_clock.advance(90)  # nobody touches the screen
+    countdown = kiosk.idle_reset.countdown
+    assert countdown is not None and countdown.isRightToLeft(), "'Still reading?' in the patient's way"
+    fake_clock.advance(30)  # nor then: the reset for the next patient
+    assert kiosk.router.current == ATTRACT
+    assert kiosk.window.layoutDirection() == LTR and not kiosk.router.screen.isRightToLeft()
+    kiosk.show_home()
+    assert kiosk.visit.language == "en" and not kiosk.home.isRightToLeft()
+
+
+def test_a_clinic_whose_default_language_is_right_to_left_starts_each_visit_in_it(make_kiosk, mirrored):
+    kiosk = make_kiosk(mirrored, Settings(default_language=RTL_PSEUDO))
+    assert kiosk.home.isRightToLeft() and kiosk.window.isRightToLeft()
+    choose(kiosk, "en")
+    assert not kiosk.window.isRightToLeft()
+    kiosk.reset_for_next_patient()
+    assert kiosk.window.isRightToLeft() and kiosk.router.screen.isRightToLeft()
+
+
+def test_staff_screens_keep_the_clinics_own_direction(make_kiosk, mirrored):
+    kiosk = make_kiosk(mirrored)
+    choose(kiosk, RTL_PSEUDO)
+    kiosk.open_pin_pad()
+    assert kiosk.staff.overlay is not None and not kiosk.staff.overlay.isRightToLeft()
