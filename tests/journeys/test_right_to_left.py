@@ -5,6 +5,7 @@ the right-to-left pseudo-language (tests/support/pseudo.py)."""
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QTextCursor, QTextLayout, QTextOption
 from PySide6.QtWidgets import QWidget
 
 from kiosk.settings.values import Settings
@@ -24,6 +25,31 @@ def mirrored(content_copy):
 
 def on_window(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def arrow_side(button) -> str:
+    """Where the arrow on ``button`` is drawn beside its words, "left" or "right". On a screen read
+    right to left, the same whichever way its paragraph is laid out: a push button lays its words
+    out left to right whatever its direction, a label (a button whose words wrap) as its screen reads."""
+    text = button.text()
+    arrow = next(i for i, c in enumerate(text) if c in "\u2190\u2192")
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    # Cursor positions inside a run of one direction, where Qt's x is never ambiguous: between the
+    # arrow and the spaces beside it, and between two letters in the middle of the words.
+    arrow, letter = (arrow + 1 if text[arrow + 1:arrow + 2] == " " else arrow), letters[len(letters) // 2]
+    sides = set()
+    for direction in (LTR, RTL) if button.isRightToLeft() else (LTR,):
+        layout = QTextLayout(text, button.font())
+        option = QTextOption()
+        option.setTextDirection(direction)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        x = [line.cursorToX(i)[0] for i in (arrow, letter)]
+        sides.add("right" if x[0] > x[1] else "left")
+    assert len(sides) == 1, f"{text!r}: its arrow moves with the paragraph's direction"
+    return sides.pop()
 
 
 def choose(kiosk, code):
@@ -71,11 +97,13 @@ def test_a_region_screen_reads_from_the_right(make_kiosk, mirrored):
     width = kiosk.window.width()
     back = on_window(screen.back_button)
     assert back.left() > width / 2, "the way back is on the right, where a line starts"
-    assert screen.back_button.text().startswith("\u2192"), "and its arrow points right, the way back"
+    assert "\u2192" in screen.back_button.text() and arrow_side(screen.back_button) == "right", \
+        "its arrow points right, the way back, beside the words"
     tabs = [on_window(tab).center().x() for tab in screen.tabs]
     assert tabs == sorted(tabs, reverse=True), "the first tab on the right"
     walkthrough = screen.walkthrough_button
-    assert on_window(walkthrough).right() < width / 2 and walkthrough.text().endswith("\u2190")
+    assert on_window(walkthrough).right() < width / 2
+    assert "\u2190" in walkthrough.text() and arrow_side(walkthrough) == "left"
     # The page itself: the template says dir="rtl", and its paragraphs read from the right.
     page = screen.view.page
     assert 'dir="rtl"' in page.html
@@ -92,8 +120,10 @@ def test_the_walkthrough_turns_the_other_way(make_kiosk, mirrored, qtbot):
     kiosk.router.show(ScreenId.walkthrough())
     screen = kiosk.router.screen
     width = kiosk.window.width()
-    assert on_window(screen.next_button).right() < width / 2 and screen.next_button.text().endswith("\u2190")
-    assert on_window(screen.previous_button).left() > width / 2 and screen.previous_button.text().startswith("\u2192")
+    assert on_window(screen.next_button).right() < width / 2
+    assert "\u2190" in screen.next_button.text() and arrow_side(screen.next_button) == "left"
+    assert on_window(screen.previous_button).left() > width / 2
+    assert "\u2192" in screen.previous_button.text() and arrow_side(screen.previous_button) == "right"
     assert on_window(screen.home_button).left() > width / 2
     viewport = screen.view.viewport()
     middle = viewport.rect().center()
@@ -115,7 +145,9 @@ def test_english_turns_as_it_did(make_kiosk, mirrored, qtbot):
     kiosk = make_kiosk(mirrored)
     kiosk.router.show(ScreenId.walkthrough())
     screen = kiosk.router.screen
-    assert not screen.isRightToLeft() and screen.next_button.text().endswith("\u2192")
+    assert not screen.isRightToLeft()
+    assert screen.next_button.text().endswith("\u2192") and arrow_side(screen.next_button) == "right"
+    assert screen.previous_button.text().startswith("\u2190") and arrow_side(screen.previous_button) == "left"
     viewport = screen.view.viewport()
     middle = viewport.rect().center()
     with qtbot.waitSignal(screen.stepChanged) as turned:
@@ -176,3 +208,26 @@ def test_staff_screens_keep_the_clinics_own_direction(make_kiosk, mirrored):
     choose(kiosk, RTL_PSEUDO)
     kiosk.open_pin_pad()
     assert kiosk.staff.overlay is not None and not kiosk.staff.overlay.isRightToLeft()
+
+
+def test_the_clinics_phone_number_reads_as_it_is_dialled(make_kiosk, mirrored):
+    kiosk = make_kiosk(mirrored)
+    phone = kiosk.book.content.clinic.phone
+    groups = phone.split()
+    assert len(groups) > 1  # "0123 456 7890": the case right-to-left text turns round
+    choose(kiosk, RTL_PSEUDO)
+    kiosk.router.show(ScreenId.walkthrough(None, 7))  # "When to call us"
+    for screen in (kiosk.router.screen, None):
+        if screen is None:
+            kiosk.router.show(ScreenId.for_region("calves", 3))  # the soreness tab ends with it
+            screen = kiosk.router.screen
+        view = screen.view
+        found = view.document().find(phone)
+        assert not found.isNull(), "the phone number is on the page"
+        xs = []
+        for group in groups:
+            cursor = view.document().find(group, found.selectionStart())
+            cursor.setPosition(cursor.selectionStart())
+            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, 0)
+            xs.append(view.cursorRect(cursor).x())
+        assert xs == sorted(xs), f"{phone} is shown in another order on {kiosk.router.current.name}"

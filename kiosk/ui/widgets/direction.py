@@ -12,12 +12,13 @@ from __future__ import annotations
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import QEvent, QMargins, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QLayout, QWidget
 
 from kiosk.model.words import UiText
 
 B = TypeVar("B", bound=QAbstractButton)
+RLE, PDF = "\u202b", "\u202c"  # right to left in here; the end of it
 
 
 def layout_direction(ui: UiText) -> Qt.LayoutDirection:
@@ -35,9 +36,11 @@ class Arrow(Enum):
         return "\u2190" if towards_start else "\u2192"
 
     def words(self, words: str, right_to_left: bool) -> str:
-        # The same order of characters in both directions: read right to left, the first is the rightmost.
         glyph = self.glyph(right_to_left)
-        return f"{glyph}  {words}" if self is Arrow.BACK else f"{words}  {glyph}"
+        text = f"{glyph}  {words}" if self is Arrow.BACK else f"{words}  {glyph}"
+        # Right to left, the first character is the rightmost: held so by Unicode's embedding
+        # marks, as a push button lays its words out left to right whatever its direction.
+        return f"{RLE}{text}{PDF}" if right_to_left else text
 
 
 class _Follower(QObject):
@@ -62,3 +65,31 @@ def with_arrow(button: B, words: str, arrow: Arrow) -> B:
     whenever the screen's direction changes."""
     _Follower(button, words, arrow)
     return button
+
+
+class _Margins(QObject):
+    def __init__(self, widget: QWidget, layout: QLayout):
+        super().__init__(widget)
+        self._layout = layout
+        self._margins = layout.contentsMargins()  # as set for left to right
+        widget.installEventFilter(self)
+        self.show(widget)
+
+    def show(self, widget: QWidget) -> None:
+        m = self._margins
+        self._layout.setContentsMargins(QMargins(m.right(), m.top(), m.left(), m.bottom())
+                                        if widget.isRightToLeft() else m)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutDirectionChange and isinstance(watched, QWidget):
+            self.show(watched)
+        return False
+
+
+def mirrored_margins(widget: QWidget) -> None:
+    """The margins of ``widget``'s layout mirrored whenever it reads right to left: Qt mirrors
+    where a layout puts things, but not its margins (a tick box's room for its box, on the left
+    in English, is on the right, where the box is, right to left)."""
+    layout = widget.layout()
+    if layout is not None:
+        _Margins(widget, layout)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.widgets.buttons import WrappingButton
 from kiosk.ui.widgets.column import ScrollingColumn
+from kiosk.ui.widgets.direction import mirrored_margins
 from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import TherapistCard, Tick
 
@@ -39,6 +40,7 @@ class TickBox(QCheckBox):
         self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(INDICATOR_ROOM, 10, 12, 10)
         layout.addWidget(self._label)
+        mirrored_margins(self)  # the room for the box is where the box is
         self.setAccessibleName(text)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
