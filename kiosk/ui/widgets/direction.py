@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QLayout, QWidget
 from kiosk.model.words import UiText
 
 B = TypeVar("B", bound=QAbstractButton)
-RLE, PDF = "\u202b", "\u202c"  # right to left in here; the end of it
+RLI, PDI = "\u2067", "\u2069"  # right to left in here; the end of it
 
 
 def layout_direction(ui: UiText) -> Qt.LayoutDirection:
@@ -38,9 +38,9 @@ class Arrow(Enum):
     def words(self, words: str, right_to_left: bool) -> str:
         glyph = self.glyph(right_to_left)
         text = f"{glyph}  {words}" if self is Arrow.BACK else f"{words}  {glyph}"
-        # Right to left, the first character is the rightmost: held so by Unicode's embedding
+        # Right to left, the first character is the rightmost: held so by Unicode's isolating
         # marks, as a push button lays its words out left to right whatever its direction.
-        return f"{RLE}{text}{PDF}" if right_to_left else text
+        return f"{RLI}{text}{PDI}" if right_to_left else text
 
 
 class _Follower(QObject):
