@@ -1,7 +1,7 @@
 """Pseudo-languages made from the English content, as translators' tools make them. One has every
 word accented and the whole about 40% longer, in brackets ("[Ŵĥåţ ðŕý ñééðļîñĝ ðöéš ĥéŕé one two]"):
 a page that fits in it leaves room for a real translation; a word cut in it is plain to see. The
-other is read right to left: the English words, each text forced right to left by Unicode's own
+other is read right to left: the English words, each forced right to left by Unicode's own
 marks, as Android's "ar-XB" does ("Home" shows as "emoH"), in a ui.yaml that says ``direction: rtl``;
 whatever is not mirrored in it (a screen, a page, an arrow) is plain to see.
 Generated into a content folder's copy, never shipped. No Qt here."""
@@ -25,6 +25,7 @@ LONGER = 1.4
 # Values that name something rather than say it: ids, file names, sources, dates, addresses.
 _NAMES = re.compile(r"^[a-z0-9_.:/-]+$|^https?://")
 _KEPT = re.compile(r"(\{[a-z_]+\})")  # "{phone}": filled in by the kiosk
+_WORD = re.compile(r"\S+")
 _NOT_WORDS = {"reviewed", "sources", "picture", "id", "ids", "region", "step"}
 
 
@@ -43,10 +44,16 @@ def pseudo_text(text: str) -> str:
 
 
 def mirrored_text(text: str) -> str:
-    """``text`` shown right to left, in a paragraph that reads right to left; "{phone}" and its like
-    kept outside, so the number the kiosk puts there reads as it is dialled."""
+    """``text`` shown right to left, word by word, as a right-to-left language's words are: each
+    forced right to left between right-to-left marks, the spaces between them left to Unicode's
+    rules (forced too, a line's last space took room at its left end). "{phone}" and its like are
+    kept as they are."""
     parts = _KEPT.split(text)
-    return RLM + "".join(part if _KEPT.fullmatch(part) or not part else f"{RLO}{part}{PDF}" for part in parts) + RLM
+    return "".join(part if _KEPT.fullmatch(part) else _WORD.sub(_mirrored_word, part) for part in parts)
+
+
+def _mirrored_word(word: re.Match[str]) -> str:
+    return f"{RLM}{RLO}{word.group(0)}{PDF}{RLM}"
 
 
 def _pseudo(value: object, key: str = "", text: Callable[[str], str] = pseudo_text) -> object:
