@@ -4,15 +4,15 @@ goes back to the default language's way for the next patient. Driven through the
 the right-to-left pseudo-language (tests/support/pseudo.py)."""
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QWidget
 
 from kiosk.settings.values import Settings
+from kiosk.ui.offscreen.tour import inside
 from kiosk.visit.screens import ATTRACT, HOME, ScreenId
 from tests.support.finger import click, drag
 from tests.support.pseudo import RTL_PSEUDO, add_rtl_pseudo_language
-from tests.test_bodymap import point_inside
 
 LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
 
@@ -80,10 +80,10 @@ def test_home_mirrors_but_the_body_map_keeps_its_anatomy(make_kiosk, mirrored, q
     # Qt's own hit-testing still finds each region where it is drawn.
     for region_id in ("calves", "quads"):
         [shape, *_] = body_map.region_shapes(region_id)
-        assert body_map.region_at(QPointF(point_inside(shape))) == region_id
+        assert body_map.region_at(inside(shape)) == region_id
     [calves, *_] = body_map.region_shapes("calves")
     with qtbot.waitSignal(body_map.regionChosen) as chosen:
-        click(body_map, point_inside(calves))
+        click(body_map, inside(calves).toPoint())
     assert chosen.args == ["calves"]
     assert kiosk.router.current.region == "calves"
 
