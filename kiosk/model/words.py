@@ -164,6 +164,12 @@ class UiText:
     # The card's two groups: what the therapist must know first, then the patient's questions.
     card_safety: str = "Safety first"
     card_questions: str = "My questions"
+    # Which way the language is written: "rtl" (Arabic, Hebrew, ...) mirrors the screens and pages.
+    direction: str = field(default="ltr", metadata={"choices": ("ltr", "rtl")})
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.direction == "rtl"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from kiosk.model.words import UiText
+from kiosk.ui.widgets.direction import layout_direction
 from kiosk.visit.screens import ScreenId
 
 
@@ -27,9 +29,11 @@ class KioskWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._title = ""
 
-    def set_title(self, title: str) -> None:
-        """The kiosk's title in the visit's language (screen readers read it with each screen's name)."""
-        self._title = title
+    def use_language(self, ui: UiText) -> None:
+        """The kiosk's title in the visit's language (screen readers read it with each screen's
+        name), and the way it reads: what opens over the screens ("Still reading?") mirrors with it."""
+        self._title = ui.title
+        self.setLayoutDirection(layout_direction(ui))
 
     def announce(self, screen_id: ScreenId, screen: QWidget | None) -> None:
         """Tell screen readers the screen changed: its name goes into the window title (which

@@ -140,7 +140,7 @@ def _connect(k: Kiosk, ahead: MakeAhead, focus_back: FocusBack) -> None:
 
 def _tell_language(k: Kiosk) -> Callable[[Language], None]:
     def tell(language: Language) -> None:
-        k.window.set_title(language.ui.title)
+        k.window.use_language(language.ui)
         k.read_aloud.use(language)
         k.usage.use(language)
 

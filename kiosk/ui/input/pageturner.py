@@ -30,8 +30,9 @@ class PageTurner(QObject):
         self.index = first_page(start, total)
         self._show = show
         self._swipe = SwipeWatcher(pane)
-        # Like turning a page: swiping to the left brings the next one.
-        self._swipe.swiped.connect(lambda direction: self._turn(-direction))
+        # Like turning a page: swiping to the left brings the next one (to the right, in a
+        # language read right to left, whose pages turn the other way).
+        self._swipe.swiped.connect(lambda direction: self._turn(direction if screen.isRightToLeft() else -direction))
         self._keys = TurnKeys(screen, self._turn, keys)
 
     def go_to(self, index: int) -> bool:

@@ -1,5 +1,6 @@
 """Turning pages: a sideways swipe on the reading pane, and the Left and Right arrow keys
-wherever the focus is on the screen (walkthrough steps, region tabs)."""
+wherever the focus is on the screen (walkthrough steps, region tabs). On a screen read right to
+left the arrow keys are mirrored, as its pages are."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class TurnKeys(QObject):
 
     def __init__(self, screen: QWidget, turn: Callable[[int], None], keys: dict[Qt.Key, int] | None = None):
         super().__init__(screen)
+        self._screen = screen
         self._turn = turn
         self._keys = keys or ARROWS
         for widget in (screen, *screen.findChildren(QWidget)):
@@ -40,7 +42,8 @@ class TurnKeys(QObject):
             event.accept()  # ours, not a shortcut's
             return True
         if event.type() == QEvent.Type.KeyPress:
-            self._turn(step)
+            mirrored = self._screen.isRightToLeft() and Qt.Key(event.key()) in ARROWS
+            self._turn(-step if mirrored else step)  # read right to left, Left is the way on
             return True
         return False
 

@@ -15,6 +15,7 @@ from kiosk.ui.input.timers import Timers, qt_timer
 from kiosk.ui.screens.context import ScreenContext, screen_context
 from kiosk.ui.screens.screen import Screen
 from kiosk.ui.speech.offer import SpeechOffer
+from kiosk.ui.widgets.direction import layout_direction
 from kiosk.visit.scene import Scene
 from kiosk.visit.screens import ScreenId, ScreenKind
 
@@ -33,9 +34,14 @@ class ScreenMaker:
         return screen_context(scene, self._speech, self._therapist)
 
     def make(self, screen_id: ScreenId, scene: Scene, came_from: ScreenId | None = None) -> Screen:
-        """The screen ``screen_id`` names, at its first page or step (the router turns it).
-        ``came_from``: the screen below it in the history, which a way back to "whatever opened
-        it" (the questions, the card, the pause) names."""
+        """The screen ``screen_id`` names, at its first page or step (the router turns it), laid
+        out the way its language reads. ``came_from``: the screen below it in the history, which a
+        way back to "whatever opened it" (the questions, the card, the pause) names."""
+        screen = self._make(screen_id, scene, came_from)
+        screen.setLayoutDirection(layout_direction(scene.language.ui))
+        return screen
+
+    def _make(self, screen_id: ScreenId, scene: Scene, came_from: ScreenId | None = None) -> Screen:
         kind = screen_id.kind
         if kind is ScreenKind.HOME:
             return self.home(scene)
@@ -69,14 +75,18 @@ class ScreenMaker:
 
         content = scene.book.content
         languages = {code: language.name for code, language in content.languages.items()}
-        return HomeScreen(self.context(scene), content.clinic.name, scene.art, scene.region_names(), languages,
+        home = HomeScreen(self.context(scene), content.clinic.name, scene.art, scene.region_names(), languages,
                           scene.visit.language, logo=content.logo)
+        home.setLayoutDirection(layout_direction(scene.language.ui))  # the map in it keeps its anatomy
+        return home
 
     def unavailable(self, scene: Scene) -> Screen:
         """The calm notice a screen that can't be made shows instead."""
         from kiosk.ui.screens.article import UnavailableScreen
 
-        return UnavailableScreen(self.context(scene))
+        screen = UnavailableScreen(self.context(scene))
+        screen.setLayoutDirection(layout_direction(scene.language.ui))
+        return screen
 
     def _attract(self, scene: Scene) -> Screen:
         from kiosk.ui.screens.attract import AttractScreen

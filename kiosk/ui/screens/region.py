@@ -14,6 +14,7 @@ from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.paged import PagedScreen
 from kiosk.ui.speech.controls import ReadAloudButton
 from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, calm_toggle
+from kiosk.ui.widgets.direction import Arrow, with_arrow
 from kiosk.ui.widgets.pagetabs import PageTabRow
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
@@ -77,7 +78,7 @@ class RegionScreen(PagedScreen):
         # These wrap only where the row has no room: at extra-large Spanish text the footer's
         # buttons on one line were 1394 px, wider than the tablet ("Antes, cuéntale a tu
         # fisioterapeuta si..." alone is 549), and a longer language's walkthrough button was 640.
-        self.walkthrough_button = OneLineIfRoomButton(f"{ui.walkthrough_button}  \u2192", "secondary")
+        self.walkthrough_button = with_arrow(OneLineIfRoomButton("", "secondary"), ui.walkthrough_button, Arrow.FORWARD)
         self.walkthrough_button.clicked.connect(self.walkthroughRequested)
         self.precautions_button = OneLineIfRoomButton(ui.precautions_button, "secondary")
         self.precautions_button.clicked.connect(self.precautionsRequested)

@@ -19,6 +19,7 @@ from kiosk.ui.screens.context import ScreenContext
 from kiosk.ui.screens.paged import PagedScreen
 from kiosk.ui.speech.controls import ReadAloudButton
 from kiosk.ui.widgets.buttons import OneLineIfRoomButton, TextSizeButton, WrappingButton, calm_toggle
+from kiosk.ui.widgets.direction import Arrow, with_arrow
 from kiosk.ui.widgets.pageview import PageView, reading_column
 from kiosk.ui.widgets.readingheader import way_back_button
 from kiosk.ui.widgets.stepoverview import StepOverview
@@ -102,9 +103,9 @@ class WalkthroughScreen(PagedScreen):
         self.reading.addWidget(self.overview)
 
         # Its words wrap where the footer has no room: "Previous step" in a longer language, at extra-large text.
-        self.previous_button = OneLineIfRoomButton(f"\u2190  {ui.previous_button}", "stepButton")
+        self.previous_button = with_arrow(OneLineIfRoomButton("", "stepButton"), ui.previous_button, Arrow.BACK)
         self.previous_button.clicked.connect(self.previous)
-        self.next_button = named(QPushButton(f"{ui.next_button}  \u2192"), "stepButton")
+        self.next_button = with_arrow(named(QPushButton(), "stepButton"), ui.next_button, Arrow.FORWARD)
         self.next_button.clicked.connect(self.next)
         # The last step ends the walkthrough: back to the region page or home, where it began.
         self.done_button = named(QPushButton(f"{ui.done_button}  \u2713"), "stepButton")

@@ -19,6 +19,7 @@ from kiosk.settings.pin import PinGuard
 from kiosk.settings.values import Settings, log_file, recent_log_problems
 from kiosk.system.runmarker import restart_notice
 from kiosk.ui.look.theme import stylesheet
+from kiosk.ui.widgets.direction import layout_direction
 from kiosk.ui.widgets.focusring import RING_COLOUR
 from kiosk.usage.report import DayCount
 
@@ -171,6 +172,7 @@ class StaffDesk(QObject):
         self.overlay = overlay
         self.content = content
         self.opened.emit(overlay)
+        overlay.setLayoutDirection(layout_direction(content.base.ui))  # staff.yaml's language, not the patient's
         # Staff screens in the clinic's colours at normal size, whatever the last patient chose:
         # the menu is laid out for it (extra-large text clipped it).
         colours = theme_colours(content.clinic.colours, False)

@@ -170,6 +170,9 @@ class BodyMap(QWidget):
             while narrow < wide:
                 middle = (narrow + wide) // 2
                 narrow, wide = (narrow, middle) if caption.heightForWidth(middle) <= height else (middle + 1, wide)
+            # A space more: read right to left, Qt keeps a wrapped line's last space at its left
+            # end, and a line as wide as the caption lost its last letter there.
+            wide = min(wide + caption.fontMetrics().horizontalAdvance(" "), room.width())
             caption.setGeometry(room.x(), room.y(), wide, min(height, room.height()))
         self._bubble.raise_()  # a pressed region's name and the gentle answer stay on top
         self.hint.raise_()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.model.words import UiText
+from kiosk.ui.widgets.direction import mirrored_margins
 from kiosk.ui.widgets.words import Words, named, no_lonely_word
 from kiosk.visit.patient import TEXT_SCALES
 
@@ -41,6 +42,10 @@ class WrappingButton(QPushButton):
 
     def text(self) -> str:
         return self._label.text().replace("\u00a0", " ")
+
+    def setText(self, text: str) -> None:  # the label shows the words, not the push button
+        self._label.setText(no_lonely_word(text))
+        self.setAccessibleName(text)
 
     def set_current(self, current: bool) -> None:
         """Mark it as the one chosen (a tab), for the style sheet's label colour."""
@@ -120,6 +125,7 @@ class CalmToggle(RowCheckBox):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(self.BOX_ROOM, 0, 0, 0)
         layout.addWidget(self._label)
+        mirrored_margins(self)  # the room for the box is where the box is
         self.setAccessibleName(text)
 
     def text(self) -> str:

@@ -16,6 +16,7 @@ from kiosk.model.words import UiText
 from kiosk.ui.speech.controls import ReadAloudButton
 from kiosk.ui.speech.offer import SpeechOffer
 from kiosk.ui.widgets.buttons import TextSizeButton
+from kiosk.ui.widgets.direction import Arrow, with_arrow
 from kiosk.ui.widgets.words import named
 
 WAY_BACK_CHARS = 16  # a longer place name (a clinic's region) is shortened on the button
@@ -26,7 +27,7 @@ def way_back_button(where: str) -> QPushButton:
     length; the button keeps to its corner (the header must fit the tablet at every text size)
     and screen readers still hear the whole name."""
     shown = where if len(where) <= WAY_BACK_CHARS else where[:WAY_BACK_CHARS - 1].rstrip() + "\u2026"
-    button = named(QPushButton(f"\u2190  {shown}"), "backButton")
+    button = with_arrow(named(QPushButton(), "backButton"), shown, Arrow.BACK)
     button.setAccessibleName(where)
     return button
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.widgets.buttons import WrappingButton
 from kiosk.ui.widgets.column import ScrollingColumn
+from kiosk.ui.widgets.direction import mirrored_margins
 from kiosk.ui.widgets.words import Words, named
 from kiosk.visit.card import TherapistCard, Tick
 
@@ -45,6 +46,7 @@ class TickBox(QCheckBox):
                 label.setWordWrap(True)
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                 layout.addWidget(label)
+        mirrored_margins(self)  # the room for the box is where the box is
         self.setAccessibleName(text)
         if detail:
             self.setAccessibleDescription(detail)
