@@ -168,8 +168,8 @@ def test_calm_mode_hides_everything_marked_graphic_on_every_screen(make_kiosk, q
         else:
             shown_when_not_calm.update(found)
     # regions' pages (4 tabs each), walkthrough steps (general and per region), the overview of
-    # every step, precautions, sources, and a region under the countdown
-    assert checked == 2 * (4 * 4 + 5 * 8 + 1 + 2 + 1), "every reading screen in both languages"
+    # every step, a step with the therapist's words, precautions, sources, and a region under the countdown
+    assert checked == 2 * (4 * 4 + 5 * 8 + 1 + 1 + 2 + 1), "every reading screen in both languages"
     assert shown_when_not_calm, "the graphic content does appear when calm mode is off"
 
 

@@ -64,3 +64,12 @@ def test_a_mistake_in_the_notes_names_the_file_and_line(content_copy):
     assert result.returncode == 1
     assert f"walkthrough.yaml:{line_of(path, 'ask: [one, two]')}" in result.stdout
     assert "therapist.ask" in result.stdout, result.stdout
+
+
+def test_the_notes_give_way_to_the_overview_of_every_step(kiosk):
+    walk = open_walkthrough(kiosk)
+    tap(walk.therapist_toggle)
+    tap(walk.progress)  # every step by its title, in the step's place
+    assert walk.overview_open and not walk.therapist_notes.isVisible()
+    tap(walk.progress)
+    assert walk.therapist_notes.isVisible()

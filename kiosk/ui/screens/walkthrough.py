@@ -141,7 +141,8 @@ class WalkthroughScreen(PagedScreen):
         layout.addWidget(self.therapist_notes)
         layout.addLayout(footer)
         if self._therapist is not None:
-            self._therapist.changed.connect(lambda _on: self._show_notes())
+            # A method, not a lambda: the hold outlives this screen, and Qt ends a method's connection with it.
+            self._therapist.changed.connect(self._therapist_changed)
         self.turn_pages(len(steps), start, self.stepChanged, STEP_KEYS)
         self.questions_button.setVisible(context.questions)  # only where the clinic has questions
 
@@ -166,6 +167,7 @@ class WalkthroughScreen(PagedScreen):
         if shown:
             self.overview.mark(self.index)
         self.reading.setCurrentWidget(self.overview if shown else self._step_pane)
+        self._show_notes()
         if self.progress.property("open") != shown:
             self.progress.setProperty("open", shown)
             self.progress.style().unpolish(self.progress)
@@ -197,10 +199,14 @@ class WalkthroughScreen(PagedScreen):
         self.done_button.setVisible(last)
         self._show_notes()
 
+    def _therapist_changed(self, _on: bool) -> None:
+        self._show_notes()
+
     def _show_notes(self) -> None:
         """The therapist's words for this step, while therapist mode is on; the patient's screen as it was otherwise."""
         notes = self._notes[self.index] if self.index < len(self._notes) else None
-        on = self._therapist is not None and self._therapist.on and notes is not None
+        # Not over the overview of every step: the words are the step's, and the overview needs the room.
+        on = self._therapist is not None and self._therapist.on and notes is not None and not self.overview_open
         self.therapist_notes.show_notes(notes if on else None)
         self.therapist_notes.setVisible(on)
 
