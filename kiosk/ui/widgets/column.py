@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.input.fingertaps import FingerTaps
 from kiosk.ui.input.touchscroll import TouchScroll
+from kiosk.ui.widgets.paneedge import PaneEdge, widget_lines
 
 
 class ScrollingColumn(QScrollArea):
@@ -33,6 +34,8 @@ class ScrollingColumn(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._touch_scroll = TouchScroll(self)
         self._finger_taps = FingerTaps(self)  # after TouchScroll: a finger that doesn't scroll presses
+        # Never a box or a line cut in half at the bottom: whole ones, and an arrow while there is more.
+        self.edge = PaneEdge(self, lambda: widget_lines(self), mask=self.column)
 
     def to_top(self) -> None:
         self.verticalScrollBar().setValue(0)
