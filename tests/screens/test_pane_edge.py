@@ -103,3 +103,29 @@ def test_the_fit_check_names_the_screen_and_file_of_a_pane_resting_on_a_cut_line
                and "'Getting comfortable'" in line and "at the bottom of its scrolling part" in line
                for line in found), found
     assert any("content/questions.yaml: " in line and "the questions list" in line for line in found), found
+
+
+def test_a_tick_box_reached_by_tab_or_scrolled_to_is_never_hidden_in_the_band(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    ticks = [(Tick.question(f"q{n}"), f"Question number {n} for my therapist?") for n in range(12)]
+    panel = shown(qtbot, TickPanel("Tick the questions", ticks, TherapistCard(), "Show my therapist"))
+    scroller = panel.scroller
+    viewport = scroller.viewport()
+
+    def whole_and_drawn(box):
+        top = box.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + box.height() <= scroller.edge.drawn_height()
+
+    boxes = list(panel.boxes.values())
+    boxes[0].setFocus()
+    for box in boxes[1:]:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is box
+        assert whole_and_drawn(box), f"{box.text()!r} has the focus but is hidden at the bottom"
+    scroller.to_top()
+    QApplication.processEvents()
+    for box in boxes:
+        scroller.ensureWidgetVisible(box, 0, 0)
+        assert whole_and_drawn(box), f"{box.text()!r} scrolled to but hidden at the bottom"
