@@ -129,3 +129,29 @@ def test_a_tick_box_reached_by_tab_or_scrolled_to_is_never_hidden_in_the_band(qt
     for box in boxes:
         scroller.ensureWidgetVisible(box, 0, 0)
         assert whole_and_drawn(box), f"{box.text()!r} scrolled to but hidden at the bottom"
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_the_arrow_stands_out_in_either_look(qtbot, contrast):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from kiosk.pages.palette import HIGH_CONTRAST, contrast_ratio
+    from kiosk.ui.app import read_content
+    from kiosk.ui.look.theme import stylesheet
+    from tests.support.content import SHIPPED_CONTENT
+
+    book, _ = read_content(SHIPPED_CONTENT)
+    colours = HIGH_CONTRAST if contrast else book.content.clinic.colours
+    screen = QWidget()
+    screen.setObjectName("screen")
+    screen.setStyleSheet(stylesheet(colours))
+    ticks = [(Tick.question(f"q{n}"), f"Question number {n} for my therapist?") for n in range(12)]
+    panel = TickPanel("Tick the questions", ticks, TherapistCard(), "Show my therapist")
+    QVBoxLayout(screen).addWidget(panel)
+    shown(qtbot, screen)
+    cue = panel.scroller.edge.cue
+    assert cue.isVisible()
+    picture = screen.grab(QRect(cue.mapTo(screen, QPoint(0, 0)), cue.size())).toImage()
+    colours_seen = {picture.pixelColor(x, y).name() for x in range(picture.width()) for y in range(picture.height())}
+    assert max(contrast_ratio(seen, colours.background) for seen in colours_seen) >= 4.5, colours_seen

@@ -61,6 +61,7 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QScrollArea[scrollingColumn="true"], QWidget[scrollingColumn="true"] {{ background: transparent; }}
     QLabel#title {{ font-size: 32px; font-weight: bold; color: {c.primary}; }}
     QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
+    QWidget#moreBelow {{ color: {c.text}; }}  /* the arrow at a scrolling part's bottom: more below */
     QWidget#logo {{ background: {logo_plate(c.background)}; border-radius: 12px; }}
     QLabel#prompt, QLabel#audioModeHint {{ font-size: 27px; }}
     QLabel#choose {{ font-size: 24px; font-weight: bold; }}

@@ -142,11 +142,10 @@ class MoreCue(QWidget):
         super().__init__(area)
         self.setObjectName("moreBelow")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._area = area
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        colour = QColor(self._area.palette().color(QPalette.ColorRole.Text))
+        colour = QColor(self.palette().color(QPalette.ColorRole.WindowText))  # the style sheet's text colour
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         high = self.height() * 0.6
