@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -112,11 +113,14 @@ def pin_lock_path(settings_path: Path) -> Path:
     return settings_path.with_name("pin-lock.yaml")
 
 
-def recent_log_problems(path: Path, limit: int = 12) -> list[str]:
-    """The kiosk's own last warnings and errors in its log file (newest last), for the staff menu.
-    Qt's own (logged as QT_LOGGER) stay in the file only: they are in developers' words."""
-    from kiosk.system.logfile import QT_LOGGER
+# A line of the kiosk's log: "2026-12-08 14:03:21,512 ERROR kiosk.checks.reload: what happened".
+_LOG_LINE = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d):\d\d,\d+ (?:WARNING|ERROR|CRITICAL) ([\w.]+): (.+)$")
 
+
+def recent_log_problems(path: Path, limit: int = 12) -> list[str]:
+    """The kiosk's own last warnings and errors in its log file (newest last), for the staff menu,
+    as "2026-12-08 14:03: what happened": no level or module name, which are for developers.
+    Qt's own (logged as QT_LOGGER) and any library's stay in the file only: nothing staff can act on."""
     try:
         with path.open("rb") as log_file:
             log_file.seek(0, os.SEEK_END)
@@ -124,7 +128,9 @@ def recent_log_problems(path: Path, limit: int = 12) -> list[str]:
             lines = log_file.read().decode("utf-8", "replace").splitlines()
     except OSError:
         return []
-    levels = ("WARNING", "ERROR", "CRITICAL")
-    problems = [line for line in lines if any(f" {level} " in line for level in levels)
-                and not any(f" {level} {QT_LOGGER}: " in line for level in levels)]
+    problems = []
+    for line in lines:
+        found = _LOG_LINE.match(line)
+        if found is not None and (found[3] == "kiosk" or found[3].startswith("kiosk.")):
+            problems.append(f"{found[1]} {found[2]}: {found[4]}")
     return problems[-limit:]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from PySide6.QtCore import QMessageLogContext, QtMsgType
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.pages.book import PageBook
     from kiosk.reading.bodyart import BodyArt
@@ -190,8 +190,7 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
         kiosk.reset_visit()
     window = kiosk.window
     if windowed:
-        window.resize(*TABLET_SIZE)
-        window.show()
+        show_windowed(window)
     else:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         # Cover the screen even where no window manager honours "full screen".
@@ -223,6 +222,16 @@ def run(content_dir: Path, windowed: bool, exit_after_first_paint: bool = False,
     log.info("kiosk ended: %s (exit code %d)", why, code)
     # Only a staff exit uses STAFF_EXIT_CODE; the tablet's shell restarts the kiosk after any other.
     return code
+
+
+def show_windowed(window: QWidget) -> None:
+    """The kiosk in a window whose inside is the tablet's screen: a title bar adds to the window
+    rather than taking the kiosk's bottom row, and no window manager may squeeze it smaller."""
+    window.setFixedSize(*TABLET_SIZE)
+    screen = window.screen()
+    if screen is not None:
+        window.move(screen.availableGeometry().topLeft())  # the frame's corner: the title bar in view
+    window.show()
 
 
 def _catch_everything(kiosk: Kiosk) -> None:

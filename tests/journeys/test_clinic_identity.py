@@ -85,3 +85,29 @@ def test_every_label_on_every_screen_shows_plain_text(make_kiosk):
             assert label.textFormat() == Qt.TextFormat.PlainText, f"{name}: {label.objectName()} {label.text()!r}"
             seen += 1
     assert seen > 100
+
+
+def test_in_high_contrast_the_logo_sits_on_a_light_plate_and_its_art_is_unchanged(make_kiosk):
+    """The shipped logo is a dark disc: on high contrast's black it nearly vanished."""
+    from PySide6.QtGui import QColor
+
+    from kiosk.pages.palette import HIGH_CONTRAST, contrast_ratio
+
+    def seen(kiosk):
+        from PySide6.QtCore import QPoint, QRect
+
+        [logo] = kiosk.home.findChildren(ClinicLogo)
+        assert logo.isVisible()
+        # As the screen shows it, with what is behind it.
+        picture = kiosk.window.grab(QRect(logo.mapTo(kiosk.window, QPoint(0, 0)), logo.size())).toImage()
+        pixels = [picture.pixelColor(x, y) for x in range(picture.width()) for y in range(picture.height())]
+        plain = [QColor(p.red(), p.green(), p.blue()).name() for p in pixels]
+        stands_out = sum(contrast_ratio(p, HIGH_CONTRAST.background) >= 3 for p in plain) / len(plain)
+        return stands_out, picture.pixelColor(picture.width() // 2, picture.height() // 2).name()
+
+    kiosk = make_kiosk()
+    _, art = seen(kiosk)
+    kiosk.set_high_contrast(True)
+    stands_out, art_in_contrast = seen(kiosk)
+    assert stands_out >= 0.5, f"only {stands_out:.0%} of the logo stands out from black"
+    assert art_in_contrast == art, "the clinic's art is drawn as it is, not recoloured"

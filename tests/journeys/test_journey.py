@@ -16,21 +16,12 @@ from kiosk.reading.folder import load_content
 from kiosk.ui.offscreen.tour import every_screen
 from kiosk.visit.screens import HOME, PRECAUTIONS, SOURCES, ScreenId
 from tests.support.content import edit
-from tests.support.steps import drag
+from tests.support.steps import drag, open_walkthrough
 
 REGIONS = ("quads", "hamstrings", "calves", "foot")
 SORENESS, AFTERCARE = 2, 3  # region pages (tabs), as region-pages.yaml lays them out
 
 
-def open_walkthrough(kiosk, qtbot, from_region=None):
-    if from_region:
-        kiosk.home.region_buttons[from_region].click()
-        button = kiosk.router.screen.walkthrough_button
-    else:
-        button = kiosk.home.walkthrough_button
-    with qtbot.waitSignal(kiosk.window.screenChanged):
-        button.click()
-    return kiosk.router.screen
 
 
 def test_walkthrough_from_home_pages_through_eight_steps(make_kiosk, qtbot):

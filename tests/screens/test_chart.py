@@ -74,7 +74,17 @@ def test_words_from_yaml_are_escaped_not_drawn_as_markup(words):
 
 
 def chart_font_px_on_screen(kiosk, qtbot) -> float:
-    """The chart's axis words' pixel size as drawn on the soreness page: the SVG's font size times
+    """The chart's axis words' pixel size as drawn on the soreness page."""
+    from tests.support.steps import open_region
+
+    screen = open_region(kiosk, qtbot, "calves", page=2)
+    px = chart_font_px_in(screen.view)
+    screen.back_button.click()
+    return px
+
+
+def chart_font_px_in(view) -> float:
+    """The chart's axis words' pixel size as a page view draws them: the SVG's font size times
     the scale the page shows the picture at."""
     import re
 
@@ -83,23 +93,20 @@ def chart_font_px_on_screen(kiosk, qtbot) -> float:
     from PySide6.QtSvg import QSvgRenderer
 
     from kiosk.pages.book import CHART
-    from tests.support.steps import open_region
 
-    screen = open_region(kiosk, qtbot, "calves", page=2)
-    svg = screen.view.page.images[CHART]
+    svg = view.page.images[CHART]
     sizes = {int(px) for px in re.findall(r'font-size="(\d+)"', svg)}
     assert len(sizes) == 1, "every axis word is one size"
     shown_width = None
-    block = screen.view.document().begin()
+    block = view.document().begin()
     while block.isValid() and shown_width is None:
         for fragment in (it.fragment() for it in block):
             image = fragment.charFormat().toImageFormat() if fragment.charFormat().isImageFormat() else None
             if isinstance(image, QTextImageFormat) and image.name() == CHART:
                 shown_width = image.width()
         block = block.next()
-    assert shown_width, "the soreness page shows the chart"
+    assert shown_width, "the page shows the chart"
     drawn_width = QSvgRenderer(QByteArray(svg.encode())).defaultSize().width()
-    screen.back_button.click()
     return sizes.pop() * shown_width / drawn_width
 
 
@@ -112,6 +119,29 @@ def test_the_charts_words_grow_with_the_text_size_on_the_soreness_page(make_kios
     assert sizes[0] >= 20
     assert sizes[0] < sizes[1] < sizes[2], f"the chart's words are {sizes} px at normal, large, extra large"
     assert sizes[2] >= 1.7 * sizes[0], "as much as the page's own words grow"
+
+
+def test_the_charts_words_grow_with_the_text_size_in_the_walkthrough_too(make_kiosk, qtbot):
+    """"Strong", "None", "Tonight", "Day 3" beside the words of the walkthrough's "next 3 days"."""
+    from kiosk.pages.book import CHART
+    from kiosk.visit.screens import HOME
+    from tests.support.steps import open_walkthrough
+
+    kiosk = make_kiosk()
+    sizes = []
+    for _ in range(3):
+        walk = open_walkthrough(kiosk, qtbot, from_region="calves")
+        for step in range(walk.total):
+            walk.go_to(step)
+            if CHART in walk.view.page.images:
+                break
+        assert CHART in walk.view.page.images, "a step shows the chart"
+        sizes.append(chart_font_px_in(walk.view))
+        kiosk.router.show(HOME)
+        kiosk.cycle_text_size()
+    assert sizes[0] >= 16
+    assert sizes[0] < sizes[1] < sizes[2], f"the chart's words are {sizes} px at normal, large, extra large"
+    assert sizes[2] >= 1.7 * sizes[0], "as much as the step's own words grow"
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.4, 1.8])

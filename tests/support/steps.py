@@ -20,6 +20,17 @@ def open_region(kiosk, qtbot, region_id, page=0):
     return screen
 
 
+def open_walkthrough(kiosk, qtbot, from_region=None):
+    if from_region:
+        kiosk.home.region_buttons[from_region].click()
+        button = kiosk.router.screen.walkthrough_button
+    else:
+        button = kiosk.home.walkthrough_button
+    with qtbot.waitSignal(kiosk.window.screenChanged):
+        button.click()
+    return kiosk.router.screen
+
+
 def tick_precautions(kiosk, *indexes):
     kiosk.home.precautions_button.click()
     assert kiosk.router.current == PRECAUTIONS

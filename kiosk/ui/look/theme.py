@@ -42,6 +42,12 @@ def _tick() -> str:
     return asset_path("icons/check.svg").as_posix()  # Qt style sheets want forward slashes
 
 
+def logo_plate(background: str) -> str:
+    """A light plate under the clinic's logo on a dark screen (a logo is drawn for a light page);
+    none on a light one."""
+    return "#ffffff" if on_colour(background) == "#ffffff" else "#00000000"
+
+
 def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     """The style sheet; every font size grows with ``text_scale``.
 
@@ -55,6 +61,8 @@ def stylesheet(colours: Colours, text_scale: float = 1.0) -> str:
     QScrollArea[scrollingColumn="true"], QWidget[scrollingColumn="true"] {{ background: transparent; }}
     QLabel#title {{ font-size: 32px; font-weight: bold; color: {c.primary}; }}
     QLabel#clinicName {{ font-size: 20px; color: {c.primary}; }}
+    QWidget#moreBelow {{ color: {c.text}; }}  /* the arrow at a scrolling part's bottom: more below */
+    QWidget#logo {{ background: {logo_plate(c.background)}; border-radius: 12px; }}
     QLabel#prompt, QLabel#audioModeHint {{ font-size: 27px; }}
     QLabel#choose {{ font-size: 24px; font-weight: bold; }}
     QLabel#unavailable {{ font-size: 30px; color: {c.primary}; padding: 40px; }}

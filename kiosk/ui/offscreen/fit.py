@@ -4,7 +4,8 @@ every language, text size, contrast and calm setting, and what a patient would m
 At normal text, errors: a region's tab (made to be read without scrolling) that needs scrolling;
 a button or the clinic's phone number below the bottom of the screen; words that don't fit their
 place; a title or button whose last word sits alone on its line. At the larger text sizes a page
-may scroll and a word may sit alone, but words are never cut: cut words are errors there too.
+may scroll and a word may sit alone, but words are never cut: cut words, and a line cut in half
+at the bottom edge of a scrolling part as the screen opens, are errors there too.
 The walkthrough's steps, the precautions and the sources may scroll at any size, as they do now.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QLabel,
     QTextEdit,
@@ -28,6 +30,7 @@ from kiosk.model.problems import display_path
 from kiosk.ui.app import TABLET_SIZE
 from kiosk.ui.kiosk import Kiosk
 from kiosk.ui.offscreen.fitmeasure import (
+    cut_at_edge,
     is_control,
     judge_page,
     lonely_last_word,
@@ -121,6 +124,9 @@ def judge(kiosk: Kiosk, variant: Variant) -> list[Finding]:
         found.append((file_of(words_of(widest)), f"is {too_wide} px wider than the screen: "
                       f"'{short(words_of(widest))}' can't wrap to fit", True))
     for widget in shown_under(window):
+        if isinstance(widget, QAbstractScrollArea) and (cut := cut_at_edge(widget)) is not None:
+            found.append((file_of(cut) if page_file is None or not isinstance(widget, QTextEdit) else page_file,
+                          f"rests with the line '{short(cut)}' cut in half at the bottom of its scrolling part", True))
         if isinstance(widget, QTextEdit):
             one_screen = screen_id.kind is ScreenKind.REGION
             found.extend((page_file or ui_file, what, error)

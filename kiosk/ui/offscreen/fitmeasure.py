@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QPushButton, QTextEdit, QWidget
 
+from kiosk.ui.widgets.paneedge import Line, PaneEdge, text_lines, widget_lines
 from kiosk.ui.widgets.ticks import TickPanel
 
 
@@ -121,3 +122,16 @@ def judge_page(view: QTextEdit, phone: str, normal: bool, one_screen: bool) -> I
             if len(words) == 1 and normal:
                 yield f"leaves the last word of the title '{short(block.text())}' alone on its line", True
         block = block.next()
+
+
+def cut_at_edge(area: QAbstractScrollArea) -> str | None:
+    """The words of a line the bottom edge of a scrolling pane cuts through, as it rests now
+    (a pane that keeps to whole lines draws its lines only as far as it says), or None."""
+    bar = area.verticalScrollBar()
+    if bar.maximum() <= 0 or not area.isVisible():
+        return None
+    edge = area.findChild(PaneEdge, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    bottom = edge.drawn_height() if edge is not None else area.viewport().height()
+    lines: Iterator[Line] = edge.lines() if edge is not None else (
+        text_lines(area) if isinstance(area, QTextEdit) else widget_lines(area))
+    return next((words.strip() or "a line" for top, end, words in lines if top < bottom < end), None)

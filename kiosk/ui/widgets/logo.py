@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.widgets.pageview import svg_image
 
 LOGO_PX = 56
+PLATE_PX = 5  # the plate's rim around the art (the style sheet draws the plate, see look/theme.py)
 
 
 class ClinicLogo(QWidget):
@@ -19,6 +20,9 @@ class ClinicLogo(QWidget):
     Painted here rather than shown by a QLabel: a label's pixmap goes into Qt's pixmap
     cache under a new key every time home is rebuilt (each language switch or reset), and
     the kiosk grew by the logo's size every time until that cache filled (bench/soak.py).
+
+    On a dark screen (high contrast) the style sheet puts it on a light plate: a logo drawn for
+    a light page nearly vanishes on black, and the clinic's own art is never recoloured.
     """
 
     def __init__(self, image: QImage, clinic_name: str, parent: QWidget | None = None):
@@ -26,12 +30,14 @@ class ClinicLogo(QWidget):
         self.setObjectName("logo")
         self._image = image
         self.setAccessibleName(clinic_name)
-        self.setFixedSize(LOGO_PX, LOGO_PX)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the plate
+        self.setFixedSize(LOGO_PX + 2 * PLATE_PX, LOGO_PX + 2 * PLATE_PX)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        art = self.rect().adjusted(PLATE_PX, PLATE_PX, -PLATE_PX, -PLATE_PX)
+        size = self._image.size().scaled(art.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRect(QPoint(0, 0), size)
-        target.moveCenter(self.rect().center())
+        target.moveCenter(art.center())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(target, self._image)

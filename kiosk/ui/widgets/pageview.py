@@ -6,8 +6,8 @@ import logging
 import math
 from html import escape
 
-from PySide6.QtCore import QByteArray, QSize, QSizeF, Qt, QUrl
-from PySide6.QtGui import QImage, QImageReader, QPainter, QTextDocument
+from PySide6.QtCore import QByteArray, QRect, QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
@@ -15,6 +15,7 @@ from kiosk.pages.book import Page
 from kiosk.reading.limits import MAX_DRAWN_PIXELS, MAX_PICTURE_SIDE
 from kiosk.system.resources import asset_path
 from kiosk.ui.input.touchscroll import TouchScroll
+from kiosk.ui.widgets.paneedge import PaneEdge, text_lines
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,8 @@ class PageView(QTextBrowser):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         # A finger drag scrolls, with momentum, as people expect from a tablet.
         self._touch_scroll = TouchScroll(self)
+        # Never half a line at the bottom: whole lines, and an arrow while there is more.
+        self.edge = PaneEdge(self, lambda: text_lines(self))
         self._unavailable = unavailable
         self.show_page(page)
 
@@ -81,6 +84,13 @@ class PageView(QTextBrowser):
             self.setHtml(f'<p align="center" style="font-size: 30px; margin-top: 120px">'
                          f'{escape(self._unavailable)}</p>')
         self.verticalScrollBar().setValue(0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        drawn = self.edge.drawn_height()
+        if drawn >= self.viewport().height():
+            super().paintEvent(event)
+        else:  # the lines below the last whole one are drawn when scrolled to
+            super().paintEvent(QPaintEvent(event.rect().intersected(QRect(0, 0, self.viewport().width(), drawn))))
 
     @property
     def available(self) -> bool:
