@@ -30,7 +30,9 @@ def test_the_card_is_on_home_once_something_is_ticked_and_gone_when_cleared(make
     assert not kiosk.home.card_button.isVisible(), "nothing ticked: not in the way"
     assert kiosk.home.prompt.isVisible()
     go(kiosk, qtbot, kiosk.home.precautions_button)
-    tap(kiosk.router.screen.ticks.boxes[Tick.precaution(2)])
+    ticks = kiosk.router.screen.ticks
+    ticks.scroller.ensureWidgetVisible(ticks.boxes[Tick.precaution(2)])  # a patient scrolls to it first
+    tap(ticks.boxes[Tick.precaution(2)])
     go(kiosk, qtbot, kiosk.router.screen.back_button)
     assert kiosk.router.current == HOME
     home = kiosk.home

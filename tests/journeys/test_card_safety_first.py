@@ -26,9 +26,10 @@ def test_the_card_puts_the_precautions_above_the_questions_under_a_marker(make_k
     assert kiosk.router.current == QUESTIONS
     tap(kiosk.router.screen.ticks.boxes[Tick.question("run-tomorrow")])  # a question first
     kiosk.router.show(PRECAUTIONS)
-    boxes = kiosk.router.screen.ticks.boxes
-    tap(boxes[Tick.precaution(2)])  # blood thinners
-    tap(boxes[Tick.precaution(0)])  # then the fear of needles
+    ticks = kiosk.router.screen.ticks
+    for index in (2, 0):  # blood thinners, then the fear of needles: each scrolled to, then tapped
+        ticks.scroller.ensureWidgetVisible(ticks.boxes[Tick.precaution(index)])
+        tap(ticks.boxes[Tick.precaution(index)])
     kiosk.router.show(CARD)
     card = kiosk.router.screen
     texts = [patient.text() for patient, _ in card.lines]
