@@ -2,6 +2,8 @@
 whole lines only, with an arrow below while there is more; and the fit check names a pane that
 would rest on a cut line, by file and screen."""
 
+import sys
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
@@ -90,6 +92,8 @@ def test_a_list_of_tick_boxes_rests_on_whole_boxes_and_a_hidden_one_is_not_press
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="which line a pane cuts follows the system's fonts; "
+                    "under_wine.sh lays out every screen with the installed kiosk")
 def test_the_fit_check_names_the_screen_and_file_of_a_pane_resting_on_a_cut_line(make_kiosk, monkeypatch):
     from kiosk.ui.offscreen.fit import check_fit
     from kiosk.ui.offscreen.tour import Variant
