@@ -61,12 +61,11 @@ class ContentArrival(QObject):
             self.contentRejected.emit(problems)
         else:
             self.contentReady.emit()
-            if self.reloader.folder is not None and not self._closed:
-                self.layout_check.start(self.reloader.folder)
+            self.check_layout()
 
     def check_layout(self) -> None:
-        """Lay out the content in use (after the usual pause): at start, a folder edited while
-        the kiosk was off is checked too, not only the edits seen while it runs."""
+        """Lay out the content in use (after the usual pause): good new content, and at start, so
+        a folder edited while the kiosk was off is checked too."""
         if self.reloader.folder is not None and not self._closed:
             self.layout_check.start(self.reloader.folder)
 

@@ -34,10 +34,15 @@ class TherapistNotesStrip(QFrame):
         outer.addWidget(self.title)
         outer.addWidget(self.scroller)
         self.lines: list[Words] = []
+        self._shown: TherapistNotes | None = None
         self.setAccessibleName(ui.therapist_notes)
 
     def show_notes(self, notes: TherapistNotes | None) -> None:
-        """This step's notes, or nothing (the strip hides itself)."""
+        """This step's notes, or nothing; the same notes again change nothing (the step and
+        the overview both ask)."""
+        if notes is self._shown:
+            return
+        self._shown = notes
         for line in self.lines:
             self._rows.removeWidget(line)
             line.hide()  # at once: deleteLater alone leaves it drawn under the new lines until then
